@@ -1,0 +1,28 @@
+#!/bin/sh
+# Installs the Debian 12 packages that building, running and testing
+# Veiligheidsplan need, when any is missing. Safe to run again.
+set -eu
+
+packages="
+  build-essential pkg-config meson ninja-build gettext
+  libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev libglib2.0-dev-bin
+  desktop-file-utils appstream
+  xvfb xauth dbus-x11 imagemagick sqlite3 clang-format
+  nodejs npm
+"
+
+missing=""
+for p in $packages; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing="$missing $p"
+  fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "Installing:$missing"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null

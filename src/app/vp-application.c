@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "vp-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "store/vp-store.h"
+#include "vp-application.h"
+#include "vp-window.h"
+
+/*
+ * The application: one process, one window per plan database. Options
+ * that need no window (--version) are answered in the process that was
+ * started; the others go to the running instance, which opens or raises
+ * the window of the database asked for.
+ */
+
+struct _VpApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (VpApplication, vp_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[]
+  = { { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+        N_ ("Open the plan database FILE instead of the default one"), N_ ("FILE") },
+      { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+        N_ ("Show the program version and quit"), NULL },
+      { NULL } };
+
+static VpWindow *
+find_window (VpApplication *self, const char *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (VP_IS_WINDOW (l->data)
+          && g_strcmp0 (vp_store_get_path (vp_window_get_store (l->data)), path) == 0)
+        return l->data;
+    }
+  return NULL;
+}
+
+static void
+show_open_error (VpApplication *self, const char *path, const GError *error)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog
+    = adw_message_dialog_new (parent, _ ("The Plan Database Cannot Be Opened"), NULL);
+
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Opens (or raises) the window of the database at @path. */
+static void
+open_database (VpApplication *self, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = NULL;
+  VpWindow *window = find_window (self, path);
+
+  if (window == NULL)
+    {
+      store = vp_store_open (path, &error);
+      if (store == NULL)
+        {
+          g_warning ("%s", error->message);
+          show_open_error (self, path, error);
+          return;
+        }
+      window = vp_window_new (self, store);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+vp_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("veiligheidsplan %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
+static int
+vp_application_command_line (GApplication *app, GApplicationCommandLine *cmdline)
+{
+  VpApplication *self = VP_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+  g_autofree char *database = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    {
+      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (cmdline, database);
+
+      path = g_file_get_path (file);
+    }
+  else
+    path = vp_store_default_path ();
+
+  open_database (self, path);
+  return 0;
+}
+
+static void
+vp_application_activate (GApplication *app)
+{
+  g_autofree char *path = vp_store_default_path ();
+
+  open_database (VP_APPLICATION (app), path);
+}
+
+static void
+on_about_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  VpApplication *self = user_data;
+  const char *developers[] = { _ ("The Veiligheidsplan developers"), NULL };
+  GtkWidget *about = adw_about_window_new ();
+
+  g_object_set (about, "application-name", _ ("Veiligheidsplan"), "application-icon", APP_ID,
+                "version", PACKAGE_VERSION, "comments",
+                _ ("Plan, track and evaluate the municipal safety implementation plan"),
+                "developers", developers, "license-type", GTK_LICENSE_CUSTOM, "license",
+                _ ("European Union Public Licence, version 1.2 (EUPL-1.2)"), "transient-for",
+                gtk_application_get_active_window (GTK_APPLICATION (self)), NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+on_quit_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+vp_application_startup (GApplication *app)
+{
+  static const GActionEntry actions[] = {
+    { "about", on_about_action_cb },
+    { "quit", on_quit_action_cb },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (vp_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+vp_application_class_init (VpApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = vp_application_handle_local_options;
+  app_class->command_line = vp_application_command_line;
+  app_class->activate = vp_application_activate;
+  app_class->startup = vp_application_startup;
+}
+
+static void
+vp_application_init (VpApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (
+    G_APPLICATION (self), _ ("Plan, track and evaluate the municipal safety implementation plan."));
+}
+
+/**
+ * vp_application_init_i18n:
+ *
+ * Sets up gettext. VEILIGHEIDSPLAN_LOCALEDIR points at another locale
+ * folder (the build tree's, for tests).
+ */
+void
+vp_application_init_i18n (void)
+{
+  const char *localedir = g_getenv ("VEILIGHEIDSPLAN_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+VpApplication *
+vp_application_new (void)
+{
+  return g_object_new (VP_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_HANDLES_COMMAND_LINE, "resource-base-path",
+                       "/nl/veiligheidsplan/Veiligheidsplan", NULL);
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <adwaita.h>
+
+#include "store/vp-store.h"
+#include "vp-application.h"
+
+G_BEGIN_DECLS
+
+#define VP_TYPE_WINDOW (vp_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (VpWindow, vp_window, VP, WINDOW, AdwApplicationWindow)
+
+VpWindow *vp_window_new (VpApplication *application, VpStore *store);
+VpStore *vp_window_get_store (VpWindow *self);
+VpPlan *vp_window_get_plan (VpWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "vp-action"
+
+#include "config.h"
+
+#include "vp-action.h"
+#include "vp-priority.h"
+
+/*
+ * A concrete action of a priority, with its lead and quarter. lead is an
+ * organisation code when lead-kind is VP_LEAD_KIND_ORGANISATION. year and
+ * target are 0 when not set.
+ *
+ * The fields are kept by VpRecord; see vp-record.c.
+ */
+
+struct _VpAction
+{
+  VpRecord parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (VpAction, vp_action, VP_TYPE_RECORD)
+
+enum
+{
+  PROP_0,
+  PROP_PRIORITY,
+  PROP_SUBTHEME,
+  PROP_TEXT,
+  PROP_LEAD_KIND,
+  PROP_LEAD,
+  PROP_LEAD_NOTE,
+  PROP_YEAR,
+  PROP_QUARTER,
+  PROP_PLANNED_YEAR,
+  PROP_PLANNED_QUARTER,
+  PROP_CATEGORY,
+  PROP_OWNER,
+  PROP_TARGET,
+  PROP_TARGET_UNIT,
+  PROP_POSITION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+vp_action_class_init (VpActionClass *klass)
+{
+  VpRecordClass *record_class = VP_RECORD_CLASS (klass);
+
+  properties[PROP_PRIORITY] = g_param_spec_string ("priority", NULL, NULL, NULL, VP_FIELD_FLAGS);
+  properties[PROP_SUBTHEME] = g_param_spec_string ("subtheme", NULL, NULL, NULL, VP_FIELD_FLAGS);
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, VP_FIELD_FLAGS);
+  properties[PROP_LEAD_KIND]
+    = g_param_spec_enum ("lead-kind", NULL, NULL, VP_TYPE_LEAD_KIND, 0, VP_FIELD_FLAGS);
+  properties[PROP_LEAD] = g_param_spec_string ("lead", NULL, NULL, NULL, VP_FIELD_FLAGS);
+  properties[PROP_LEAD_NOTE] = g_param_spec_string ("lead-note", NULL, NULL, NULL, VP_FIELD_FLAGS);
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0, VP_FIELD_FLAGS);
+  properties[PROP_QUARTER]
+    = g_param_spec_enum ("quarter", NULL, NULL, VP_TYPE_QUARTER, 0, VP_FIELD_FLAGS);
+  properties[PROP_PLANNED_YEAR]
+    = g_param_spec_int ("planned-year", NULL, NULL, 0, G_MAXINT, 0, VP_FIELD_FLAGS);
+  properties[PROP_PLANNED_QUARTER]
+    = g_param_spec_enum ("planned-quarter", NULL, NULL, VP_TYPE_QUARTER, 0, VP_FIELD_FLAGS);
+  properties[PROP_CATEGORY]
+    = g_param_spec_enum ("category", NULL, NULL, VP_TYPE_CATEGORY, 0, VP_FIELD_FLAGS);
+  properties[PROP_OWNER] = g_param_spec_string ("owner", NULL, NULL, NULL, VP_FIELD_FLAGS);
+  properties[PROP_TARGET] = g_param_spec_int ("target", NULL, NULL, 0, G_MAXINT, 0, VP_FIELD_FLAGS);
+  properties[PROP_TARGET_UNIT]
+    = g_param_spec_string ("target-unit", NULL, NULL, NULL, VP_FIELD_FLAGS);
+  properties[PROP_POSITION]
+    = g_param_spec_int ("position", NULL, NULL, 0, G_MAXINT, 0, VP_FIELD_FLAGS);
+
+  vp_record_class_install_fields (record_class, "action", properties, N_PROPS);
+  record_class->parent_field = "priority";
+  record_class->parent_type = VP_TYPE_PRIORITY;
+}
+
+static void
+vp_action_init (VpAction *self)
+{
+}
+
+const char *
+vp_action_get_priority (VpAction *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION (self), 0);
+  return vp_record_get_string (VP_RECORD (self), "priority");
+}
+
+const char *
+vp_action_get_subtheme (VpAction *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION (self), 0);
+  return vp_record_get_string (VP_RECORD (self), "subtheme");
+}
+
+const char *
+vp_action_get_text (VpAction *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION (self), 0);
+  return vp_record_get_string (VP_RECORD (self), "text");
+}
+
+VpLeadKind
+vp_action_get_lead_kind (VpAction *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION (self), 0);
+  return vp_record_get_int (VP_RECORD (self), "lead-kind");
+}
+
+const char *
+vp_action_get_lead (VpAction *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION (self), 0);
+  return vp_record_get_string (VP_RECORD (self), "lead");
+}
+
+const char *
+vp_action_get_lead_note (VpAction *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION (self), 0);
+  return vp_record_get_string (VP_RECORD (self), "lead-note");
+}
+
+int
+vp_action_get_year (VpAction *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION (self), 0);
+  return vp_record_get_int (VP_RECORD (self), "year");
+}
+
+VpQuarter
+vp_action_get_quarter (VpAction *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION (self), 0);
+  return vp_record_get_int (VP_RECORD (self), "quarter");
+}
+
+VpCategory
+vp_action_get_category (VpAction *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION (self), 0);
+  return vp_record_get_int (VP_RECORD (self), "category");
+}
+
+int
+vp_action_get_target (VpAction *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION (self), 0);
+  return vp_record_get_int (VP_RECORD (self), "target");
+}
+
+const char *
+vp_action_get_target_unit (VpAction *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION (self), 0);
+  return vp_record_get_string (VP_RECORD (self), "target-unit");
+}

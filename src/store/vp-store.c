@@ -1,0 +1,897 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "vp-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "model/vp-record-private.h"
+#include "vp-store-private.h"
+
+/*
+ * VpStore owns the plan database and is the only code that speaks SQL.
+ * Every record lives once in memory, in the GListStore of its type, and
+ * changes only after the transaction that wrote it committed: writes queue
+ * a PendingOp, vp_store_commit() applies them to the objects (so views
+ * follow through notify and items-changed), vp_store_rollback() drops them.
+ */
+
+typedef enum
+{
+  OP_INSERT,
+  OP_UPDATE,
+  OP_DELETE,
+} OpKind;
+
+typedef struct
+{
+  OpKind kind;
+  VpRecord *record;
+  /* the new values of an update */
+  VpRecord *draft;
+} PendingOp;
+
+G_DEFINE_FINAL_TYPE (VpStore, vp_store, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_HOME_MUNICIPALITY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One SQL file per schema version, applied in order. */
+static const char *const migrations[] = {
+  "001-initial.sql",
+  "002-exchange.sql",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VP_STORE_SCHEMA_VERSION);
+
+G_DEFINE_QUARK (vp_store_error, vp_store_error)
+
+static void
+clear_pending_op (PendingOp *op)
+{
+  g_clear_object (&op->record);
+  g_clear_object (&op->draft);
+}
+
+/**
+ * vp_store_set_sqlite_error:
+ * @rc: an SQLite result code
+ * @what: the table or statement, for the log
+ *
+ * Sets @error to a message a person can act on.
+ *
+ * Returns: %FALSE, for `return vp_store_set_sqlite_error (…)`
+ */
+gboolean
+vp_store_set_sqlite_error (VpStore *self, int rc, const char *what, GError **error)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  g_debug ("%s: %s (%d)", what, detail, rc);
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_DAMAGED,
+                   _ ("The plan database “%s” is damaged: %s"), self->path, detail);
+      break;
+    case SQLITE_CONSTRAINT:
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                     _ ("The change refers to a record that does not exist, or removes one that is "
+                        "still in use."));
+      else if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+        g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                     _ ("The change would add a record that already exists."));
+      else
+        g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                     _ ("The change breaks a rule of the plan: %s"), detail);
+      break;
+    case SQLITE_NOTFOUND:
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                   _ ("The record to change is no longer in the plan database."));
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (
+        error, VP_STORE_ERROR, VP_STORE_ERROR_BUSY,
+        _ ("The plan database “%s” is in use by another program. Try again in a moment."),
+        self->path);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                   _ ("The disk that holds “%s” is full. Nothing was saved."), self->path);
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_OPEN,
+                   _ ("The plan database “%s” cannot be opened for writing: %s"), self->path,
+                   detail);
+      break;
+    default:
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_FAILED,
+                   _ ("The plan database “%s” could not be read or written: %s"), self->path,
+                   detail);
+    }
+  return FALSE;
+}
+
+gboolean
+vp_store_exec (VpStore *self, const char *sql, GError **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return vp_store_set_sqlite_error (self, rc, "exec", error);
+  return TRUE;
+}
+
+/* A one-row, one-column query of our own (a PRAGMA). */
+static char *
+query_text (VpStore *self, const char *sql, int *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      rc = SQLITE_OK;
+    }
+  else if (rc == SQLITE_DONE)
+    rc = SQLITE_OK;
+  sqlite3_finalize (stmt);
+  *rc_out = rc;
+  return result;
+}
+
+/* Creates the file with mode 0600 (and its folder with 0700) before SQLite
+ * opens it: a plan database is nobody else's business. SQLite gives its
+ * -wal and -shm files the database's mode. */
+static gboolean
+create_private_file (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_OPEN,
+                   _ ("The folder “%s” for the plan database cannot be made: %s"), dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno != EEXIST)
+    {
+      int saved = errno;
+
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_OPEN,
+                   _ ("The plan database “%s” cannot be created: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fd >= 0)
+    close (fd);
+  return TRUE;
+}
+
+/* Before anything is written: is this a plan database we understand, and
+ * is it whole? A refused file is left exactly as it was. */
+static gboolean
+check_file (VpStore *self, int *version, GError **error)
+{
+  int rc;
+  g_autofree char *user_version = query_text (self, "PRAGMA user_version", &rc);
+  g_autofree char *n_tables = NULL;
+  g_autofree char *check = NULL;
+
+  if (rc != SQLITE_OK)
+    return vp_store_set_sqlite_error (self, rc, "user_version", error);
+  *version = (int) g_ascii_strtoll (user_version, NULL, 10);
+
+  if (*version > VP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_TOO_NEW,
+                   _ ("The plan database “%s” was made by a newer version of Veiligheidsplan than "
+                      "this program understands. Update Veiligheidsplan to open it."),
+                   self->path);
+      return FALSE;
+    }
+
+  n_tables = query_text (self, "SELECT count(*) FROM sqlite_schema", &rc);
+  if (rc != SQLITE_OK)
+    return vp_store_set_sqlite_error (self, rc, "sqlite_schema", error);
+  if (*version == 0 && g_strcmp0 (n_tables, "0") != 0)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_DAMAGED,
+                   _ ("The file “%s” is not a Veiligheidsplan plan database."), self->path);
+      return FALSE;
+    }
+
+  check = query_text (self, "PRAGMA quick_check", &rc);
+  if (rc != SQLITE_OK)
+    return vp_store_set_sqlite_error (self, rc, "quick_check", error);
+  if (g_strcmp0 (check, "ok") != 0)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_DAMAGED,
+                   _ ("The plan database “%s” is damaged: %s"), self->path, check);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_migration (VpStore *self, int version, GError **error)
+{
+  g_autofree char *resource
+    = g_strconcat ("/nl/veiligheidsplan/Veiligheidsplan/sql/", migrations[version - 1], NULL);
+  g_autoptr (GBytes) sql = g_resources_lookup_data (resource, 0, error);
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  if (sql == NULL)
+    return FALSE;
+  /* The migration scripts are our own resources, not user input. */
+  return vp_store_exec (self, g_bytes_get_data (sql, NULL), error)
+         && vp_store_exec (self, set_version, error);
+}
+
+/* All steps in one transaction: a database is never left half-migrated. */
+static gboolean
+migrate (VpStore *self, int from_version, GError **error)
+{
+  int rc;
+  g_autofree char *violation = NULL;
+
+  if (from_version == VP_STORE_SCHEMA_VERSION)
+    return TRUE;
+  if (!vp_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (int v = from_version + 1; v <= VP_STORE_SCHEMA_VERSION; v++)
+    {
+      if (!apply_migration (self, v, error))
+        {
+          vp_store_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+  violation = query_text (self, "PRAGMA foreign_key_check", &rc);
+  if (rc != SQLITE_OK || violation != NULL)
+    {
+      vp_store_exec (self, "ROLLBACK", NULL);
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_DAMAGED,
+                   _ ("The plan database “%s” is damaged: a record refers to one that does not "
+                      "exist (in “%s”)."),
+                   self->path, violation ? violation : "?");
+      return FALSE;
+    }
+  return vp_store_exec (self, "COMMIT", error);
+}
+
+static char *
+read_meta (VpStore *self, const char *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = ?1", -1, &stmt, NULL)
+      != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+write_meta (VpStore *self, const char *key, const char *value, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db,
+                               "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                               "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                               -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return vp_store_set_sqlite_error (self, rc, "meta", error);
+  return TRUE;
+}
+
+static gboolean
+open_database (VpStore *self, GError **error)
+{
+  int version = 0;
+  int rc;
+
+  if (!create_private_file (self->path, error))
+    return FALSE;
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    return vp_store_set_sqlite_error (self, rc, "open", error);
+  sqlite3_extended_result_codes (self->db, TRUE);
+
+  if (!check_file (self, &version, error))
+    return FALSE;
+  /* Only now, with a file we understand, change anything about it. */
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!vp_store_exec (self, "PRAGMA journal_mode = WAL", error)
+      || !vp_store_exec (self, "PRAGMA synchronous = FULL", error)
+      || !vp_store_exec (self, "PRAGMA foreign_keys = ON", error)
+      || !migrate (self, version, error))
+    return FALSE;
+
+  self->home_code = read_meta (self, "home_municipality");
+  self->home_name = read_meta (self, "home_municipality_name");
+  return vp_store_prepare_tables (self, error) && vp_store_load_tables (self, error);
+}
+
+static void
+vp_store_dispose (GObject *object)
+{
+  VpStore *self = VP_STORE (object);
+
+  if (self->in_transaction)
+    vp_store_rollback (self);
+  g_clear_pointer (&self->by_uuid, g_hash_table_unref);
+  g_clear_pointer (&self->organisations, g_hash_table_unref);
+  /* Statements before the handle: sqlite3_close refuses while any live. */
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vp_store_parent_class)->dispose (object);
+}
+
+static void
+vp_store_finalize (GObject *object)
+{
+  VpStore *self = VP_STORE (object);
+
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->now, g_date_time_unref);
+  g_free (self->path);
+  g_free (self->home_code);
+  g_free (self->home_name);
+  g_free (self->last_stamp);
+
+  G_OBJECT_CLASS (vp_store_parent_class)->finalize (object);
+}
+
+static void
+vp_store_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  VpStore *self = VP_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HOME_MUNICIPALITY:
+      g_value_set_string (value, self->home_code);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vp_store_class_init (VpStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = vp_store_dispose;
+  object_class->finalize = vp_store_finalize;
+  object_class->get_property = vp_store_get_property;
+
+  properties[PROP_HOME_MUNICIPALITY]
+    = g_param_spec_string ("home-municipality", NULL, NULL, NULL,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vp_store_init (VpStore *self)
+{
+  self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_table_free);
+  self->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->organisations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingOp));
+  g_array_set_clear_func (self->pending, (GDestroyNotify) clear_pending_op);
+}
+
+/**
+ * vp_store_open:
+ * @path: the plan database; created (mode 0600) when missing
+ *
+ * Opens the database, migrates it to the current schema and reads every
+ * record. A file that is damaged, not a plan database, or newer than this
+ * program is refused with an error and left untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+VpStore *
+vp_store_open (const char *path, GError **error)
+{
+  g_autoptr (VpStore) self = g_object_new (VP_TYPE_STORE, NULL);
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self->path = g_strdup (path);
+  if (!open_database (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+vp_store_get_path (VpStore *self)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * vp_store_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/veiligheidsplan/plan.db`
+ */
+char *
+vp_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "veiligheidsplan", "plan.db", NULL);
+}
+
+/**
+ * vp_store_get_records:
+ * @record_type: a VpRecord subclass, e.g. %VP_TYPE_ACTION
+ *
+ * Returns: (transfer none): every record of that type, in the order
+ *   people see them (by position, number or letter)
+ */
+GListModel *
+vp_store_get_records (VpStore *self, GType record_type)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), NULL);
+  return G_LIST_MODEL (vp_store_table_for (self, record_type)->records);
+}
+
+guint
+vp_store_count (VpStore *self, GType record_type)
+{
+  return g_list_model_get_n_items (vp_store_get_records (self, record_type));
+}
+
+/**
+ * vp_store_lookup:
+ *
+ * Returns: (transfer none) (nullable): the record with @uuid
+ */
+VpRecord *
+vp_store_lookup (VpStore *self, const char *uuid)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), NULL);
+  return uuid != NULL ? g_hash_table_lookup (self->by_uuid, uuid) : NULL;
+}
+
+/**
+ * vp_store_lookup_organisation:
+ *
+ * Returns: (transfer none) (nullable): the organisation with @code
+ */
+VpOrganisation *
+vp_store_lookup_organisation (VpStore *self, const char *code)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), NULL);
+  return code != NULL ? g_hash_table_lookup (self->organisations, code) : NULL;
+}
+
+/**
+ * vp_store_get_home_municipality:
+ *
+ * Returns: (nullable): the code of the municipality this database belongs
+ *   to, %NULL until it was asked
+ */
+const char *
+vp_store_get_home_municipality (VpStore *self)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), NULL);
+  return self->home_code;
+}
+
+const char *
+vp_store_get_home_municipality_name (VpStore *self)
+{
+  VpOrganisation *organisation;
+
+  g_return_val_if_fail (VP_IS_STORE (self), NULL);
+  organisation = vp_store_lookup_organisation (self, self->home_code);
+  return organisation != NULL ? vp_organisation_get_name (organisation) : self->home_name;
+}
+
+/**
+ * vp_make_code:
+ * @name: a name, "Den Helder"
+ *
+ * Returns: (transfer full): its code, "den-helder"; "" for a name without
+ *   letters or digits
+ */
+char *
+vp_make_code (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  g_autoptr (GString) code = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (code, g_ascii_tolower (*p));
+      else if (code->len > 0 && code->str[code->len - 1] != '-')
+        g_string_append_c (code, '-');
+    }
+  while (code->len > 0 && code->str[code->len - 1] == '-')
+    g_string_truncate (code, code->len - 1);
+  if (code->len > 64)
+    g_string_truncate (code, 64);
+  return g_string_free (g_steal_pointer (&code), FALSE);
+}
+
+/**
+ * vp_store_set_home_municipality:
+ * @name: the municipality's name as people write it ("Nijkerk")
+ *
+ * Sets the municipality this database belongs to; its code is made from
+ * @name.
+ */
+gboolean
+vp_store_set_home_municipality (VpStore *self, const char *name, GError **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+  g_autofree char *code = vp_make_code (stripped);
+
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (*code == '\0')
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                   _ ("Enter the name of a municipality."));
+      return FALSE;
+    }
+  if (!vp_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!write_meta (self, "home_municipality", code, error)
+      || !write_meta (self, "home_municipality_name", stripped, error)
+      || !vp_store_exec (self, "COMMIT", error))
+    {
+      vp_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  g_free (self->home_code);
+  g_free (self->home_name);
+  self->home_code = g_steal_pointer (&code);
+  self->home_name = g_steal_pointer (&stripped);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOME_MUNICIPALITY]);
+  return TRUE;
+}
+
+/**
+ * vp_store_set_now:
+ * @now: (nullable): the time to stamp changes with, %NULL for the clock
+ *
+ * For tests: a settable clock.
+ */
+void
+vp_store_set_now (VpStore *self, GDateTime *now)
+{
+  g_return_if_fail (VP_IS_STORE (self));
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = now != NULL ? g_date_time_ref (now) : NULL;
+}
+
+/**
+ * vp_store_get_now:
+ *
+ * Returns: (transfer full): the current time, in UTC
+ */
+GDateTime *
+vp_store_get_now (VpStore *self)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), NULL);
+  return self->now != NULL ? g_date_time_to_utc (self->now) : g_date_time_new_now_utc ();
+}
+
+/* The modified_at of a change: ISO 8601 UTC with milliseconds, and always
+ * later than the previous change, so "newer wins" has a clear answer. */
+static char *
+make_stamp (VpStore *self)
+{
+  g_autoptr (GDateTime) now = vp_store_get_now (self);
+  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+  char *stamp = g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
+
+  if (self->last_stamp != NULL && strcmp (stamp, self->last_stamp) <= 0)
+    {
+      g_autoptr (GDateTime) last = g_date_time_new_from_iso8601 (self->last_stamp, NULL);
+      g_autoptr (GDateTime) next = g_date_time_add (last, 1000);
+      g_autofree char *next_seconds = g_date_time_format (next, "%Y-%m-%dT%H:%M:%S");
+
+      g_free (stamp);
+      stamp = g_strdup_printf ("%s.%03dZ", next_seconds, g_date_time_get_microsecond (next) / 1000);
+    }
+  g_free (self->last_stamp);
+  self->last_stamp = g_strdup (stamp);
+  return stamp;
+}
+
+static void
+stamp_record (VpStore *self, VpRecord *record)
+{
+  g_autofree char *stamp = make_stamp (self);
+
+  vp_record_set_identity (record, vp_record_get_uuid (record), stamp,
+                          self->home_code != NULL ? self->home_code : "");
+}
+
+/**
+ * vp_store_begin:
+ *
+ * Starts a transaction for a change made of several writes (an import).
+ * Writes outside one get a transaction each.
+ */
+gboolean
+vp_store_begin (VpStore *self, GError **error)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!vp_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+static void
+remove_from_list (VpStore *self, VpRecord *record)
+{
+  VpTable *table = vp_store_table_for (self, G_OBJECT_TYPE (record));
+  guint position;
+
+  if (g_list_store_find (table->records, record, &position))
+    g_list_store_remove (table->records, position);
+  if (VP_IS_ORGANISATION (record))
+    g_hash_table_remove (self->organisations, vp_organisation_get_code (VP_ORGANISATION (record)));
+  g_hash_table_remove (self->by_uuid, vp_record_get_uuid (record));
+}
+
+/* What ON DELETE CASCADE and SET NULL did in the database, done to the
+ * objects: a reference field is named after the table it refers to. */
+static void
+forget_record (VpStore *self, VpRecord *record)
+{
+  const char *table_name = VP_RECORD_GET_CLASS (record)->table;
+  const char *uuid = vp_record_get_uuid (record);
+
+  for (guint t = 0; t < self->tables->len; t++)
+    {
+      VpTable *table = g_ptr_array_index (self->tables, t);
+      gboolean is_child = g_strcmp0 (table->klass->parent_field, table_name) == 0;
+      gboolean refers
+        = g_object_class_find_property (G_OBJECT_CLASS (table->klass), table_name) != NULL;
+      GListModel *list = G_LIST_MODEL (table->records);
+
+      if (!refers)
+        continue;
+      for (guint i = g_list_model_get_n_items (list); i > 0; i--)
+        {
+          g_autoptr (VpRecord) other = g_list_model_get_item (list, i - 1);
+
+          if (g_strcmp0 (vp_record_get_string (other, table_name), uuid) != 0)
+            continue;
+          if (is_child)
+            forget_record (self, other);
+          else
+            g_object_set (other, table_name, NULL, NULL);
+        }
+    }
+  remove_from_list (self, record);
+}
+
+static void
+apply_op (VpStore *self, PendingOp *op)
+{
+  VpTable *table = vp_store_table_for (self, G_OBJECT_TYPE (op->record));
+
+  switch (op->kind)
+    {
+    case OP_INSERT:
+      g_hash_table_insert (self->by_uuid, g_strdup (vp_record_get_uuid (op->record)), op->record);
+      if (VP_IS_ORGANISATION (op->record))
+        g_hash_table_insert (self->organisations,
+                             g_strdup (vp_organisation_get_code (VP_ORGANISATION (op->record))),
+                             op->record);
+      g_list_store_append (table->records, op->record);
+      break;
+    case OP_UPDATE:
+      vp_record_assign (op->record, op->draft);
+      break;
+    case OP_DELETE:
+      forget_record (self, op->record);
+      break;
+    }
+}
+
+/**
+ * vp_store_commit:
+ *
+ * Commits the transaction, then updates the objects. On failure nothing
+ * was written and nothing changed.
+ */
+gboolean
+vp_store_commit (VpStore *self, GError **error)
+{
+  g_autoptr (GArray) pending = NULL;
+
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!vp_store_exec (self, "COMMIT", error))
+    {
+      vp_store_rollback (self);
+      return FALSE;
+    }
+  self->in_transaction = FALSE;
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingOp));
+  g_array_set_clear_func (self->pending, (GDestroyNotify) clear_pending_op);
+  for (guint i = 0; i < pending->len; i++)
+    apply_op (self, &g_array_index (pending, PendingOp, i));
+  return TRUE;
+}
+
+/**
+ * vp_store_rollback:
+ *
+ * Abandons the transaction: the database and the objects stay as they were.
+ */
+void
+vp_store_rollback (VpStore *self)
+{
+  g_return_if_fail (VP_IS_STORE (self));
+  g_return_if_fail (self->in_transaction);
+
+  vp_store_exec (self, "ROLLBACK", NULL);
+  self->in_transaction = FALSE;
+  g_array_set_size (self->pending, 0);
+}
+
+/* Runs one write, in the caller's transaction or in one of its own. */
+static gboolean
+write_op (VpStore *self, OpKind kind, VpRecord *record, VpRecord *draft, GError **error)
+{
+  VpTable *table = vp_store_table_for (self, G_OBJECT_TYPE (record));
+  gboolean own = !self->in_transaction;
+  gboolean ok;
+  PendingOp op = { kind, g_object_ref (record), draft ? g_object_ref (draft) : NULL };
+
+  if (own && !vp_store_begin (self, error))
+    {
+      clear_pending_op (&op);
+      return FALSE;
+    }
+  if (kind == OP_INSERT)
+    ok = vp_table_write (self, table, table->insert, record, error);
+  else if (kind == OP_UPDATE)
+    ok = vp_table_write (self, table, table->update, draft, error);
+  else
+    ok = vp_table_delete (self, table, vp_record_get_uuid (record), error);
+  g_array_append_val (self->pending, op);
+
+  if (!own)
+    return ok;
+  if (!ok)
+    {
+      vp_store_rollback (self);
+      return FALSE;
+    }
+  return vp_store_commit (self, error);
+}
+
+/**
+ * vp_store_insert:
+ * @record: a new record; it gets a UUID if it has none and, unless @flags
+ *   say otherwise, the current time and the home municipality as stamps
+ *
+ * Adds @record to the database and, after the commit, to its list.
+ */
+gboolean
+vp_store_insert (VpStore *self, VpRecord *record, VpStoreWriteFlags flags, GError **error)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VP_IS_RECORD (record), FALSE);
+  g_return_val_if_fail (vp_store_lookup (self, vp_record_get_uuid (record)) == NULL, FALSE);
+
+  if (vp_record_get_uuid (record) == NULL)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      vp_record_set_identity (record, uuid, vp_record_get_modified_at (record),
+                              vp_record_get_modified_by (record));
+    }
+  if (!(flags & VP_STORE_WRITE_KEEP_STAMPS))
+    stamp_record (self, record);
+  return write_op (self, OP_INSERT, record, NULL, error);
+}
+
+/**
+ * vp_store_replace:
+ * @record: a record of the store
+ * @draft: a copy of @record (vp_record_copy()) with new values
+ *
+ * Writes @draft's values into @record's row and, after the commit, into
+ * @record.
+ */
+gboolean
+vp_store_replace (
+  VpStore *self, VpRecord *record, VpRecord *draft, VpStoreWriteFlags flags, GError **error)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (vp_store_lookup (self, vp_record_get_uuid (record)) == record, FALSE);
+  g_return_val_if_fail (g_strcmp0 (vp_record_get_uuid (record), vp_record_get_uuid (draft)) == 0,
+                        FALSE);
+
+  if (!(flags & VP_STORE_WRITE_KEEP_STAMPS))
+    stamp_record (self, draft);
+  return write_op (self, OP_UPDATE, record, draft, error);
+}
+
+/**
+ * vp_store_update:
+ * @first_property: the first field to change, followed by its value, as
+ *   for g_object_set(), ending with %NULL
+ *
+ * Changes fields of @record in one transaction.
+ */
+gboolean
+vp_store_update (VpStore *self, VpRecord *record, GError **error, const char *first_property, ...)
+{
+  g_autoptr (VpRecord) draft = vp_record_copy (record);
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (draft), first_property, args);
+  va_end (args);
+  return vp_store_replace (self, record, draft, VP_STORE_WRITE_DEFAULT, error);
+}
+
+/**
+ * vp_store_delete:
+ *
+ * Removes @record and everything that belongs to it.
+ */
+gboolean
+vp_store_delete (VpStore *self, VpRecord *record, GError **error)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (vp_store_lookup (self, vp_record_get_uuid (record)) == record, FALSE);
+
+  return write_op (self, OP_DELETE, record, NULL, error);
+}

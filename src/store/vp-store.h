@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "model/vp-model.h"
+
+G_BEGIN_DECLS
+
+#define VP_STORE_ERROR (vp_store_error_quark ())
+
+typedef enum
+{
+  VP_STORE_ERROR_OPEN,    /* the file cannot be opened or created */
+  VP_STORE_ERROR_DAMAGED, /* not a plan database, or a damaged one */
+  VP_STORE_ERROR_TOO_NEW, /* written by a newer version of the program */
+  VP_STORE_ERROR_INVALID, /* the change breaks a rule of the plan */
+  VP_STORE_ERROR_BUSY,    /* another program holds the database */
+  VP_STORE_ERROR_FAILED,  /* the disk is full, an I/O error, … */
+} VpStoreError;
+
+/* The schema version this program writes; see resources/sql/. */
+#define VP_STORE_SCHEMA_VERSION 2
+
+#define VP_TYPE_STORE (vp_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (VpStore, vp_store, VP, STORE, GObject)
+
+GQuark vp_store_error_quark (void);
+
+VpStore *vp_store_open (const char *path, GError **error);
+const char *vp_store_get_path (VpStore *self);
+char *vp_store_default_path (void);
+
+GListModel *vp_store_get_records (VpStore *self, GType record_type);
+VpRecord *vp_store_lookup (VpStore *self, const char *uuid);
+VpOrganisation *vp_store_lookup_organisation (VpStore *self, const char *code);
+guint vp_store_count (VpStore *self, GType record_type);
+
+const char *vp_store_get_home_municipality (VpStore *self);
+const char *vp_store_get_home_municipality_name (VpStore *self);
+gboolean vp_store_set_home_municipality (VpStore *self, const char *name, GError **error);
+
+void vp_store_set_now (VpStore *self, GDateTime *now);
+GDateTime *vp_store_get_now (VpStore *self);
+
+gboolean vp_store_begin (VpStore *self, GError **error);
+gboolean vp_store_commit (VpStore *self, GError **error);
+void vp_store_rollback (VpStore *self);
+
+typedef enum
+{
+  VP_STORE_WRITE_DEFAULT = 0,
+  /* keep the record's own modified-at and modified-by (an import) */
+  VP_STORE_WRITE_KEEP_STAMPS = 1 << 0,
+} VpStoreWriteFlags;
+
+gboolean vp_store_insert (VpStore *self, VpRecord *record, VpStoreWriteFlags flags, GError **error);
+gboolean vp_store_replace (
+  VpStore *self, VpRecord *record, VpRecord *draft, VpStoreWriteFlags flags, GError **error);
+gboolean vp_store_update (VpStore *self,
+                          VpRecord *record,
+                          GError **error,
+                          const char *first_property,
+                          ...) G_GNUC_NULL_TERMINATED;
+gboolean vp_store_delete (VpStore *self, VpRecord *record, GError **error);
+
+char *vp_make_code (const char *name);
+
+G_END_DECLS

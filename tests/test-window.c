@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "test-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "app/vp-application.h"
+#include "app/vp-home-dialog.h"
+#include "app/vp-window.h"
+#include "vp-test-util.h"
+
+/* The window on a real store, in English (LANGUAGE=en) or Dutch
+ * (LANGUAGE=nl): meson runs this program once for each. */
+
+static gboolean dutch;
+
+/* The expected text in the language the test runs in. */
+static const char *
+tr (const char *english, const char *nederlands)
+{
+  return dutch ? nederlands : english;
+}
+
+static void
+wait_for_frames (void)
+{
+  for (int i = 0; i < 50; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+collect_labels (GtkWidget *widget, GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+static gboolean
+shows_text (GtkWidget *widget, const char *text)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
+
+  collect_labels (widget, texts);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+        return TRUE;
+    }
+  g_test_message ("“%s” not among the %u labels shown", text, texts->len);
+  for (guint i = 0; i < texts->len; i++)
+    g_test_message ("  shown: “%s”", (const char *) g_ptr_array_index (texts, i));
+  return FALSE;
+}
+
+static gpointer
+window_child (VpWindow *window, const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), VP_TYPE_WINDOW, name);
+}
+
+static VpWindow *
+open_window (VpStore *store)
+{
+  VpWindow *window = g_object_new (VP_TYPE_WINDOW, "store", store, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames ();
+  return window;
+}
+
+static VpHomeDialog *
+find_home_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (VP_IS_HOME_DIALOG (window))
+        return VP_HOME_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_empty_database (void)
+{
+  g_autofree char *path = vp_test_db_path ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = vp_store_open (path, &error);
+  VpWindow *window;
+  GtkStack *stack;
+  AdwStatusPage *page;
+
+  g_assert_no_error (error);
+  window = open_window (store);
+  stack = window_child (window, "stack");
+  page = window_child (window, "empty_page");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, tr ("No Plan Yet", "Nog geen plan"));
+  g_assert_true (shows_text (GTK_WIDGET (window), tr ("No Plan Yet", "Nog geen plan")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for_frames ();
+  /* The home municipality dialog came up, since none was set; closing
+   * the window took it along. */
+  g_assert_null (find_home_dialog ());
+}
+
+static void
+test_first_run_asks_home (void)
+{
+  g_autofree char *path = vp_test_db_path ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = vp_store_open (path, &error);
+  VpWindow *window;
+  VpHomeDialog *dialog;
+  GtkCheckButton *scherpenzeel;
+
+  g_assert_no_error (error);
+  g_assert_null (vp_store_get_home_municipality (store));
+  window = open_window (store);
+  dialog = find_home_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   tr ("Which Is Your Municipality?", "Wat is uw gemeente?"));
+  g_assert_true (
+    shows_text (GTK_WIDGET (dialog), tr ("Another municipality:", "Andere gemeente:")));
+
+  /* Nijkerk is preselected; pick Scherpenzeel and continue. */
+  scherpenzeel = GTK_CHECK_BUTTON (
+    gtk_widget_get_template_child (GTK_WIDGET (dialog), VP_TYPE_HOME_DIALOG, "scherpenzeel"));
+  gtk_check_button_set_active (scherpenzeel, TRUE);
+  /* What the dialog's button does: emit the response, then close. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames ();
+
+  g_assert_cmpstr (vp_store_get_home_municipality (store), ==, "scherpenzeel");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_other_municipality_needs_a_name (void)
+{
+  g_autofree char *path = vp_test_db_path ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = vp_store_open (path, &error);
+  VpWindow *window = open_window (store);
+  VpHomeDialog *dialog = find_home_dialog ();
+  GObject *other
+    = gtk_widget_get_template_child (GTK_WIDGET (dialog), VP_TYPE_HOME_DIALOG, "other");
+  GObject *name
+    = gtk_widget_get_template_child (GTK_WIDGET (dialog), VP_TYPE_HOME_DIALOG, "other_name");
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (other), TRUE);
+  g_assert_false (
+    adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue"));
+  gtk_editable_set_text (GTK_EDITABLE (name), "  Den Helder ");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames ();
+
+  g_assert_cmpstr (vp_store_get_home_municipality (store), ==, "den-helder");
+  g_assert_cmpstr (vp_store_get_home_municipality_name (store), ==, "Den Helder");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_plan_outline (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpPlan *plan = vp_test_add_small_plan (store);
+  VpWindow *window = open_window (store);
+  GtkStack *stack = window_child (window, "stack");
+  GtkListView *list = window_child (window, "list_view");
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (list));
+  AdwWindowTitle *title = window_child (window, "title");
+
+  g_assert_null (find_home_dialog ());
+  g_assert_true (vp_window_get_plan (window) == plan);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Uitvoeringsplan Veiligheid 2024");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Nijkerk · 2024");
+
+  /* Two priorities, each followed by its actions. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 6);
+  g_assert_true (shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
+  g_assert_true (shows_text (GTK_WIDGET (window), "2. Vakantieparken"));
+  g_assert_true (
+    shows_text (GTK_WIDGET (window), tr ("Joint priority", "Gezamenlijke prioriteit")));
+  g_assert_true (
+    shows_text (GTK_WIDGET (window), "We organiseren vijf (thematische) integrale controles."));
+  g_assert_true (shows_text (
+    GTK_WIDGET (window),
+    tr ("Joint · Q1 2024 · Joint action · Target: 5 integrale controles",
+        "Gezamenlijk · Q1 2024 · Gezamenlijke actie · Streefwaarde: 5 integrale controles")));
+  g_assert_true (shows_text (GTK_WIDGET (window),
+                             tr ("Nijkerk (Bibob-medewerker) · Q4 2024 · Joint action",
+                                 "Nijkerk (Bibob-medewerker) · Q4 2024 · Gezamenlijke actie")));
+  g_assert_true (shows_text (GTK_WIDGET (window),
+                             tr ("Each municipality · Q4 2024 · Joint action",
+                                 "Iedere gemeente individueel · Q4 2024 · Gezamenlijke actie")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static VpAction *
+first_action (VpStore *store)
+{
+  g_autoptr (VpAction) action
+    = g_list_model_get_item (vp_store_get_records (store, VP_TYPE_ACTION), 0);
+
+  return action;
+}
+
+/* The view follows the store: a change shows without reopening, and text
+ * is shown as text, never as markup. */
+static void
+test_follows_changes (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  g_autoptr (GError) error = NULL;
+  VpWindow *window;
+  const char *tricky = "<b>Bibob</b> & \"OM\"";
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  vp_store_update (store, VP_RECORD (first_action (store)), &error, "text", tricky, NULL);
+  g_assert_no_error (error);
+  wait_for_frames ();
+
+  g_assert_true (shows_text (GTK_WIDGET (window), tricky));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A plan that arrives while the window is open replaces the empty state. */
+static void
+test_plan_arrives (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window = open_window (store);
+  GtkStack *stack = window_child (window, "stack");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  vp_test_add_small_plan (store);
+  wait_for_frames ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
+  g_assert_true (shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char *argv[])
+{
+  vp_application_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("no display: skipped\n");
+      return 77;
+    }
+  adw_init ();
+  dutch = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "nl");
+
+  g_test_add_func ("/window/empty-database", test_empty_database);
+  g_test_add_func ("/window/first-run-asks-home", test_first_run_asks_home);
+  g_test_add_func ("/window/other-municipality-needs-a-name", test_other_municipality_needs_a_name);
+  g_test_add_func ("/window/plan-outline", test_plan_outline);
+  g_test_add_func ("/window/follows-changes", test_follows_changes);
+  g_test_add_func ("/window/plan-arrives", test_plan_arrives);
+  return g_test_run ();
+}

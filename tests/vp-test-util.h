@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include "store/vp-store.h"
+
+G_BEGIN_DECLS
+
+/* A fresh folder under the test's temporary directory, removed at exit. */
+char *vp_test_make_dir (void);
+/* A fresh database path in such a folder (the file does not exist yet). */
+char *vp_test_db_path (void);
+/* Opens a new empty store, home municipality "nijkerk", clock fixed at
+ * 2024-03-01 09:00 UTC. */
+VpStore *vp_test_store_new (void);
+/* Adds a small plan: the three municipalities, Politie, a 2024 plan of
+ * Nijkerk with two priorities (one joint with sub-themes A and B, one
+ * local), four actions and a definition. Returns the plan. */
+VpPlan *vp_test_add_small_plan (VpStore *store);
+/* The whole database as text (every table's rows in order), to check that
+ * a refused change left it as it was. */
+char *vp_test_dump_file (const char *path);
+
+G_END_DECLS
