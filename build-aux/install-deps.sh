@@ -7,8 +7,7 @@ packages="
   build-essential pkg-config meson ninja-build gettext
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev libglib2.0-dev-bin
   desktop-file-utils appstream
-  xvfb xauth dbus-x11 imagemagick sqlite3 clang-format
-  nodejs npm
+  xvfb xauth dbus-x11 imagemagick sqlite3 clang-format python3
 "
 
 missing=""
@@ -17,6 +16,8 @@ for p in $packages; do
     missing="$missing $p"
   fi
 done
+# Node.js may come from elsewhere than Debian; any npm will do.
+command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 [ -z "$missing" ] && exit 0
 
 echo "Installing:$missing"

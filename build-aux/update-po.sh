@@ -7,5 +7,6 @@ cd "$(dirname "$0")/.."
 ninja -C "$builddir" veiligheidsplan-pot >/dev/null
 for lang in $(grep -v '^#' po/LINGUAS); do
   msgmerge --quiet --update --backup=none --no-fuzzy-matching po/"$lang".po po/veiligheidsplan.pot
+  msgattrib --no-obsolete --output-file=po/"$lang".po po/"$lang".po
 done
 rm -f po/veiligheidsplan.pot

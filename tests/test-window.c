@@ -198,8 +198,8 @@ test_plan_outline (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 6);
   g_assert_true (shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
   g_assert_true (shows_text (GTK_WIDGET (window), "2. Vakantieparken"));
-  g_assert_true (
-    shows_text (GTK_WIDGET (window), tr ("Joint priority", "Gezamenlijke prioriteit")));
+  g_assert_true (shows_text (
+    GTK_WIDGET (window), tr ("Joint priority · 3 actions", "Gezamenlijke prioriteit · 3 acties")));
   g_assert_true (
     shows_text (GTK_WIDGET (window), "We organiseren vijf (thematische) integrale controles."));
   g_assert_true (shows_text (
@@ -260,6 +260,41 @@ test_plan_arrives (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The empty state's button loads the example plan that ships with the
+ * program, through the exchange reader. */
+static void
+test_load_example (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window = open_window (store);
+  GtkStack *stack = window_child (window, "stack");
+  GtkListView *list = window_child (window, "list_view");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-example", NULL));
+  wait_for_frames ();
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
+  g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 42);
+  /* five priorities and their 42 actions */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==,
+                    47);
+  g_assert_true (shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
+  g_assert_true (shows_text (GTK_WIDGET (window), tr ("Joint priority · 19 actions",
+                                                      "Gezamenlijke prioriteit · 19 acties")));
+  g_assert_true (
+    shows_text (GTK_WIDGET (window), tr ("Example plan loaded", "Voorbeeldplan geladen")));
+  /* Once there is a plan, the action is disabled: nothing is imported
+   * again, not even a line in the import log. */
+  before = vp_test_dump_file (vp_store_get_path (store));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.load-example", NULL);
+  wait_for_frames ();
+  after = vp_test_dump_file (vp_store_get_path (store));
+  g_assert_cmpstr (before, ==, after);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -279,5 +314,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/plan-outline", test_plan_outline);
   g_test_add_func ("/window/follows-changes", test_follows_changes);
   g_test_add_func ("/window/plan-arrives", test_plan_arrives);
+  g_test_add_func ("/window/load-example", test_load_example);
   return g_test_run ();
 }

@@ -8,13 +8,14 @@
 
 #include "store/vp-store.h"
 #include "vp-application.h"
+#include "vp-cli.h"
 #include "vp-window.h"
 
 /*
  * The application: one process, one window per plan database. Options
- * that need no window (--version) are answered in the process that was
- * started; the others go to the running instance, which opens or raises
- * the window of the database asked for.
+ * that need no window (--version, --import, --export) are answered in the
+ * process that was started; the others go to the running instance, which
+ * opens or raises the window of the database asked for.
  */
 
 struct _VpApplication
@@ -86,7 +87,7 @@ vp_application_handle_local_options (GApplication *app, GVariantDict *options)
       g_print ("veiligheidsplan %s\n", PACKAGE_VERSION);
       return 0;
     }
-  return -1;
+  return vp_cli_run (options);
 }
 
 static int
@@ -170,6 +171,7 @@ static void
 vp_application_init (VpApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), vp_cli_option_entries);
   g_application_set_option_context_summary (
     G_APPLICATION (self), _ ("Plan, track and evaluate the municipal safety implementation plan."));
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "exchange/vp-exchange.h"
 #include "views/vp-plan-row.h"
 #include "vp-home-dialog.h"
 #include "vp-window.h"
@@ -21,6 +22,7 @@ struct _VpWindow
   AdwApplicationWindow parent_instance;
 
   /* template widgets */
+  AdwToastOverlay *toasts;
   AdwWindowTitle *title;
   GtkStack *stack;
   AdwStatusPage *empty_page;
@@ -114,6 +116,43 @@ setup_outline (VpWindow *self)
   g_object_unref (factory);
 }
 
+static void
+update_actions (VpWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-example", self->plan == NULL);
+}
+
+static void
+show_error (VpWindow *self, const char *heading, const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The example plan ships inside the program, so it is there however the
+ * program was installed. */
+static void
+load_example_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = g_resources_lookup_data (
+    "/nl/veiligheidsplan/Veiligheidsplan/examples/nijkerk-uvp-2024.json", 0, &error);
+  g_autoptr (VpChangeSet) changes = NULL;
+
+  if (bytes != NULL)
+    changes = vp_exchange_read (self->store, bytes, "nijkerk-uvp-2024.json", &error);
+  if (changes == NULL || !vp_change_set_apply (changes, self->store, &error))
+    {
+      show_error (self, _ ("The Example Plan Could Not Be Loaded"), error);
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_ ("Example plan loaded")));
+}
+
 static char *
 plan_subtitle (VpWindow *self)
 {
@@ -159,6 +198,7 @@ update_plan (VpWindow *self)
       adw_window_title_set_subtitle (self->title, subtitle);
       gtk_stack_set_visible_child_name (self->stack, "plan");
     }
+  update_actions (self);
 }
 
 static void
@@ -255,12 +295,14 @@ vp_window_class_init (VpWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/nl/veiligheidsplan/Veiligheidsplan/ui/vp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, title);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, list_view);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
                                        NULL);
+  gtk_widget_class_install_action (widget_class, "win.load-example", NULL, load_example_action);
 }
 
 static void

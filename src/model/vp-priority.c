@@ -51,7 +51,7 @@ vp_priority_class_init (VpPriorityClass *klass)
   properties[PROP_PORTFOLIO_HOLDERS]
     = g_param_spec_boxed ("portfolio-holders", NULL, NULL, G_TYPE_STRV, VP_FIELD_FLAGS);
   properties[PROP_BUDGET] = g_param_spec_int ("budget", NULL, NULL, 0, G_MAXINT, 0, VP_FIELD_FLAGS);
-  properties[PROP_COLOUR] = g_param_spec_string ("colour", NULL, NULL, NULL, VP_FIELD_FLAGS);
+  properties[PROP_COLOUR] = g_param_spec_string ("colour", NULL, NULL, "#3584e4", VP_FIELD_FLAGS);
 
   vp_record_class_install_fields (record_class, "priority", properties, N_PROPS);
   record_class->parent_field = "plan";

@@ -70,10 +70,18 @@ field_index (VpRecord *self, GParamSpec *pspec)
 }
 
 /* Boxed string arrays compare by pointer in GParamSpecBoxed, so compare
- * their contents here; an empty array and NULL are the same. */
+ * their contents here. An empty array and NULL are the same, and so are an
+ * empty text and NULL: the database keeps either as the other. */
 static gboolean
 values_equal (GParamSpec *pspec, const GValue *a, const GValue *b)
 {
+  if (pspec->value_type == G_TYPE_STRING)
+    {
+      const char *sa = g_value_get_string (a);
+      const char *sb = g_value_get_string (b);
+
+      return g_str_equal (sa ? sa : "", sb ? sb : "");
+    }
   if (pspec->value_type == G_TYPE_STRV)
     {
       const char *const *sa = g_value_get_boxed (a);

@@ -17,6 +17,8 @@ typedef struct
   /* per field: the column is INTEGER (else TEXT) / may be NULL */
   gboolean *integer;
   gboolean *nullable;
+  /* the field records are ordered by (position, number, letter), or NULL */
+  const char *order_field;
   sqlite3_stmt *select_all;
   sqlite3_stmt *insert;
   sqlite3_stmt *update;
@@ -43,6 +45,10 @@ struct _VpStore
   GDateTime *now;
   char *last_stamp;
 
+  /* the exchange bookkeeping, prepared on first use (vp-store-sync.c) */
+  sqlite3_stmt *get_sync_base;
+  sqlite3_stmt *set_sync_base;
+
   gboolean in_transaction;
   /* PendingOp, applied to the objects once the transaction commits */
   GArray *pending;
@@ -56,6 +62,9 @@ gboolean vp_store_load_tables (VpStore *self, GError **error);
 gboolean vp_table_write (
   VpStore *self, VpTable *table, sqlite3_stmt *stmt, VpRecord *record, GError **error);
 gboolean vp_table_delete (VpStore *self, VpTable *table, const char *uuid, GError **error);
+
+/* vp-store-sync.c */
+void vp_store_finalize_sync (VpStore *self);
 
 /* vp-store.c */
 gboolean vp_store_set_sqlite_error (VpStore *self, int rc, const char *what, GError **error);

@@ -41,9 +41,9 @@ prepare (VpStore *self, const char *sql, GError **error)
   return stmt;
 }
 
-/* Which order records load in: the one people see them in. */
+/* Which order records are listed in: the one people see them in. */
 static const char *
-order_for (VpRecordClass *klass)
+order_field_for (VpRecordClass *klass)
 {
   static const char *const candidates[] = { "position", "number", "letter" };
 
@@ -52,7 +52,7 @@ order_for (VpRecordClass *klass)
       if (g_object_class_find_property (G_OBJECT_CLASS (klass), candidates[i]) != NULL)
         return candidates[i];
     }
-  return "rowid";
+  return NULL;
 }
 
 /* Reads the table's columns and checks that they are exactly the class's
@@ -126,7 +126,7 @@ prepare_statements (VpStore *self, VpTable *table, GError **error)
     }
 
   select_sql = g_strdup_printf ("SELECT %s FROM \"%s\" ORDER BY \"%s\", rowid", columns->str,
-                                klass->table, order_for (klass));
+                                klass->table, table->order_field ? table->order_field : "rowid");
   insert_sql = g_strdup_printf ("INSERT INTO \"%s\" (%s) VALUES (%s)", klass->table, columns->str,
                                 marks->str);
   update_sql = g_strdup_printf ("UPDATE \"%s\" SET %s WHERE uuid = ?1", klass->table, sets->str);
@@ -172,6 +172,7 @@ vp_store_prepare_tables (VpStore *self, GError **error)
 
       table->type = types[i];
       table->klass = g_type_class_ref (types[i]);
+      table->order_field = order_field_for (table->klass);
       table->records = g_list_store_new (types[i]);
       g_ptr_array_add (self->tables, table);
       if (!inspect_columns (self, table, error) || !prepare_statements (self, table, error))

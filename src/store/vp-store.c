@@ -332,12 +332,13 @@ open_database (VpStore *self, GError **error)
 
   if (!check_file (self, &version, error))
     return FALSE;
-  /* Only now, with a file we understand, change anything about it. */
+  /* Only now, with a file we understand, change anything about it; and
+   * switch to WAL only after the migration succeeded, so that a refused
+   * file keeps even its header. */
   sqlite3_busy_timeout (self->db, 5000);
-  if (!vp_store_exec (self, "PRAGMA journal_mode = WAL", error)
-      || !vp_store_exec (self, "PRAGMA synchronous = FULL", error)
-      || !vp_store_exec (self, "PRAGMA foreign_keys = ON", error)
-      || !migrate (self, version, error))
+  if (!vp_store_exec (self, "PRAGMA foreign_keys = ON", error) || !migrate (self, version, error)
+      || !vp_store_exec (self, "PRAGMA journal_mode = WAL", error)
+      || !vp_store_exec (self, "PRAGMA synchronous = FULL", error))
     return FALSE;
 
   self->home_code = read_meta (self, "home_municipality");
@@ -356,6 +357,7 @@ vp_store_dispose (GObject *object)
   g_clear_pointer (&self->organisations, g_hash_table_unref);
   /* Statements before the handle: sqlite3_close refuses while any live. */
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  vp_store_finalize_sync (self);
 
   G_OBJECT_CLASS (vp_store_parent_class)->dispose (object);
 }
@@ -619,27 +621,59 @@ vp_store_get_now (VpStore *self)
   return self->now != NULL ? g_date_time_to_utc (self->now) : g_date_time_new_now_utc ();
 }
 
-/* The modified_at of a change: ISO 8601 UTC with milliseconds, and always
- * later than the previous change, so "newer wins" has a clear answer. */
+/**
+ * vp_store_format_timestamp:
+ *
+ * Returns: (transfer full): @time as the database and exchange files write
+ *   it: ISO 8601 in UTC with milliseconds, "2024-02-28T09:00:00.000Z"
+ */
+char *
+vp_store_format_timestamp (GDateTime *time)
+{
+  g_autoptr (GDateTime) utc = g_date_time_to_utc (time);
+  g_autofree char *seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+
+  return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
+}
+
+/* The modified_at of a change: always later than the previous change, so
+ * "newer wins" has a clear answer. */
 static char *
 make_stamp (VpStore *self)
 {
   g_autoptr (GDateTime) now = vp_store_get_now (self);
-  g_autofree char *seconds = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
-  char *stamp = g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (now) / 1000);
+  char *stamp = vp_store_format_timestamp (now);
 
   if (self->last_stamp != NULL && strcmp (stamp, self->last_stamp) <= 0)
     {
       g_autoptr (GDateTime) last = g_date_time_new_from_iso8601 (self->last_stamp, NULL);
       g_autoptr (GDateTime) next = g_date_time_add (last, 1000);
-      g_autofree char *next_seconds = g_date_time_format (next, "%Y-%m-%dT%H:%M:%S");
 
       g_free (stamp);
-      stamp = g_strdup_printf ("%s.%03dZ", next_seconds, g_date_time_get_microsecond (next) / 1000);
+      stamp = vp_store_format_timestamp (next);
     }
   g_free (self->last_stamp);
   self->last_stamp = g_strdup (stamp);
   return stamp;
+}
+
+/**
+ * vp_store_observe_stamp:
+ * @stamp: a modified_at seen in a partner's file
+ *
+ * Makes every later change here newer than @stamp, even when this
+ * machine's clock is behind the partner's.
+ */
+void
+vp_store_observe_stamp (VpStore *self, const char *stamp)
+{
+  g_return_if_fail (VP_IS_STORE (self));
+
+  if (stamp != NULL && g_strcmp0 (stamp, self->last_stamp) > 0)
+    {
+      g_free (self->last_stamp);
+      self->last_stamp = g_strdup (stamp);
+    }
 }
 
 static void
@@ -715,6 +749,48 @@ forget_record (VpStore *self, VpRecord *record)
   remove_from_list (self, record);
 }
 
+static int
+compare_order (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const char *field = user_data;
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS ((gpointer) a), field);
+
+  if (pspec->value_type == G_TYPE_INT)
+    return vp_record_get_int ((VpRecord *) a, field) - vp_record_get_int ((VpRecord *) b, field);
+  return g_strcmp0 (vp_record_get_string ((VpRecord *) a, field),
+                    vp_record_get_string ((VpRecord *) b, field));
+}
+
+/* Puts a record where it belongs in its list: in the order it loads in. */
+static void
+place_record (VpTable *table, VpRecord *record)
+{
+  if (table->order_field == NULL)
+    g_list_store_append (table->records, record);
+  else
+    g_list_store_insert_sorted (table->records, record, compare_order,
+                                (gpointer) table->order_field);
+}
+
+static void
+update_record (VpTable *table, VpRecord *record, VpRecord *draft)
+{
+  gboolean moves = table->order_field != NULL
+                   && compare_order (record, draft, (gpointer) table->order_field) != 0;
+  guint position;
+
+  if (moves && g_list_store_find (table->records, record, &position))
+    {
+      g_object_ref (record);
+      g_list_store_remove (table->records, position);
+      vp_record_assign (record, draft);
+      place_record (table, record);
+      g_object_unref (record);
+    }
+  else
+    vp_record_assign (record, draft);
+}
+
 static void
 apply_op (VpStore *self, PendingOp *op)
 {
@@ -728,10 +804,10 @@ apply_op (VpStore *self, PendingOp *op)
         g_hash_table_insert (self->organisations,
                              g_strdup (vp_organisation_get_code (VP_ORGANISATION (op->record))),
                              op->record);
-      g_list_store_append (table->records, op->record);
+      place_record (table, op->record);
       break;
     case OP_UPDATE:
-      vp_record_assign (op->record, op->draft);
+      update_record (table, op->record, op->draft);
       break;
     case OP_DELETE:
       forget_record (self, op->record);
@@ -783,6 +859,36 @@ vp_store_rollback (VpStore *self)
   g_array_set_size (self->pending, 0);
 }
 
+/* The record as the open transaction has it: its last pending update. */
+static VpRecord *
+current_version (VpStore *self, VpRecord *record)
+{
+  for (guint i = self->pending->len; i > 0; i--)
+    {
+      PendingOp *op = &g_array_index (self->pending, PendingOp, i - 1);
+
+      if (op->record == record)
+        return op->kind == OP_UPDATE ? op->draft : record;
+    }
+  return record;
+}
+
+/* Whether @record is one of the store's, or added by the open transaction. */
+static gboolean
+is_stored (VpStore *self, VpRecord *record)
+{
+  if (vp_store_lookup (self, vp_record_get_uuid (record)) == record)
+    return TRUE;
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingOp *op = &g_array_index (self->pending, PendingOp, i);
+
+      if (op->record == record && op->kind == OP_INSERT)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Runs one write, in the caller's transaction or in one of its own. */
 static gboolean
 write_op (VpStore *self, OpKind kind, VpRecord *record, VpRecord *draft, GError **error)
@@ -803,7 +909,11 @@ write_op (VpStore *self, OpKind kind, VpRecord *record, VpRecord *draft, GError 
     ok = vp_table_write (self, table, table->update, draft, error);
   else
     ok = vp_table_delete (self, table, vp_record_get_uuid (record), error);
-  g_array_append_val (self->pending, op);
+  /* A failed statement left the transaction as it was; so do the objects. */
+  if (ok)
+    g_array_append_val (self->pending, op);
+  else
+    clear_pending_op (&op);
 
   if (!own)
     return ok;
@@ -847,17 +957,37 @@ vp_store_insert (VpStore *self, VpRecord *record, VpStoreWriteFlags flags, GErro
  * @draft: a copy of @record (vp_record_copy()) with new values
  *
  * Writes @draft's values into @record's row and, after the commit, into
- * @record.
+ * @record. A draft that changes nothing writes nothing, unless @flags
+ * say %VP_STORE_WRITE_TOUCH. An organisation's code never changes: other
+ * records and partners' files know it by its code.
  */
 gboolean
 vp_store_replace (
   VpStore *self, VpRecord *record, VpRecord *draft, VpStoreWriteFlags flags, GError **error)
 {
+  VpRecord *current;
+
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (vp_store_lookup (self, vp_record_get_uuid (record)) == record, FALSE);
+  g_return_val_if_fail (is_stored (self, record), FALSE);
   g_return_val_if_fail (g_strcmp0 (vp_record_get_uuid (record), vp_record_get_uuid (draft)) == 0,
                         FALSE);
 
+  current = current_version (self, record);
+  if (!(flags & VP_STORE_WRITE_TOUCH) && vp_record_fields_equal (current, draft)
+      && (!(flags & VP_STORE_WRITE_KEEP_STAMPS)
+          || g_strcmp0 (vp_record_get_modified_at (current), vp_record_get_modified_at (draft))
+               == 0))
+    return TRUE;
+  if (VP_IS_ORGANISATION (record)
+      && g_strcmp0 (vp_organisation_get_code (VP_ORGANISATION (current)),
+                    vp_organisation_get_code (VP_ORGANISATION (draft)))
+           != 0)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                   _ ("An organisation’s code cannot change: other records and partners’ files "
+                      "know it by its code."));
+      return FALSE;
+    }
   if (!(flags & VP_STORE_WRITE_KEEP_STAMPS))
     stamp_record (self, draft);
   return write_op (self, OP_UPDATE, record, draft, error);
@@ -868,14 +998,19 @@ vp_store_replace (
  * @first_property: the first field to change, followed by its value, as
  *   for g_object_set(), ending with %NULL
  *
- * Changes fields of @record in one transaction.
+ * Changes fields of @record in one transaction (or as part of the open
+ * one, on top of its earlier changes).
  */
 gboolean
 vp_store_update (VpStore *self, VpRecord *record, GError **error, const char *first_property, ...)
 {
-  g_autoptr (VpRecord) draft = vp_record_copy (record);
+  g_autoptr (VpRecord) draft = NULL;
   va_list args;
 
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (is_stored (self, record), FALSE);
+
+  draft = vp_record_copy (current_version (self, record));
   va_start (args, first_property);
   g_object_set_valist (G_OBJECT (draft), first_property, args);
   va_end (args);
@@ -891,7 +1026,28 @@ gboolean
 vp_store_delete (VpStore *self, VpRecord *record, GError **error)
 {
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (vp_store_lookup (self, vp_record_get_uuid (record)) == record, FALSE);
+  g_return_val_if_fail (is_stored (self, record), FALSE);
 
   return write_op (self, OP_DELETE, record, NULL, error);
+}
+
+/**
+ * vp_store_get_field_flags:
+ * @field: a field of @record_type
+ *
+ * Returns: how the database keeps the field: whether it may be empty
+ *   (NULL; null in an exchange file), whether as a number
+ */
+VpFieldFlags
+vp_store_get_field_flags (VpStore *self, GType record_type, GParamSpec *field)
+{
+  VpTable *table = vp_store_table_for (self, record_type);
+
+  for (guint i = 0; i < table->klass->n_fields; i++)
+    {
+      if (table->klass->fields[i] == field)
+        return (table->nullable[i] ? VP_FIELD_OPTIONAL : 0)
+               | (table->integer[i] ? VP_FIELD_INTEGER : 0);
+    }
+  g_return_val_if_reached (0);
 }

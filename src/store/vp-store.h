@@ -42,6 +42,8 @@ const char *vp_store_get_home_municipality_name (VpStore *self);
 gboolean vp_store_set_home_municipality (VpStore *self, const char *name, GError **error);
 
 void vp_store_set_now (VpStore *self, GDateTime *now);
+char *vp_store_format_timestamp (GDateTime *time);
+void vp_store_observe_stamp (VpStore *self, const char *stamp);
 GDateTime *vp_store_get_now (VpStore *self);
 
 gboolean vp_store_begin (VpStore *self, GError **error);
@@ -53,6 +55,8 @@ typedef enum
   VP_STORE_WRITE_DEFAULT = 0,
   /* keep the record's own modified-at and modified-by (an import) */
   VP_STORE_WRITE_KEEP_STAMPS = 1 << 0,
+  /* write and stamp even when no field changed (ours wins a conflict) */
+  VP_STORE_WRITE_TOUCH = 1 << 1,
 } VpStoreWriteFlags;
 
 gboolean vp_store_insert (VpStore *self, VpRecord *record, VpStoreWriteFlags flags, GError **error);
@@ -66,5 +70,25 @@ gboolean vp_store_update (VpStore *self,
 gboolean vp_store_delete (VpStore *self, VpRecord *record, GError **error);
 
 char *vp_make_code (const char *name);
+
+typedef enum
+{
+  VP_FIELD_OPTIONAL = 1 << 0,
+  VP_FIELD_INTEGER = 1 << 1,
+} VpFieldFlags;
+
+VpFieldFlags vp_store_get_field_flags (VpStore *self, GType record_type, GParamSpec *field);
+
+/* The bookkeeping of the exchange with partners (vp-store-sync.c). */
+char *vp_store_dup_sync_base (VpStore *self, const char *partner, const char *uuid);
+gboolean vp_store_set_sync_base (
+  VpStore *self, const char *partner, const char *uuid, const char *modified_at, GError **error);
+gboolean vp_store_log_import (VpStore *self,
+                              const char *partner,
+                              const char *file_name,
+                              const char *exported_at,
+                              const guint counts[4],
+                              GError **error);
+char *vp_store_dup_last_import (VpStore *self, const char *partner);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ struct _VpPlanRow
 
   /* owned */
   VpStore *store;
+  GtkTreeListRow *row;
   VpRecord *record;
 };
 
@@ -53,20 +54,26 @@ show_priority (VpPlanRow *self, VpPriority *priority)
   g_autofree char *title = g_strdup_printf ("%d. %s", vp_priority_get_number (priority),
                                             vp_priority_get_title (priority));
   VpScope scope = vp_record_get_int (VP_RECORD (priority), "scope");
+  GListModel *actions = self->row != NULL ? gtk_tree_list_row_get_children (self->row) : NULL;
+  guint n_actions = actions != NULL ? g_list_model_get_n_items (actions) : 0;
+  /* Translators: a priority's scope and its number of actions: "Joint priority · 19 actions" */
+  g_autofree char *details
+    = g_strdup_printf (ngettext ("%s · %u action", "%s · %u actions", n_actions),
+                       vp_enum_get_label (VP_TYPE_SCOPE, scope), n_actions);
 
   vp_swatch_set_colour (self->swatch, vp_priority_get_colour (priority));
   gtk_label_set_text (self->priority_title, title);
-  gtk_label_set_text (self->priority_details, vp_enum_get_label (VP_TYPE_SCOPE, scope));
+  gtk_label_set_text (self->priority_details, details);
   gtk_widget_set_visible (self->priority_box, TRUE);
   gtk_widget_set_visible (self->action_box, FALSE);
 }
 
-static const char *
-subtheme_letter (VpPlanRow *self, VpAction *action)
+static VpSubtheme *
+find_subtheme (VpPlanRow *self, VpAction *action)
 {
   VpRecord *subtheme = vp_store_lookup (self->store, vp_action_get_subtheme (action));
 
-  return VP_IS_SUBTHEME (subtheme) ? vp_subtheme_get_letter (VP_SUBTHEME (subtheme)) : "";
+  return VP_IS_SUBTHEME (subtheme) ? VP_SUBTHEME (subtheme) : NULL;
 }
 
 static void
@@ -76,7 +83,7 @@ show_action (VpPlanRow *self, VpAction *action)
   g_autofree char *quarter = vp_format_quarter (action);
   const char *category = vp_enum_get_label (VP_TYPE_CATEGORY, vp_action_get_category (action));
   g_autofree char *details = NULL;
-  const char *letter = subtheme_letter (self, action);
+  VpSubtheme *subtheme = find_subtheme (self, action);
 
   if (vp_action_get_target (action) > 0)
     /* Translators: lead · quarter · category · target, e.g.
@@ -87,8 +94,12 @@ show_action (VpPlanRow *self, VpAction *action)
     /* Translators: lead · quarter · category */
     details = g_strdup_printf (_ ("%s · %s · %s"), lead, quarter, category);
 
-  gtk_label_set_text (self->letter, letter);
-  gtk_widget_set_visible (GTK_WIDGET (self->letter), *letter != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->letter), subtheme != NULL);
+  if (subtheme != NULL)
+    {
+      gtk_label_set_text (self->letter, vp_subtheme_get_letter (subtheme));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->letter), vp_subtheme_get_title (subtheme));
+    }
   gtk_label_set_text (self->action_text, vp_action_get_text (action));
   gtk_label_set_text (self->action_details, details);
   gtk_widget_set_visible (self->priority_box, FALSE);
@@ -106,6 +117,13 @@ update (VpPlanRow *self)
 
 static void
 on_record_notify_cb (VpPlanRow *self, GParamSpec *pspec, VpRecord *record)
+{
+  update (self);
+}
+
+static void
+on_children_changed_cb (
+  VpPlanRow *self, guint position, guint removed, guint added, GListModel *children)
 {
   update (self);
 }
@@ -190,9 +208,13 @@ vp_plan_row_bind (VpPlanRow *self, GtkTreeListRow *row)
 
   vp_plan_row_unbind (self);
   gtk_tree_expander_set_list_row (self->expander, row);
+  self->row = g_object_ref (row);
   self->record = gtk_tree_list_row_get_item (row);
   g_signal_connect_object (self->record, "notify", G_CALLBACK (on_record_notify_cb), self,
                            G_CONNECT_SWAPPED);
+  if (gtk_tree_list_row_get_children (row) != NULL)
+    g_signal_connect_object (gtk_tree_list_row_get_children (row), "items-changed",
+                             G_CALLBACK (on_children_changed_cb), self, G_CONNECT_SWAPPED);
   update (self);
 }
 
@@ -206,6 +228,10 @@ vp_plan_row_unbind (VpPlanRow *self)
       g_signal_handlers_disconnect_by_func (self->record, on_record_notify_cb, self);
       g_clear_object (&self->record);
     }
+  if (self->row != NULL && gtk_tree_list_row_get_children (self->row) != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_tree_list_row_get_children (self->row),
+                                          on_children_changed_cb, self);
+  g_clear_object (&self->row);
   if (self->expander != NULL)
     gtk_tree_expander_set_list_row (self->expander, NULL);
 }

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "vp-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "exchange/vp-exchange.h"
+#include "vp-cli.h"
+
+/*
+ * The command line without a window: import and export for scripts and
+ * tests, through the same code as the window. Exit status 0 on success,
+ * 1 with the fault on standard error otherwise.
+ */
+
+const GOptionEntry vp_cli_option_entries[]
+  = { { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+        N_ ("Import the exchange file FILE into the plan database, without a window"),
+        N_ ("FILE") },
+      { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+        N_ ("Export the plan database to the exchange file FILE (“-” for standard output), without "
+            "a window"),
+        N_ ("FILE") },
+      { "plan", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+        N_ ("Export only the plan with this UUID"), N_ ("UUID") },
+      { "municipality", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+        N_ ("Set the municipality the plan database belongs to"), N_ ("NAME") },
+      { NULL } };
+
+static void
+print_error (const char *context, const GError *error)
+{
+  g_return_if_fail (error != NULL);
+  if (context != NULL)
+    g_printerr ("veiligheidsplan: %s: %s\n", context, error->message);
+  else
+    g_printerr ("veiligheidsplan: %s\n", error->message);
+}
+
+/* A line to recognise a record by: its title, text, term or name. */
+static char *
+describe (VpRecord *record)
+{
+  static const char *const fields[] = { "title", "text", "term", "name", "status", "to" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), fields[i]);
+
+      if (pspec != NULL && pspec->value_type == G_TYPE_STRING)
+        {
+          const char *text = vp_record_get_string (record, fields[i]);
+          g_autofree char *line = g_strdup (text != NULL ? text : "");
+
+          if (g_utf8_strlen (line, -1) > 70)
+            {
+              g_utf8_offset_to_pointer (line, 69)[0] = '\0';
+              return g_strdup_printf ("“%s…”", line);
+            }
+          return g_strdup_printf ("“%s”", line);
+        }
+    }
+  return g_strdup (vp_record_get_uuid (record));
+}
+
+static void
+print_left_out (VpChangeSet *set)
+{
+  GListModel *changes = vp_change_set_get_changes (set);
+
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr (VpChange) change = g_list_model_get_item (changes, i);
+      g_autofree char *what = describe (vp_change_get_incoming (change));
+
+      if (vp_change_get_kind (change) == VP_CHANGE_CONFLICT)
+        /* Translators: a record changed here and in the file; left as it is here */
+        g_print (_ ("  Conflict, kept as it is here: %s %s\n"), vp_change_get_path (change), what);
+      else if (vp_change_get_kind (change) == VP_CHANGE_REFUSED)
+        /* Translators: a change to a record that only its owner may change */
+        g_print (_ ("  Refused, only its owner changes it: %s %s\n"), vp_change_get_path (change),
+                 what);
+    }
+}
+
+static gboolean
+import_file (VpStore *store, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpChangeSet) set = vp_exchange_read_file (store, path, &error);
+
+  if (set == NULL || !vp_change_set_apply (set, store, &error))
+    {
+      print_error (path, error);
+      return FALSE;
+    }
+  g_print (_ ("Imported %s from %s (exported %s):\n"), path, vp_change_set_get_partner (set),
+           vp_change_set_get_exported_at (set));
+  /* Translators: the summary of an import, record counts */
+  g_print (
+    _ ("  %u added, %u updated, %u unchanged, %u older than ours, %u conflicts, %u refused\n"),
+    vp_change_set_count (set, VP_CHANGE_ADDED), vp_change_set_count (set, VP_CHANGE_UPDATED),
+    vp_change_set_count (set, VP_CHANGE_UNCHANGED), vp_change_set_count (set, VP_CHANGE_OLDER),
+    vp_change_set_count (set, VP_CHANGE_CONFLICT), vp_change_set_count (set, VP_CHANGE_REFUSED));
+  print_left_out (set);
+  return TRUE;
+}
+
+static gboolean
+export_file (VpStore *store, const char *path, const char *plan_uuid)
+{
+  g_autoptr (GError) error = NULL;
+  VpRecord *plan = NULL;
+  g_autofree char *text = NULL;
+
+  if (plan_uuid != NULL)
+    {
+      plan = vp_store_lookup (store, plan_uuid);
+      if (!VP_IS_PLAN (plan))
+        {
+          g_printerr (_ ("veiligheidsplan: there is no plan with UUID %s in this database\n"),
+                      plan_uuid);
+          return FALSE;
+        }
+    }
+  if (g_strcmp0 (path, "-") != 0)
+    {
+      if (!vp_exchange_write_file (store, VP_PLAN (plan), path, &error))
+        {
+          print_error (path, error);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  text = vp_exchange_write (store, VP_PLAN (plan), &error);
+  if (text == NULL)
+    {
+      print_error (NULL, error);
+      return FALSE;
+    }
+  fputs (text, stdout);
+  return fflush (stdout) == 0;
+}
+
+/**
+ * vp_cli_run:
+ * @options: the parsed command line
+ *
+ * Returns: the exit status, or -1 when the command line asks for a window
+ */
+int
+vp_cli_run (GVariantDict *options)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *import_path = NULL;
+  g_autofree char *export_path = NULL;
+  g_autofree char *plan_uuid = NULL;
+  g_autofree char *municipality = NULL;
+  g_autoptr (VpStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_variant_dict_lookup (options, "import", "^ay", &import_path);
+  g_variant_dict_lookup (options, "export", "^ay", &export_path);
+  g_variant_dict_lookup (options, "plan", "s", &plan_uuid);
+  g_variant_dict_lookup (options, "municipality", "s", &municipality);
+  if (import_path == NULL && export_path == NULL && municipality == NULL)
+    return -1;
+  if (!g_variant_dict_lookup (options, "database", "^ay", &database))
+    database = vp_store_default_path ();
+
+  store = vp_store_open (database, &error);
+  if (store == NULL)
+    {
+      print_error (NULL, error);
+      return 1;
+    }
+  if (municipality != NULL && !vp_store_set_home_municipality (store, municipality, &error))
+    {
+      print_error (NULL, error);
+      return 1;
+    }
+  if (import_path != NULL && !import_file (store, import_path))
+    return 1;
+  if (export_path != NULL && !export_file (store, export_path, plan_uuid))
+    return 1;
+  return 0;
+}

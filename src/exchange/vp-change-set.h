@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include "store/vp-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  VP_CHANGE_ADDED,     /* new here */
+  VP_CHANGE_UPDATED,   /* newer than ours, ours unchanged since the last exchange */
+  VP_CHANGE_UNCHANGED, /* the same as ours */
+  VP_CHANGE_OLDER,     /* older than or as old as ours: left alone */
+  VP_CHANGE_CONFLICT,  /* changed here and there since the last exchange */
+  VP_CHANGE_REFUSED,   /* changes a record only its owner may change */
+} VpChangeKind;
+
+typedef enum
+{
+  VP_RESOLUTION_NONE, /* a conflict left for later */
+  VP_RESOLUTION_TAKE_THEIRS,
+  VP_RESOLUTION_KEEP_OURS,
+} VpResolution;
+
+#define VP_TYPE_CHANGE_KIND (vp_change_kind_get_type ())
+GType vp_change_kind_get_type (void) G_GNUC_CONST;
+
+#define VP_TYPE_CHANGE (vp_change_get_type ())
+G_DECLARE_FINAL_TYPE (VpChange, vp_change, VP, CHANGE, GObject)
+
+VpChangeKind vp_change_get_kind (VpChange *self);
+VpRecord *vp_change_get_incoming (VpChange *self);
+VpRecord *vp_change_get_local (VpChange *self);
+const char *vp_change_get_path (VpChange *self);
+VpResolution vp_change_get_resolution (VpChange *self);
+void vp_change_set_resolution (VpChange *self, VpResolution resolution);
+
+#define VP_TYPE_CHANGE_SET (vp_change_set_get_type ())
+G_DECLARE_FINAL_TYPE (VpChangeSet, vp_change_set, VP, CHANGE_SET, GObject)
+
+VpChangeSet *
+vp_change_set_new (const char *partner, const char *exported_at, const char *file_name);
+void vp_change_set_add (
+  VpChangeSet *self, VpChangeKind kind, VpRecord *incoming, VpRecord *local, const char *path);
+const char *vp_change_set_get_partner (VpChangeSet *self);
+const char *vp_change_set_get_exported_at (VpChangeSet *self);
+GListModel *vp_change_set_get_changes (VpChangeSet *self);
+guint vp_change_set_count (VpChangeSet *self, VpChangeKind kind);
+gboolean vp_change_set_apply (VpChangeSet *self, VpStore *store, GError **error);
+
+G_END_DECLS

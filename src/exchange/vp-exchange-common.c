@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "vp-exchange"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vp-exchange-private.h"
+
+G_DEFINE_QUARK (vp_exchange_error, vp_exchange_error)
+
+/**
+ * vp_exchange_child_kinds:
+ *
+ * Returns: (array length=n_kinds): the nesting of the format, parents
+ *   before children
+ */
+const VpChildKind *
+vp_exchange_child_kinds (guint *n_kinds)
+{
+  static VpChildKind kinds[7];
+  static gsize initialised;
+
+  /* GTypes are not constants, so the table is filled on first use. */
+  if (g_once_init_enter (&initialised))
+    {
+      const VpChildKind init[G_N_ELEMENTS (kinds)] = {
+        { VP_TYPE_PLAN, "priorities", VP_TYPE_PRIORITY },
+        { VP_TYPE_PRIORITY, "subthemes", VP_TYPE_SUBTHEME },
+        { VP_TYPE_PRIORITY, "goals", VP_TYPE_GOAL },
+        { VP_TYPE_PRIORITY, "actions", VP_TYPE_ACTION },
+        { VP_TYPE_ACTION, "statuses", VP_TYPE_ACTION_STATUS },
+        { VP_TYPE_ACTION, "history", VP_TYPE_STATUS_EVENT },
+        { VP_TYPE_PLAN, "definitions", VP_TYPE_DEFINITION },
+      };
+
+      memcpy (kinds, init, sizeof kinds);
+      g_once_init_leave (&initialised, 1);
+    }
+  *n_kinds = G_N_ELEMENTS (kinds);
+  return kinds;
+}
+
+/**
+ * vp_exchange_key:
+ *
+ * Returns: (transfer none): the JSON key of a field: "lead-note" is
+ *   "lead_note"
+ */
+const char *
+vp_exchange_key (GParamSpec *field)
+{
+  static GQuark quark;
+  const char *key;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("vp-exchange-key");
+  key = g_param_spec_get_qdata (field, quark);
+  if (key == NULL)
+    {
+      char *made = g_strdelimit (g_strdup (field->name), "-", '_');
+
+      g_param_spec_set_qdata_full (field, quark, made, g_free);
+      key = made;
+    }
+  return key;
+}
+
+static const char *
+sort_field (VpRecord *record)
+{
+  static const char *const candidates[]
+    = { "position", "number", "letter", "code", "municipality" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), candidates[i]) != NULL)
+        return candidates[i];
+    }
+  return NULL;
+}
+
+/**
+ * vp_exchange_compare_records:
+ * @a: (type VpRecord*): a pointer to a record of the same type as @b
+ *
+ * The order records stand in a file: by position, number, letter, code or
+ * municipality as the type has one, a history by time, then by UUID, so
+ * that the order never depends on a database.
+ */
+int
+vp_exchange_compare_records (gconstpointer a, gconstpointer b)
+{
+  VpRecord *ra = *(VpRecord **) a;
+  VpRecord *rb = *(VpRecord **) b;
+  const char *field = sort_field (ra);
+  int result = 0;
+
+  if (field != NULL)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (ra), field);
+
+      if (pspec->value_type == G_TYPE_INT)
+        result = vp_record_get_int (ra, field) - vp_record_get_int (rb, field);
+      else
+        result = g_strcmp0 (vp_record_get_string (ra, field), vp_record_get_string (rb, field));
+    }
+  else
+    result = g_strcmp0 (vp_record_get_modified_at (ra), vp_record_get_modified_at (rb));
+  return result != 0 ? result : g_strcmp0 (vp_record_get_uuid (ra), vp_record_get_uuid (rb));
+}
+
+gboolean
+vp_exchange_is_uuid (const char *text)
+{
+  static const char pattern[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+
+  if (text == NULL || strlen (text) != sizeof pattern - 1)
+    return FALSE;
+  for (gsize i = 0; i < sizeof pattern - 1; i++)
+    {
+      gboolean hex = g_ascii_isdigit (text[i]) || (text[i] >= 'a' && text[i] <= 'f');
+
+      if (pattern[i] == '-' ? text[i] != '-' : !hex)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+vp_exchange_is_code (const char *text)
+{
+  if (text == NULL || *text == '\0' || strlen (text) > 64 || *text == '-')
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!(g_ascii_isdigit (*p) || (*p >= 'a' && *p <= 'z') || *p == '-'))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * vp_exchange_normalize_timestamp:
+ * @text: "2024-02-28T09:00:00Z", with up to six digits of fraction
+ *
+ * Returns: (transfer full) (nullable): the same time as the database
+ *   writes it ("2024-02-28T09:00:00.000Z"), %NULL if @text is not one
+ */
+char *
+vp_exchange_normalize_timestamp (const char *text)
+{
+  g_autoptr (GDateTime) time = NULL;
+  gsize len = text != NULL ? strlen (text) : 0;
+  const char *dot;
+
+  /* The strict form of the format: date, 'T', time, optional fraction, 'Z'. */
+  if (len < 20 || text[10] != 'T' || text[len - 1] != 'Z' || text[4] != '-' || text[7] != '-'
+      || text[13] != ':' || text[16] != ':')
+    return NULL;
+  dot = strchr (text, '.');
+  if ((dot == NULL && len != 20) || (dot != NULL && (dot - text != 19 || len < 22 || len > 27)))
+    return NULL;
+  for (gsize i = 0; i < len - 1; i++)
+    {
+      if (i != 4 && i != 7 && i != 10 && i != 13 && i != 16 && i != 19
+          && !g_ascii_isdigit (text[i]))
+        return NULL;
+    }
+  time = g_date_time_new_from_iso8601 (text, NULL);
+  return time != NULL ? vp_store_format_timestamp (time) : NULL;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include "vp-exchange.h"
+
+G_BEGIN_DECLS
+
+/* How records nest in an exchange file: a plan's "priorities", … */
+typedef struct
+{
+  GType parent_type;
+  const char *key;
+  GType child_type;
+} VpChildKind;
+
+const VpChildKind *vp_exchange_child_kinds (guint *n_kinds);
+const char *vp_exchange_key (GParamSpec *field);
+int vp_exchange_compare_records (gconstpointer a, gconstpointer b);
+
+G_END_DECLS

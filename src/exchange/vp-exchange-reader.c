@@ -1,0 +1,1023 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "vp-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/vp-record-private.h"
+#include "vp-exchange-private.h"
+
+/*
+ * Reads an exchange file into a change set, touching nothing: first the
+ * whole file is checked (encoding, JSON, every field of every record,
+ * every reference), and only a file without any fault is compared with
+ * the database, record by record, by UUID. Every fault names its place in
+ * the file: "plans[0].priorities[2].actions[4].quarter: expected 1–4,
+ * got 7".
+ */
+
+typedef struct
+{
+  VpRecord *record;
+  char *path;
+} Incoming;
+
+typedef struct
+{
+  VpStore *store;
+  char *partner;
+  /* UUID → Incoming, every record of the file */
+  GHashTable *by_uuid;
+  /* codes of the organisations in the file */
+  GHashTable *codes;
+  /* Incoming, in the order they are to be applied */
+  GPtrArray *records;
+  /* unique key (see unique_key()) → UUID, of the file and the database */
+  GHashTable *keys;
+} Import;
+
+/* What a field's value must be, beyond its type. */
+typedef enum
+{
+  CHECK_NONE,
+  CHECK_FILLED, /* a text that may not be empty */
+  CHECK_CODE,   /* an organisation code */
+  CHECK_UUID,
+  CHECK_LETTER,
+  CHECK_COLOUR,
+} TextCheck;
+
+typedef struct
+{
+  const char *field;
+  int min;
+  int max;
+} Range;
+
+static const Range ranges[] = {
+  { "quarter", 1, 4 },
+  { "planned-quarter", 1, 4 },
+  { "year", 1900, 2200 },
+  { "planned-year", 1900, 2200 },
+  { "first-year", 1900, 2200 },
+  { "last-year", 1900, 2200 },
+  { "framework-first-year", 1900, 2200 },
+  { "framework-last-year", 1900, 2200 },
+  { "number", 1, G_MAXINT },
+  { "target", 1, G_MAXINT },
+  { "achieved", 0, G_MAXINT },
+  { "position", 0, G_MAXINT },
+  { "budget", 0, G_MAXINT },
+};
+
+static void
+incoming_free (Incoming *incoming)
+{
+  g_object_unref (incoming->record);
+  g_free (incoming->path);
+  g_free (incoming);
+}
+
+static gboolean fail (GError **error, const char *path, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
+
+/* Sets an INVALID error "path: message"; returns FALSE. */
+static gboolean
+fail (GError **error, const char *path, const char *format, ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Translators: a fault in a file: "plans[0].title: required but missing" */
+  g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_INVALID, _ ("%s: %s"), path, message);
+  return FALSE;
+}
+
+static TextCheck
+text_check_for (GType type, const char *field)
+{
+  if (g_str_equal (field, "code") || g_str_equal (field, "owner") || g_str_equal (field, "lead")
+      || g_str_equal (field, "municipality"))
+    return CHECK_CODE;
+  if (g_str_equal (field, "subtheme"))
+    return CHECK_UUID;
+  if (g_str_equal (field, "letter"))
+    return CHECK_LETTER;
+  if (g_str_equal (field, "colour"))
+    return CHECK_COLOUR;
+  if (g_str_equal (field, "title") || g_str_equal (field, "term") || g_str_equal (field, "name")
+      || g_str_equal (field, "to") || (g_str_equal (field, "text") && type != VP_TYPE_DEFINITION))
+    return CHECK_FILLED;
+  return CHECK_NONE;
+}
+
+static gboolean
+is_colour (const char *text)
+{
+  if (strlen (text) != 7 || text[0] != '#')
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    {
+      if (!g_ascii_isdigit (text[i]) && !(text[i] >= 'a' && text[i] <= 'f'))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_text (GType type, const char *field, const char *text, const char *path, GError **error)
+{
+  switch (text_check_for (type, field))
+    {
+    case CHECK_FILLED:
+      if (*text == '\0')
+        return fail (error, path, _ ("may not be empty"));
+      break;
+    case CHECK_CODE:
+      if (!vp_exchange_is_code (text))
+        return fail (error, path, _ ("expected an organisation code such as “nijkerk”, got “%s”"),
+                     text);
+      break;
+    case CHECK_UUID:
+      if (!vp_exchange_is_uuid (text))
+        return fail (error, path, _ ("expected a UUID, got “%s”"), text);
+      break;
+    case CHECK_LETTER:
+      if (strlen (text) != 1 || !g_ascii_isupper (*text))
+        return fail (error, path, _ ("expected one capital letter, got “%s”"), text);
+      break;
+    case CHECK_COLOUR:
+      if (!is_colour (text))
+        return fail (error, path, _ ("expected a colour such as “#2a7ab0”, got “%s”"), text);
+      break;
+    case CHECK_NONE:
+    default:
+      break;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_range (const char *field, gint64 number, const char *path, GError **error)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      if (!g_str_equal (ranges[i].field, field)
+          || (number >= ranges[i].min && number <= ranges[i].max))
+        continue;
+      if (ranges[i].max == G_MAXINT)
+        return fail (error, path, _ ("expected a whole number of at least %d, got %lld"),
+                     ranges[i].min, (long long) number);
+      return fail (error, path, _ ("expected %d–%d, got %lld"), ranges[i].min, ranges[i].max,
+                   (long long) number);
+    }
+  return TRUE;
+}
+
+static const char *
+json_type_name (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _ ("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _ ("a list");
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _ ("text");
+    case G_TYPE_BOOLEAN:
+      return _ ("true or false");
+    default:
+      return _ ("a number");
+    }
+}
+
+static gboolean
+expect_string (JsonNode *node, const char *path, GError **error)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return TRUE;
+  return fail (error, path, _ ("expected text, got %s"), json_type_name (node));
+}
+
+static gboolean
+expect_integer (JsonNode *node, const char *path, GError **error)
+{
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    return TRUE;
+  return fail (error, path, _ ("expected a whole number, got %s"), json_type_name (node));
+}
+
+static char *
+enum_nicks (GType enum_type)
+{
+  g_autoptr (GEnumClass) klass = g_type_class_ref (enum_type);
+  g_autoptr (GString) nicks = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    g_string_append_printf (nicks, "%s%s", i > 0 ? ", " : "", klass->values[i].value_nick);
+  return g_string_free (g_steal_pointer (&nicks), FALSE);
+}
+
+static gboolean
+read_enum (JsonNode *node,
+           GParamSpec *field,
+           VpFieldFlags flags,
+           GValue *value,
+           const char *path,
+           GError **error)
+{
+  int number;
+
+  if (flags & VP_FIELD_INTEGER)
+    {
+      if (!expect_integer (node, path, error)
+          || !check_range (field->name, json_node_get_int (node), path, error))
+        return FALSE;
+      g_value_set_enum (value, (int) json_node_get_int (node));
+      return TRUE;
+    }
+  if (!expect_string (node, path, error))
+    return FALSE;
+  if (!vp_enum_from_nick (field->value_type, json_node_get_string (node), &number))
+    {
+      g_autofree char *nicks = enum_nicks (field->value_type);
+
+      return fail (error, path, _ ("expected one of %s, got “%s”"), nicks,
+                   json_node_get_string (node));
+    }
+  g_value_set_enum (value, number);
+  return TRUE;
+}
+
+static gboolean
+read_strv (JsonNode *node, GValue *value, const char *path, GError **error)
+{
+  JsonArray *array;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, path, _ ("expected a list, got %s"), json_type_name (node));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", path, i);
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (!expect_string (item, item_path, error))
+        return FALSE;
+      if (strchr (json_node_get_string (item), '\n') != NULL)
+        return fail (error, item_path, _ ("may not span several lines"));
+      g_strv_builder_add (builder, json_node_get_string (item));
+    }
+  g_value_take_boxed (value, g_strv_builder_end (builder));
+  return TRUE;
+}
+
+/* Reads one field's JSON value into @value, checked. */
+static gboolean
+read_value (Import *import,
+            GType type,
+            GParamSpec *field,
+            JsonNode *node,
+            GValue *value,
+            const char *path,
+            GError **error)
+{
+  VpFieldFlags flags = vp_store_get_field_flags (import->store, type, field);
+
+  if (JSON_NODE_HOLDS_NULL (node) && field->value_type != G_TYPE_STRV)
+    {
+      if (!(flags & VP_FIELD_OPTIONAL))
+        return fail (error, path, _ ("may not be null"));
+      return TRUE; /* the value's default: NULL or 0 */
+    }
+  if (field->value_type == G_TYPE_STRING)
+    {
+      if (!expect_string (node, path, error)
+          || !check_text (type, field->name, json_node_get_string (node), path, error))
+        return FALSE;
+      g_value_set_string (value, json_node_get_string (node));
+      return TRUE;
+    }
+  if (field->value_type == G_TYPE_STRV)
+    return read_strv (node, value, path, error);
+  if (G_TYPE_IS_ENUM (field->value_type))
+    return read_enum (node, field, flags, value, path, error);
+
+  if (!expect_integer (node, path, error)
+      || !check_range (field->name, json_node_get_int (node), path, error))
+    return FALSE;
+  g_value_set_int (value, (int) json_node_get_int (node));
+  return TRUE;
+}
+
+static gboolean
+is_known_key (GType type, const char *key)
+{
+  VpRecordClass *klass = g_type_class_peek (type);
+  guint n_kinds;
+  const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
+
+  if (g_str_equal (key, "uuid") || g_str_equal (key, "modified_at")
+      || g_str_equal (key, "modified_by"))
+    return TRUE;
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      if (g_str_equal (vp_exchange_key (klass->fields[i]), key)
+          && g_strcmp0 (klass->fields[i]->name, klass->parent_field) != 0)
+        return TRUE;
+    }
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      if (kinds[k].parent_type == type && g_str_equal (kinds[k].key, key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+check_keys (GType type, JsonObject *object, const char *path, GError **error)
+{
+  g_autoptr (GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (!is_known_key (type, l->data))
+        return fail (error, path, _ ("unknown key “%s”"), (const char *) l->data);
+    }
+  return TRUE;
+}
+
+static JsonNode *
+get_member (JsonObject *object, const char *key, const char *path, GError **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL)
+    {
+      g_autofree char *member_path = g_strconcat (path, ".", key, NULL);
+
+      fail (error, member_path, _ ("required but missing"));
+    }
+  return node;
+}
+
+static gboolean
+read_identity (
+  Import *import, VpRecord *record, JsonObject *object, const char *path, GError **error)
+{
+  g_autofree char *uuid_path = g_strconcat (path, ".uuid", NULL);
+  g_autofree char *at_path = g_strconcat (path, ".modified_at", NULL);
+  g_autofree char *by_path = g_strconcat (path, ".modified_by", NULL);
+  JsonNode *uuid, *at, *by;
+  g_autofree char *modified_at = NULL;
+
+  if ((uuid = get_member (object, "uuid", path, error)) == NULL
+      || (at = get_member (object, "modified_at", path, error)) == NULL
+      || (by = get_member (object, "modified_by", path, error)) == NULL
+      || !expect_string (uuid, uuid_path, error) || !expect_string (at, at_path, error)
+      || !expect_string (by, by_path, error))
+    return FALSE;
+
+  if (!vp_exchange_is_uuid (json_node_get_string (uuid)))
+    return fail (error, uuid_path, _ ("expected a UUID, got “%s”"), json_node_get_string (uuid));
+  if (g_hash_table_contains (import->by_uuid, json_node_get_string (uuid)))
+    return fail (error, uuid_path, _ ("the UUID %s appears more than once in the file"),
+                 json_node_get_string (uuid));
+  modified_at = vp_exchange_normalize_timestamp (json_node_get_string (at));
+  if (modified_at == NULL)
+    return fail (error, at_path,
+                 _ ("expected a time in UTC such as “2024-02-28T09:00:00.000Z”, got “%s”"),
+                 json_node_get_string (at));
+  if (!vp_exchange_is_code (json_node_get_string (by)))
+    return fail (error, by_path, _ ("expected an organisation code such as “nijkerk”, got “%s”"),
+                 json_node_get_string (by));
+
+  vp_record_set_identity (record, json_node_get_string (uuid), modified_at,
+                          json_node_get_string (by));
+  return TRUE;
+}
+
+static gboolean read_record (Import *import,
+                             GType type,
+                             JsonNode *node,
+                             const char *path,
+                             const char *parent_uuid,
+                             GError **error);
+
+static gboolean
+read_array (Import *import,
+            GType type,
+            JsonObject *object,
+            const char *key,
+            const char *path,
+            const char *parent_uuid,
+            GError **error)
+{
+  g_autofree char *array_path = path != NULL ? g_strconcat (path, ".", key, NULL) : g_strdup (key);
+  JsonNode *node
+    = path != NULL ? get_member (object, key, path, error) : json_object_get_member (object, key);
+  JsonArray *array;
+
+  if (node == NULL)
+    return path != NULL ? FALSE : fail (error, array_path, _ ("required but missing"));
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, array_path, _ ("expected a list, got %s"), json_type_name (node));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *item_path = g_strdup_printf ("%s[%u]", array_path, i);
+
+      if (!read_record (import, type, json_array_get_element (array, i), item_path, parent_uuid,
+                        error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_fields (Import *import, VpRecord *record, JsonObject *object, const char *path, GError **error)
+{
+  VpRecordClass *klass = VP_RECORD_GET_CLASS (record);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      GParamSpec *field = klass->fields[i];
+      g_autofree char *field_path = g_strconcat (path, ".", vp_exchange_key (field), NULL);
+      g_auto (GValue) value = G_VALUE_INIT;
+      JsonNode *node;
+
+      if (g_strcmp0 (field->name, klass->parent_field) == 0)
+        continue;
+      if ((node = get_member (object, vp_exchange_key (field), path, error)) == NULL)
+        return FALSE;
+      g_value_init (&value, field->value_type);
+      if (!read_value (import, G_OBJECT_TYPE (record), field, node, &value, field_path, error))
+        return FALSE;
+      g_object_set_property (G_OBJECT (record), field->name, &value);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_children (
+  Import *import, VpRecord *record, JsonObject *object, const char *path, GError **error)
+{
+  guint n_kinds;
+  const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      if (kinds[k].parent_type == G_OBJECT_TYPE (record)
+          && !read_array (import, kinds[k].child_type, object, kinds[k].key, path,
+                          vp_record_get_uuid (record), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_record (Import *import,
+             GType type,
+             JsonNode *node,
+             const char *path,
+             const char *parent_uuid,
+             GError **error)
+{
+  g_autoptr (VpRecord) record = g_object_new (type, NULL);
+  VpRecordClass *klass = VP_RECORD_GET_CLASS (record);
+  JsonObject *object;
+  Incoming *incoming;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, path, _ ("expected an object, got %s"), json_type_name (node));
+  object = json_node_get_object (node);
+  if (!check_keys (type, object, path, error)
+      || !read_identity (import, record, object, path, error)
+      || !read_fields (import, record, object, path, error))
+    return FALSE;
+  if (klass->parent_field != NULL)
+    g_object_set (record, klass->parent_field, parent_uuid, NULL);
+
+  incoming = g_new0 (Incoming, 1);
+  incoming->record = g_object_ref (record);
+  incoming->path = g_strdup (path);
+  g_hash_table_insert (import->by_uuid, (gpointer) vp_record_get_uuid (record), incoming);
+  g_ptr_array_add (import->records, incoming);
+  if (VP_IS_ORGANISATION (record))
+    g_hash_table_add (import->codes,
+                      (gpointer) vp_organisation_get_code (VP_ORGANISATION (record)));
+
+  return read_children (import, record, object, path, error);
+}
+
+static gboolean
+code_known (Import *import, const char *code)
+{
+  return g_hash_table_contains (import->codes, code)
+         || vp_store_lookup_organisation (import->store, code) != NULL;
+}
+
+/* The record a UUID names, in the file or else in the database. */
+static VpRecord *
+find_record (Import *import, const char *uuid)
+{
+  Incoming *incoming = g_hash_table_lookup (import->by_uuid, uuid);
+
+  return incoming != NULL ? incoming->record : vp_store_lookup (import->store, uuid);
+}
+
+static gboolean
+check_code_field (Import *import, Incoming *incoming, const char *field, GError **error)
+{
+  const char *code;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (incoming->record), field) == NULL)
+    return TRUE;
+  code = vp_record_get_string (incoming->record, field);
+  if (code == NULL || code_known (import, code))
+    return TRUE;
+  {
+    g_autofree char *path = g_strconcat (incoming->path, ".", field, NULL);
+
+    return fail (error, path,
+                 _ ("the organisation “%s” is neither in the file nor in this database"), code);
+  }
+}
+
+static gboolean
+check_subtheme (Import *import, Incoming *incoming, GError **error)
+{
+  const char *uuid;
+  VpRecord *subtheme;
+  g_autofree char *path = NULL;
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (incoming->record), "subtheme") == NULL
+      || (uuid = vp_record_get_string (incoming->record, "subtheme")) == NULL)
+    return TRUE;
+  subtheme = find_record (import, uuid);
+  path = g_strconcat (incoming->path, ".subtheme", NULL);
+  if (!VP_IS_SUBTHEME (subtheme))
+    return fail (error, path, _ ("the sub-theme %s is neither in the file nor in this database"),
+                 uuid);
+  if (g_strcmp0 (vp_subtheme_get_priority (VP_SUBTHEME (subtheme)),
+                 vp_record_get_string (incoming->record, "priority"))
+      != 0)
+    return fail (error, path, _ ("the sub-theme %s belongs to another priority"), uuid);
+  return TRUE;
+}
+
+/* What the database keeps unique besides UUIDs: a sub-theme's letter in
+ * its priority, one status per action and municipality, an organisation's
+ * code. Returns the field to blame and the key, or NULL. */
+static const char *
+unique_key (VpRecord *record, char **key)
+{
+  if (VP_IS_SUBTHEME (record))
+    {
+      *key = g_strconcat ("subtheme:", vp_record_get_string (record, "priority"), "/",
+                          vp_record_get_string (record, "letter"), NULL);
+      return "letter";
+    }
+  if (VP_IS_ACTION_STATUS (record))
+    {
+      *key = g_strconcat ("status:", vp_record_get_string (record, "action"), "/",
+                          vp_record_get_string (record, "municipality"), NULL);
+      return "municipality";
+    }
+  if (VP_IS_ORGANISATION (record))
+    {
+      *key = g_strconcat ("organisation:", vp_record_get_string (record, "code"), NULL);
+      return "code";
+    }
+  *key = NULL;
+  return NULL;
+}
+
+static void
+add_key (GHashTable *keys, VpRecord *record)
+{
+  char *key = NULL;
+
+  if (unique_key (record, &key) != NULL)
+    g_hash_table_insert (keys, key, (gpointer) vp_record_get_uuid (record));
+}
+
+/* The database's keys, then the file's, each only once. */
+static gboolean
+check_unique (Import *import, Incoming *incoming, GError **error)
+{
+  g_autofree char *key = NULL;
+  const char *field = unique_key (incoming->record, &key);
+  const char *holder;
+
+  if (import->keys == NULL)
+    {
+      GType types[] = { VP_TYPE_SUBTHEME, VP_TYPE_ACTION_STATUS };
+
+      import->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (gsize t = 0; t < G_N_ELEMENTS (types); t++)
+        {
+          GListModel *list = vp_store_get_records (import->store, types[t]);
+
+          for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+            {
+              g_autoptr (VpRecord) record = g_list_model_get_item (list, i);
+
+              add_key (import->keys, record);
+            }
+        }
+    }
+  if (field == NULL)
+    return TRUE;
+  holder = g_hash_table_lookup (import->keys, key);
+  if (holder != NULL && g_strcmp0 (holder, vp_record_get_uuid (incoming->record)) != 0)
+    {
+      g_autofree char *path = g_strconcat (incoming->path, ".", field, NULL);
+
+      return fail (error, path, _ ("“%s” is already taken by another record (%s)"),
+                   vp_record_get_string (incoming->record, field), holder);
+    }
+  g_hash_table_insert (import->keys, g_steal_pointer (&key),
+                       (gpointer) vp_record_get_uuid (incoming->record));
+  return TRUE;
+}
+
+static gboolean
+check_rules (Import *import, Incoming *incoming, GError **error)
+{
+  VpRecord *record = incoming->record;
+  VpRecord *local = vp_store_lookup (import->store, vp_record_get_uuid (record));
+
+  if (local != NULL && G_OBJECT_TYPE (local) != G_OBJECT_TYPE (record))
+    {
+      g_autofree char *path = g_strconcat (incoming->path, ".uuid", NULL);
+
+      return fail (error, path,
+                   _ ("this UUID belongs to a different kind of record in this database"));
+    }
+  if (VP_IS_ORGANISATION (local)
+      && g_strcmp0 (vp_organisation_get_code (VP_ORGANISATION (local)),
+                    vp_organisation_get_code (VP_ORGANISATION (record)))
+           != 0)
+    {
+      g_autofree char *path = g_strconcat (incoming->path, ".code", NULL);
+
+      return fail (error, path,
+                   _ ("an organisation’s code cannot change; this database knows it as “%s”"),
+                   vp_organisation_get_code (VP_ORGANISATION (local)));
+    }
+  if (VP_IS_ACTION (record)
+      && (vp_action_get_lead_kind (VP_ACTION (record)) == VP_LEAD_KIND_ORGANISATION)
+           != (vp_action_get_lead (VP_ACTION (record)) != NULL))
+    {
+      g_autofree char *path = g_strconcat (incoming->path, ".lead", NULL);
+
+      return fail (error, path,
+                   _ ("must name an organisation when lead_kind is “organisation”, and only then"));
+    }
+  if (VP_IS_PLAN (record)
+      && vp_plan_get_last_year (VP_PLAN (record)) < vp_plan_get_first_year (VP_PLAN (record)))
+    {
+      g_autofree char *path = g_strconcat (incoming->path, ".last_year", NULL);
+
+      return fail (error, path, _ ("may not come before first_year"));
+    }
+  if (VP_IS_PLAN (record))
+    {
+      const char *const *participants = vp_record_get_strv (record, "participants");
+
+      for (gsize i = 0; participants != NULL && participants[i] != NULL; i++)
+        {
+          g_autofree char *path
+            = g_strdup_printf ("%s.participants[%" G_GSIZE_FORMAT "]", incoming->path, i);
+
+          if (!vp_exchange_is_code (participants[i]) || !code_known (import, participants[i]))
+            return fail (error, path,
+                         _ ("the organisation “%s” is neither in the file nor in this database"),
+                         participants[i]);
+        }
+    }
+  return check_unique (import, incoming, error)
+         && check_code_field (import, incoming, "owner", error)
+         && check_code_field (import, incoming, "lead", error)
+         && check_code_field (import, incoming, "municipality", error)
+         && check_subtheme (import, incoming, error);
+}
+
+static const char *
+owner_of (VpRecord *record)
+{
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "owner") != NULL)
+    return vp_record_get_string (record, "owner");
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "municipality") != NULL)
+    return vp_record_get_string (record, "municipality");
+  return NULL;
+}
+
+/* A record with an owner changes only by its owner; and nothing owned by
+ * the home municipality changes by another's file. */
+static gboolean
+is_refused (Import *import, VpRecord *incoming)
+{
+  const char *owner = owner_of (incoming);
+  const char *home = vp_store_get_home_municipality (import->store);
+
+  if (owner == NULL)
+    return FALSE;
+  if (g_strcmp0 (vp_record_get_modified_by (incoming), owner) != 0)
+    return TRUE;
+  return home != NULL && g_str_equal (owner, home) && g_strcmp0 (import->partner, home) != 0;
+}
+
+static VpChangeKind
+classify (Import *import, VpRecord *incoming, VpRecord *local)
+{
+  const char *uuid = vp_record_get_uuid (incoming);
+  const char *theirs = vp_record_get_modified_at (incoming);
+  const char *ours = vp_record_get_modified_at (local);
+  g_autofree char *base = NULL;
+  gboolean changed_there, changed_here;
+
+  if (vp_record_fields_equal (incoming, local))
+    return VP_CHANGE_UNCHANGED;
+  if (is_refused (import, incoming))
+    return VP_CHANGE_REFUSED;
+
+  /* Changed on both sides since the version both last saw: a person
+   * decides. Without such a version, the newer one wins. */
+  base = vp_store_dup_sync_base (import->store, import->partner, uuid);
+  changed_there = base == NULL || strcmp (theirs, base) > 0;
+  changed_here = base != NULL && strcmp (ours, base) > 0;
+  if (changed_there && changed_here)
+    return VP_CHANGE_CONFLICT;
+  return strcmp (theirs, ours) > 0 ? VP_CHANGE_UPDATED : VP_CHANGE_OLDER;
+}
+
+/* An organisation is known by its code: one that a partner made with
+ * another UUID is the same organisation. */
+static VpRecord *
+find_local (Import *import, VpRecord *incoming)
+{
+  VpRecord *local = vp_store_lookup (import->store, vp_record_get_uuid (incoming));
+  VpOrganisation *same_code;
+
+  if (local != NULL || !VP_IS_ORGANISATION (incoming))
+    return local;
+  same_code = vp_store_lookup_organisation (import->store,
+                                            vp_organisation_get_code (VP_ORGANISATION (incoming)));
+  if (same_code != NULL)
+    vp_record_set_identity (incoming, vp_record_get_uuid (VP_RECORD (same_code)),
+                            vp_record_get_modified_at (incoming),
+                            vp_record_get_modified_by (incoming));
+  return VP_RECORD (same_code);
+}
+
+static VpChangeSet *
+build_change_set (Import *import, const char *exported_at, const char *file_name)
+{
+  VpChangeSet *set = vp_change_set_new (import->partner, exported_at, file_name);
+
+  for (guint i = 0; i < import->records->len; i++)
+    {
+      Incoming *incoming = g_ptr_array_index (import->records, i);
+      VpRecord *local = find_local (import, incoming->record);
+      VpChangeKind kind;
+
+      if (local == NULL)
+        kind = is_refused (import, incoming->record) ? VP_CHANGE_REFUSED : VP_CHANGE_ADDED;
+      else
+        kind = classify (import, incoming->record, local);
+      vp_change_set_add (set, kind, incoming->record, local, incoming->path);
+    }
+  return set;
+}
+
+static gboolean
+read_header_string (JsonObject *root, const char *key, const char **value, GError **error)
+{
+  JsonNode *node = json_object_get_member (root, key);
+
+  if (node == NULL)
+    return fail (error, key, _ ("required but missing"));
+  if (!expect_string (node, key, error))
+    return FALSE;
+  *value = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+read_header (Import *import, JsonObject *root, char **exported_at, GError **error)
+{
+  JsonNode *format = json_object_get_member (root, "format");
+  JsonNode *version = json_object_get_member (root, "version");
+  const char *at, *by, *generator;
+  static const char *const keys[]
+    = { "format", "version", "exported_at", "exported_by", "generator", "organisations", "plans" };
+  g_autoptr (GList) members = json_object_get_members (root);
+
+  if (format == NULL || !JSON_NODE_HOLDS_VALUE (format)
+      || g_strcmp0 (json_node_get_string (format), VP_EXCHANGE_FORMAT) != 0)
+    {
+      g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_NOT_EXCHANGE,
+                   _ ("This is not a Veiligheidsplan exchange file (its “format” is not “%s”)."),
+                   VP_EXCHANGE_FORMAT);
+      return FALSE;
+    }
+  if (version == NULL || !expect_integer (version, "version", error))
+    return version != NULL ? FALSE : fail (error, "version", _ ("required but missing"));
+  if (json_node_get_int (version) > VP_EXCHANGE_VERSION)
+    {
+      g_set_error (
+        error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_TOO_NEW,
+        _ (
+          "The file is in version %lld of the exchange format, newer than this program understands "
+          "(version %d). Update Veiligheidsplan to import it."),
+        (long long) json_node_get_int (version), VP_EXCHANGE_VERSION);
+      return FALSE;
+    }
+  if (json_node_get_int (version) < 1)
+    return fail (error, "version", _ ("expected %d–%d, got %lld"), 1, VP_EXCHANGE_VERSION,
+                 (long long) json_node_get_int (version));
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (!g_strv_contains (keys, l->data))
+        return fail (error, l->data, _ ("unknown key “%s”"), (const char *) l->data);
+    }
+  if (!read_header_string (root, "exported_at", &at, error)
+      || !read_header_string (root, "exported_by", &by, error)
+      || !read_header_string (root, "generator", &generator, error))
+    return FALSE;
+  if ((*exported_at = vp_exchange_normalize_timestamp (at)) == NULL)
+    return fail (error, "exported_at",
+                 _ ("expected a time in UTC such as “2024-02-28T09:00:00.000Z”, got “%s”"), at);
+  if (!vp_exchange_is_code (by))
+    return fail (error, "exported_by",
+                 _ ("expected an organisation code such as “nijkerk”, got “%s”"), by);
+  import->partner = g_strdup (by);
+  return TRUE;
+}
+
+/* Where in the text the first byte that is not UTF-8 stands. */
+static gboolean
+check_encoding (GBytes *bytes, GError **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *end;
+  int line = 1;
+  int column = 1;
+
+  if (g_utf8_validate_len (data, size, &end))
+    return TRUE;
+  for (const char *p = data; p < end; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        line++, column = 0;
+      column++;
+    }
+  g_set_error (
+    error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_ENCODING,
+    _ (
+      "The file is not valid UTF-8 text: line %d, column %d holds a byte that is not a character."),
+    line, column);
+  return FALSE;
+}
+
+static JsonNode *
+parse_json (GBytes *bytes, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) parse_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (size == 0)
+    {
+      g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_SYNTAX, _ ("The file is empty."));
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, (gssize) size, &parse_error))
+    {
+      int line = 0, column = 0, consumed = 0;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …" */
+      if (sscanf (parse_error->message, "<data>:%d:%d: %n", &line, &column, &consumed) == 2
+          && consumed > 0)
+        g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_SYNTAX,
+                     _ ("The file is not valid JSON: line %d, column %d: %s"), line, column,
+                     parse_error->message + consumed);
+      else
+        g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_SYNTAX,
+                     _ ("The file is not valid JSON: %s"), parse_error->message);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_NOT_EXCHANGE,
+                   _ ("This is not a Veiligheidsplan exchange file (it is not a JSON object)."));
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static gboolean
+read_document (Import *import, JsonObject *root, char **exported_at, GError **error)
+{
+  if (!read_header (import, root, exported_at, error)
+      || !read_array (import, VP_TYPE_ORGANISATION, root, "organisations", NULL, NULL, error)
+      || !read_array (import, VP_TYPE_PLAN, root, "plans", NULL, NULL, error))
+    return FALSE;
+  for (guint i = 0; i < import->records->len; i++)
+    {
+      if (!check_rules (import, g_ptr_array_index (import->records, i), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * vp_exchange_read:
+ * @bytes: the file's contents
+ * @file_name: (nullable): for the import log
+ *
+ * Checks an exchange file completely and compares it with @store, which
+ * it does not change.
+ *
+ * Returns: (transfer full): what importing it would do, or %NULL with
+ *   @error naming the first fault
+ */
+VpChangeSet *
+vp_exchange_read (VpStore *store, GBytes *bytes, const char *file_name, GError **error)
+{
+  Import import = { store, NULL, NULL, NULL, NULL, NULL };
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *exported_at = NULL;
+  VpChangeSet *set = NULL;
+
+  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+
+  if (g_bytes_get_size (bytes) > VP_EXCHANGE_MAX_SIZE)
+    {
+      g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_TOO_LARGE,
+                   _ ("The file is larger than %d MiB, too large to be an exchange file."),
+                   VP_EXCHANGE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!check_encoding (bytes, error) || (root = parse_json (bytes, error)) == NULL)
+    return NULL;
+
+  import.by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  import.codes = g_hash_table_new (g_str_hash, g_str_equal);
+  import.records = g_ptr_array_new_with_free_func ((GDestroyNotify) incoming_free);
+  if (read_document (&import, json_node_get_object (root), &exported_at, error))
+    set = build_change_set (&import, exported_at, file_name);
+
+  g_hash_table_unref (import.by_uuid);
+  g_hash_table_unref (import.codes);
+  g_ptr_array_unref (import.records);
+  g_clear_pointer (&import.keys, g_hash_table_unref);
+  g_free (import.partner);
+  return set;
+}
+
+/**
+ * vp_exchange_read_file:
+ *
+ * As vp_exchange_read(), from a file; one larger than an exchange file
+ * can be is refused before it is read.
+ */
+VpChangeSet *
+vp_exchange_read_file (VpStore *store, const char *path, GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInfo) info
+    = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_size (info) > VP_EXCHANGE_MAX_SIZE)
+    {
+      g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_TOO_LARGE,
+                   _ ("The file is larger than %d MiB, too large to be an exchange file."),
+                   VP_EXCHANGE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+  return vp_exchange_read (store, bytes, name, error);
+}

@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "vp-exchange"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vp-exchange-private.h"
+#include "vp-json-writer.h"
+
+/*
+ * Writes an exchange file: one plan or the whole database, nested by plan
+ * and priority, keys in the order of the fields, records in the order of
+ * vp_exchange_compare_records(). The same data always gives the same
+ * bytes, whichever database holds it (the header's exported_at aside).
+ */
+
+typedef struct
+{
+  VpStore *store;
+  VpJsonWriter *json;
+  /* per child kind: parent UUID → GPtrArray of its records, in order */
+  GHashTable *children[8];
+} Export;
+
+static void
+write_value (Export *export, VpRecord *record, GParamSpec *field)
+{
+  const GValue *value = vp_record_get_field (record, field);
+  VpFieldFlags flags = vp_store_get_field_flags (export->store, G_OBJECT_TYPE (record), field);
+  gboolean optional = (flags & VP_FIELD_OPTIONAL) != 0;
+
+  if (field->value_type == G_TYPE_STRING)
+    {
+      const char *text = g_value_get_string (value);
+
+      if (optional && (text == NULL || *text == '\0'))
+        vp_json_writer_null (export->json);
+      else
+        vp_json_writer_string (export->json, text);
+    }
+  else if (field->value_type == G_TYPE_STRV)
+    {
+      const char *const *strv = g_value_get_boxed (value);
+
+      vp_json_writer_begin_array (export->json);
+      for (gsize i = 0; strv != NULL && strv[i] != NULL; i++)
+        vp_json_writer_string (export->json, strv[i]);
+      vp_json_writer_end_array (export->json);
+    }
+  else if (G_VALUE_HOLDS_ENUM (value) && !(flags & VP_FIELD_INTEGER))
+    vp_json_writer_string (export->json,
+                           vp_enum_to_nick (field->value_type, g_value_get_enum (value)));
+  else
+    {
+      int number = G_VALUE_HOLDS_ENUM (value) ? g_value_get_enum (value) : g_value_get_int (value);
+
+      if (optional && number == 0)
+        vp_json_writer_null (export->json);
+      else
+        vp_json_writer_int (export->json, number);
+    }
+}
+
+static void write_record (Export *export, VpRecord *record);
+
+static void
+write_children (Export *export, VpRecord *record)
+{
+  guint n_kinds;
+  const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      GPtrArray *children;
+
+      if (kinds[k].parent_type != G_OBJECT_TYPE (record))
+        continue;
+      children = g_hash_table_lookup (export->children[k], vp_record_get_uuid (record));
+      vp_json_writer_key (export->json, kinds[k].key);
+      vp_json_writer_begin_array (export->json);
+      for (guint i = 0; children != NULL && i < children->len; i++)
+        write_record (export, g_ptr_array_index (children, i));
+      vp_json_writer_end_array (export->json);
+    }
+}
+
+static void
+write_record (Export *export, VpRecord *record)
+{
+  VpRecordClass *klass = VP_RECORD_GET_CLASS (record);
+
+  vp_json_writer_begin_object (export->json);
+  vp_json_writer_key (export->json, "uuid");
+  vp_json_writer_string (export->json, vp_record_get_uuid (record));
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      /* The parent is where the record stands. */
+      if (g_strcmp0 (klass->fields[i]->name, klass->parent_field) == 0)
+        continue;
+      vp_json_writer_key (export->json, vp_exchange_key (klass->fields[i]));
+      write_value (export, record, klass->fields[i]);
+    }
+  vp_json_writer_key (export->json, "modified_at");
+  vp_json_writer_string (export->json, vp_record_get_modified_at (record));
+  vp_json_writer_key (export->json, "modified_by");
+  vp_json_writer_string (export->json, vp_record_get_modified_by (record));
+  write_children (export, record);
+  vp_json_writer_end_object (export->json);
+}
+
+/* All records of @type, sorted, optionally only those of @plan. */
+static GPtrArray *
+sorted_records (VpStore *store, GType type, VpPlan *plan)
+{
+  GListModel *list = vp_store_get_records (store, type);
+  guint n = g_list_model_get_n_items (list);
+  GPtrArray *records = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      VpRecord *record = g_list_model_get_item (list, i);
+
+      if (plan == NULL || VP_RECORD (plan) == record)
+        g_ptr_array_add (records, record);
+      else
+        g_object_unref (record);
+    }
+  g_ptr_array_sort (records, vp_exchange_compare_records);
+  return records;
+}
+
+static GHashTable *
+index_children (VpStore *store, GType type)
+{
+  GHashTable *index
+    = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GPtrArray) records = sorted_records (store, type, NULL);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      VpRecord *record = g_ptr_array_index (records, i);
+      const char *parent = vp_record_get_parent_uuid (record);
+      GPtrArray *siblings = g_hash_table_lookup (index, parent);
+
+      if (siblings == NULL)
+        {
+          siblings = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (index, (gpointer) parent, siblings);
+        }
+      g_ptr_array_add (siblings, g_object_ref (record));
+    }
+  return index;
+}
+
+static void
+write_list (Export *export, const char *key, GPtrArray *records)
+{
+  vp_json_writer_key (export->json, key);
+  vp_json_writer_begin_array (export->json);
+  for (guint i = 0; i < records->len; i++)
+    write_record (export, g_ptr_array_index (records, i));
+  vp_json_writer_end_array (export->json);
+}
+
+static void
+write_header (Export *export)
+{
+  g_autoptr (GDateTime) now = vp_store_get_now (export->store);
+  g_autofree char *exported_at = vp_store_format_timestamp (now);
+
+  vp_json_writer_key (export->json, "format");
+  vp_json_writer_string (export->json, VP_EXCHANGE_FORMAT);
+  vp_json_writer_key (export->json, "version");
+  vp_json_writer_int (export->json, VP_EXCHANGE_VERSION);
+  vp_json_writer_key (export->json, "exported_at");
+  vp_json_writer_string (export->json, exported_at);
+  vp_json_writer_key (export->json, "exported_by");
+  vp_json_writer_string (export->json, vp_store_get_home_municipality (export->store));
+  vp_json_writer_key (export->json, "generator");
+  vp_json_writer_string (export->json, "Veiligheidsplan " PACKAGE_VERSION);
+}
+
+/**
+ * vp_exchange_write:
+ * @plan: (nullable): the plan to export, %NULL for every plan
+ *
+ * Returns: (transfer full): the exchange file's text, or %NULL with
+ *   @error set when the database has no home municipality to sign it with
+ */
+char *
+vp_exchange_write (VpStore *store, VpPlan *plan, GError **error)
+{
+  Export export = { store, NULL, { NULL } };
+  guint n_kinds;
+  const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
+  g_autoptr (GPtrArray) organisations = NULL;
+  g_autoptr (GPtrArray) plans = NULL;
+
+  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+  g_return_val_if_fail (plan == NULL || VP_IS_PLAN (plan), NULL);
+
+  if (vp_store_get_home_municipality (store) == NULL)
+    {
+      g_set_error (
+        error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_NO_HOME,
+        _ ("This plan database does not know its municipality yet, so an export cannot say "
+           "whom it is from. Choose the municipality first."));
+      return NULL;
+    }
+
+  for (guint k = 0; k < n_kinds; k++)
+    export.children[k] = index_children (store, kinds[k].child_type);
+  organisations = sorted_records (store, VP_TYPE_ORGANISATION, NULL);
+  plans = sorted_records (store, VP_TYPE_PLAN, plan);
+
+  export.json = vp_json_writer_new ();
+  vp_json_writer_begin_object (export.json);
+  write_header (&export);
+  write_list (&export, "organisations", organisations);
+  write_list (&export, "plans", plans);
+  vp_json_writer_end_object (export.json);
+
+  for (guint k = 0; k < n_kinds; k++)
+    g_hash_table_unref (export.children[k]);
+  return vp_json_writer_free_to_string (export.json);
+}
+
+/**
+ * vp_exchange_write_file:
+ *
+ * Writes the export to @path at once or not at all (a temporary file
+ * renamed over it).
+ */
+gboolean
+vp_exchange_write_file (VpStore *store, VpPlan *plan, const char *path, GError **error)
+{
+  g_autofree char *text = vp_exchange_write (store, plan, error);
+
+  return text != NULL
+         && g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}

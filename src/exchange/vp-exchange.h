@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "store/vp-store.h"
+#include "vp-change-set.h"
+
+G_BEGIN_DECLS
+
+/* The exchange format: see data/README.md and the JSON Schema in data/. */
+#define VP_EXCHANGE_FORMAT  "veiligheidsplan"
+#define VP_EXCHANGE_VERSION 1
+/* Larger than any plan (100,000 actions take some 60 MiB), small enough
+ * that a wrong file is not read into memory. */
+#define VP_EXCHANGE_MAX_SIZE (128 * 1024 * 1024)
+
+#define VP_EXCHANGE_ERROR (vp_exchange_error_quark ())
+
+typedef enum
+{
+  VP_EXCHANGE_ERROR_TOO_LARGE,
+  VP_EXCHANGE_ERROR_ENCODING,
+  VP_EXCHANGE_ERROR_SYNTAX,
+  VP_EXCHANGE_ERROR_NOT_EXCHANGE,
+  VP_EXCHANGE_ERROR_TOO_NEW,
+  VP_EXCHANGE_ERROR_INVALID,
+  VP_EXCHANGE_ERROR_NO_HOME,
+} VpExchangeError;
+
+GQuark vp_exchange_error_quark (void);
+
+char *vp_exchange_write (VpStore *store, VpPlan *plan, GError **error);
+gboolean vp_exchange_write_file (VpStore *store, VpPlan *plan, const char *path, GError **error);
+
+VpChangeSet *
+vp_exchange_read (VpStore *store, GBytes *bytes, const char *file_name, GError **error);
+VpChangeSet *vp_exchange_read_file (VpStore *store, const char *path, GError **error);
+
+gboolean vp_exchange_is_uuid (const char *text);
+gboolean vp_exchange_is_code (const char *text);
+char *vp_exchange_normalize_timestamp (const char *text);
+
+G_END_DECLS
