@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "exchange/vp-exchange.h"
 #include "vp-test-util.h"
 
 /* VpStore against real files. The tests speak SQL to the file themselves,
@@ -1773,6 +1774,786 @@ test_order_insert (void)
   assert_ordered (store);
 }
 
+/* Undo */
+
+#define UNDO_DELETE_PRIORITY "Delete priority"
+
+static GPtrArray *
+record_types (void)
+{
+  GType types[] = {
+    VP_TYPE_ORGANISATION,  VP_TYPE_PLAN,         VP_TYPE_PRIORITY,
+    VP_TYPE_SUBTHEME,      VP_TYPE_GOAL,         VP_TYPE_ACTION,
+    VP_TYPE_ACTION_STATUS, VP_TYPE_STATUS_EVENT, VP_TYPE_DEFINITION,
+  };
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
+    g_ptr_array_add (list, GSIZE_TO_POINTER (types[i]));
+  return list;
+}
+
+/* Copies of every record of @store, list by list. */
+static GPtrArray *
+snapshot_records (VpStore *store)
+{
+  g_autoptr (GPtrArray) types = record_types ();
+  GPtrArray *copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint t = 0; t < types->len; t++)
+    {
+      GListModel *list = vp_store_get_records (store, GPOINTER_TO_SIZE (types->pdata[t]));
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr (VpRecord) record = g_list_model_get_item (list, i);
+
+          g_ptr_array_add (copies, vp_record_copy (record));
+        }
+    }
+  return copies;
+}
+
+static guint
+count_records (VpStore *store)
+{
+  g_autoptr (GPtrArray) types = record_types ();
+  guint total = 0;
+
+  for (guint t = 0; t < types->len; t++)
+    total += vp_store_count (store, GPOINTER_TO_SIZE (types->pdata[t]));
+  return total;
+}
+
+/* @store holds exactly the records of @snapshot, with their values (the
+ * stamps aside), in its lists and in its file. */
+static void
+assert_records (VpStore *store, GPtrArray *snapshot)
+{
+  const char *path = vp_store_get_path (store);
+
+  g_assert_cmpuint (count_records (store), ==, snapshot->len);
+  for (guint i = 0; i < snapshot->len; i++)
+    {
+      VpRecord *expected = g_ptr_array_index (snapshot, i);
+      VpRecord *record = vp_store_lookup (store, vp_record_get_uuid (expected));
+      const char *table = VP_RECORD_GET_CLASS (expected)->table;
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE uuid = ?1", table);
+
+      g_assert_nonnull (record);
+      g_assert_true (G_OBJECT_TYPE (record) == G_OBJECT_TYPE (expected));
+      g_assert_true (vp_record_fields_equal (record, expected));
+      g_assert_cmpint (db_int (path, sql, vp_record_get_uuid (expected)), ==, 1);
+    }
+}
+
+/* As assert_records(), and again as the file is read back. */
+static void
+assert_records_reopened (VpStore **store, GPtrArray *snapshot)
+{
+  assert_records (*store, snapshot);
+  reopen (store);
+  assert_records (*store, snapshot);
+}
+
+/* The record of @snapshot with @uuid. */
+static VpRecord *
+snapshot_lookup (GPtrArray *snapshot, const char *uuid)
+{
+  for (guint i = 0; i < snapshot->len; i++)
+    {
+      VpRecord *record = g_ptr_array_index (snapshot, i);
+
+      if (g_strcmp0 (vp_record_get_uuid (record), uuid) == 0)
+        return record;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+assert_same_stamps (VpRecord *record, VpRecord *expected)
+{
+  g_assert_cmpstr (vp_record_get_modified_at (record), ==, vp_record_get_modified_at (expected));
+  g_assert_cmpstr (vp_record_get_modified_by (record), ==, vp_record_get_modified_by (expected));
+}
+
+/* The small plan, reopened: nothing to undo yet. */
+static VpStore *
+undo_store (void)
+{
+  VpStore *store = small_plan_store ();
+
+  g_assert_true (vp_store_can_undo (store));
+  reopen (&store);
+  g_assert_false (vp_store_can_undo (store));
+  return store;
+}
+
+static void
+undo (VpStore *store)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (vp_store_undo (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_undo_insert (void)
+{
+  g_autoptr (VpStore) store = undo_store ();
+  g_autoptr (GPtrArray) snapshot = snapshot_records (store);
+  g_autofree char *before = vp_test_dump_file (vp_store_get_path (store));
+  g_autofree char *after = NULL;
+  const char *priority = uuid_of (store, VP_TYPE_PRIORITY, "title", PRIORITY_2);
+  g_autofree char *uuid = NULL;
+  VpRecord *action;
+
+  vp_store_set_undo_label (store, "Add action");
+  action
+    = add (store, VP_TYPE_ACTION, "priority", priority, "text", "We houden een schouw.",
+           "lead-kind", VP_LEAD_KIND_JOINT, "category", VP_CATEGORY_LOCAL, "position", 1, NULL);
+  uuid = g_strdup (vp_record_get_uuid (action));
+  g_assert_true (vp_store_can_undo (store));
+  g_assert_cmpstr (vp_store_get_undo_label (store), ==, "Add action");
+  g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 5);
+
+  undo (store);
+  g_assert_null (vp_store_lookup (store, uuid));
+  g_assert_null (find (store, VP_TYPE_ACTION, "text", "We houden een schouw."));
+  /* the undo is no step of its own */
+  g_assert_false (vp_store_can_undo (store));
+  g_assert_null (vp_store_get_undo_label (store));
+
+  /* a removed insert leaves no trace in the file */
+  after = vp_test_dump_file (vp_store_get_path (store));
+  g_assert_cmpstr (after, ==, before);
+  assert_records_reopened (&store, snapshot);
+  g_assert_null (vp_store_lookup (store, uuid));
+}
+
+/* An undone update is a change of its own: the old values, stamped now. */
+static void
+test_undo_update (void)
+{
+  g_autoptr (VpStore) store = undo_store ();
+  g_autoptr (GPtrArray) snapshot = snapshot_records (store);
+  VpRecord *action = find (store, VP_TYPE_ACTION, "text", ACTION_CONTROLS);
+  g_autofree char *uuid = g_strdup (vp_record_get_uuid (action));
+  g_autoptr (VpRecord) expected = vp_record_copy (action);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *got = NULL;
+  GPtrArray *names;
+
+  set_clock (store, "2024-05-01T10:00:00Z");
+  g_assert_true (vp_store_update (store, action, &error, "text", "We organiseren zes controles.",
+                                  "quarter", VP_QUARTER_Q3, "target", 6, NULL));
+  g_assert_no_error (error);
+  g_assert_cmpstr (vp_record_get_modified_at (action), ==, "2024-05-01T10:00:00.000Z");
+
+  set_clock (store, "2024-05-02T08:30:00Z");
+  names = watch_notify (action);
+  undo (store);
+  got = notified (names);
+  g_assert_cmpstr (got, ==, "modified-at,quarter,target,text");
+  unwatch_notify (action, names);
+  g_assert_true (vp_store_lookup (store, uuid) == action);
+  g_assert_true (vp_record_fields_equal (action, expected));
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (action)), ==, ACTION_CONTROLS);
+  g_assert_cmpstr (vp_record_get_modified_at (action), ==, "2024-05-02T08:30:00.000Z");
+  g_assert_cmpstr (vp_record_get_modified_by (action), ==, "nijkerk");
+  g_assert_false (vp_store_can_undo (store));
+
+  assert_records_reopened (&store, snapshot);
+  action = vp_store_lookup (store, uuid);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (action)), ==, ACTION_CONTROLS);
+  g_assert_cmpint (vp_action_get_target (VP_ACTION (action)), ==, 5);
+  g_assert_cmpstr (vp_record_get_modified_at (action), ==, "2024-05-02T08:30:00.000Z");
+  assert_stored (store, "action", "modified_by", action, "text:nijkerk");
+}
+
+/* A partner's record changes only by its owner: undoing an import of its
+ * change puts back the owner's version exactly, stamps and all. */
+static void
+test_undo_update_partner (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = small_plan_store ();
+  const char *action = uuid_of (store, VP_TYPE_ACTION, "text", ACTION_CONTROLS);
+  g_autoptr (VpRecord) status
+    = make (VP_TYPE_ACTION_STATUS, "action", action, "municipality", "barneveld", "status",
+            VP_STATUS_IN_PROGRESS, "achieved", 1, "modified-at", "2024-02-01T12:00:00.000Z",
+            "modified-by", "barneveld", NULL);
+  g_autoptr (VpRecord) theirs = NULL;
+  g_autoptr (VpRecord) expected = NULL;
+  g_autofree char *uuid = NULL;
+  VpRecord *record;
+
+  g_assert_true (vp_store_insert (store, status, VP_STORE_WRITE_KEEP_STAMPS, &error));
+  g_assert_no_error (error);
+  uuid = g_strdup (vp_record_get_uuid (status));
+  expected = vp_record_copy (status);
+  reopen (&store);
+  record = vp_store_lookup (store, uuid);
+
+  theirs = vp_record_copy (record);
+  g_object_set (theirs, "status", VP_STATUS_DONE, "achieved", 5, "modified-at",
+                "2024-04-01T12:00:00.000Z", NULL);
+  g_assert_true (vp_store_replace (store, record, theirs, VP_STORE_WRITE_KEEP_STAMPS, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vp_action_status_get_status (VP_ACTION_STATUS (record)), ==, VP_STATUS_DONE);
+
+  set_clock (store, "2024-05-02T08:30:00Z");
+  undo (store);
+  g_assert_true (vp_record_fields_equal (record, expected));
+  assert_same_stamps (record, expected);
+
+  reopen (&store);
+  record = vp_store_lookup (store, uuid);
+  g_assert_true (vp_record_fields_equal (record, expected));
+  assert_same_stamps (record, expected);
+  assert_stored (store, "action_status", "modified_at", record, "text:2024-02-01T12:00:00.000Z");
+}
+
+/* The joint priority of the small plan with all that can hang from it:
+ * goals, statuses and history of Nijkerk and of Barneveld (as imported,
+ * with Barneveld's stamps), and references to its sub-themes from the
+ * other priority. */
+static void
+add_priority_contents (VpStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  const char *joint = uuid_of (store, VP_TYPE_PRIORITY, "title", PRIORITY_1);
+  const char *local = uuid_of (store, VP_TYPE_PRIORITY, "title", PRIORITY_2);
+  const char *a = uuid_of (store, VP_TYPE_SUBTHEME, "letter", "A");
+  const char *b = uuid_of (store, VP_TYPE_SUBTHEME, "letter", "B");
+  const char *controls = uuid_of (store, VP_TYPE_ACTION, "text", ACTION_CONTROLS);
+  g_autoptr (VpRecord) their_status = NULL;
+  g_autoptr (VpRecord) their_event = NULL;
+
+  add (store, VP_TYPE_GOAL, "priority", joint, "subtheme", a, "kind", VP_GOAL_KIND_YEAR, "text",
+       "Vijf controles.", NULL);
+  add (store, VP_TYPE_GOAL, "priority", joint, "kind", VP_GOAL_KIND_STRATEGIC, "text",
+       "Een weerbare regio.", "position", 1, NULL);
+  add (store, VP_TYPE_ACTION_STATUS, "action", controls, "municipality", "nijkerk", "status",
+       VP_STATUS_IN_PROGRESS, "achieved", 2, "note", "Twee gehouden.", NULL);
+  add (store, VP_TYPE_STATUS_EVENT, "action", controls, "municipality", "nijkerk", "kind",
+       VP_EVENT_KIND_STATUS, "from", "planned", "to", "in-progress", NULL);
+  their_status = make (VP_TYPE_ACTION_STATUS, "action", controls, "municipality", "barneveld",
+                       "status", VP_STATUS_DONE, "achieved", 5, "modified-at",
+                       "2024-02-10T10:00:00.000Z", "modified-by", "barneveld", NULL);
+  their_event = make (VP_TYPE_STATUS_EVENT, "action", controls, "municipality", "barneveld", "kind",
+                      VP_EVENT_KIND_STATUS, "from", "planned", "to", "done", "modified-at",
+                      "2024-02-10T10:00:00.000Z", "modified-by", "barneveld", NULL);
+  g_assert_true (vp_store_insert (store, their_status, VP_STORE_WRITE_KEEP_STAMPS, &error));
+  g_assert_true (vp_store_insert (store, their_event, VP_STORE_WRITE_KEEP_STAMPS, &error));
+  g_assert_no_error (error);
+
+  /* from outside the priority: emptied (SET NULL), not deleted */
+  add (store, VP_TYPE_GOAL, "priority", local, "subtheme", a, "kind", VP_GOAL_KIND_YEAR, "text",
+       "Geen drugs op de parken.", NULL);
+  add (store, VP_TYPE_ACTION, "priority", local, "subtheme", b, "text",
+       "We controleren de huisvesting op de parken.", "lead-kind", VP_LEAD_KIND_JOINT, "category",
+       VP_CATEGORY_LOCAL, "position", 1, NULL);
+}
+
+/* The UUIDs of @record and of the records that belong to it. */
+static void
+collect_family (VpStore *store, VpRecord *record, GHashTable *family)
+{
+  g_autoptr (GPtrArray) types = record_types ();
+
+  g_hash_table_add (family, g_strdup (vp_record_get_uuid (record)));
+  for (guint t = 0; t < types->len; t++)
+    {
+      GListModel *list = vp_store_get_records (store, GPOINTER_TO_SIZE (types->pdata[t]));
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr (VpRecord) other = g_list_model_get_item (list, i);
+
+          if (g_strcmp0 (vp_record_get_parent_uuid (other), vp_record_get_uuid (record)) == 0)
+            collect_family (store, other, family);
+        }
+    }
+}
+
+/* After an undone delete: the re-created records are stamped now by us,
+ * except Barneveld's status and the history, which keep theirs; all other
+ * records (the relinked ones too) are as they were. */
+static void
+assert_delete_stamps (VpStore *store, GPtrArray *snapshot, GHashTable *family, const char *now)
+{
+  for (guint i = 0; i < snapshot->len; i++)
+    {
+      VpRecord *expected = g_ptr_array_index (snapshot, i);
+      VpRecord *record = vp_store_lookup (store, vp_record_get_uuid (expected));
+      gboolean theirs
+        = VP_IS_ACTION_STATUS (record)
+          && g_strcmp0 (vp_action_status_get_municipality (VP_ACTION_STATUS (record)), "nijkerk")
+               != 0;
+
+      if (g_hash_table_contains (family, vp_record_get_uuid (record)) && !theirs
+          && !VP_IS_STATUS_EVENT (record))
+        {
+          g_assert_cmpstr (vp_record_get_modified_at (record), >=, now);
+          g_assert_cmpstr (vp_record_get_modified_by (record), ==, "nijkerk");
+        }
+      else
+        assert_same_stamps (record, expected);
+    }
+}
+
+static void
+test_undo_delete_priority (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = small_plan_store ();
+  g_autoptr (GPtrArray) snapshot = NULL;
+  g_autoptr (GHashTable) family = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *uuid = NULL;
+  g_autofree char *priorities = NULL;
+  g_autofree char *subthemes = NULL;
+  VpRecord *joint;
+
+  add_priority_contents (store);
+  reopen (&store);
+  snapshot = snapshot_records (store);
+  joint = find (store, VP_TYPE_PRIORITY, "title", PRIORITY_1);
+  uuid = g_strdup (vp_record_get_uuid (joint));
+  collect_family (store, joint, family);
+  /* the priority, 2 sub-themes, 2 goals, 3 actions, 2 statuses, 2 events */
+  g_assert_cmpuint (g_hash_table_size (family), ==, 12);
+
+  set_clock (store, "2024-05-01T10:00:00Z");
+  vp_store_set_undo_label (store, UNDO_DELETE_PRIORITY);
+  g_assert_true (vp_store_delete (store, joint, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_records (store), ==, snapshot->len - 12);
+  g_assert_null (vp_record_get_string (
+    find (store, VP_TYPE_GOAL, "text", "Geen drugs op de parken."), "subtheme"));
+  g_assert_cmpstr (vp_store_get_undo_label (store), ==, UNDO_DELETE_PRIORITY);
+
+  set_clock (store, "2024-05-02T08:30:00Z");
+  undo (store);
+  g_assert_false (vp_store_can_undo (store));
+  assert_records (store, snapshot);
+  assert_delete_stamps (store, snapshot, family, "2024-05-02T08:30:00.000Z");
+  /* in their places in the lists */
+  priorities = list_texts (store, VP_TYPE_PRIORITY, "title");
+  g_assert_cmpstr (priorities, ==, PRIORITY_1 "," PRIORITY_2);
+  subthemes = list_texts (store, VP_TYPE_SUBTHEME, "letter");
+  g_assert_cmpstr (subthemes, ==, "A,B");
+  g_assert_cmpstr (vp_record_get_string (
+                     find (store, VP_TYPE_GOAL, "text", "Geen drugs op de parken."), "subtheme"),
+                   ==, uuid_of (store, VP_TYPE_SUBTHEME, "letter", "A"));
+
+  assert_records_reopened (&store, snapshot);
+  assert_delete_stamps (store, snapshot, family, "2024-05-02T08:30:00.000Z");
+  g_assert_cmpstr (vp_record_get_uuid (nth (store, VP_TYPE_PRIORITY, 0)), ==, uuid);
+}
+
+/* A deleted sub-theme comes back, and so do the references to it, as
+ * they were: the SET NULL never stamped them. */
+static void
+test_undo_delete_subtheme (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = undo_store ();
+  g_autoptr (GPtrArray) snapshot = snapshot_records (store);
+  VpRecord *drugs = find (store, VP_TYPE_SUBTHEME, "letter", "A");
+  g_autofree char *uuid = g_strdup (vp_record_get_uuid (drugs));
+  VpRecord *controls = find (store, VP_TYPE_ACTION, "text", ACTION_CONTROLS);
+  VpRecord *bibob = find (store, VP_TYPE_ACTION, "text", ACTION_BIBOB);
+  g_autofree char *expected = NULL;
+
+  set_clock (store, "2024-05-01T10:00:00Z");
+  g_assert_true (vp_store_delete (store, drugs, &error));
+  g_assert_no_error (error);
+  g_assert_null (vp_action_get_subtheme (VP_ACTION (controls)));
+  g_assert_null (vp_action_get_subtheme (VP_ACTION (bibob)));
+
+  set_clock (store, "2024-05-02T08:30:00Z");
+  undo (store);
+  drugs = vp_store_lookup (store, uuid);
+  g_assert_nonnull (drugs);
+  g_assert_cmpstr (vp_record_get_modified_at (drugs), ==, "2024-05-02T08:30:00.000Z");
+  g_assert_cmpstr (vp_action_get_subtheme (VP_ACTION (controls)), ==, uuid);
+  g_assert_cmpstr (vp_action_get_subtheme (VP_ACTION (bibob)), ==, uuid);
+  assert_same_stamps (controls, snapshot_lookup (snapshot, vp_record_get_uuid (controls)));
+  assert_same_stamps (bibob, snapshot_lookup (snapshot, vp_record_get_uuid (bibob)));
+
+  assert_records_reopened (&store, snapshot);
+  controls = find (store, VP_TYPE_ACTION, "text", ACTION_CONTROLS);
+  expected = g_strconcat ("text:", uuid, NULL);
+  assert_stored (store, "action", "subtheme", controls, expected);
+}
+
+/* A transaction of many writes, as an import makes, is one step. */
+static void
+test_undo_transaction (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = undo_store ();
+  g_autoptr (GPtrArray) snapshot = snapshot_records (store);
+  const char *local = uuid_of (store, VP_TYPE_PRIORITY, "title", PRIORITY_2);
+  GListModel *actions = vp_store_get_records (store, VP_TYPE_ACTION);
+
+  g_assert_true (vp_store_begin (store, &error));
+  for (int i = 0; i < 300; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Actie %d.", i);
+      g_autoptr (VpRecord) action
+        = make (VP_TYPE_ACTION, "priority", local, "text", text, "lead-kind", VP_LEAD_KIND_JOINT,
+                "category", VP_CATEGORY_LOCAL, "position", i + 1, NULL);
+
+      g_assert_true (vp_store_insert (store, action, VP_STORE_WRITE_DEFAULT, &error));
+    }
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr (VpRecord) action = g_list_model_get_item (actions, i);
+
+      g_assert_true (vp_store_update (store, action, &error, "lead-note", "Iemand", NULL));
+      g_assert_true (vp_store_update (store, action, &error, "target-unit", "keer", NULL));
+    }
+  g_assert_true (vp_store_delete (store, find (store, VP_TYPE_SUBTHEME, "letter", "B"), &error));
+  g_assert_true (vp_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 304);
+
+  undo (store);
+  g_assert_false (vp_store_can_undo (store));
+  assert_records_reopened (&store, snapshot);
+}
+
+static char *
+example_path (void)
+{
+  const char *dir = g_getenv ("VEILIGHEIDSPLAN_EXAMPLES");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, "nijkerk-uvp-2024.json", NULL);
+}
+
+/* The dump without the exchange's bookkeeping, which an undo keeps. */
+static char *
+dump_records (const char *path)
+{
+  g_autofree char *dump = vp_test_dump_file (path);
+  g_auto (GStrv) lines = g_strsplit (dump, "\n", -1);
+  g_autoptr (GString) kept = g_string_new (NULL);
+  gboolean skipping = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '[')
+        skipping = strstr (lines[i], "\"import_log\"") != NULL
+                   || strstr (lines[i], "\"sync_base\"") != NULL;
+      if (!skipping)
+        g_string_append_printf (kept, "%s\n", lines[i]);
+    }
+  return g_string_free (g_steal_pointer (&kept), FALSE);
+}
+
+/* An import applied by vp_change_set_apply() is one step. */
+static void
+test_undo_import (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = vp_test_store_new_for ("Barneveld");
+  const char *path = vp_store_get_path (store);
+  g_autofree char *example = example_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+
+  g_assert_false (vp_store_can_undo (store));
+  before = dump_records (path);
+
+  set = vp_exchange_read_file (store, example, &error);
+  g_assert_no_error (error);
+  vp_store_set_undo_label (store, "Import");
+  g_assert_true (vp_change_set_apply (set, store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_records (store), >, 100);
+  g_assert_cmpstr (vp_store_get_undo_label (store), ==, "Import");
+
+  undo (store);
+  g_assert_false (vp_store_can_undo (store));
+  g_assert_cmpuint (count_records (store), ==, 0);
+  after = dump_records (path);
+  g_assert_cmpstr (after, ==, before);
+  reopen (&store);
+  g_assert_cmpuint (count_records (store), ==, 0);
+}
+
+static void
+test_undo_can_undo_notify (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = undo_store ();
+  g_autoptr (GPtrArray) snapshot = snapshot_records (store);
+  VpRecord *organisation = NULL;
+  gboolean can_undo = TRUE;
+  GPtrArray *names = watch_notify (store);
+
+  g_object_get (store, "can-undo", &can_undo, NULL);
+  g_assert_false (can_undo);
+
+  organisation = add (store, VP_TYPE_ORGANISATION, "code", "ede", "name", "Ede", NULL);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "can-undo");
+  g_object_get (store, "can-undo", &can_undo, NULL);
+  g_assert_true (can_undo);
+
+  /* only changes of the value notify */
+  g_assert_true (vp_store_update (store, organisation, &error, "name", "Gemeente Ede", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpuint (names->len, ==, 1);
+  undo (store);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_true (vp_store_can_undo (store));
+
+  undo (store);
+  g_assert_cmpuint (names->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "can-undo");
+  g_object_get (store, "can-undo", &can_undo, NULL);
+  g_assert_false (can_undo);
+  unwatch_notify (store, names);
+
+  assert_records_reopened (&store, snapshot);
+  g_assert_null (vp_store_lookup_organisation (store, "ede"));
+}
+
+static void
+test_undo_label (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = undo_store ();
+  g_autoptr (GPtrArray) snapshot = snapshot_records (store);
+  g_autoptr (VpRecord) orphan
+    = make (VP_TYPE_ACTION, "priority", MISSING_UUID, "text", "Zwevende actie.", "lead-kind",
+            VP_LEAD_KIND_JOINT, "category", VP_CATEGORY_JOINT, NULL);
+  VpRecord *ede;
+
+  g_assert_null (vp_store_get_undo_label (store));
+  vp_store_set_undo_label (store, "Add organisation");
+  ede = add (store, VP_TYPE_ORGANISATION, "code", "ede", "name", "Ede", NULL);
+  g_assert_cmpstr (vp_store_get_undo_label (store), ==, "Add organisation");
+
+  /* the label is for the next step only */
+  add (store, VP_TYPE_ORGANISATION, "code", "epe", "name", "Epe", NULL);
+  g_assert_null (vp_store_get_undo_label (store));
+  vp_store_set_undo_label (store, "Rename organisation");
+  g_assert_true (vp_store_update (store, ede, &error, "name", "Gemeente Ede", NULL));
+  g_assert_cmpstr (vp_store_get_undo_label (store), ==, "Rename organisation");
+
+  /* a failed change uses it up, and so does one that changed nothing */
+  vp_store_set_undo_label (store, "Add action");
+  g_assert_false (vp_store_insert (store, orphan, VP_STORE_WRITE_DEFAULT, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (vp_store_get_undo_label (store), ==, "Rename organisation");
+  vp_store_set_undo_label (store, "Nothing");
+  g_assert_true (vp_store_begin (store, &error));
+  g_assert_true (vp_store_commit (store, &error));
+  g_assert_no_error (error);
+  add (store, VP_TYPE_ORGANISATION, "code", "putten", "name", "Putten", NULL);
+  g_assert_null (vp_store_get_undo_label (store));
+
+  undo (store);
+  g_assert_cmpstr (vp_store_get_undo_label (store), ==, "Rename organisation");
+  undo (store);
+  g_assert_null (vp_store_get_undo_label (store));
+  undo (store);
+  g_assert_cmpstr (vp_store_get_undo_label (store), ==, "Add organisation");
+  undo (store);
+  g_assert_null (vp_store_get_undo_label (store));
+  g_assert_false (vp_store_can_undo (store));
+  assert_records_reopened (&store, snapshot);
+}
+
+/* The last 100 changes can be undone; older ones stay. */
+static void
+test_undo_limit (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = undo_store ();
+  g_autoptr (GPtrArray) snapshot = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  for (int i = 0; i < 105; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("gemeente-%d", i);
+
+      vp_store_set_undo_label (store, code);
+      add (store, VP_TYPE_ORGANISATION, "code", code, "name", code, NULL);
+      if (i == 4)
+        snapshot = snapshot_records (store);
+    }
+  for (int i = 104; i >= 5; i--)
+    {
+      g_autofree char *code = g_strdup_printf ("gemeente-%d", i);
+
+      g_assert_cmpstr (vp_store_get_undo_label (store), ==, code);
+      undo (store);
+    }
+  g_assert_false (vp_store_can_undo (store));
+  g_assert_null (vp_store_get_undo_label (store));
+  before = vp_test_dump_file (vp_store_get_path (store));
+  g_assert_false (vp_store_undo (store, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  after = vp_test_dump_file (vp_store_get_path (store));
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_nonnull (vp_store_lookup_organisation (store, "gemeente-4"));
+  g_assert_null (vp_store_lookup_organisation (store, "gemeente-5"));
+  assert_records_reopened (&store, snapshot);
+}
+
+static void
+on_items_changed_cb (GListModel *list, guint position, guint removed, guint added, gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+/* An undo that fails changes nothing and keeps the step. */
+static void
+assert_undo_fails (VpStore *store, const char *reason)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) snapshot = snapshot_records (store);
+  g_autofree char *before = vp_test_dump_file (vp_store_get_path (store));
+  g_autofree char *after = NULL;
+  GListModel *priorities = vp_store_get_records (store, VP_TYPE_PRIORITY);
+  GListModel *subthemes = vp_store_get_records (store, VP_TYPE_SUBTHEME);
+  GPtrArray *names = watch_notify (nth (store, VP_TYPE_ACTION, 0));
+  guint changes = 0;
+
+  g_signal_connect (priorities, "items-changed", G_CALLBACK (on_items_changed_cb), &changes);
+  g_signal_connect (subthemes, "items-changed", G_CALLBACK (on_items_changed_cb), &changes);
+  g_assert_false (vp_store_undo (store, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "“" UNDO_DELETE_PRIORITY "” cannot be undone"));
+  g_assert_nonnull (strstr (error->message, reason));
+  g_signal_handlers_disconnect_by_func (priorities, on_items_changed_cb, &changes);
+  g_signal_handlers_disconnect_by_func (subthemes, on_items_changed_cb, &changes);
+
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpuint (names->len, ==, 0);
+  unwatch_notify (nth (store, VP_TYPE_ACTION, 0), names);
+  assert_records (store, snapshot);
+  after = vp_test_dump_file (vp_store_get_path (store));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (vp_store_can_undo (store));
+  g_assert_cmpstr (vp_store_get_undo_label (store), ==, UNDO_DELETE_PRIORITY);
+}
+
+static void
+test_undo_failed (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = small_plan_store ();
+  g_autoptr (GPtrArray) snapshot = NULL;
+  const char *path = vp_store_get_path (store);
+  g_autofree char *plan = g_strdup (vp_record_get_uuid (nth (store, VP_TYPE_PLAN, 0)));
+  g_autofree char *uuid = NULL;
+  g_autofree char *twin = NULL;
+  g_autofree char *untwin = NULL;
+  VpRecord *joint;
+
+  add_priority_contents (store);
+  reopen (&store);
+  path = vp_store_get_path (store);
+  snapshot = snapshot_records (store);
+  joint = find (store, VP_TYPE_PRIORITY, "title", PRIORITY_1);
+  uuid = g_strdup (vp_record_get_uuid (joint));
+  vp_store_set_undo_label (store, UNDO_DELETE_PRIORITY);
+  g_assert_true (vp_store_delete (store, joint, &error));
+  g_assert_no_error (error);
+
+  /* Another program refuses actions: the undo fails halfway, after the
+   * priority and its sub-themes. */
+  db_exec (path, "CREATE TRIGGER refuse_action BEFORE INSERT ON action "
+                 "BEGIN SELECT RAISE (ABORT, 'no actions today'); END");
+  assert_undo_fails (store, "no actions today");
+  g_assert_null (vp_store_lookup (store, uuid));
+  db_exec (path, "DROP TRIGGER refuse_action");
+
+  /* The priority came back behind the store's back. */
+  twin = g_strdup_printf ("INSERT INTO priority (uuid, plan, number, title, scope, colour, "
+                          "modified_at, modified_by) VALUES ('%s', '%s', 9, 'Tweeling', 'joint', "
+                          "'#000000', '2024-04-01T00:00:00.000Z', 'barneveld')",
+                          uuid, plan);
+  db_exec (path, twin);
+  assert_undo_fails (store, "already exists");
+  untwin = g_strdup_printf ("DELETE FROM priority WHERE uuid = '%s'", uuid);
+  db_exec (path, untwin);
+
+  /* and with the way clear, the step still undoes */
+  undo (store);
+  g_assert_false (vp_store_can_undo (store));
+  assert_records_reopened (&store, snapshot);
+}
+
+/* The stack is in memory: a reopened store has nothing to undo. */
+static void
+test_undo_reopen (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = small_plan_store ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  vp_store_set_undo_label (store, "Add organisation");
+  add (store, VP_TYPE_ORGANISATION, "code", "ede", "name", "Ede", NULL);
+  g_assert_true (vp_store_can_undo (store));
+
+  reopen (&store);
+  g_assert_false (vp_store_can_undo (store));
+  g_assert_null (vp_store_get_undo_label (store));
+  before = vp_test_dump_file (vp_store_get_path (store));
+  g_assert_false (vp_store_undo (store, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  after = vp_test_dump_file (vp_store_get_path (store));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (vp_store_lookup_organisation (store, "ede"));
+}
+
+/* What wrote nothing is no step. */
+static void
+test_undo_no_step (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = undo_store ();
+  g_autofree char *before = vp_test_dump_file (vp_store_get_path (store));
+  g_autofree char *after = NULL;
+  VpRecord *priority = find (store, VP_TYPE_PRIORITY, "title", PRIORITY_2);
+  g_autoptr (VpRecord) same = vp_record_copy (priority);
+  g_autoptr (VpRecord) orphan
+    = make (VP_TYPE_ACTION, "priority", MISSING_UUID, "text", "Zwevende actie.", "lead-kind",
+            VP_LEAD_KIND_JOINT, "category", VP_CATEGORY_JOINT, NULL);
+
+  g_assert_true (vp_store_update (store, priority, &error, "title", PRIORITY_2, NULL));
+  g_assert_true (vp_store_replace (store, priority, same, VP_STORE_WRITE_DEFAULT, &error));
+  g_assert_true (vp_store_begin (store, &error));
+  g_assert_true (vp_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (vp_store_can_undo (store));
+
+  g_assert_true (vp_store_begin (store, &error));
+  g_assert_true (vp_store_update (store, priority, &error, "title", "Recreatieparken", NULL));
+  vp_store_rollback (store);
+  g_assert_false (vp_store_insert (store, orphan, VP_STORE_WRITE_DEFAULT, &error));
+  g_clear_error (&error);
+  g_assert_false (vp_store_can_undo (store));
+  g_assert_cmpstr (vp_priority_get_title (VP_PRIORITY (priority)), ==, PRIORITY_2);
+  after = vp_test_dump_file (vp_store_get_path (store));
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1838,6 +2619,20 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/store/order/load", test_order_load);
   g_test_add_func ("/store/order/insert", test_order_insert);
+
+  g_test_add_func ("/store/undo/insert", test_undo_insert);
+  g_test_add_func ("/store/undo/update", test_undo_update);
+  g_test_add_func ("/store/undo/update-partner", test_undo_update_partner);
+  g_test_add_func ("/store/undo/delete-priority", test_undo_delete_priority);
+  g_test_add_func ("/store/undo/delete-subtheme", test_undo_delete_subtheme);
+  g_test_add_func ("/store/undo/transaction", test_undo_transaction);
+  g_test_add_func ("/store/undo/import", test_undo_import);
+  g_test_add_func ("/store/undo/can-undo-notify", test_undo_can_undo_notify);
+  g_test_add_func ("/store/undo/label", test_undo_label);
+  g_test_add_func ("/store/undo/limit", test_undo_limit);
+  g_test_add_func ("/store/undo/failed", test_undo_failed);
+  g_test_add_func ("/store/undo/reopen", test_undo_reopen);
+  g_test_add_func ("/store/undo/no-step", test_undo_no_step);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "app/vp-application.h"
 #include "app/vp-home-dialog.h"
 #include "app/vp-window.h"
+#include "views/vp-list-view.h"
 #include "vp-test-util.h"
 
 /* The window on a real store, in English (LANGUAGE=en) or Dutch
@@ -33,11 +34,33 @@ wait_for_frames (void)
     }
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 collect_labels (GtkWidget *widget, GPtrArray *texts)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
     g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget)
+      && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
+    g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL
+      && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_button_get_label (GTK_BUTTON (widget)));
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_labels (child, texts);
@@ -64,6 +87,18 @@ static gpointer
 window_child (VpWindow *window, const char *name)
 {
   return gtk_widget_get_template_child (GTK_WIDGET (window), VP_TYPE_WINDOW, name);
+}
+
+static VpListView *
+list_view_of (VpWindow *window)
+{
+  return VP_LIST_VIEW (find_descendant (GTK_WIDGET (window), VP_TYPE_LIST_VIEW));
+}
+
+static guint
+n_rows (VpWindow *window)
+{
+  return g_list_model_get_n_items (vp_list_view_get_rows (list_view_of (window)));
 }
 
 static VpWindow *
@@ -178,14 +213,12 @@ test_other_municipality_needs_a_name (void)
 }
 
 static void
-test_plan_outline (void)
+test_plan_list (void)
 {
   g_autoptr (VpStore) store = vp_test_store_new ();
   VpPlan *plan = vp_test_add_small_plan (store);
   VpWindow *window = open_window (store);
   GtkStack *stack = window_child (window, "stack");
-  GtkListView *list = window_child (window, "list_view");
-  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (list));
   AdwWindowTitle *title = window_child (window, "title");
 
   g_assert_null (find_home_dialog ());
@@ -195,23 +228,147 @@ test_plan_outline (void)
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Nijkerk · 2024");
 
   /* Two priorities, each followed by its actions. */
-  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 6);
+  g_assert_cmpuint (n_rows (window), ==, 6);
   g_assert_true (shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
   g_assert_true (shows_text (GTK_WIDGET (window), "2. Vakantieparken"));
-  g_assert_true (shows_text (
-    GTK_WIDGET (window), tr ("Joint priority · 3 actions", "Gezamenlijke prioriteit · 3 acties")));
   g_assert_true (
     shows_text (GTK_WIDGET (window), "We organiseren vijf (thematische) integrale controles."));
-  g_assert_true (shows_text (
-    GTK_WIDGET (window),
-    tr ("Joint · Q1 2024 · Joint action · Target: 5 integrale controles",
-        "Gezamenlijk · Q1 2024 · Gezamenlijke actie · Streefwaarde: 5 integrale controles")));
-  g_assert_true (shows_text (GTK_WIDGET (window),
-                             tr ("Nijkerk (Bibob-medewerker) · Q4 2024 · Joint action",
-                                 "Nijkerk (Bibob-medewerker) · Q4 2024 · Gezamenlijke actie")));
-  g_assert_true (shows_text (GTK_WIDGET (window),
-                             tr ("Each municipality · Q4 2024 · Joint action",
-                                 "Iedere gemeente individueel · Q4 2024 · Gezamenlijke actie")));
+  g_assert_true (shows_text (GTK_WIDGET (window), "Nijkerk (Bibob-medewerker)"));
+  g_assert_true (
+    shows_text (GTK_WIDGET (window), tr ("Each municipality", "Iedere gemeente individueel")));
+  g_assert_true (shows_text (GTK_WIDGET (window), tr ("Joint action", "Gezamenlijke actie")));
+  g_assert_true (shows_text (GTK_WIDGET (window), "0 / 5"));
+  /* the clock stands at 1 March 2024: nothing is overdue yet */
+  g_assert_true (shows_text (GTK_WIDGET (window), "Q1 2024"));
+  /* the sidebar, with the home municipality's counts */
+  g_assert_true (shows_text (GTK_WIDGET (window), tr ("All Priorities", "Alle prioriteiten")));
+  g_assert_true (shows_text (GTK_WIDGET (window), tr ("3 open · 0 done", "3 open · 0 afgerond")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Overdue: the end of the quarter passed, not done. */
+static void
+test_overdue (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  g_autoptr (GDateTime) april = g_date_time_new_utc (2024, 4, 2, 9, 0, 0);
+  VpWindow *window;
+
+  vp_test_add_small_plan (store);
+  vp_store_set_now (store, april);
+  window = open_window (store);
+  g_assert_true (shows_text (GTK_WIDGET (window), tr ("Q1 2024 · overdue", "Q1 2024 · over tijd")));
+  g_object_set (vp_window_get_filter (window), "overdue", TRUE, NULL);
+  wait_for_frames ();
+  /* only the one Q1 action, under its priority */
+  g_assert_cmpuint (n_rows (window), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Search and facets narrow the list; a chip shows each and clears it. */
+static void
+test_search_and_filters (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  VpActionFilter *filter;
+  GtkSearchEntry *entry;
+  GtkWidget *chips;
+  GtkWidget *chip;
+  int category;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  filter = vp_window_get_filter (window);
+  entry = window_child (window, "search_entry");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "BIBOB");
+  wait_for_frames ();
+  g_object_set (filter, "search", "BIBOB", NULL);
+  wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 3);
+  /* the lead's note is searched too */
+  g_object_set (filter, "search", "medewerker", NULL);
+  wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 3);
+  g_object_set (filter, "search", NULL, NULL);
+
+  g_object_set (filter, "quarter", VP_QUARTER_Q4, NULL);
+  wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 5);
+  g_object_set (filter, "category", VP_CATEGORY_LOCAL, NULL);
+  wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 3);
+  g_object_set (filter, "lead", "each", NULL);
+  wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 2);
+
+  chips = window_child (window, "chips");
+  g_assert_true (shows_text (chips, tr ("Quarter: Q4", "Kwartaal: Q4")));
+  /* clicking the category's chip clears the category */
+  chip = gtk_widget_get_first_child (chips);
+  chip = gtk_widget_get_next_sibling (chip);
+  chip = gtk_widget_get_next_sibling (chip);
+  g_signal_emit_by_name (chip, "clicked");
+  wait_for_frames ();
+  g_object_get (filter, "category", &category, NULL);
+  g_assert_cmpint (category, ==, VP_FILTER_ANY);
+  vp_action_filter_clear (filter);
+  wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 6);
+  g_assert_false (gtk_revealer_get_reveal_child (window_child (window, "chips_revealer")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Choosing a priority in the sidebar narrows the list to it. */
+static void
+test_sidebar_chooses_priority (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  GtkListBox *sidebar;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  sidebar = window_child (window, "sidebar_list");
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 2));
+  wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 2);
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 6);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Delete with the key's action, then undo with Ctrl+Z's: one step each. */
+static void
+test_delete_and_undo (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  GtkSelectionModel *rows;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  rows = GTK_SELECTION_MODEL (vp_list_view_get_rows (list_view_of (window)));
+  before = vp_test_dump_file (vp_store_get_path (store));
+
+  gtk_selection_model_select_item (rows, 1, TRUE);
+  g_assert_nonnull (vp_list_view_get_selected_action (list_view_of (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-action", NULL));
+  wait_for_frames ();
+  g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 3);
+  g_assert_cmpuint (n_rows (window), ==, 5);
+  g_assert_true (shows_text (GTK_WIDGET (window), tr ("Action deleted", "Actie verwijderd")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_frames ();
+  g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 4);
+  g_assert_cmpuint (n_rows (window), ==, 6);
+  (void) after;
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -268,7 +425,6 @@ test_load_example (void)
   g_autoptr (VpStore) store = vp_test_store_new ();
   VpWindow *window = open_window (store);
   GtkStack *stack = window_child (window, "stack");
-  GtkListView *list = window_child (window, "list_view");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
@@ -278,11 +434,9 @@ test_load_example (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 42);
   /* five priorities and their 42 actions */
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==,
-                    47);
+  g_assert_cmpuint (n_rows (window), ==, 47);
   g_assert_true (shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
-  g_assert_true (shows_text (GTK_WIDGET (window), tr ("Joint priority · 19 actions",
-                                                      "Gezamenlijke prioriteit · 19 acties")));
+  g_assert_true (shows_text (GTK_WIDGET (window), tr ("19 open · 0 done", "19 open · 0 afgerond")));
   g_assert_true (
     shows_text (GTK_WIDGET (window), tr ("Example plan loaded", "Voorbeeldplan geladen")));
   /* Once there is a plan, the action is disabled: nothing is imported
@@ -311,7 +465,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/empty-database", test_empty_database);
   g_test_add_func ("/window/first-run-asks-home", test_first_run_asks_home);
   g_test_add_func ("/window/other-municipality-needs-a-name", test_other_municipality_needs_a_name);
-  g_test_add_func ("/window/plan-outline", test_plan_outline);
+  g_test_add_func ("/window/plan-list", test_plan_list);
+  g_test_add_func ("/window/overdue", test_overdue);
+  g_test_add_func ("/window/search-and-filters", test_search_and_filters);
+  g_test_add_func ("/window/sidebar-chooses-priority", test_sidebar_chooses_priority);
+  g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/follows-changes", test_follows_changes);
   g_test_add_func ("/window/plan-arrives", test_plan_arrives);
   g_test_add_func ("/window/load-example", test_load_example);

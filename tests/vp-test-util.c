@@ -63,6 +63,12 @@ vp_test_db_path (void)
 VpStore *
 vp_test_store_new (void)
 {
+  return vp_test_store_new_for ("Nijkerk");
+}
+
+VpStore *
+vp_test_store_new_for (const char *municipality)
+{
   g_autofree char *path = vp_test_db_path ();
   g_autoptr (GError) error = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_utc (2024, 3, 1, 9, 0, 0);
@@ -70,7 +76,7 @@ vp_test_store_new (void)
 
   g_assert_no_error (error);
   vp_store_set_now (store, now);
-  vp_store_set_home_municipality (store, "Nijkerk", &error);
+  vp_store_set_home_municipality (store, municipality, &error);
   g_assert_no_error (error);
   return store;
 }
@@ -147,6 +153,21 @@ vp_test_add_small_plan (VpStore *store)
        "Ondermijnende criminaliteit", "term", "Wet Bibob", "text",
        "Wet bevordering integriteitsbeoordelingen door het openbaar bestuur.", NULL);
   return VP_PLAN (plan);
+}
+
+/* Makes every later insert into @table fail, as a full disk or another
+ * program might: for tests of what a failed change leaves behind. */
+void
+vp_test_break_inserts (const char *path, const char *table)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("CREATE TRIGGER vp_test_break BEFORE INSERT ON \"%s\" "
+                                          "BEGIN SELECT RAISE (ABORT, 'broken by the test'); END",
+                                          table);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
 }
 
 char *

@@ -12,6 +12,9 @@ char *vp_test_db_path (void);
 /* Opens a new empty store, home municipality "nijkerk", clock fixed at
  * 2024-03-01 09:00 UTC. */
 VpStore *vp_test_store_new (void);
+/* The same, for another home municipality ("Barneveld"). */
+VpStore *vp_test_store_new_for (const char *municipality);
+void vp_test_break_inserts (const char *path, const char *table);
 /* Adds a small plan: the three municipalities, Politie, a 2024 plan of
  * Nijkerk with two priorities (one joint with sub-themes A and B, one
  * local), four actions and a definition. Returns the plan. */

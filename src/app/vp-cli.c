@@ -113,7 +113,6 @@ export_file (VpStore *store, const char *path, const char *plan_uuid)
 {
   g_autoptr (GError) error = NULL;
   VpRecord *plan = NULL;
-  g_autofree char *text = NULL;
 
   if (plan_uuid != NULL)
     {
@@ -125,23 +124,12 @@ export_file (VpStore *store, const char *path, const char *plan_uuid)
           return FALSE;
         }
     }
-  if (g_strcmp0 (path, "-") != 0)
+  if (!vp_exchange_export (store, VP_PLAN (plan), path, &error))
     {
-      if (!vp_exchange_write_file (store, VP_PLAN (plan), path, &error))
-        {
-          print_error (path, error);
-          return FALSE;
-        }
-      return TRUE;
-    }
-  text = vp_exchange_write (store, VP_PLAN (plan), &error);
-  if (text == NULL)
-    {
-      print_error (NULL, error);
+      print_error (g_strcmp0 (path, "-") != 0 ? path : NULL, error);
       return FALSE;
     }
-  fputs (text, stdout);
-  return fflush (stdout) == 0;
+  return TRUE;
 }
 
 /**

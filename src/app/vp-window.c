@@ -6,33 +6,20 @@
 #include <glib/gi18n.h>
 
 #include "exchange/vp-exchange.h"
-#include "views/vp-plan-row.h"
+#include "model/vp-action-filter.h"
+#include "views/vp-action-editor.h"
+#include "views/vp-list-view.h"
+#include "views/vp-swatch.h"
 #include "vp-home-dialog.h"
-#include "vp-window.h"
+#include "vp-window-private.h"
 
 /*
- * The main window of one plan database: the plan's title in the header
- * bar and its actions grouped by priority, or a status page when the
- * database holds no plan yet. On first use it asks for the home
- * municipality.
+ * The main window of one plan database: the priorities in a sidebar, the
+ * plan's actions in the chosen view, a search bar and filters that every
+ * view shares, or a status page when the database holds no plan yet. On
+ * first use it asks for the home municipality. The filter bar is in
+ * vp-window-filters.c.
  */
-
-struct _VpWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay *toasts;
-  AdwWindowTitle *title;
-  GtkStack *stack;
-  AdwStatusPage *empty_page;
-  GtkListView *list_view;
-
-  /* owned */
-  VpStore *store;
-  VpPlan *plan;
-  GtkCustomFilter *plan_filter;
-};
 
 G_DEFINE_FINAL_TYPE (VpWindow, vp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -45,91 +32,47 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-record_has_parent (gpointer item, gpointer parent_uuid)
-{
-  return g_strcmp0 (vp_record_get_parent_uuid (item), parent_uuid) == 0;
-}
-
-static gboolean
-priority_in_shown_plan (gpointer item, gpointer user_data)
-{
-  VpWindow *self = user_data;
-
-  return self->plan != NULL
-         && record_has_parent (item, (gpointer) vp_record_get_uuid (VP_RECORD (self->plan)));
-}
-
-/* The children of a priority row: its actions. */
-static GListModel *
-create_child_model (gpointer item, gpointer user_data)
-{
-  VpWindow *self = user_data;
-  GtkCustomFilter *filter;
-
-  if (!VP_IS_PRIORITY (item))
-    return NULL;
-  filter = gtk_custom_filter_new (record_has_parent, g_strdup (vp_record_get_uuid (item)), g_free);
-  return G_LIST_MODEL (gtk_filter_list_model_new (
-    g_object_ref (vp_store_get_records (self->store, VP_TYPE_ACTION)), GTK_FILTER (filter)));
-}
-
 static void
-on_factory_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpWindow *self)
+show_error (VpWindow *self, const char *heading, const char *message)
 {
-  gtk_list_item_set_child (item, vp_plan_row_new (self->store));
-  gtk_list_item_set_activatable (item, FALSE);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_factory_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpWindow *self)
+/**
+ * vp_window_toast:
+ * @message: what was done, plain text
+ *
+ * Confirms a change with a toast that offers to undo it.
+ */
+void
+vp_window_toast (VpWindow *self, const char *message)
 {
-  vp_plan_row_bind (VP_PLAN_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
-}
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
-static void
-on_factory_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpWindow *self)
-{
-  vp_plan_row_unbind (VP_PLAN_ROW (gtk_list_item_get_child (item)));
-}
-
-static void
-setup_outline (VpWindow *self)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkFilterListModel *priorities;
-  GtkTreeListModel *tree;
-
-  self->plan_filter = gtk_custom_filter_new (priority_in_shown_plan, self, NULL);
-  priorities = gtk_filter_list_model_new (
-    g_object_ref (vp_store_get_records (self->store, VP_TYPE_PRIORITY)),
-    g_object_ref (GTK_FILTER (self->plan_filter)));
-  tree = gtk_tree_list_model_new (G_LIST_MODEL (priorities), FALSE, TRUE, create_child_model, self,
-                                  NULL);
-
-  g_signal_connect_object (factory, "setup", G_CALLBACK (on_factory_setup_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (on_factory_bind_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), self, 0);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (tree))));
-  g_object_unref (factory);
+  if (vp_store_can_undo (self->store))
+    {
+      adw_toast_set_button_label (toast, _ ("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
 static void
 update_actions (VpWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-example", self->plan == NULL);
-}
+  GtkWidget *widget = GTK_WIDGET (self);
 
-static void
-show_error (VpWindow *self, const char *heading, const GError *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_action_set_enabled (widget, "win.load-example", self->plan == NULL);
+  gtk_widget_action_set_enabled (widget, "win.new-action", self->plan != NULL);
+  gtk_widget_action_set_enabled (widget, "win.edit-action", self->plan != NULL);
+  gtk_widget_action_set_enabled (widget, "win.delete-action", self->plan != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export", self->plan != NULL);
+  gtk_widget_action_set_enabled (widget, "win.undo", vp_store_can_undo (self->store));
 }
 
 /* The example plan ships inside the program, so it is there however the
@@ -145,12 +88,123 @@ load_example_action (GtkWidget *widget, const char *action_name, GVariant *param
 
   if (bytes != NULL)
     changes = vp_exchange_read (self->store, bytes, "nijkerk-uvp-2024.json", &error);
+  vp_store_set_undo_label (self->store, _ ("Load example plan"));
   if (changes == NULL || !vp_change_set_apply (changes, self->store, &error))
     {
-      show_error (self, _ ("The Example Plan Could Not Be Loaded"), error);
+      show_error (self, _ ("The Example Plan Could Not Be Loaded"), error->message);
       return;
     }
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_ ("Example plan loaded")));
+  vp_window_toast (self, _ ("Example plan loaded"));
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  g_autofree char *label = g_strdup (vp_store_get_undo_label (self->store));
+  g_autoptr (GError) error = NULL;
+
+  if (!vp_store_undo (self->store, &error))
+    {
+      show_error (self, _ ("The Change Could Not Be Undone"), error->message);
+      return;
+    }
+  if (label != NULL)
+    {
+      /* Translators: a toast after undo; the change that was undone follows */
+      g_autofree char *message = g_strdup_printf (_ ("Undone: %s"), label);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+    }
+}
+
+static void
+on_editor_done_cb (VpWindow *self, const char *message)
+{
+  vp_window_toast (self, message);
+}
+
+static void
+open_editor (VpWindow *self, VpAction *action)
+{
+  VpPriority *priority = NULL;
+  g_autofree char *chosen = NULL;
+  GtkWidget *editor;
+
+  g_object_get (self->filter, "priority", &chosen, NULL);
+  if (chosen != NULL)
+    priority = VP_PRIORITY (vp_store_lookup (self->store, chosen));
+  editor = vp_action_editor_new (GTK_WINDOW (self), self->store, self->plan, action, priority);
+  g_signal_connect_object (editor, "done", G_CALLBACK (on_editor_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_action_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  open_editor (VP_WINDOW (widget), NULL);
+}
+
+static void
+edit_action_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  VpAction *action = vp_list_view_get_selected_action (self->list_view);
+
+  if (action != NULL)
+    open_editor (self, action);
+}
+
+static void
+delete_action_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  VpAction *action = vp_list_view_get_selected_action (self->list_view);
+  g_autoptr (GError) error = NULL;
+
+  if (action == NULL)
+    return;
+  vp_store_set_undo_label (self->store, _ ("Delete action"));
+  if (!vp_store_delete (self->store, VP_RECORD (action), &error))
+    show_error (self, _ ("The Action Could Not Be Deleted"), error->message);
+  else
+    vp_window_toast (self, _ ("Action deleted"));
+}
+
+static void
+on_list_action_activated_cb (VpWindow *self, VpAction *action)
+{
+  open_editor (self, action);
+}
+
+static void
+on_list_failed_cb (VpWindow *self, const char *message)
+{
+  show_error (self, _ ("The Change Was Not Saved"), message);
+}
+
+static void
+show_sidebar_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_search_changed_cb (VpWindow *self)
+{
+  g_object_set (self->filter, "search", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                NULL);
 }
 
 static char *
@@ -170,20 +224,18 @@ plan_subtitle (VpWindow *self)
   return g_strdup_printf (_ ("%s · %d–%d"), owner_name, first, last);
 }
 
-/* Shows the first plan of the database, or the empty state. The plan
- * chooser (several plans in one database) will set self->plan instead. */
+/* Shows the first plan of the database, or the empty state. */
 static void
 update_plan (VpWindow *self)
 {
   GListModel *plans = vp_store_get_records (self->store, VP_TYPE_PLAN);
   g_autoptr (VpPlan) first = g_list_model_get_item (plans, 0);
 
-  if (first != self->plan)
+  if (g_set_object (&self->plan, first))
     {
-      g_set_object (&self->plan, first);
-      gtk_filter_changed (GTK_FILTER (self->plan_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      vp_list_view_set_plan (self->list_view, self->plan);
+      vp_window_update_sidebar (self);
     }
-
   if (self->plan == NULL)
     {
       adw_window_title_set_title (self->title, _ ("Veiligheidsplan"));
@@ -202,9 +254,15 @@ update_plan (VpWindow *self)
 }
 
 static void
-on_plans_changed_cb (VpWindow *self, guint position, guint removed, guint added, GListModel *plans)
+on_plans_changed_cb (VpWindow *self)
 {
   update_plan (self);
+}
+
+static void
+on_can_undo_cb (VpWindow *self)
+{
+  update_actions (self);
 }
 
 static gboolean
@@ -217,6 +275,45 @@ ask_home_municipality (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Window size and the view shown last are remembered, where the settings
+ * schema is installed. */
+static void
+setup_settings (VpWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema
+    = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+  if (schema == NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
+      return;
+    }
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "last-view", self->views, "visible-child-name",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+setup_views (VpWindow *self)
+{
+  AdwViewStackPage *page;
+
+  self->list_view = VP_LIST_VIEW (vp_list_view_new (self->store, self->filter));
+  page = adw_view_stack_add_titled (self->views, GTK_WIDGET (self->list_view), "list", _ ("List"));
+  adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
+  g_signal_connect_object (self->list_view, "action-activated",
+                           G_CALLBACK (on_list_action_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "done", G_CALLBACK (vp_window_toast), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "failed", G_CALLBACK (on_list_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 static void
 vp_window_constructed (GObject *object)
 {
@@ -224,9 +321,18 @@ vp_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (vp_window_parent_class)->constructed (object);
 
-  setup_outline (self);
+  self->filter = vp_action_filter_new (self->store);
+  setup_views (self);
+  setup_settings (self);
+  vp_window_setup_filters (self);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
   g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_PLAN), "items-changed",
                            G_CALLBACK (on_plans_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::can-undo", G_CALLBACK (on_can_undo_cb), self,
+                           G_CONNECT_SWAPPED);
+  vp_window_watch_sidebar (self);
   update_plan (self);
 
   if (vp_store_get_home_municipality (self->store) == NULL)
@@ -240,7 +346,8 @@ vp_window_dispose (GObject *object)
   VpWindow *self = VP_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_WINDOW);
-  g_clear_object (&self->plan_filter);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->filter);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
 
@@ -278,6 +385,30 @@ vp_window_set_property (GObject *object, guint prop_id, const GValue *value, GPa
 }
 
 static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.load-example", NULL, load_example_action);
+  gtk_widget_class_install_action (widget_class, "win.new-action", NULL, new_action_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-action", NULL, edit_action_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-action", NULL, delete_action_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, vp_window_export_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-action",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-action", NULL);
+}
+
+static void
 vp_window_class_init (VpWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -293,16 +424,27 @@ vp_window_class_init (VpWindowClass *klass)
                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (VP_TYPE_SWATCH);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/nl/veiligheidsplan/Veiligheidsplan/ui/vp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VpWindow, toasts);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, content);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, chips_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, chips);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, filter_grid);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, VpWindow, list_view);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
-                                       NULL);
-  gtk_widget_class_install_action (widget_class, "win.load-example", NULL, load_example_action);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, views);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, vp_window_on_sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, vp_window_on_sidebar_row_activated_cb);
+  install_actions (widget_class);
 }
 
 static void
@@ -340,4 +482,16 @@ vp_window_get_plan (VpWindow *self)
 {
   g_return_val_if_fail (VP_IS_WINDOW (self), NULL);
   return self->plan;
+}
+
+/**
+ * vp_window_get_filter:
+ *
+ * Returns: (transfer none): the search and facets the views share
+ */
+VpActionFilter *
+vp_window_get_filter (VpWindow *self)
+{
+  g_return_val_if_fail (VP_IS_WINDOW (self), NULL);
+  return self->filter;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "model/vp-action-filter.h"
 #include "store/vp-store.h"
 #include "vp-application.h"
 
@@ -15,5 +16,6 @@ G_DECLARE_FINAL_TYPE (VpWindow, vp_window, VP, WINDOW, AdwApplicationWindow)
 VpWindow *vp_window_new (VpApplication *application, VpStore *store);
 VpStore *vp_window_get_store (VpWindow *self);
 VpPlan *vp_window_get_plan (VpWindow *self);
+VpActionFilter *vp_window_get_filter (VpWindow *self);
 
 G_END_DECLS

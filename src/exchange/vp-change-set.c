@@ -22,6 +22,8 @@ struct _VpChange
   VpResolution resolution;
   VpRecord *incoming;
   VpRecord *local;
+  /* the local record's stamp when the file was read */
+  char *local_modified_at;
   char *path;
 };
 
@@ -43,6 +45,7 @@ vp_change_finalize (GObject *object)
 
   g_clear_object (&self->incoming);
   g_clear_object (&self->local);
+  g_free (self->local_modified_at);
   g_free (self->path);
 
   G_OBJECT_CLASS (vp_change_parent_class)->finalize (object);
@@ -131,6 +134,7 @@ struct _VpChangeSet
   char *exported_at;
   char *file_name;
   GListStore *changes;
+  gboolean applied;
   guint counts[VP_CHANGE_REFUSED + 1];
 };
 
@@ -195,6 +199,7 @@ vp_change_set_add (
   change->kind = kind;
   change->incoming = g_object_ref (incoming);
   change->local = local != NULL ? g_object_ref (local) : NULL;
+  change->local_modified_at = local != NULL ? g_strdup (vp_record_get_modified_at (local)) : NULL;
   change->path = g_strdup (path);
   g_list_store_append (self->changes, change);
   self->counts[kind]++;
@@ -234,20 +239,19 @@ vp_change_set_count (VpChangeSet *self, VpChangeKind kind)
 }
 
 /* A change set describes the database as it was when the file was read;
- * one that no longer fits (the database changed since, or the set was
- * applied already) is refused whole. */
+ * one that no longer fits (a record was added, changed or deleted since)
+ * is refused whole, so that nothing done meanwhile is overwritten. */
 static gboolean
 still_fits (VpChange *change, VpStore *store, GError **error)
 {
   VpRecord *now = vp_store_lookup (store, vp_record_get_uuid (change->incoming));
   gboolean fits;
 
-  if (change->kind == VP_CHANGE_ADDED)
+  if (change->local == NULL)
     fits = now == NULL;
-  else if (change->kind == VP_CHANGE_UPDATED || change->kind == VP_CHANGE_CONFLICT)
-    fits = now == change->local && now != change->incoming;
   else
-    fits = TRUE;
+    fits = now == change->local
+           && g_strcmp0 (vp_record_get_modified_at (now), change->local_modified_at) == 0;
   if (!fits)
     g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
                  _ ("The plan database changed after the file was read (%s). Read the file again."),
@@ -263,13 +267,17 @@ apply_change (VpChange *change, VpStore *store, gboolean *seen, GError **error)
   VpResolution resolution = change->resolution;
 
   *seen = TRUE;
-  vp_store_observe_stamp (store, vp_record_get_modified_at (change->incoming));
   if (!still_fits (change, store, error))
     return FALSE;
   switch (change->kind)
     {
     case VP_CHANGE_ADDED:
-      return vp_store_insert (store, change->incoming, VP_STORE_WRITE_KEEP_STAMPS, error);
+      {
+        /* the store gets a record of its own; the change keeps the file's */
+        g_autoptr (VpRecord) added = vp_record_copy (change->incoming);
+
+        return vp_store_insert (store, added, VP_STORE_WRITE_KEEP_STAMPS, error);
+      }
     case VP_CHANGE_UPDATED:
       return vp_store_replace (store, change->local, change->incoming, VP_STORE_WRITE_KEEP_STAMPS,
                                error);
@@ -279,9 +287,11 @@ apply_change (VpChange *change, VpStore *store, gboolean *seen, GError **error)
                                  error);
       if (resolution == VP_RESOLUTION_KEEP_OURS)
         {
-          /* Ours becomes the newest version, so partners take it next. */
+          /* Ours becomes the newest version, so partners take it next:
+           * stamped after theirs, whatever this computer's clock says. */
           g_autoptr (VpRecord) ours = vp_record_copy (change->local);
 
+          vp_store_observe_stamp (store, vp_record_get_modified_at (change->incoming));
           return vp_store_replace (store, change->local, ours, VP_STORE_WRITE_TOUCH, error);
         }
       *seen = FALSE;
@@ -293,6 +303,21 @@ apply_change (VpChange *change, VpStore *store, gboolean *seen, GError **error)
     case VP_CHANGE_OLDER:
     default:
       return TRUE;
+    }
+}
+
+/* After an import, every change made here is newer than what was taken. */
+static void
+observe_stamps (VpChangeSet *self, VpStore *store)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->changes));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (VpChange) change = g_list_model_get_item (G_LIST_MODEL (self->changes), i);
+
+      if (change->kind != VP_CHANGE_REFUSED)
+        vp_store_observe_stamp (store, vp_record_get_modified_at (change->incoming));
     }
 }
 
@@ -318,6 +343,12 @@ vp_change_set_apply (VpChangeSet *self, VpStore *store, GError **error)
   g_return_val_if_fail (VP_IS_CHANGE_SET (self), FALSE);
   g_return_val_if_fail (VP_IS_STORE (store), FALSE);
 
+  if (self->applied)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                   _ ("This file was imported already."));
+      return FALSE;
+    }
   if (!vp_store_begin (store, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
@@ -341,5 +372,9 @@ vp_change_set_apply (VpChangeSet *self, VpStore *store, GError **error)
       vp_store_rollback (store);
       return FALSE;
     }
-  return vp_store_commit (store, error);
+  if (!vp_store_commit (store, error))
+    return FALSE;
+  self->applied = TRUE;
+  observe_stamps (self, store);
+  return TRUE;
 }

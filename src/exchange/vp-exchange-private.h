@@ -17,4 +17,8 @@ const VpChildKind *vp_exchange_child_kinds (guint *n_kinds);
 const char *vp_exchange_key (GParamSpec *field);
 int vp_exchange_compare_records (gconstpointer a, gconstpointer b);
 
+/* vp-merge.c */
+VpChangeKind
+vp_merge_classify (VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local);
+
 G_END_DECLS

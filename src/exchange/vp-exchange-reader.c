@@ -37,6 +37,8 @@ typedef struct
   GPtrArray *records;
   /* unique key (see unique_key()) → UUID, of the file and the database */
   GHashTable *keys;
+  /* no record may be stamped later than this (VP_EXCHANGE_MAX_DAYS_AHEAD) */
+  char *latest_stamp;
 } Import;
 
 /* What a field's value must be, beyond its type. */
@@ -398,6 +400,11 @@ read_identity (
     return fail (error, at_path,
                  _ ("expected a time in UTC such as “2024-02-28T09:00:00.000Z”, got “%s”"),
                  json_node_get_string (at));
+  if (strcmp (modified_at, import->latest_stamp) > 0)
+    return fail (
+      error, at_path,
+      _ ("the time %s lies in the future; is the clock of the computer that wrote the file right?"),
+      modified_at);
   if (!vp_exchange_is_code (json_node_get_string (by)))
     return fail (error, by_path, _ ("expected an organisation code such as “nijkerk”, got “%s”"),
                  json_node_get_string (by));
@@ -511,7 +518,7 @@ read_record (Import *import,
   incoming = g_new0 (Incoming, 1);
   incoming->record = g_object_ref (record);
   incoming->path = g_strdup (path);
-  g_hash_table_insert (import->by_uuid, (gpointer) vp_record_get_uuid (record), incoming);
+  g_hash_table_insert (import->by_uuid, g_strdup (vp_record_get_uuid (record)), incoming);
   g_ptr_array_add (import->records, incoming);
   if (VP_IS_ORGANISATION (record))
     g_hash_table_add (import->codes,
@@ -609,7 +616,7 @@ add_key (GHashTable *keys, VpRecord *record)
   char *key = NULL;
 
   if (unique_key (record, &key) != NULL)
-    g_hash_table_insert (keys, key, (gpointer) vp_record_get_uuid (record));
+    g_hash_table_insert (keys, key, g_strdup (vp_record_get_uuid (record)));
 }
 
 /* The database's keys, then the file's, each only once. */
@@ -624,7 +631,7 @@ check_unique (Import *import, Incoming *incoming, GError **error)
     {
       GType types[] = { VP_TYPE_SUBTHEME, VP_TYPE_ACTION_STATUS };
 
-      import->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      import->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       for (gsize t = 0; t < G_N_ELEMENTS (types); t++)
         {
           GListModel *list = vp_store_get_records (import->store, types[t]);
@@ -648,7 +655,7 @@ check_unique (Import *import, Incoming *incoming, GError **error)
                    vp_record_get_string (incoming->record, field), holder);
     }
   g_hash_table_insert (import->keys, g_steal_pointer (&key),
-                       (gpointer) vp_record_get_uuid (incoming->record));
+                       g_strdup (vp_record_get_uuid (incoming->record)));
   return TRUE;
 }
 
@@ -714,55 +721,6 @@ check_rules (Import *import, Incoming *incoming, GError **error)
          && check_subtheme (import, incoming, error);
 }
 
-static const char *
-owner_of (VpRecord *record)
-{
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "owner") != NULL)
-    return vp_record_get_string (record, "owner");
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "municipality") != NULL)
-    return vp_record_get_string (record, "municipality");
-  return NULL;
-}
-
-/* A record with an owner changes only by its owner; and nothing owned by
- * the home municipality changes by another's file. */
-static gboolean
-is_refused (Import *import, VpRecord *incoming)
-{
-  const char *owner = owner_of (incoming);
-  const char *home = vp_store_get_home_municipality (import->store);
-
-  if (owner == NULL)
-    return FALSE;
-  if (g_strcmp0 (vp_record_get_modified_by (incoming), owner) != 0)
-    return TRUE;
-  return home != NULL && g_str_equal (owner, home) && g_strcmp0 (import->partner, home) != 0;
-}
-
-static VpChangeKind
-classify (Import *import, VpRecord *incoming, VpRecord *local)
-{
-  const char *uuid = vp_record_get_uuid (incoming);
-  const char *theirs = vp_record_get_modified_at (incoming);
-  const char *ours = vp_record_get_modified_at (local);
-  g_autofree char *base = NULL;
-  gboolean changed_there, changed_here;
-
-  if (vp_record_fields_equal (incoming, local))
-    return VP_CHANGE_UNCHANGED;
-  if (is_refused (import, incoming))
-    return VP_CHANGE_REFUSED;
-
-  /* Changed on both sides since the version both last saw: a person
-   * decides. Without such a version, the newer one wins. */
-  base = vp_store_dup_sync_base (import->store, import->partner, uuid);
-  changed_there = base == NULL || strcmp (theirs, base) > 0;
-  changed_here = base != NULL && strcmp (ours, base) > 0;
-  if (changed_there && changed_here)
-    return VP_CHANGE_CONFLICT;
-  return strcmp (theirs, ours) > 0 ? VP_CHANGE_UPDATED : VP_CHANGE_OLDER;
-}
-
 /* An organisation is known by its code: one that a partner made with
  * another UUID is the same organisation. */
 static VpRecord *
@@ -782,10 +740,25 @@ find_local (Import *import, VpRecord *incoming)
   return VP_RECORD (same_code);
 }
 
+/* A record whose parent (or sub-theme) is left out is left out too:
+ * there would be nothing for it to belong to. */
+static gboolean
+depends_on_left_out (GHashTable *left_out, VpRecord *record)
+{
+  const char *parent = vp_record_get_parent_uuid (record);
+  const char *subtheme = VP_IS_ACTION (record) || VP_IS_GOAL (record)
+                           ? vp_record_get_string (record, "subtheme")
+                           : NULL;
+
+  return (parent != NULL && g_hash_table_contains (left_out, parent))
+         || (subtheme != NULL && g_hash_table_contains (left_out, subtheme));
+}
+
 static VpChangeSet *
 build_change_set (Import *import, const char *exported_at, const char *file_name)
 {
   VpChangeSet *set = vp_change_set_new (import->partner, exported_at, file_name);
+  g_autoptr (GHashTable) left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < import->records->len; i++)
     {
@@ -793,10 +766,12 @@ build_change_set (Import *import, const char *exported_at, const char *file_name
       VpRecord *local = find_local (import, incoming->record);
       VpChangeKind kind;
 
-      if (local == NULL)
-        kind = is_refused (import, incoming->record) ? VP_CHANGE_REFUSED : VP_CHANGE_ADDED;
+      if (local == NULL && depends_on_left_out (left_out, incoming->record))
+        kind = VP_CHANGE_REFUSED;
       else
-        kind = classify (import, incoming->record, local);
+        kind = vp_merge_classify (import->store, import->partner, incoming->record, local);
+      if (local == NULL && kind == VP_CHANGE_REFUSED)
+        g_hash_table_add (left_out, g_strdup (vp_record_get_uuid (incoming->record)));
       vp_change_set_add (set, kind, incoming->record, local, incoming->path);
     }
   return set;
@@ -861,10 +836,62 @@ read_header (Import *import, JsonObject *root, char **exported_at, GError **erro
   if ((*exported_at = vp_exchange_normalize_timestamp (at)) == NULL)
     return fail (error, "exported_at",
                  _ ("expected a time in UTC such as “2024-02-28T09:00:00.000Z”, got “%s”"), at);
+  if (strcmp (*exported_at, import->latest_stamp) > 0)
+    return fail (
+      error, "exported_at",
+      _ ("the time %s lies in the future; is the clock of the computer that wrote the file right?"),
+      *exported_at);
   if (!vp_exchange_is_code (by))
     return fail (error, "exported_by",
                  _ ("expected an organisation code such as “nijkerk”, got “%s”"), by);
   import->partner = g_strdup (by);
+  return TRUE;
+}
+
+static char *
+latest_allowed_stamp (VpStore *store)
+{
+  g_autoptr (GDateTime) now = vp_store_get_now (store);
+  g_autoptr (GDateTime) latest = g_date_time_add_days (now, VP_EXCHANGE_MAX_DAYS_AHEAD);
+
+  return vp_store_format_timestamp (latest);
+}
+
+/* json-glib parses nested lists and objects recursively, without a limit:
+ * a file of a million "[" would exhaust the stack. Our files nest some ten
+ * levels deep. */
+static gboolean
+check_depth (GBytes *bytes, GError **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gboolean in_string = FALSE;
+  int depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if ((c == '[' || c == '{') && ++depth > VP_EXCHANGE_MAX_DEPTH)
+        {
+          g_set_error (
+            error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_SYNTAX,
+            _ ("The file nests lists and objects more than %d deep; it is not an exchange file."),
+            VP_EXCHANGE_MAX_DEPTH);
+          return FALSE;
+        }
+      else if (c == ']' || c == '}')
+        depth--;
+    }
   return TRUE;
 }
 
@@ -975,10 +1002,12 @@ vp_exchange_read (VpStore *store, GBytes *bytes, const char *file_name, GError *
                    VP_EXCHANGE_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
-  if (!check_encoding (bytes, error) || (root = parse_json (bytes, error)) == NULL)
+  if (!check_encoding (bytes, error) || !check_depth (bytes, error)
+      || (root = parse_json (bytes, error)) == NULL)
     return NULL;
 
-  import.by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  import.latest_stamp = latest_allowed_stamp (store);
+  import.by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import.codes = g_hash_table_new (g_str_hash, g_str_equal);
   import.records = g_ptr_array_new_with_free_func ((GDestroyNotify) incoming_free);
   if (read_document (&import, json_node_get_object (root), &exported_at, error))
@@ -988,6 +1017,7 @@ vp_exchange_read (VpStore *store, GBytes *bytes, const char *file_name, GError *
   g_hash_table_unref (import.codes);
   g_ptr_array_unref (import.records);
   g_clear_pointer (&import.keys, g_hash_table_unref);
+  g_free (import.latest_stamp);
   g_free (import.partner);
   return set;
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "vp-exchange-private.h"
 #include "vp-json-writer.h"
@@ -21,6 +22,8 @@ typedef struct
   VpJsonWriter *json;
   /* per child kind: parent UUID → GPtrArray of its records, in order */
   GHashTable *children[8];
+  /* the records written, or NULL when nobody asks */
+  GPtrArray *written;
 } Export;
 
 static void
@@ -90,6 +93,8 @@ write_record (Export *export, VpRecord *record)
 {
   VpRecordClass *klass = VP_RECORD_GET_CLASS (record);
 
+  if (export->written != NULL)
+    g_ptr_array_add (export->written, g_object_ref (record));
   vp_json_writer_begin_object (export->json);
   vp_json_writer_key (export->json, "uuid");
   vp_json_writer_string (export->json, vp_record_get_uuid (record));
@@ -181,24 +186,14 @@ write_header (Export *export)
   vp_json_writer_string (export->json, "Veiligheidsplan " PACKAGE_VERSION);
 }
 
-/**
- * vp_exchange_write:
- * @plan: (nullable): the plan to export, %NULL for every plan
- *
- * Returns: (transfer full): the exchange file's text, or %NULL with
- *   @error set when the database has no home municipality to sign it with
- */
-char *
-vp_exchange_write (VpStore *store, VpPlan *plan, GError **error)
+static char *
+write_export (VpStore *store, VpPlan *plan, GPtrArray *written, GError **error)
 {
-  Export export = { store, NULL, { NULL } };
+  Export export = { store, NULL, { NULL }, written };
   guint n_kinds;
   const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
   g_autoptr (GPtrArray) organisations = NULL;
   g_autoptr (GPtrArray) plans = NULL;
-
-  g_return_val_if_fail (VP_IS_STORE (store), NULL);
-  g_return_val_if_fail (plan == NULL || VP_IS_PLAN (plan), NULL);
 
   if (vp_store_get_home_municipality (store) == NULL)
     {
@@ -227,16 +222,55 @@ vp_exchange_write (VpStore *store, VpPlan *plan, GError **error)
 }
 
 /**
- * vp_exchange_write_file:
+ * vp_exchange_write:
+ * @plan: (nullable): the plan to export, %NULL for every plan
  *
- * Writes the export to @path at once or not at all (a temporary file
- * renamed over it).
+ * The text of an export, for a look at it: nothing is noted as sent.
+ *
+ * Returns: (transfer full): the exchange file's text, or %NULL with
+ *   @error set when the database has no home municipality to sign it with
+ */
+char *
+vp_exchange_write (VpStore *store, VpPlan *plan, GError **error)
+{
+  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+  g_return_val_if_fail (plan == NULL || VP_IS_PLAN (plan), NULL);
+
+  return write_export (store, plan, NULL, error);
+}
+
+/**
+ * vp_exchange_export:
+ * @plan: (nullable): the plan to export, %NULL for every plan
+ * @path: the file, or "-" for standard output
+ *
+ * Writes an exchange file for partners, at once or not at all (a
+ * temporary file renamed over @path), and notes the versions sent, so
+ * that a partner's later change of a record changed here too is seen as
+ * a conflict.
  */
 gboolean
-vp_exchange_write_file (VpStore *store, VpPlan *plan, const char *path, GError **error)
+vp_exchange_export (VpStore *store, VpPlan *plan, const char *path, GError **error)
 {
-  g_autofree char *text = vp_exchange_write (store, plan, error);
+  g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *text = NULL;
 
-  return text != NULL
-         && g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  g_return_val_if_fail (VP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (plan == NULL || VP_IS_PLAN (plan), FALSE);
+
+  text = write_export (store, plan, written, error);
+  if (text == NULL)
+    return FALSE;
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _ ("The export could not be written."));
+          return FALSE;
+        }
+    }
+  else if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+    return FALSE;
+  return vp_store_note_sent (store, written, error);
 }

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 /* Larger than any plan (100,000 actions take some 60 MiB), small enough
  * that a wrong file is not read into memory. */
 #define VP_EXCHANGE_MAX_SIZE (128 * 1024 * 1024)
+/* A partner's clock may be off, but a record stamped more than a month
+ * ahead of ours would win every comparison until then: refused. */
+#define VP_EXCHANGE_MAX_DAYS_AHEAD 31
+/* Our files nest some ten levels deep. */
+#define VP_EXCHANGE_MAX_DEPTH 32
 
 #define VP_EXCHANGE_ERROR (vp_exchange_error_quark ())
 
@@ -31,7 +36,7 @@ typedef enum
 GQuark vp_exchange_error_quark (void);
 
 char *vp_exchange_write (VpStore *store, VpPlan *plan, GError **error);
-gboolean vp_exchange_write_file (VpStore *store, VpPlan *plan, const char *path, GError **error);
+gboolean vp_exchange_export (VpStore *store, VpPlan *plan, const char *path, GError **error);
 
 VpChangeSet *
 vp_exchange_read (VpStore *store, GBytes *bytes, const char *file_name, GError **error);

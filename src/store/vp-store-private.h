@@ -7,6 +7,18 @@
 
 G_BEGIN_DECLS
 
+/* A write, as the open transaction queues it (vp-store.c) and as the undo
+ * stack reverses it (vp-store-undo.c). */
+typedef enum
+{
+  OP_INSERT,
+  OP_UPDATE,
+  OP_DELETE,
+} OpKind;
+
+/* One step of the undo stack: what it takes to reverse one transaction. */
+typedef struct _VpUndoStep VpUndoStep;
+
 /* How one record class maps to its table: built at open from the class's
  * fields and the table's columns (PRAGMA table_info), so the schema and
  * the model are checked against each other every time. */
@@ -52,6 +64,12 @@ struct _VpStore
   gboolean in_transaction;
   /* PendingOp, applied to the objects once the transaction commits */
   GArray *pending;
+
+  /* VpUndoStep, oldest first, made on first use; the label of the next
+   * step; whether the transaction is an undo (vp-store-undo.c) */
+  GPtrArray *undo_steps;
+  char *undo_label;
+  gboolean undoing;
 };
 
 /* vp-store-tables.c */
@@ -59,14 +77,26 @@ gboolean vp_store_prepare_tables (VpStore *self, GError **error);
 void vp_table_free (VpTable *table);
 VpTable *vp_store_table_for (VpStore *self, GType type);
 gboolean vp_store_load_tables (VpStore *self, GError **error);
-gboolean vp_table_write (
-  VpStore *self, VpTable *table, sqlite3_stmt *stmt, VpRecord *record, GError **error);
+gboolean vp_table_write (VpStore *self,
+                         VpTable *table,
+                         sqlite3_stmt *stmt,
+                         VpRecord *record,
+                         const char *expected,
+                         GError **error);
 gboolean vp_table_delete (VpStore *self, VpTable *table, const char *uuid, GError **error);
 
 /* vp-store-sync.c */
 void vp_store_finalize_sync (VpStore *self);
 
+/* vp-store-undo.c */
+VpUndoStep *vp_undo_step_new (void);
+void vp_undo_step_add (VpStore *self, VpUndoStep *step, OpKind kind, VpRecord *record);
+void vp_store_push_undo_step (VpStore *self, VpUndoStep *step);
+void vp_store_forget_undo_label (VpStore *self);
+void vp_store_finalize_undo (VpStore *self);
+
 /* vp-store.c */
+void vp_store_notify_can_undo (VpStore *self);
 gboolean vp_store_set_sqlite_error (VpStore *self, int rc, const char *what, GError **error);
 gboolean vp_store_exec (VpStore *self, const char *sql, GError **error);
 

@@ -154,3 +154,54 @@ vp_store_dup_last_import (VpStore *self, const char *partner)
   sqlite3_finalize (stmt);
   return result;
 }
+
+/**
+ * vp_store_dup_latest_sync_base:
+ *
+ * Returns: (transfer full) (nullable): the newest version of @uuid taken
+ *   from, or sent to, any partner
+ */
+char *
+vp_store_dup_latest_sync_base (VpStore *self, const char *uuid)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT max (modified_at) FROM sync_base WHERE uuid = ?1", -1,
+                          &stmt, NULL)
+      != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return result;
+}
+
+/**
+ * vp_store_note_sent:
+ * @records: (element-type VpRecord): the records of an exchange file that
+ *   was written
+ *
+ * Remembers the version of each record that partners were sent, in one
+ * transaction: a partner's later change to a record changed here too
+ * since then is a conflict, even for a record made here.
+ */
+gboolean
+vp_store_note_sent (VpStore *self, GPtrArray *records, GError **error)
+{
+  if (!vp_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < records->len; i++)
+    {
+      VpRecord *record = g_ptr_array_index (records, i);
+
+      if (!vp_store_set_sync_base (self, VP_STORE_SENT, vp_record_get_uuid (record),
+                                   vp_record_get_modified_at (record), error))
+        {
+          vp_store_rollback (self);
+          return FALSE;
+        }
+    }
+  return vp_store_commit (self, error);
+}

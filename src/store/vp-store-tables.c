@@ -129,7 +129,10 @@ prepare_statements (VpStore *self, VpTable *table, GError **error)
                                 klass->table, table->order_field ? table->order_field : "rowid");
   insert_sql = g_strdup_printf ("INSERT INTO \"%s\" (%s) VALUES (%s)", klass->table, columns->str,
                                 marks->str);
-  update_sql = g_strdup_printf ("UPDATE \"%s\" SET %s WHERE uuid = ?1", klass->table, sets->str);
+  /* Only the version the change was made on: another program may have
+   * changed the row since (see vp_table_write()). */
+  update_sql = g_strdup_printf ("UPDATE \"%s\" SET %s WHERE uuid = ?1 AND modified_at = ?%u",
+                                klass->table, sets->str, klass->n_fields + N_IDENTITY_COLUMNS + 1);
   delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE uuid = ?1", klass->table);
 
   return (table->select_all = prepare (self, select_sql, error)) != NULL
@@ -330,11 +333,18 @@ bind_field (VpTable *table, guint i, sqlite3_stmt *stmt, int column, const GValu
 /**
  * vp_table_write:
  * @stmt: @table's insert or update statement
+ * @expected: (nullable): for an update, the modified_at the row has now;
+ *   a row changed meanwhile by another program is not overwritten
  *
  * Writes @record's row. The caller holds a transaction.
  */
 gboolean
-vp_table_write (VpStore *self, VpTable *table, sqlite3_stmt *stmt, VpRecord *record, GError **error)
+vp_table_write (VpStore *self,
+                VpTable *table,
+                sqlite3_stmt *stmt,
+                VpRecord *record,
+                const char *expected,
+                GError **error)
 {
   int rc = SQLITE_OK;
   GValue *values = vp_record_peek_values (record);
@@ -344,6 +354,9 @@ vp_table_write (VpStore *self, VpTable *table, sqlite3_stmt *stmt, VpRecord *rec
   sqlite3_bind_text (stmt, 3, vp_record_get_modified_by (record), -1, SQLITE_STATIC);
   for (guint i = 0; rc == SQLITE_OK && i < table->klass->n_fields; i++)
     rc = bind_field (table, i, stmt, i + N_IDENTITY_COLUMNS + 1, &values[i]);
+  if (rc == SQLITE_OK && expected != NULL)
+    rc = sqlite3_bind_text (stmt, table->klass->n_fields + N_IDENTITY_COLUMNS + 1, expected, -1,
+                            SQLITE_STATIC);
 
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);

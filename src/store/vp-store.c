@@ -20,13 +20,6 @@
  * follow through notify and items-changed), vp_store_rollback() drops them.
  */
 
-typedef enum
-{
-  OP_INSERT,
-  OP_UPDATE,
-  OP_DELETE,
-} OpKind;
-
 typedef struct
 {
   OpKind kind;
@@ -41,6 +34,7 @@ enum
 {
   PROP_0,
   PROP_HOME_MUNICIPALITY,
+  PROP_CAN_UNDO,
   N_PROPS
 };
 
@@ -60,6 +54,13 @@ clear_pending_op (PendingOp *op)
 {
   g_clear_object (&op->record);
   g_clear_object (&op->draft);
+}
+
+/* For vp-store-undo.c, which knows when the stack empties or fills. */
+void
+vp_store_notify_can_undo (VpStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
 }
 
 /**
@@ -97,8 +98,10 @@ vp_store_set_sqlite_error (VpStore *self, int rc, const char *what, GError **err
                      _ ("The change breaks a rule of the plan: %s"), detail);
       break;
     case SQLITE_NOTFOUND:
-      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
-                   _ ("The record to change is no longer in the plan database."));
+      g_set_error (
+        error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+        _ ("The record was changed or removed meanwhile, by another program or window. Close "
+           "the plan and open it again to see it as it is now."));
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -317,6 +320,27 @@ write_meta (VpStore *self, const char *key, const char *value, GError **error)
   return TRUE;
 }
 
+/* Changes made after this open are newer than every version the database
+ * holds or has seen, even when this computer's clock is behind. */
+static void
+init_last_stamp (VpStore *self)
+{
+  g_autoptr (GString) sql
+    = g_string_new ("SELECT max (m) FROM (SELECT max (modified_at) AS m FROM sync_base");
+  int rc;
+
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      VpTable *table = g_ptr_array_index (self->tables, i);
+
+      g_string_append_printf (sql, " UNION ALL SELECT max (modified_at) FROM \"%s\"",
+                              table->klass->table);
+    }
+  g_string_append (sql, ")");
+  g_free (self->last_stamp);
+  self->last_stamp = query_text (self, sql->str, &rc);
+}
+
 static gboolean
 open_database (VpStore *self, GError **error)
 {
@@ -343,7 +367,10 @@ open_database (VpStore *self, GError **error)
 
   self->home_code = read_meta (self, "home_municipality");
   self->home_name = read_meta (self, "home_municipality_name");
-  return vp_store_prepare_tables (self, error) && vp_store_load_tables (self, error);
+  if (!vp_store_prepare_tables (self, error) || !vp_store_load_tables (self, error))
+    return FALSE;
+  init_last_stamp (self);
+  return TRUE;
 }
 
 static void
@@ -370,6 +397,7 @@ vp_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->pending, g_array_unref);
+  vp_store_finalize_undo (self);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_free (self->path);
   g_free (self->home_code);
@@ -389,6 +417,9 @@ vp_store_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec
     case PROP_HOME_MUNICIPALITY:
       g_value_set_string (value, self->home_code);
       break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, vp_store_can_undo (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -406,6 +437,10 @@ vp_store_class_init (VpStoreClass *klass)
   properties[PROP_HOME_MUNICIPALITY]
     = g_param_spec_string ("home-municipality", NULL, NULL, NULL,
                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* whether vp_store_undo() has a step to undo; for an action's "enabled" */
+  properties[PROP_CAN_UNDO]
+    = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -575,6 +610,15 @@ vp_store_set_home_municipality (VpStore *self, const char *name, GError **error)
     {
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
                    _ ("Enter the name of a municipality."));
+      return FALSE;
+    }
+  /* Its records and statuses are signed with its code: the database of
+   * one municipality does not become another's. */
+  if (self->home_code != NULL && !g_str_equal (self->home_code, code))
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                   _ ("This plan database belongs to %s; that cannot change."),
+                   vp_store_get_home_municipality_name (self));
       return FALSE;
     }
   if (!vp_store_exec (self, "BEGIN IMMEDIATE", error))
@@ -775,8 +819,13 @@ place_record (VpTable *table, VpRecord *record)
 static void
 update_record (VpTable *table, VpRecord *record, VpRecord *draft)
 {
-  gboolean moves = table->order_field != NULL
-                   && compare_order (record, draft, (gpointer) table->order_field) != 0;
+  /* A record that changes place or parent (an action moved to another
+   * priority) is taken out and put back, so that filtered lists of it
+   * look at it again. */
+  gboolean moves
+    = (table->order_field != NULL
+       && compare_order (record, draft, (gpointer) table->order_field) != 0)
+      || g_strcmp0 (vp_record_get_parent_uuid (record), vp_record_get_parent_uuid (draft)) != 0;
   guint position;
 
   if (moves && g_list_store_find (table->records, record, &position))
@@ -819,12 +868,14 @@ apply_op (VpStore *self, PendingOp *op)
  * vp_store_commit:
  *
  * Commits the transaction, then updates the objects. On failure nothing
- * was written and nothing changed.
+ * was written and nothing changed. A transaction that wrote anything
+ * becomes one step of the undo stack.
  */
 gboolean
 vp_store_commit (VpStore *self, GError **error)
 {
   g_autoptr (GArray) pending = NULL;
+  VpUndoStep *step;
 
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
@@ -838,8 +889,17 @@ vp_store_commit (VpStore *self, GError **error)
   pending = g_steal_pointer (&self->pending);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingOp));
   g_array_set_clear_func (self->pending, (GDestroyNotify) clear_pending_op);
+  step = vp_undo_step_new ();
   for (guint i = 0; i < pending->len; i++)
-    apply_op (self, &g_array_index (pending, PendingOp, i));
+    {
+      PendingOp *op = &g_array_index (pending, PendingOp, i);
+
+      /* Before the op is applied the objects are as the transaction had
+       * them at that write: what the step needs to reverse it. */
+      vp_undo_step_add (self, step, op->kind, op->record);
+      apply_op (self, op);
+    }
+  vp_store_push_undo_step (self, step);
   return TRUE;
 }
 
@@ -857,6 +917,7 @@ vp_store_rollback (VpStore *self)
   vp_store_exec (self, "ROLLBACK", NULL);
   self->in_transaction = FALSE;
   g_array_set_size (self->pending, 0);
+  vp_store_forget_undo_label (self);
 }
 
 /* The record as the open transaction has it: its last pending update. */
@@ -904,9 +965,10 @@ write_op (VpStore *self, OpKind kind, VpRecord *record, VpRecord *draft, GError 
       return FALSE;
     }
   if (kind == OP_INSERT)
-    ok = vp_table_write (self, table, table->insert, record, error);
+    ok = vp_table_write (self, table, table->insert, record, NULL, error);
   else if (kind == OP_UPDATE)
-    ok = vp_table_write (self, table, table->update, draft, error);
+    ok = vp_table_write (self, table, table->update, draft,
+                         vp_record_get_modified_at (current_version (self, record)), error);
   else
     ok = vp_table_delete (self, table, vp_record_get_uuid (record), error);
   /* A failed statement left the transaction as it was; so do the objects. */
@@ -989,7 +1051,11 @@ vp_store_replace (
       return FALSE;
     }
   if (!(flags & VP_STORE_WRITE_KEEP_STAMPS))
-    stamp_record (self, draft);
+    {
+      /* A change is always newer than the version it changes. */
+      vp_store_observe_stamp (self, vp_record_get_modified_at (current));
+      stamp_record (self, draft);
+    }
   return write_op (self, OP_UPDATE, record, draft, error);
 }
 
@@ -1050,4 +1116,16 @@ vp_store_get_field_flags (VpStore *self, GType record_type, GParamSpec *field)
                | (table->integer[i] ? VP_FIELD_INTEGER : 0);
     }
   g_return_val_if_reached (0);
+}
+
+/**
+ * vp_store_in_transaction:
+ *
+ * Returns: whether a transaction is open (vp_store_begin())
+ */
+gboolean
+vp_store_in_transaction (VpStore *self)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  return self->in_transaction;
 }

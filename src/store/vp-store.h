@@ -47,6 +47,7 @@ void vp_store_observe_stamp (VpStore *self, const char *stamp);
 GDateTime *vp_store_get_now (VpStore *self);
 
 gboolean vp_store_begin (VpStore *self, GError **error);
+gboolean vp_store_in_transaction (VpStore *self);
 gboolean vp_store_commit (VpStore *self, GError **error);
 void vp_store_rollback (VpStore *self);
 
@@ -69,6 +70,12 @@ gboolean vp_store_update (VpStore *self,
                           ...) G_GNUC_NULL_TERMINATED;
 gboolean vp_store_delete (VpStore *self, VpRecord *record, GError **error);
 
+/* The undo stack (vp-store-undo.c): one step per committed transaction. */
+gboolean vp_store_can_undo (VpStore *self);
+gboolean vp_store_undo (VpStore *self, GError **error);
+void vp_store_set_undo_label (VpStore *self, const char *label);
+const char *vp_store_get_undo_label (VpStore *self);
+
 char *vp_make_code (const char *name);
 
 typedef enum
@@ -90,5 +97,9 @@ gboolean vp_store_log_import (VpStore *self,
                               const guint counts[4],
                               GError **error);
 char *vp_store_dup_last_import (VpStore *self, const char *partner);
+char *vp_store_dup_latest_sync_base (VpStore *self, const char *uuid);
+/* The "partner" of the versions sent out in exchange files. */
+#define VP_STORE_SENT ""
+gboolean vp_store_note_sent (VpStore *self, GPtrArray *records, GError **error);
 
 G_END_DECLS

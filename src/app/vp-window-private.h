@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include "model/vp-action-filter.h"
+#include "views/vp-list-view.h"
+#include "vp-window.h"
+
+G_BEGIN_DECLS
+
+struct _VpWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay *toasts;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkListBox *sidebar_list;
+  GtkWidget *content;
+  AdwWindowTitle *title;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkRevealer *chips_revealer;
+  GtkBox *chips;
+  GtkGrid *filter_grid;
+  GtkStack *stack;
+  AdwStatusPage *empty_page;
+  AdwViewStack *views;
+
+  /* borrowed: a child of views */
+  VpListView *list_view;
+
+  /* owned */
+  VpStore *store;
+  VpPlan *plan;
+  VpActionFilter *filter;
+  GSettings *settings;
+  /* the facets' drop-downs in the filter popover */
+  GPtrArray *facets;
+  guint sidebar_idle;
+};
+
+/* vp-window.c */
+void vp_window_toast (VpWindow *self, const char *message);
+
+/* vp-window-sidebar.c */
+void vp_window_watch_sidebar (VpWindow *self);
+void vp_window_update_sidebar (VpWindow *self);
+void vp_window_on_sidebar_row_selected_cb (VpWindow *self, GtkListBoxRow *row);
+void vp_window_on_sidebar_row_activated_cb (VpWindow *self, GtkListBoxRow *row);
+
+/* vp-window-filters.c */
+void vp_window_setup_filters (VpWindow *self);
+
+/* vp-window-exchange.c */
+void vp_window_export_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
+
+G_END_DECLS

@@ -1,0 +1,1099 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "vp-action-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "store/vp-store-status.h"
+#include "vp-action-editor.h"
+
+/*
+ * Creates and edits one action: its text, its place in the plan, its lead
+ * and target, and the progress the home municipality keeps on it. Input
+ * is checked as it is typed, with the fault next to the field; Save writes
+ * everything in one transaction, or nothing. A partner's local action is
+ * read-only here: only its owner changes it, by import.
+ */
+
+struct _VpActionEditor
+{
+  AdwWindow parent_instance;
+
+  /* template widgets */
+  GtkWidget *cancel_button;
+  GtkWidget *save_button;
+  GtkRevealer *error_revealer;
+  GtkLabel *error_title;
+  GtkLabel *error_label;
+  AdwPreferencesGroup *action_group;
+  GtkTextView *text_view;
+  GtkTextBuffer *text_buffer;
+  GtkWidget *text_error;
+  GtkWidget *plan_group;
+  AdwComboRow *priority_row;
+  AdwComboRow *subtheme_row;
+  AdwComboRow *category_row;
+  GtkSpinButton *year_spin;
+  AdwComboRow *quarter_row;
+  GtkWidget *lead_group;
+  AdwComboRow *lead_row;
+  AdwEntryRow *lead_note_row;
+  GtkWidget *target_group;
+  AdwEntryRow *target_row;
+  AdwEntryRow *unit_row;
+  GtkWidget *target_error;
+  AdwPreferencesGroup *progress_group;
+  AdwComboRow *status_row;
+  GtkSpinButton *achieved_spin;
+  AdwEntryRow *note_row;
+  GtkWidget *delete_group;
+  GtkWidget *delete_button;
+
+  /* owned */
+  VpStore *store;
+  VpPlan *plan;
+  VpAction *action;
+  VpPriority *priority;
+  /* what priority_row lists: the plan's VpPriority */
+  GPtrArray *priorities;
+  /* what subtheme_row lists after "None": the chosen priority's VpSubtheme */
+  GPtrArray *subthemes;
+  /* per item of lead_row: NULL (joint, each municipality) or a code */
+  GPtrArray *lead_codes;
+
+  /* the year shown at first: an action without a year shows the plan's */
+  int shown_year;
+  gboolean text_edited;
+};
+
+G_DEFINE_FINAL_TYPE (VpActionEditor, vp_action_editor, ADW_TYPE_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_PLAN,
+  PROP_ACTION,
+  PROP_PRIORITY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  DONE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The first items of lead_row, before the organisations. */
+enum
+{
+  LEAD_JOINT,
+  LEAD_EACH,
+  N_LEAD_KINDS
+};
+
+static char *
+dup_stripped (const char *text)
+{
+  return g_strstrip (g_strdup (text != NULL ? text : ""));
+}
+
+/* Whether two texts differ only in leading and trailing white space, so
+ * that an untouched field never counts as a change. */
+static gboolean
+same_text (const char *stored, const char *shown)
+{
+  g_autofree char *a = dup_stripped (stored);
+  g_autofree char *b = dup_stripped (shown);
+
+  return g_str_equal (a, b);
+}
+
+static char *
+dup_editable_text (gpointer editable)
+{
+  return dup_stripped (gtk_editable_get_text (GTK_EDITABLE (editable)));
+}
+
+static void
+show_text (gpointer editable, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text != NULL ? text : "");
+}
+
+static char *
+dup_action_text (VpActionEditor *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (self->text_buffer, &start, &end);
+  text = gtk_text_buffer_get_text (self->text_buffer, &start, &end, FALSE);
+  return dup_stripped (text);
+}
+
+/* Row items are plain text, never markup: item labels are made here. */
+static void
+on_value_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_value_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (string));
+}
+
+static void
+on_choice_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("object-select-symbolic"));
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_choice_selected_cb (AdwComboRow *row, GParamSpec *pspec, GtkListItem *item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+  gboolean selected = adw_combo_row_get_selected_item (row) == gtk_list_item_get_item (item);
+
+  gtk_widget_set_opacity (check, selected ? 1.0 : 0.0);
+}
+
+static void
+on_choice_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, AdwComboRow *row)
+{
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  gtk_label_set_text (GTK_LABEL (label),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  g_signal_connect (row, "notify::selected-item", G_CALLBACK (on_choice_selected_cb), item);
+  on_choice_selected_cb (row, NULL, item);
+}
+
+static void
+on_choice_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, AdwComboRow *row)
+{
+  g_signal_handlers_disconnect_by_func (row, on_choice_selected_cb, item);
+}
+
+/* The default factory of libadwaita 1.2 cuts every item at 20
+ * characters, too short for the titles of a Dutch plan: these show the
+ * chosen item in full where there is room, and wrap in the list. */
+static void
+setup_combo_row (AdwComboRow *row)
+{
+  g_autoptr (GtkListItemFactory) value_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) choice_factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (value_factory, "setup", G_CALLBACK (on_value_setup_cb), NULL);
+  g_signal_connect (value_factory, "bind", G_CALLBACK (on_value_bind_cb), NULL);
+  g_signal_connect (choice_factory, "setup", G_CALLBACK (on_choice_setup_cb), NULL);
+  g_signal_connect (choice_factory, "bind", G_CALLBACK (on_choice_bind_cb), row);
+  g_signal_connect (choice_factory, "unbind", G_CALLBACK (on_choice_unbind_cb), row);
+  adw_combo_row_set_factory (row, value_factory);
+  adw_combo_row_set_list_factory (row, choice_factory);
+}
+
+static void
+setup_combo_rows (VpActionEditor *self)
+{
+  AdwComboRow *rows[] = { self->priority_row, self->subtheme_row, self->category_row,
+                          self->quarter_row,  self->lead_row,     self->status_row };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    setup_combo_row (rows[i]);
+}
+
+static void
+set_choices (AdwComboRow *row, GtkStringList *choices)
+{
+  adw_combo_row_set_model (row, G_LIST_MODEL (choices));
+  g_object_unref (choices);
+}
+
+static void
+load_enum_choices (AdwComboRow *row, GType enum_type)
+{
+  g_autoptr (GEnumClass) klass = g_type_class_ref (enum_type);
+  GtkStringList *choices = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    gtk_string_list_append (choices, vp_enum_get_label (enum_type, klass->values[i].value));
+  set_choices (row, choices);
+}
+
+static gboolean
+has_parent (gpointer record, VpRecord *parent)
+{
+  return g_strcmp0 (vp_record_get_parent_uuid (record), vp_record_get_uuid (parent)) == 0;
+}
+
+static void
+load_priorities (VpActionEditor *self)
+{
+  GListModel *all = vp_store_get_records (self->store, VP_TYPE_PRIORITY);
+  GtkStringList *choices = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr (VpPriority) priority = g_list_model_get_item (all, i);
+      g_autofree char *label = NULL;
+
+      if (!has_parent (priority, VP_RECORD (self->plan)))
+        continue;
+      label = g_strdup_printf ("%d. %s", vp_priority_get_number (priority),
+                               vp_priority_get_title (priority));
+      gtk_string_list_append (choices, label);
+      g_ptr_array_add (self->priorities, g_steal_pointer (&priority));
+    }
+  set_choices (self->priority_row, choices);
+}
+
+static VpPriority *
+selected_priority (VpActionEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->priority_row);
+
+  if (self->priorities == NULL || selected >= self->priorities->len)
+    return NULL;
+  return g_ptr_array_index (self->priorities, selected);
+}
+
+/* The sub-themes of the chosen priority, after "None". */
+static void
+load_subthemes (VpActionEditor *self)
+{
+  VpPriority *priority = selected_priority (self);
+  GListModel *all = vp_store_get_records (self->store, VP_TYPE_SUBTHEME);
+  /* Translators: the choice of no sub-theme for an action */
+  const char *const none[] = { _ ("None"), NULL };
+  GtkStringList *choices = gtk_string_list_new (none);
+
+  g_ptr_array_set_size (self->subthemes, 0);
+  for (guint i = 0; priority != NULL && i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr (VpSubtheme) subtheme = g_list_model_get_item (all, i);
+      g_autofree char *label = NULL;
+
+      if (!has_parent (subtheme, VP_RECORD (priority)))
+        continue;
+      /* Translators: a sub-theme's letter and title: "A — Productie en handel in drugs" */
+      label = g_strdup_printf (_ ("%s — %s"), vp_subtheme_get_letter (subtheme),
+                               vp_subtheme_get_title (subtheme));
+      gtk_string_list_append (choices, label);
+      g_ptr_array_add (self->subthemes, g_steal_pointer (&subtheme));
+    }
+  set_choices (self->subtheme_row, choices);
+}
+
+static int
+compare_organisation_names (gconstpointer a, gconstpointer b)
+{
+  VpOrganisation *first = *(VpOrganisation **) a;
+  VpOrganisation *second = *(VpOrganisation **) b;
+
+  return g_utf8_collate (vp_organisation_get_name (first), vp_organisation_get_name (second));
+}
+
+/* Joint, each municipality, then every organisation by name. */
+static void
+load_leads (VpActionEditor *self)
+{
+  GListModel *all = vp_store_get_records (self->store, VP_TYPE_ORGANISATION);
+  g_autoptr (GPtrArray) organisations = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkStringList *choices = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (choices, vp_enum_get_label (VP_TYPE_LEAD_KIND, VP_LEAD_KIND_JOINT));
+  gtk_string_list_append (choices, vp_enum_get_label (VP_TYPE_LEAD_KIND, VP_LEAD_KIND_EACH));
+  g_ptr_array_add (self->lead_codes, NULL);
+  g_ptr_array_add (self->lead_codes, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    g_ptr_array_add (organisations, g_list_model_get_item (all, i));
+  g_ptr_array_sort (organisations, compare_organisation_names);
+  for (guint i = 0; i < organisations->len; i++)
+    {
+      VpOrganisation *organisation = g_ptr_array_index (organisations, i);
+
+      gtk_string_list_append (choices, vp_organisation_get_name (organisation));
+      g_ptr_array_add (self->lead_codes, g_strdup (vp_organisation_get_code (organisation)));
+    }
+  set_choices (self->lead_row, choices);
+}
+
+static void
+load_years (VpActionEditor *self)
+{
+  int first = vp_plan_get_first_year (self->plan);
+  int last = vp_plan_get_last_year (self->plan);
+  int year = self->action != NULL ? vp_action_get_year (self->action) : 0;
+  g_autoptr (GDateTime) now = vp_store_get_now (self->store);
+
+  /* An action carried over from another year keeps its year. */
+  if (year != 0)
+    gtk_spin_button_set_range (self->year_spin, MIN (first, year), MAX (last, year));
+  else
+    gtk_spin_button_set_range (self->year_spin, first, last);
+  if (year == 0)
+    year = CLAMP (g_date_time_get_year (now), first, last);
+  gtk_spin_button_set_value (self->year_spin, year);
+  self->shown_year = year;
+}
+
+static guint
+find_priority (VpActionEditor *self, const char *uuid)
+{
+  for (guint i = 0; i < self->priorities->len; i++)
+    {
+      if (g_strcmp0 (vp_record_get_uuid (g_ptr_array_index (self->priorities, i)), uuid) == 0)
+        return i;
+    }
+  return 0;
+}
+
+static guint
+find_subtheme (VpActionEditor *self, const char *uuid)
+{
+  for (guint i = 0; uuid != NULL && i < self->subthemes->len; i++)
+    {
+      if (g_strcmp0 (vp_record_get_uuid (g_ptr_array_index (self->subthemes, i)), uuid) == 0)
+        return i + 1;
+    }
+  return 0;
+}
+
+static guint
+find_lead (VpActionEditor *self, VpLeadKind kind, const char *code)
+{
+  if (kind == VP_LEAD_KIND_JOINT)
+    return LEAD_JOINT;
+  if (kind == VP_LEAD_KIND_EACH)
+    return LEAD_EACH;
+  for (guint i = N_LEAD_KINDS; i < self->lead_codes->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (self->lead_codes, i), code) == 0)
+        return i;
+    }
+  /* An organisation this database does not know (yet): keep its code. */
+  gtk_string_list_append (GTK_STRING_LIST (adw_combo_row_get_model (self->lead_row)), code);
+  g_ptr_array_add (self->lead_codes, g_strdup (code));
+  return self->lead_codes->len - 1;
+}
+
+static void
+show_new_action (VpActionEditor *self)
+{
+  VpPriority *priority = self->priority;
+  VpScope scope;
+
+  if (priority != NULL)
+    adw_combo_row_set_selected (self->priority_row,
+                                find_priority (self, vp_record_get_uuid (VP_RECORD (priority))));
+  priority = selected_priority (self);
+  scope = priority != NULL ? vp_record_get_int (VP_RECORD (priority), "scope") : VP_SCOPE_JOINT;
+  adw_combo_row_set_selected (self->category_row,
+                              scope == VP_SCOPE_LOCAL ? VP_CATEGORY_LOCAL : VP_CATEGORY_JOINT);
+  adw_combo_row_set_selected (self->lead_row, LEAD_JOINT);
+  adw_combo_row_set_selected (self->quarter_row, VP_QUARTER_NONE);
+}
+
+static void
+show_action (VpActionEditor *self)
+{
+  VpAction *action = self->action;
+  g_autofree char *target = NULL;
+
+  if (action == NULL)
+    {
+      show_new_action (self);
+      return;
+    }
+  target = vp_action_get_target (action) > 0 ? g_strdup_printf ("%d", vp_action_get_target (action))
+                                             : g_strdup ("");
+  gtk_text_buffer_set_text (
+    self->text_buffer, vp_action_get_text (action) != NULL ? vp_action_get_text (action) : "", -1);
+  adw_combo_row_set_selected (self->priority_row,
+                              find_priority (self, vp_action_get_priority (action)));
+  adw_combo_row_set_selected (self->subtheme_row,
+                              find_subtheme (self, vp_action_get_subtheme (action)));
+  adw_combo_row_set_selected (self->category_row, vp_action_get_category (action));
+  adw_combo_row_set_selected (self->quarter_row, vp_action_get_quarter (action));
+  adw_combo_row_set_selected (self->lead_row, find_lead (self, vp_action_get_lead_kind (action),
+                                                         vp_action_get_lead (action)));
+  show_text (self->lead_note_row, vp_action_get_lead_note (action));
+  show_text (self->target_row, target);
+  show_text (self->unit_row, vp_action_get_target_unit (action));
+}
+
+static const char *
+action_uuid (VpActionEditor *self)
+{
+  return self->action != NULL ? vp_record_get_uuid (VP_RECORD (self->action)) : NULL;
+}
+
+/* Progress is kept per municipality, so only with a home municipality
+ * that the plan knows. */
+static void
+show_progress (VpActionEditor *self)
+{
+  const char *home = vp_store_get_home_municipality (self->store);
+  const char *home_name = vp_store_get_home_municipality_name (self->store);
+  VpActionStatus *status = vp_store_find_status (self->store, action_uuid (self), home);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  load_enum_choices (self->status_row, VP_TYPE_STATUS);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_group),
+                          vp_store_lookup_organisation (self->store, home) != NULL);
+  /* Group titles are markup. */
+  name = g_markup_escape_text (home_name != NULL ? home_name : "", -1);
+  /* Translators: the heading above the status of an action in one municipality */
+  title = g_strdup_printf (_ ("Progress of %s"), name);
+  adw_preferences_group_set_title (self->progress_group, title);
+  if (status == NULL)
+    return;
+  adw_combo_row_set_selected (self->status_row, vp_action_status_get_status (status));
+  gtk_spin_button_set_value (self->achieved_spin, vp_action_status_get_achieved (status));
+  show_text (self->note_row, vp_action_status_get_note (status));
+}
+
+static const char *
+action_owner (VpActionEditor *self)
+{
+  return self->action != NULL ? vp_record_get_string (VP_RECORD (self->action), "owner") : NULL;
+}
+
+/* A partner's local action is theirs to change; its progress here is ours. */
+static gboolean
+is_partners_action (VpActionEditor *self)
+{
+  const char *owner = action_owner (self);
+
+  return owner != NULL && *owner != '\0'
+         && g_strcmp0 (owner, vp_store_get_home_municipality (self->store)) != 0;
+}
+
+static void
+show_ownership (VpActionEditor *self)
+{
+  gboolean partners = is_partners_action (self);
+  GtkWidget *parts[]
+    = { GTK_WIDGET (self->text_view), self->plan_group, self->lead_group, self->target_group };
+  VpOrganisation *owner;
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+
+  gtk_widget_set_visible (self->delete_group, self->action != NULL && !partners);
+  for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
+    gtk_widget_set_sensitive (parts[i], !partners);
+  if (!partners)
+    return;
+  owner = vp_store_lookup_organisation (self->store, action_owner (self));
+  name = g_markup_escape_text (
+    owner != NULL ? vp_organisation_get_name (owner) : action_owner (self), -1);
+  /* Translators: shown above a partner's local action, which only the
+   * partner changes; %s is the partner municipality's name */
+  description = g_strdup_printf (
+    _ ("Only %s changes this local action. You keep your own progress on it below."), name);
+  adw_preferences_group_set_description (self->action_group, description);
+}
+
+static gboolean
+parse_target (VpActionEditor *self, int *target)
+{
+  g_autofree char *text = dup_editable_text (self->target_row);
+  guint64 number = 0;
+
+  *target = 0;
+  if (*text == '\0')
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT, &number, NULL))
+    return FALSE;
+  *target = (int) number;
+  return TRUE;
+}
+
+static void
+set_invalid (GtkWidget *widget, gboolean invalid)
+{
+  if (invalid)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
+                                 GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  else
+    gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+}
+
+static gboolean
+text_is_valid (VpActionEditor *self)
+{
+  g_autofree char *text = dup_action_text (self);
+
+  return *text != '\0';
+}
+
+static void
+update_actions (VpActionEditor *self)
+{
+  int target;
+  gboolean valid
+    = text_is_valid (self) && parse_target (self, &target) && selected_priority (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete",
+                                 self->action != NULL && !is_partners_action (self));
+}
+
+/* Faults show where they are typed; a new action's empty text only once
+ * someone typed in it. */
+static void
+update_validity (VpActionEditor *self)
+{
+  gboolean text_fault = self->text_edited && !text_is_valid (self);
+  int target;
+  gboolean target_fault = !parse_target (self, &target);
+
+  gtk_widget_set_visible (self->text_error, text_fault);
+  set_invalid (GTK_WIDGET (self->text_view), text_fault);
+  gtk_widget_set_visible (self->target_error, target_fault);
+  set_invalid (GTK_WIDGET (self->target_row), target_fault);
+  if (target_fault)
+    gtk_widget_add_css_class (GTK_WIDGET (self->target_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->target_row), "error");
+  update_actions (self);
+}
+
+static int
+read_year (VpActionEditor *self)
+{
+  int year;
+
+  gtk_spin_button_update (self->year_spin);
+  year = gtk_spin_button_get_value_as_int (self->year_spin);
+  /* An action without a year keeps none until someone picks one. */
+  if (self->action != NULL && year == self->shown_year)
+    return vp_action_get_year (self->action);
+  return year;
+}
+
+static int
+read_achieved (VpActionEditor *self)
+{
+  gtk_spin_button_update (self->achieved_spin);
+  return gtk_spin_button_get_value_as_int (self->achieved_spin);
+}
+
+static const char *
+selected_subtheme_uuid (VpActionEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->subtheme_row);
+
+  if (selected == 0 || selected > self->subthemes->len)
+    return NULL;
+  return vp_record_get_uuid (g_ptr_array_index (self->subthemes, selected - 1));
+}
+
+static const char *
+selected_lead (VpActionEditor *self, VpLeadKind *kind)
+{
+  guint selected = adw_combo_row_get_selected (self->lead_row);
+
+  if (selected == LEAD_EACH)
+    *kind = VP_LEAD_KIND_EACH;
+  else if (selected >= N_LEAD_KINDS && selected < self->lead_codes->len)
+    *kind = VP_LEAD_KIND_ORGANISATION;
+  else
+    *kind = VP_LEAD_KIND_JOINT;
+  return *kind == VP_LEAD_KIND_ORGANISATION ? g_ptr_array_index (self->lead_codes, selected) : NULL;
+}
+
+/* Sets a text field of @draft unless it differs only in white space. */
+static void
+set_text_field (VpAction *draft, const char *field, const char *text)
+{
+  if (!same_text (vp_record_get_string (VP_RECORD (draft), field), text))
+    g_object_set (draft, field, text, NULL);
+}
+
+static void
+set_editable_field (VpAction *draft, const char *field, gpointer editable)
+{
+  g_autofree char *text = dup_editable_text (editable);
+
+  set_text_field (draft, field, text);
+}
+
+/* 1 + the highest position among the priority's actions. */
+static int
+next_position (VpActionEditor *self, const char *priority_uuid)
+{
+  GListModel *all = vp_store_get_records (self->store, VP_TYPE_ACTION);
+  int highest = -1;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr (VpAction) action = g_list_model_get_item (all, i);
+
+      if (action != self->action && g_strcmp0 (vp_action_get_priority (action), priority_uuid) == 0)
+        highest = MAX (highest, vp_record_get_int (VP_RECORD (action), "position"));
+    }
+  return highest + 1;
+}
+
+/* Where the action moves to another priority or category, it goes to the
+ * end of the list, and a local action belongs to the home municipality. */
+static void
+set_placement (VpActionEditor *self, VpAction *draft, const char *priority_uuid)
+{
+  VpCategory category = adw_combo_row_get_selected (self->category_row);
+  const char *home = vp_store_get_home_municipality (self->store);
+
+  if (self->action == NULL || g_strcmp0 (vp_action_get_priority (self->action), priority_uuid) != 0)
+    g_object_set (draft, "position", next_position (self, priority_uuid), NULL);
+  if (self->action == NULL || vp_action_get_category (self->action) != category)
+    g_object_set (draft, "category", category, "owner", category == VP_CATEGORY_LOCAL ? home : NULL,
+                  NULL);
+}
+
+/* The action as the form has it: a new one, or a copy of the edited one
+ * with the form's values. */
+static VpAction *
+build_draft (VpActionEditor *self)
+{
+  const char *priority_uuid = vp_record_get_uuid (VP_RECORD (selected_priority (self)));
+  g_autofree char *text = dup_action_text (self);
+  int year = read_year (self);
+  VpQuarter quarter = adw_combo_row_get_selected (self->quarter_row);
+  VpLeadKind lead_kind;
+  const char *lead = selected_lead (self, &lead_kind);
+  int target;
+  VpAction *draft;
+
+  if (self->action != NULL)
+    draft = VP_ACTION (vp_record_copy (VP_RECORD (self->action)));
+  else
+    draft = g_object_new (VP_TYPE_ACTION, "planned-year", year, "planned-quarter", quarter, NULL);
+  parse_target (self, &target);
+  g_object_set (draft, "priority", priority_uuid, "subtheme", selected_subtheme_uuid (self),
+                "lead-kind", lead_kind, "lead", lead, "year", year, "quarter", quarter, "target",
+                target, NULL);
+  set_text_field (draft, "text", text);
+  set_editable_field (draft, "lead-note", self->lead_note_row);
+  set_editable_field (draft, "target-unit", self->unit_row);
+  set_placement (self, draft, priority_uuid);
+  return draft;
+}
+
+static gboolean
+progress_changed (VpActionEditor *self, VpActionStatus *stored)
+{
+  VpStatus status = adw_combo_row_get_selected (self->status_row);
+  int achieved = read_achieved (self);
+  g_autofree char *note = dup_editable_text (self->note_row);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->progress_group)))
+    return FALSE;
+  if (stored == NULL)
+    return status != VP_STATUS_PLANNED || achieved != 0 || *note != '\0';
+  return status != vp_action_status_get_status (stored)
+         || achieved != vp_action_status_get_achieved (stored)
+         || !same_text (vp_action_status_get_note (stored), note);
+}
+
+static gboolean
+has_changes (VpActionEditor *self, VpAction *draft)
+{
+  VpActionStatus *stored = vp_store_find_status (self->store, action_uuid (self),
+                                                 vp_store_get_home_municipality (self->store));
+
+  return self->action == NULL
+         || !vp_record_fields_equal (VP_RECORD (self->action), VP_RECORD (draft))
+         || progress_changed (self, stored);
+}
+
+/* The home municipality's status, achieved count and note; a change of
+ * status goes into the action's history (vp_store_set_status()). */
+static gboolean
+write_progress (VpActionEditor *self, VpAction *action, GError **error)
+{
+  const char *home = vp_store_get_home_municipality (self->store);
+  VpActionStatus *stored
+    = vp_store_find_status (self->store, vp_record_get_uuid (VP_RECORD (action)), home);
+  g_autofree char *note = dup_editable_text (self->note_row);
+
+  if (!progress_changed (self, stored))
+    return TRUE;
+  return vp_store_set_status (self->store, action, home,
+                              adw_combo_row_get_selected (self->status_row), read_achieved (self),
+                              note, error);
+}
+
+static gboolean
+write_action (VpActionEditor *self, VpAction *draft, GError **error)
+{
+  if (self->action == NULL)
+    return vp_store_insert (self->store, VP_RECORD (draft), VP_STORE_WRITE_DEFAULT, error);
+  return vp_store_replace (self->store, VP_RECORD (self->action), VP_RECORD (draft),
+                           VP_STORE_WRITE_DEFAULT, error);
+}
+
+/* Things that changed behind the editor's back, said in the plan's words
+ * rather than the database's. */
+static gboolean
+check_still_there (VpActionEditor *self, VpAction *draft, GError **error)
+{
+  VpPriority *priority = selected_priority (self);
+
+  if (self->action != NULL
+      && vp_store_lookup (self->store, action_uuid (self)) != VP_RECORD (self->action))
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                   _ ("This action is no longer in the plan: it was deleted in the meantime."));
+      return FALSE;
+    }
+  if (draft != NULL
+      && vp_store_lookup (self->store, vp_record_get_uuid (VP_RECORD (priority)))
+           != VP_RECORD (priority))
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                   _ ("The priority “%s” is no longer in the plan. Choose another priority."),
+                   vp_priority_get_title (priority));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Everything in one transaction: on any failure nothing is written. */
+static gboolean
+write_changes (VpActionEditor *self, VpAction *draft, GError **error)
+{
+  if (!check_still_there (self, draft, error) || !vp_store_begin (self->store, error))
+    return FALSE;
+  if (!write_action (self, draft, error)
+      || !write_progress (self, self->action != NULL ? self->action : draft, error))
+    {
+      vp_store_rollback (self->store);
+      return FALSE;
+    }
+  return vp_store_commit (self->store, error);
+}
+
+static void
+show_error (VpActionEditor *self, const char *heading, const GError *error)
+{
+  gtk_label_set_text (self->error_title, heading);
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+static void
+finish (VpActionEditor *self, const char *message)
+{
+  g_object_ref (self);
+  g_signal_emit (self, signals[DONE], 0, message);
+  gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
+static void
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VpActionEditor *self = VP_ACTION_EDITOR (widget);
+  g_autoptr (VpAction) draft = build_draft (self);
+  g_autoptr (GError) error = NULL;
+  gboolean is_new = self->action == NULL;
+
+  if (!has_changes (self, draft))
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  if (!write_changes (self, draft, &error))
+    {
+      show_error (self, _ ("The action was not saved"), error);
+      return;
+    }
+  finish (self, is_new ? _ ("Action added") : _ ("Action saved"));
+}
+
+/* No confirmation: the main window offers undo. */
+static void
+delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VpActionEditor *self = VP_ACTION_EDITOR (widget);
+  g_autoptr (GError) error = NULL;
+
+  g_return_if_fail (self->action != NULL);
+
+  if (!check_still_there (self, NULL, &error)
+      || !vp_store_delete (self->store, VP_RECORD (self->action), &error))
+    {
+      show_error (self, _ ("The action was not deleted"), error);
+      return;
+    }
+  finish (self, _ ("Action deleted"));
+}
+
+static void
+cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_window_destroy (GTK_WINDOW (widget));
+}
+
+static void
+on_text_changed_cb (VpActionEditor *self)
+{
+  self->text_edited = TRUE;
+  update_validity (self);
+}
+
+static void
+on_target_changed_cb (VpActionEditor *self)
+{
+  update_validity (self);
+}
+
+static void
+on_priority_selected_cb (VpActionEditor *self)
+{
+  /* set while the template is built and taken down */
+  if (self->subthemes == NULL || self->store == NULL)
+    return;
+  load_subthemes (self);
+  update_actions (self);
+}
+
+static void
+on_dismiss_clicked_cb (VpActionEditor *self)
+{
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+static void
+vp_action_editor_constructed (GObject *object)
+{
+  VpActionEditor *self = VP_ACTION_EDITOR (object);
+
+  G_OBJECT_CLASS (vp_action_editor_parent_class)->constructed (object);
+
+  g_assert (VP_IS_STORE (self->store) && VP_IS_PLAN (self->plan));
+
+  gtk_window_set_title (GTK_WINDOW (self),
+                        self->action != NULL ? _ ("Edit Action") : _ ("New Action"));
+  load_priorities (self);
+  load_enum_choices (self->category_row, VP_TYPE_CATEGORY);
+  load_enum_choices (self->quarter_row, VP_TYPE_QUARTER);
+  load_leads (self);
+  load_years (self);
+  show_action (self);
+  show_progress (self);
+  show_ownership (self);
+  self->text_edited = FALSE;
+  update_validity (self);
+}
+
+static void
+vp_action_editor_dispose (GObject *object)
+{
+  VpActionEditor *self = VP_ACTION_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_ACTION_EDITOR);
+  g_clear_pointer (&self->priorities, g_ptr_array_unref);
+  g_clear_pointer (&self->subthemes, g_ptr_array_unref);
+  g_clear_pointer (&self->lead_codes, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->action);
+  g_clear_object (&self->priority);
+
+  G_OBJECT_CLASS (vp_action_editor_parent_class)->dispose (object);
+}
+
+static void
+vp_action_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  VpActionEditor *self = VP_ACTION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    case PROP_ACTION:
+      g_value_set_object (value, self->action);
+      break;
+    case PROP_PRIORITY:
+      g_value_set_object (value, self->priority);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vp_action_editor_set_property (GObject *object,
+                               guint prop_id,
+                               const GValue *value,
+                               GParamSpec *pspec)
+{
+  VpActionEditor *self = VP_ACTION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_PLAN:
+      self->plan = g_value_dup_object (value);
+      break;
+    case PROP_ACTION:
+      self->action = g_value_dup_object (value);
+      break;
+    case PROP_PRIORITY:
+      self->priority = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+install_properties (GObjectClass *object_class)
+{
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, VP_TYPE_STORE, flags);
+  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, VP_TYPE_PLAN, flags);
+  /* NULL for a new action */
+  properties[PROP_ACTION] = g_param_spec_object ("action", NULL, NULL, VP_TYPE_ACTION, flags);
+  /* the priority a new action starts in, or NULL */
+  properties[PROP_PRIORITY] = g_param_spec_object ("priority", NULL, NULL, VP_TYPE_PRIORITY, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bind_template (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/nl/veiligheidsplan/Veiligheidsplan/ui/vp-action-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, error_title);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, action_group);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, text_view);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, text_buffer);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, text_error);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, plan_group);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, priority_row);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, subtheme_row);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, category_row);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, quarter_row);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, lead_group);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, lead_row);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, lead_note_row);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, target_group);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, target_row);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, target_error);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, progress_group);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, achieved_spin);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, note_row);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, delete_group);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_target_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_priority_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_dismiss_clicked_cb);
+}
+
+static void
+vp_action_editor_class_init (VpActionEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = vp_action_editor_constructed;
+  object_class->dispose = vp_action_editor_dispose;
+  object_class->get_property = vp_action_editor_get_property;
+  object_class->set_property = vp_action_editor_set_property;
+  install_properties (object_class);
+
+  /**
+   * VpActionEditor::done:
+   * @message: what was done, for a toast: "Action saved"
+   *
+   * Emitted after a save or a delete, before the editor closes.
+   */
+  signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  bind_template (widget_class);
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+}
+
+static void
+vp_action_editor_init (VpActionEditor *self)
+{
+  self->priorities = g_ptr_array_new_with_free_func (g_object_unref);
+  self->subthemes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->lead_codes = g_ptr_array_new_with_free_func (g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  setup_combo_rows (self);
+}
+
+/**
+ * vp_action_editor_new:
+ * @parent: the window the editor belongs to
+ * @store: the plan database
+ * @plan: the plan the action belongs to
+ * @action: (nullable): the action to edit, %NULL for a new one
+ * @priority: (nullable): the priority a new action starts in
+ *
+ * Returns: (transfer none): a new modal editor over @parent
+ */
+GtkWidget *
+vp_action_editor_new (
+  GtkWindow *parent, VpStore *store, VpPlan *plan, VpAction *action, VpPriority *priority)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+  g_return_val_if_fail (VP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (action == NULL || VP_IS_ACTION (action), NULL);
+  g_return_val_if_fail (priority == NULL || VP_IS_PRIORITY (priority), NULL);
+
+  return g_object_new (VP_TYPE_ACTION_EDITOR, "transient-for", parent, "store", store, "plan", plan,
+                       "action", action, "priority", priority, NULL);
+}

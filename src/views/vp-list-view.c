@@ -1,0 +1,813 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "vp-list-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "store/vp-store-status.h"
+#include "vp-format.h"
+#include "vp-list-view.h"
+#include "vp-swatch.h"
+
+/*
+ * The list: every action of the plan in a GtkColumnView, grouped under
+ * its priority (a GtkTreeListModel: priorities, each with its filtered
+ * actions), sortable by any column within the groups. Cells are recycled:
+ * bind gives a cell its record and watches it (and the home municipality's
+ * status of it) for changes; unbind lets go.
+ */
+
+typedef char *(*FormatFunc) (VpListView *self, VpAction *action);
+
+struct _VpListView
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget *scroller;
+  GtkColumnView *column_view;
+
+  /* owned */
+  VpStore *store;
+  VpActionFilter *filter;
+  VpPlan *plan;
+  GtkCustomFilter *plan_filter;
+  GtkSingleSelection *selection;
+};
+
+G_DEFINE_FINAL_TYPE (VpListView, vp_list_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_FILTER,
+  N_PROPS
+};
+
+enum
+{
+  ACTION_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static VpActionStatus *
+home_status (VpListView *self, VpAction *action)
+{
+  return vp_store_find_status (self->store, vp_record_get_uuid (VP_RECORD (action)),
+                               vp_store_get_home_municipality (self->store));
+}
+
+/* Formatters: what a cell of each column shows for an action. */
+
+static char *
+format_subtheme (VpListView *self, VpAction *action)
+{
+  VpRecord *subtheme = vp_store_lookup (self->store, vp_action_get_subtheme (action));
+
+  return g_strdup (VP_IS_SUBTHEME (subtheme) ? vp_subtheme_get_letter (VP_SUBTHEME (subtheme))
+                                             : "");
+}
+
+static char *
+format_lead (VpListView *self, VpAction *action)
+{
+  return vp_format_lead (self->store, action);
+}
+
+static char *
+format_quarter (VpListView *self, VpAction *action)
+{
+  g_autofree char *quarter = vp_format_quarter (action);
+
+  if (vp_action_is_overdue (self->store, action))
+    /* Translators: an action whose quarter has passed: "Q1 2024 · overdue" */
+    return g_strdup_printf (_ ("%s · overdue"), quarter);
+  return g_steal_pointer (&quarter);
+}
+
+static char *
+format_category (VpListView *self, VpAction *action)
+{
+  return g_strdup (vp_enum_get_label (VP_TYPE_CATEGORY, vp_action_get_category (action)));
+}
+
+static char *
+format_progress (VpListView *self, VpAction *action)
+{
+  VpActionStatus *status = home_status (self, action);
+  int achieved = status != NULL ? vp_action_status_get_achieved (status) : 0;
+
+  if (vp_action_get_target (action) == 0)
+    return g_strdup ("");
+  /* Translators: achieved of the target: "3 / 5" */
+  return g_strdup_printf (_ ("%d / %d"), achieved, vp_action_get_target (action));
+}
+
+static const char *
+last_change (VpListView *self, VpAction *action)
+{
+  VpActionStatus *status = home_status (self, action);
+  const char *at = vp_record_get_modified_at (VP_RECORD (action));
+
+  if (status != NULL && g_strcmp0 (vp_record_get_modified_at (VP_RECORD (status)), at) > 0)
+    at = vp_record_get_modified_at (VP_RECORD (status));
+  return at;
+}
+
+static char *
+format_last_change (VpListView *self, VpAction *action)
+{
+  g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (last_change (self, action), NULL);
+  g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+
+  /* Translators: a date in the list, see strftime(3): "28 Feb 2024" */
+  return local != NULL ? g_date_time_format (local, _ ("%-d %b %Y")) : g_strdup ("");
+}
+
+/* Comparisons for sorting, of two actions. */
+
+typedef int (*CompareFunc) (VpListView *self, VpAction *a, VpAction *b);
+
+static int
+collate (const char *a, const char *b)
+{
+  return g_utf8_collate (a != NULL ? a : "", b != NULL ? b : "");
+}
+
+static int
+compare_numbers (double a, double b)
+{
+  return (a > b) - (a < b);
+}
+
+static int
+compare_text (VpListView *self, VpAction *a, VpAction *b)
+{
+  return collate (vp_action_get_text (a), vp_action_get_text (b));
+}
+
+static int
+compare_subtheme (VpListView *self, VpAction *a, VpAction *b)
+{
+  g_autofree char *sa = format_subtheme (self, a);
+  g_autofree char *sb = format_subtheme (self, b);
+
+  return collate (sa, sb);
+}
+
+static int
+compare_lead (VpListView *self, VpAction *a, VpAction *b)
+{
+  g_autofree char *la = format_lead (self, a);
+  g_autofree char *lb = format_lead (self, b);
+
+  return collate (la, lb);
+}
+
+/* Actions without a quarter sort last. */
+static double
+quarter_key (VpAction *action)
+{
+  if (vp_action_get_quarter (action) == VP_QUARTER_NONE)
+    return G_MAXDOUBLE;
+  return vp_action_get_year (action) * 10 + (int) vp_action_get_quarter (action);
+}
+
+static int
+compare_quarter (VpListView *self, VpAction *a, VpAction *b)
+{
+  return compare_numbers (quarter_key (a), quarter_key (b));
+}
+
+static int
+compare_category (VpListView *self, VpAction *a, VpAction *b)
+{
+  return compare_numbers (vp_action_get_category (a), vp_action_get_category (b));
+}
+
+static int
+compare_status (VpListView *self, VpAction *a, VpAction *b)
+{
+  return compare_numbers (vp_action_get_home_status (self->store, a),
+                          vp_action_get_home_status (self->store, b));
+}
+
+/* Actions without a target sort first. */
+static double
+progress_key (VpListView *self, VpAction *action)
+{
+  VpActionStatus *status = home_status (self, action);
+
+  if (vp_action_get_target (action) == 0)
+    return -1;
+  return (status != NULL ? vp_action_status_get_achieved (status) : 0)
+         / (double) vp_action_get_target (action);
+}
+
+static int
+compare_progress (VpListView *self, VpAction *a, VpAction *b)
+{
+  return compare_numbers (progress_key (self, a), progress_key (self, b));
+}
+
+static int
+compare_last_change (VpListView *self, VpAction *a, VpAction *b)
+{
+  return g_strcmp0 (last_change (self, a), last_change (self, b));
+}
+
+typedef struct
+{
+  VpListView *self;
+  CompareFunc compare;
+} SortBy;
+
+/* The column view's sorter applies within each priority (a
+ * GtkTreeListRowSorter); priorities themselves keep their numbers' order. */
+static int
+sort_rows_cb (gconstpointer a, gconstpointer b, gpointer data)
+{
+  SortBy *by = data;
+
+  if (VP_IS_PRIORITY ((gpointer) a))
+    return compare_numbers (vp_priority_get_number ((VpPriority *) a),
+                            vp_priority_get_number ((VpPriority *) b));
+  return by->compare (by->self, (VpAction *) a, (VpAction *) b);
+}
+
+static GtkSorter *
+make_sorter (VpListView *self, CompareFunc compare)
+{
+  SortBy *by = g_new0 (SortBy, 1);
+
+  by->self = self;
+  by->compare = compare;
+  return GTK_SORTER (gtk_custom_sorter_new (sort_rows_cb, by, g_free));
+}
+
+typedef struct
+{
+  const char *title;
+  FormatFunc format;
+  CompareFunc compare;
+  /* in pixels: the short columns are as wide as their content needs */
+  int width;
+} Column;
+
+static const Column label_columns[] = {
+  /* Translators: the column of sub-theme letters */
+  { N_ ("Sub-theme"), format_subtheme, compare_subtheme, 70 },
+  { N_ ("Lead"), format_lead, compare_lead, 130 },
+  { N_ ("Quarter"), format_quarter, compare_quarter, 140 },
+  { N_ ("Category"), format_category, compare_category, 130 },
+  /* Translators: the column of achieved counts of the target */
+  { N_ ("Progress"), format_progress, compare_progress, 75 },
+  { N_ ("Last Change"), format_last_change, compare_last_change, 105 },
+};
+
+/* What a bound cell watches: its action, and the home status of it (or,
+ * while there is none, the list of statuses, for when one appears). */
+typedef struct
+{
+  VpListView *self;
+  GtkListItem *item;
+  VpAction *action;
+  VpActionStatus *status;
+  GListModel *statuses;
+  void (*refresh) (VpListView *self, GtkListItem *item);
+} Watch;
+
+static void watch_status (Watch *watch);
+
+static void
+on_watched_changed_cb (Watch *watch)
+{
+  watch_status (watch);
+  watch->refresh (watch->self, watch->item);
+}
+
+static void
+watch_status (Watch *watch)
+{
+  VpActionStatus *status = home_status (watch->self, watch->action);
+
+  if (status == watch->status && (status != NULL || watch->statuses != NULL))
+    return;
+  if (watch->status != NULL)
+    g_signal_handlers_disconnect_by_data (watch->status, watch);
+  if (watch->statuses != NULL)
+    g_signal_handlers_disconnect_by_data (watch->statuses, watch);
+  g_set_object (&watch->status, status);
+  g_clear_object (&watch->statuses);
+  if (status != NULL)
+    g_signal_connect_swapped (status, "notify", G_CALLBACK (on_watched_changed_cb), watch);
+  else
+    {
+      watch->statuses
+        = g_object_ref (vp_store_get_records (watch->self->store, VP_TYPE_ACTION_STATUS));
+      g_signal_connect_swapped (watch->statuses, "items-changed",
+                                G_CALLBACK (on_watched_changed_cb), watch);
+    }
+}
+
+static void
+watch_free (Watch *watch)
+{
+  g_signal_handlers_disconnect_by_data (watch->action, watch);
+  if (watch->status != NULL)
+    g_signal_handlers_disconnect_by_data (watch->status, watch);
+  if (watch->statuses != NULL)
+    g_signal_handlers_disconnect_by_data (watch->statuses, watch);
+  g_clear_object (&watch->action);
+  g_clear_object (&watch->status);
+  g_clear_object (&watch->statuses);
+  g_free (watch);
+}
+
+static void
+start_watching (VpListView *self, GtkListItem *item, void (*refresh) (VpListView *, GtkListItem *))
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr (GObject) record = gtk_tree_list_row_get_item (row);
+  Watch *watch;
+
+  refresh (self, item);
+  if (!VP_IS_ACTION (record))
+    return;
+  watch = g_new0 (Watch, 1);
+  watch->self = self;
+  watch->item = item;
+  watch->action = g_object_ref (VP_ACTION (record));
+  watch->refresh = refresh;
+  g_signal_connect_swapped (watch->action, "notify", G_CALLBACK (on_watched_changed_cb), watch);
+  watch_status (watch);
+  g_object_set_data_full (G_OBJECT (item), "vp-watch", watch, (GDestroyNotify) watch_free);
+}
+
+static void
+stop_watching (GtkListItemFactory *factory, GtkListItem *item)
+{
+  g_object_set_data (G_OBJECT (item), "vp-watch", NULL);
+}
+
+static gpointer
+row_record (GtkListItem *item)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  g_autoptr (GObject) record = gtk_tree_list_row_get_item (row);
+
+  /* the row holds it */
+  return record;
+}
+
+/* The label columns. */
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const Column *column)
+{
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 3);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 12);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+refresh_label (VpListView *self, GtkListItem *item)
+{
+  const Column *column = g_object_get_data (G_OBJECT (item), "vp-column");
+  gpointer record = row_record (item);
+  g_autofree char *text = VP_IS_ACTION (record) ? column->format (self, record) : NULL;
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  if (column->format == format_quarter && VP_IS_ACTION (record)
+      && vp_action_is_overdue (self->store, record))
+    gtk_widget_add_css_class (label, "overdue");
+  else
+    gtk_widget_remove_css_class (label, "overdue");
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const Column *column)
+{
+  VpListView *self = g_object_get_data (G_OBJECT (factory), "vp-list-view");
+
+  g_object_set_data (G_OBJECT (item), "vp-column", (gpointer) column);
+  start_watching (self, item, refresh_label);
+}
+
+/* The activity column: the tree expander, a priority's colour and title,
+ * or an action's text. */
+
+static void
+setup_activity_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *swatch = g_object_new (VP_TYPE_SWATCH, "valign", GTK_ALIGN_CENTER, NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_width_chars (GTK_LABEL (label), 30);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_list_item_set_child (item, expander);
+}
+
+static void
+refresh_activity (VpListView *self, GtkListItem *item)
+{
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GtkWidget *swatch = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  gpointer record = row_record (item);
+
+  gtk_widget_set_visible (swatch, VP_IS_PRIORITY (record));
+  if (VP_IS_PRIORITY (record))
+    {
+      g_autofree char *title = g_strdup_printf ("%d. %s", vp_priority_get_number (record),
+                                                vp_priority_get_title (record));
+
+      vp_swatch_set_colour (VP_SWATCH (swatch), vp_priority_get_colour (record));
+      gtk_label_set_text (GTK_LABEL (label), title);
+      gtk_widget_add_css_class (label, "heading");
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (label), vp_action_get_text (record));
+      gtk_widget_remove_css_class (label, "heading");
+    }
+}
+
+static void
+bind_activity_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
+{
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)),
+                                  gtk_list_item_get_item (item));
+  start_watching (self, item, refresh_activity);
+}
+
+/* The status column: the home municipality's status, changed in place. */
+
+static void
+on_status_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, GtkListItem *item)
+{
+  VpListView *self = g_object_get_data (G_OBJECT (dropdown), "vp-list-view");
+  gpointer record = row_record (item);
+  VpActionStatus *status;
+  VpStatus chosen = gtk_drop_down_get_selected (dropdown);
+  g_autoptr (GError) error = NULL;
+
+  if (g_object_get_data (G_OBJECT (item), "vp-binding") != NULL || !VP_IS_ACTION (record)
+      || chosen == vp_action_get_home_status (self->store, record))
+    return;
+  status = home_status (self, record);
+  if (!vp_store_set_status (self->store, record, vp_store_get_home_municipality (self->store),
+                            chosen, status != NULL ? vp_action_status_get_achieved (status) : 0,
+                            status != NULL ? vp_action_status_get_note (status) : "", &error))
+    {
+      g_signal_emit_by_name (self, "failed", error->message);
+      gtk_drop_down_set_selected (dropdown, vp_action_get_home_status (self->store, record));
+      return;
+    }
+  /* Translators: a status was changed from the list; its new status follows */
+  {
+    g_autofree char *message
+      = g_strdup_printf (_ ("Status set to “%s”"), vp_enum_get_label (VP_TYPE_STATUS, chosen));
+
+    g_signal_emit_by_name (self, "done", message);
+  }
+}
+
+static void
+setup_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
+{
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr (GEnumClass) klass = g_type_class_ref (VP_TYPE_STATUS);
+  GtkWidget *dropdown;
+
+  for (guint i = 0; i < klass->n_values; i++)
+    gtk_string_list_append (labels, vp_enum_get_label (VP_TYPE_STATUS, klass->values[i].value));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_START);
+  gtk_widget_add_css_class (dropdown, "flat");
+  g_object_set_data (G_OBJECT (dropdown), "vp-list-view", self);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_status_selected_cb), item);
+  gtk_list_item_set_child (item, dropdown);
+}
+
+static void
+refresh_status (VpListView *self, GtkListItem *item)
+{
+  GtkWidget *dropdown = gtk_list_item_get_child (item);
+  gpointer record = row_record (item);
+
+  gtk_widget_set_visible (dropdown, VP_IS_ACTION (record));
+  if (!VP_IS_ACTION (record))
+    return;
+  g_object_set_data (G_OBJECT (item), "vp-binding", GINT_TO_POINTER (TRUE));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
+                              vp_action_get_home_status (self->store, record));
+  g_object_set_data (G_OBJECT (item), "vp-binding", NULL);
+  gtk_widget_set_sensitive (dropdown, vp_store_get_home_municipality (self->store) != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Status of the action"), -1);
+}
+
+static void
+bind_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
+{
+  start_watching (self, item, refresh_status);
+}
+
+static GtkColumnViewColumn *
+add_column (VpListView *self, const char *title, GtkListItemFactory *factory, GtkSorter *sorter)
+{
+  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
+
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (sorter);
+  g_object_unref (column);
+  return column;
+}
+
+static GtkListItemFactory *
+make_factory (VpListView *self, GCallback setup, GCallback bind, gpointer data)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "vp-list-view", self);
+  g_signal_connect (factory, "setup", setup, data);
+  g_signal_connect (factory, "bind", bind, data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (stop_watching), NULL);
+  return factory;
+}
+
+static void
+add_columns (VpListView *self)
+{
+  GtkColumnViewColumn *activity;
+
+  activity = add_column (
+    self, _ ("Activity"),
+    make_factory (self, G_CALLBACK (setup_activity_cb), G_CALLBACK (bind_activity_cb), self),
+    make_sorter (self, compare_text));
+  gtk_column_view_column_set_expand (activity, TRUE);
+  for (gsize i = 0; i < G_N_ELEMENTS (label_columns); i++)
+    {
+      const Column *column = &label_columns[i];
+
+      GtkColumnViewColumn *added
+        = add_column (self, _ (column->title),
+                      make_factory (self, G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb),
+                                    (gpointer) column),
+                      make_sorter (self, column->compare));
+
+      gtk_column_view_column_set_fixed_width (added, column->width);
+      if (column->format == format_category)
+        gtk_column_view_column_set_fixed_width (
+          add_column (
+            self, _ ("Status"),
+            make_factory (self, G_CALLBACK (setup_status_cb), G_CALLBACK (bind_status_cb), self),
+            make_sorter (self, compare_status)),
+          130);
+    }
+}
+
+/* The rows: the plan's priorities (only the chosen one, when one is
+ * chosen in the sidebar), each followed by its actions that pass the
+ * filter, sorted by the column the person chose within each priority. */
+
+static gboolean
+priority_shown (gpointer item, gpointer data)
+{
+  VpListView *self = data;
+  g_autofree char *chosen = NULL;
+
+  if (self->plan == NULL
+      || g_strcmp0 (vp_priority_get_plan (item), vp_record_get_uuid (VP_RECORD (self->plan))) != 0)
+    return FALSE;
+  g_object_get (self->filter, "priority", &chosen, NULL);
+  return chosen == NULL || g_strcmp0 (chosen, vp_record_get_uuid (item)) == 0;
+}
+
+static gboolean
+action_of_priority (gpointer item, gpointer priority_uuid)
+{
+  return g_strcmp0 (vp_action_get_priority (item), priority_uuid) == 0;
+}
+
+static GListModel *
+create_children (gpointer item, gpointer data)
+{
+  VpListView *self = data;
+  GtkEveryFilter *filter;
+
+  if (!VP_IS_PRIORITY (item))
+    return NULL;
+  filter = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter),
+                           GTK_FILTER (gtk_custom_filter_new (
+                             action_of_priority, g_strdup (vp_record_get_uuid (item)), g_free)));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), g_object_ref (GTK_FILTER (self->filter)));
+  return G_LIST_MODEL (gtk_filter_list_model_new (
+    g_object_ref (vp_store_get_records (self->store, VP_TYPE_ACTION)), GTK_FILTER (filter)));
+}
+
+static void
+on_chosen_priority_cb (VpListView *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->plan_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+setup_rows (VpListView *self)
+{
+  GtkFilterListModel *priorities;
+  GtkTreeListModel *tree;
+  GtkSortListModel *sorted;
+  GtkTreeListRowSorter *sorter;
+
+  self->plan_filter = gtk_custom_filter_new (priority_shown, self, NULL);
+  priorities = gtk_filter_list_model_new (
+    g_object_ref (vp_store_get_records (self->store, VP_TYPE_PRIORITY)),
+    g_object_ref (GTK_FILTER (self->plan_filter)));
+  tree
+    = gtk_tree_list_model_new (G_LIST_MODEL (priorities), FALSE, TRUE, create_children, self, NULL);
+  sorter
+    = gtk_tree_list_row_sorter_new (g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (tree), GTK_SORTER (sorter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->filter, "notify::priority", G_CALLBACK (on_chosen_priority_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+on_column_view_activate_cb (VpListView *self, guint position)
+{
+  g_autoptr (GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr (GObject) record = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (VP_IS_ACTION (record))
+    g_signal_emit (self, signals[ACTION_ACTIVATED], 0, record);
+  else if (row != NULL)
+    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+}
+
+static void
+vp_list_view_constructed (GObject *object)
+{
+  VpListView *self = VP_LIST_VIEW (object);
+
+  G_OBJECT_CLASS (vp_list_view_parent_class)->constructed (object);
+  add_columns (self);
+  setup_rows (self);
+}
+
+static void
+vp_list_view_dispose (GObject *object)
+{
+  VpListView *self = VP_LIST_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_LIST_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->plan_filter);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (vp_list_view_parent_class)->dispose (object);
+}
+
+static void
+vp_list_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  VpListView *self = VP_LIST_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_FILTER:
+      self->filter = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vp_list_view_class_init (VpListViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = vp_list_view_constructed;
+  object_class->dispose = vp_list_view_dispose;
+  object_class->set_property = vp_list_view_set_property;
+
+  properties[PROP_STORE]
+    = g_param_spec_object ("store", NULL, NULL, VP_TYPE_STORE,
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILTER]
+    = g_param_spec_object ("filter", NULL, NULL, VP_TYPE_ACTION_FILTER,
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VpListView::action-activated:
+   * @action: the action whose row was activated (double click, Enter)
+   */
+  signals[ACTION_ACTIVATED]
+    = g_signal_new ("action-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 1, VP_TYPE_ACTION);
+  /* A change made in the list succeeded (a message for a toast) or failed
+   * (the error's message). */
+  g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, G_TYPE_STRING);
+  g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/nl/veiligheidsplan/Veiligheidsplan/ui/vp-list-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VpListView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, VpListView, column_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+vp_list_view_init (VpListView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * vp_list_view_new:
+ * @filter: the search and facets, shared with the other views
+ */
+GtkWidget *
+vp_list_view_new (VpStore *store, VpActionFilter *filter)
+{
+  return g_object_new (VP_TYPE_LIST_VIEW, "store", store, "filter", filter, NULL);
+}
+
+/**
+ * vp_list_view_set_plan:
+ * @plan: (nullable): the plan whose actions to list
+ */
+void
+vp_list_view_set_plan (VpListView *self, VpPlan *plan)
+{
+  g_return_if_fail (VP_IS_LIST_VIEW (self));
+
+  if (g_set_object (&self->plan, plan))
+    gtk_filter_changed (GTK_FILTER (self->plan_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/**
+ * vp_list_view_get_rows:
+ *
+ * Returns: (transfer none): the rows shown, GtkTreeListRows of priorities
+ *   and actions
+ */
+GListModel *
+vp_list_view_get_rows (VpListView *self)
+{
+  g_return_val_if_fail (VP_IS_LIST_VIEW (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
+
+/**
+ * vp_list_view_get_selected_action:
+ *
+ * Returns: (transfer none) (nullable): the action of the selected row
+ */
+VpAction *
+vp_list_view_get_selected_action (VpListView *self)
+{
+  GtkTreeListRow *row;
+  g_autoptr (GObject) record = NULL;
+
+  g_return_val_if_fail (VP_IS_LIST_VIEW (self), NULL);
+  row = gtk_single_selection_get_selected_item (self->selection);
+  record = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+  return VP_IS_ACTION (record) ? VP_ACTION (record) : NULL;
+}
