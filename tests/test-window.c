@@ -8,6 +8,8 @@
 #include "app/vp-application.h"
 #include "app/vp-home-dialog.h"
 #include "app/vp-window.h"
+#include "store/vp-store-status.h"
+#include "views/vp-format.h"
 #include "views/vp-list-view.h"
 #include "vp-test-util.h"
 
@@ -43,6 +45,25 @@ find_descendant (GtkWidget *widget, GType type)
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first one shown: list rows keep hidden widgets for other kinds. */
+static GtkWidget *
+find_shown (GtkWidget *widget, GType type)
+{
+  if (!gtk_widget_get_visible (widget))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown (child, type);
 
       if (found != NULL)
         return found;
@@ -449,6 +470,111 @@ test_load_example (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static VpAction *
+row_action (VpWindow *window, guint position)
+{
+  g_autoptr (GtkTreeListRow) row
+    = g_list_model_get_item (vp_list_view_get_rows (list_view_of (window)), position);
+  g_autoptr (GObject) item = gtk_tree_list_row_get_item (row);
+
+  return VP_IS_ACTION (item) ? VP_ACTION (item) : NULL;
+}
+
+/* A click on a column's header sorts the actions within each priority. */
+static void
+test_sort_by_column (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  GtkColumnView *view;
+  g_autoptr (GtkColumnViewColumn) lead = NULL;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  lead = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
+  g_assert_cmpstr (gtk_column_view_column_get_title (lead), ==, tr ("Lead", "Trekker"));
+
+  for (int order = GTK_SORT_ASCENDING; order <= GTK_SORT_DESCENDING; order++)
+    {
+      gtk_column_view_sort_by_column (view, lead, order);
+      wait_for_frames ();
+      /* rows 1–3: the first priority's actions; 0 and 4: priorities */
+      g_assert_null (row_action (window, 0));
+      g_assert_null (row_action (window, 4));
+      for (guint i = 1; i < 3; i++)
+        {
+          g_autofree char *a = vp_format_lead (store, row_action (window, i));
+          g_autofree char *b = vp_format_lead (store, row_action (window, i + 1));
+          int cmp = g_utf8_collate (a, b);
+
+          g_assert_cmpint (order == GTK_SORT_ASCENDING ? cmp : -cmp, <=, 0);
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The status changes in place, with its history, and can be undone. */
+static void
+test_status_in_place (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  GtkDropDown *status;
+  VpAction *action;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  action = row_action (window, 1);
+  status = GTK_DROP_DOWN (find_shown (GTK_WIDGET (list_view_of (window)), GTK_TYPE_DROP_DOWN));
+  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, VP_STATUS_PLANNED);
+
+  gtk_drop_down_set_selected (status, VP_STATUS_DONE);
+  wait_for_frames ();
+  g_assert_cmpint (vp_action_get_home_status (store, action), ==, VP_STATUS_DONE);
+  g_assert_cmpuint (vp_store_count (store, VP_TYPE_STATUS_EVENT), ==, 1);
+  g_assert_true (shows_text (GTK_WIDGET (window), tr ("2 open · 1 done", "2 open · 1 afgerond")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_frames ();
+  g_assert_cmpint (vp_action_get_home_status (store, action), ==, VP_STATUS_PLANNED);
+  g_assert_cmpuint (vp_store_count (store, VP_TYPE_STATUS_EVENT), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, VP_STATUS_PLANNED);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Several plans in one database: the chooser shows one at a time. */
+static void
+test_plan_chooser (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpRecord) second
+    = g_object_new (VP_TYPE_PLAN, "title", "Uitvoeringsplan Veiligheid 2025", "first-year", 2025,
+                    "last-year", 2025, "owner", "nijkerk", NULL);
+  VpWindow *window;
+  GtkDropDown *chooser;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  chooser = window_child (window, "plan_chooser");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+
+  g_assert_true (vp_store_insert (store, second, VP_STORE_WRITE_DEFAULT, &error));
+  wait_for_frames ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+  gtk_drop_down_set_selected (chooser, 1);
+  wait_for_frames ();
+  g_assert_true (VP_RECORD (vp_window_get_plan (window)) == second);
+  g_assert_cmpstr (adw_window_title_get_title (window_child (window, "title")), ==,
+                   "Uitvoeringsplan Veiligheid 2025");
+  g_assert_cmpuint (n_rows (window), ==, 0);
+  gtk_drop_down_set_selected (chooser, 0);
+  wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 6);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -473,5 +599,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/follows-changes", test_follows_changes);
   g_test_add_func ("/window/plan-arrives", test_plan_arrives);
   g_test_add_func ("/window/load-example", test_load_example);
+  g_test_add_func ("/window/sort-by-column", test_sort_by_column);
+  g_test_add_func ("/window/status-in-place", test_status_in_place);
+  g_test_add_func ("/window/plan-chooser", test_plan_chooser);
   return g_test_run ();
 }

@@ -15,6 +15,7 @@ struct _VpWindow
   AdwToastOverlay *toasts;
   AdwLeaflet *leaflet;
   GtkWidget *sidebar;
+  GtkDropDown *plan_chooser;
   GtkListBox *sidebar_list;
   GtkWidget *content;
   AdwWindowTitle *title;

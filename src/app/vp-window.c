@@ -224,18 +224,41 @@ plan_subtitle (VpWindow *self)
   return g_strdup_printf (_ ("%s · %d–%d"), owner_name, first, last);
 }
 
-/* Shows the first plan of the database, or the empty state. */
+static void
+show_plan (VpWindow *self, VpPlan *plan)
+{
+  if (!g_set_object (&self->plan, plan))
+    return;
+  vp_list_view_set_plan (self->list_view, self->plan);
+  g_object_set (self->filter, "priority", NULL, NULL);
+  vp_window_update_sidebar (self);
+}
+
+/* The plan to show: the one shown, while it exists, else the first. */
+static VpPlan *
+plan_to_show (VpWindow *self, guint *position)
+{
+  GListModel *plans = vp_store_get_records (self->store, VP_TYPE_PLAN);
+
+  *position = 0;
+  if (self->plan != NULL && g_list_store_find (G_LIST_STORE (plans), self->plan, position))
+    return g_object_ref (self->plan);
+  return g_list_model_get_item (plans, 0);
+}
+
+/* Shows a plan of the database (the plan chooser offers the others), or
+ * the empty state. */
 static void
 update_plan (VpWindow *self)
 {
   GListModel *plans = vp_store_get_records (self->store, VP_TYPE_PLAN);
-  g_autoptr (VpPlan) first = g_list_model_get_item (plans, 0);
+  guint position;
+  g_autoptr (VpPlan) plan = plan_to_show (self, &position);
 
-  if (g_set_object (&self->plan, first))
-    {
-      vp_list_view_set_plan (self->list_view, self->plan);
-      vp_window_update_sidebar (self);
-    }
+  show_plan (self, plan);
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_chooser), g_list_model_get_n_items (plans) > 1);
+  if (plan != NULL)
+    gtk_drop_down_set_selected (self->plan_chooser, position);
   if (self->plan == NULL)
     {
       adw_window_title_set_title (self->title, _ ("Veiligheidsplan"));
@@ -251,6 +274,18 @@ update_plan (VpWindow *self)
       gtk_stack_set_visible_child_name (self->stack, "plan");
     }
   update_actions (self);
+}
+
+static void
+on_plan_chosen_cb (VpWindow *self)
+{
+  VpPlan *chosen = gtk_drop_down_get_selected_item (self->plan_chooser);
+
+  if (chosen != NULL && chosen != self->plan)
+    {
+      show_plan (self, chosen);
+      update_plan (self);
+    }
 }
 
 static void
@@ -325,6 +360,9 @@ vp_window_constructed (GObject *object)
   setup_views (self);
   setup_settings (self);
   vp_window_setup_filters (self);
+  gtk_drop_down_set_expression (self->plan_chooser,
+                                gtk_property_expression_new (VP_TYPE_PLAN, NULL, "title"));
+  gtk_drop_down_set_model (self->plan_chooser, vp_store_get_records (self->store, VP_TYPE_PLAN));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
@@ -430,6 +468,7 @@ vp_window_class_init (VpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, plan_chooser);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, content);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, title);
@@ -442,6 +481,7 @@ vp_window_class_init (VpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, views);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, vp_window_on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, vp_window_on_sidebar_row_activated_cb);
   install_actions (widget_class);

@@ -18,8 +18,10 @@
  * - Otherwise compare with the versions both sides last had: "there" is
  *   the version last taken from this partner (or, never having taken one
  *   from it, the newest taken from or sent to anyone); "here" is the
- *   newest version taken from or sent to anyone. Changed on both sides
- *   since: a conflict. Else the newer version wins.
+ *   newest version taken from or sent to anyone. Theirs changed when it
+ *   is newer than both (a version seen before is no change); ours when it
+ *   is newer than "here". Changed on both sides: a conflict. Else the
+ *   newer version wins.
  */
 
 static const char *
@@ -60,7 +62,9 @@ classify_existing (VpStore *store, const char *partner, VpRecord *incoming, VpRe
   const char *ours = vp_record_get_modified_at (local);
   g_autofree char *base_there = vp_store_dup_sync_base (store, partner, uuid);
   g_autofree char *base_here = vp_store_dup_latest_sync_base (store, uuid);
-  gboolean changed_there = base_there == NULL || strcmp (theirs, base_there) > 0;
+  /* a version we took or sent already is no change of theirs */
+  gboolean changed_there = (base_there == NULL || strcmp (theirs, base_there) > 0)
+                           && (base_here == NULL || strcmp (theirs, base_here) > 0);
   gboolean changed_here = base_here != NULL && strcmp (ours, base_here) > 0;
 
   if (strcmp (theirs, ours) > 0 && is_ours (store, partner, incoming))

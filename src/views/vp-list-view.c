@@ -227,17 +227,27 @@ typedef struct
   CompareFunc compare;
 } SortBy;
 
-/* The column view's sorter applies within each priority (a
- * GtkTreeListRowSorter); priorities themselves keep their numbers' order. */
+/* The column view's sorter orders the actions within each priority (a
+ * GtkTreeListRowSorter); see sort_priorities_cb() for the priorities. */
 static int
 sort_rows_cb (gconstpointer a, gconstpointer b, gpointer data)
 {
   SortBy *by = data;
 
-  if (VP_IS_PRIORITY ((gpointer) a))
-    return compare_numbers (vp_priority_get_number ((VpPriority *) a),
-                            vp_priority_get_number ((VpPriority *) b));
+  if (!VP_IS_ACTION ((gpointer) a))
+    return 0;
   return by->compare (by->self, (VpAction *) a, (VpAction *) b);
+}
+
+/* Priorities keep their numbers' order, whichever way a column sorts
+ * (this sorter comes first, and the column view does not reverse it). */
+static int
+sort_priorities_cb (gconstpointer a, gconstpointer b, gpointer data)
+{
+  if (!VP_IS_PRIORITY ((gpointer) a))
+    return 0;
+  return compare_numbers (vp_priority_get_number ((VpPriority *) a),
+                          vp_priority_get_number ((VpPriority *) b));
 }
 
 static GtkSorter *
@@ -270,8 +280,8 @@ static const Column label_columns[] = {
   { N_ ("Last Change"), format_last_change, compare_last_change, 105 },
 };
 
-/* What a bound cell watches: its action, and the home status of it (or,
- * while there is none, the list of statuses, for when one appears). */
+/* What a bound cell watches: its action, the home status of it, and the
+ * list of statuses, for when one appears or goes. */
 typedef struct
 {
   VpListView *self;
@@ -296,23 +306,21 @@ watch_status (Watch *watch)
 {
   VpActionStatus *status = home_status (watch->self, watch->action);
 
-  if (status == watch->status && (status != NULL || watch->statuses != NULL))
-    return;
-  if (watch->status != NULL)
-    g_signal_handlers_disconnect_by_data (watch->status, watch);
-  if (watch->statuses != NULL)
-    g_signal_handlers_disconnect_by_data (watch->statuses, watch);
-  g_set_object (&watch->status, status);
-  g_clear_object (&watch->statuses);
-  if (status != NULL)
-    g_signal_connect_swapped (status, "notify", G_CALLBACK (on_watched_changed_cb), watch);
-  else
+  if (watch->statuses == NULL)
     {
+      /* a status appears or goes (an undo, an import) */
       watch->statuses
         = g_object_ref (vp_store_get_records (watch->self->store, VP_TYPE_ACTION_STATUS));
       g_signal_connect_swapped (watch->statuses, "items-changed",
                                 G_CALLBACK (on_watched_changed_cb), watch);
     }
+  if (status == watch->status)
+    return;
+  if (watch->status != NULL)
+    g_signal_handlers_disconnect_by_data (watch->status, watch);
+  g_set_object (&watch->status, status);
+  if (status != NULL)
+    g_signal_connect_swapped (status, "notify", G_CALLBACK (on_watched_changed_cb), watch);
 }
 
 static void
@@ -641,6 +649,7 @@ setup_rows (VpListView *self)
   GtkFilterListModel *priorities;
   GtkTreeListModel *tree;
   GtkSortListModel *sorted;
+  GtkMultiSorter *levels;
   GtkTreeListRowSorter *sorter;
 
   self->plan_filter = gtk_custom_filter_new (priority_shown, self, NULL);
@@ -649,8 +658,11 @@ setup_rows (VpListView *self)
     g_object_ref (GTK_FILTER (self->plan_filter)));
   tree
     = gtk_tree_list_model_new (G_LIST_MODEL (priorities), FALSE, TRUE, create_children, self, NULL);
-  sorter
-    = gtk_tree_list_row_sorter_new (g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  levels = gtk_multi_sorter_new ();
+  gtk_multi_sorter_append (levels,
+                           GTK_SORTER (gtk_custom_sorter_new (sort_priorities_cb, NULL, NULL)));
+  gtk_multi_sorter_append (levels, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  sorter = gtk_tree_list_row_sorter_new (GTK_SORTER (levels));
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (tree), GTK_SORTER (sorter));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));

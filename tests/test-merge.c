@@ -1,0 +1,1492 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "test-merge"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "exchange/vp-exchange.h"
+#include "store/vp-store-status.h"
+#include "vp-test-util.h"
+
+/* Merging between municipalities, as it happens: Nijkerk, Barneveld and
+ * Scherpenzeel each keep a database of their own, each with a clock that
+ * the test moves on a minute at every step, and they pass exchange files
+ * around (vp_exchange_export() to a file, so the versions sent are noted;
+ * vp_exchange_read_file() and vp_change_set_apply() at the receiver). */
+
+#define EXAMPLE_FILE    "nijkerk-uvp-2024.json"
+#define EXAMPLE_STAMP   "2024-02-28T09:00:00.000Z"
+#define EXAMPLE_RECORDS 114
+
+#define PRIORITY_CRIME  "73daa09c-2c1e-4141-91b0-255a594b5c91" /* priorities[0], joint */
+#define ACTION_DAMOCLES "aab6f567-4d7f-491d-a0f6-fddef2204fed" /* [0].actions[0], joint */
+#define ACTION_CONTROLS "7d03f395-3aea-4815-9b5e-8b362e3ac785" /* [0].actions[1], joint */
+#define ACTION_TRAINING "4e5dfec4-f24d-40e9-90c7-12a80f7a1e0e" /* [0].actions[2], joint */
+#define ACTION_EACH     "3e4bc5ce-54ca-4ce9-9cfd-ec242602ac63" /* [0].actions[15], joint */
+#define ACTION_PARKS    "3867fee3-40fb-43dc-b3aa-24d9fe097ee8" /* [3].actions[0], Nijkerk's */
+#define NEW_PRIORITY    "5b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+#define NEW_SUBTHEME    "6c2a3d4e-5f60-4b7c-9d8e-0f1a2b3c4d5e"
+#define NEW_ACTION_1    "7d3b4e5f-6071-4c8d-8e9f-1a2b3c4d5e6f"
+#define NEW_ACTION_2    "8e4c5f60-7182-4d9e-9fa0-2b3c4d5e6f70"
+#define NEW_STATUS      "9f5d6071-8293-4eaf-a0b1-3c4d5e6f7081"
+
+/* Files and JSON */
+
+static char *
+example_path (void)
+{
+  const char *dir = g_getenv ("VEILIGHEIDSPLAN_EXAMPLES");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, EXAMPLE_FILE, NULL);
+}
+
+static JsonNode *
+parse_file (const char *path)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_parser_steal_root (parser);
+}
+
+static void
+write_json (JsonNode *root, const char *path)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (GError) error = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+}
+
+/* The record @uuid anywhere in the file, and where it stands
+ * ("plans[0].priorities[3].actions[0]"), as the reader names places. */
+static JsonObject *
+find_in (JsonNode *node, const char *uuid, const char *path, char **found_path)
+{
+  JsonObject *object;
+  g_autoptr (GList) members = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  object = json_node_get_object (node);
+  if (g_strcmp0 (json_object_get_string_member_with_default (object, "uuid", ""), uuid) == 0)
+    {
+      if (found_path != NULL)
+        *found_path = g_strdup (path);
+      return object;
+    }
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *member = json_object_get_member (object, l->data);
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (member))
+        continue;
+      array = json_node_get_array (member);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *item_path
+            = path[0] != '\0' ? g_strdup_printf ("%s.%s[%u]", path, (const char *) l->data, i)
+                              : g_strdup_printf ("%s[%u]", (const char *) l->data, i);
+          JsonObject *found
+            = find_in (json_array_get_element (array, i), uuid, item_path, found_path);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+  return NULL;
+}
+
+static JsonObject *
+find_json (JsonNode *root, const char *uuid, char **found_path)
+{
+  JsonObject *found = find_in (root, uuid, "", found_path);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* A copy of the record @uuid of the file, as a new record @new_uuid. */
+static JsonObject *
+copy_json (JsonNode *root, const char *uuid, const char *new_uuid)
+{
+  g_autoptr (JsonNode) node = json_node_alloc ();
+  g_autoptr (JsonNode) copy = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *object;
+
+  /* json_node_copy() would share the object: a copy through text */
+  json_node_init_object (node, find_json (root, uuid, NULL));
+  text = json_to_string (node, FALSE);
+  copy = json_from_string (text, &error);
+  g_assert_no_error (error);
+  object = json_object_ref (json_node_get_object (copy));
+  json_object_set_string_member (object, "uuid", new_uuid);
+  return object;
+}
+
+static void
+stamp_json (JsonObject *record, const char *at, const char *by)
+{
+  json_object_set_string_member (record, "modified_at", at);
+  json_object_set_string_member (record, "modified_by", by);
+}
+
+/* Municipalities, each with its database and clock */
+
+typedef struct
+{
+  const char *name; /* as people write it: "Nijkerk" */
+  const char *code; /* as files write it: "nijkerk" */
+  char *path;
+  VpStore *store;
+  GTimeSpan ahead; /* how far this computer's clock runs ahead */
+} Town;
+
+typedef struct
+{
+  GDateTime *now;
+  char *dir;
+  guint n_files;
+  Town *towns[4];
+  guint n_towns;
+} World;
+
+static void
+world_init (World *world)
+{
+  memset (world, 0, sizeof *world);
+  world->now = g_date_time_new_utc (2024, 3, 1, 9, 0, 0);
+  world->dir = vp_test_make_dir ();
+}
+
+static void
+world_clear (World *world)
+{
+  for (guint i = 0; i < world->n_towns; i++)
+    {
+      g_clear_object (&world->towns[i]->store);
+      g_free (world->towns[i]->path);
+      g_free (world->towns[i]);
+    }
+  g_date_time_unref (world->now);
+  g_free (world->dir);
+}
+
+static void
+set_town_clock (World *world, Town *town)
+{
+  g_autoptr (GDateTime) now = g_date_time_add (world->now, town->ahead);
+
+  vp_store_set_now (town->store, now);
+}
+
+/* Every step of a test is a minute later than the one before, on every
+ * computer. */
+static void
+tick (World *world)
+{
+  GDateTime *later = g_date_time_add_minutes (world->now, 1);
+
+  g_date_time_unref (world->now);
+  world->now = later;
+  for (guint i = 0; i < world->n_towns; i++)
+    set_town_clock (world, world->towns[i]);
+}
+
+static char *
+town_clock_stamp (Town *town)
+{
+  g_autoptr (GDateTime) now = vp_store_get_now (town->store);
+
+  return vp_store_format_timestamp (now);
+}
+
+static Town *
+town_add (World *world, const char *name, const char *code, GTimeSpan ahead)
+{
+  Town *town = g_new0 (Town, 1);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpuint (world->n_towns, <, G_N_ELEMENTS (world->towns));
+  town->name = name;
+  town->code = code;
+  town->ahead = ahead;
+  town->path = vp_test_db_path ();
+  town->store = vp_store_open (town->path, &error);
+  g_assert_no_error (error);
+  set_town_clock (world, town);
+  vp_store_set_home_municipality (town->store, name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vp_store_get_home_municipality (town->store), ==, code);
+  world->towns[world->n_towns++] = town;
+  return town;
+}
+
+/* The program closes and starts again. */
+static void
+town_reopen (World *world, Town *town)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&town->store);
+  town->store = vp_store_open (town->path, &error);
+  g_assert_no_error (error);
+  set_town_clock (world, town);
+  g_assert_cmpstr (vp_store_get_home_municipality (town->store), ==, town->code);
+}
+
+static VpRecord *
+lookup (Town *town, const char *uuid)
+{
+  VpRecord *record = vp_store_lookup (town->store, uuid);
+
+  g_assert_nonnull (record);
+  return record;
+}
+
+/* Change sets */
+
+static void
+assert_counts (VpChangeSet *set,
+               guint added,
+               guint updated,
+               guint unchanged,
+               guint older,
+               guint conflict,
+               guint refused)
+{
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_ADDED), ==, added);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_UPDATED), ==, updated);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_UNCHANGED), ==, unchanged);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_OLDER), ==, older);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_CONFLICT), ==, conflict);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_REFUSED), ==, refused);
+}
+
+static const char *
+kind_nick (VpChangeKind kind)
+{
+  g_autoptr (GEnumClass) klass = g_type_class_ref (VP_TYPE_CHANGE_KIND);
+
+  return g_enum_get_value (klass, kind)->value_nick;
+}
+
+/* The changes that were neither taken nor left as old: none. */
+static void
+assert_nothing_left_out (VpChangeSet *set)
+{
+  GListModel *changes = vp_change_set_get_changes (set);
+
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr (VpChange) change = g_list_model_get_item (changes, i);
+      VpChangeKind kind = vp_change_get_kind (change);
+
+      if (kind == VP_CHANGE_CONFLICT || kind == VP_CHANGE_REFUSED)
+        g_test_message ("from %s: %s %s (%s, stamped %s by %s)", vp_change_set_get_partner (set),
+                        kind_nick (kind), vp_change_get_path (change),
+                        vp_record_get_uuid (vp_change_get_incoming (change)),
+                        vp_record_get_modified_at (vp_change_get_incoming (change)),
+                        vp_record_get_modified_by (vp_change_get_incoming (change)));
+    }
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_CONFLICT), ==, 0);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_REFUSED), ==, 0);
+}
+
+/* Nothing in the file that the receiver did not have: all unchanged or
+ * older. */
+static void
+assert_nothing_new (VpChangeSet *set)
+{
+  assert_nothing_left_out (set);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_ADDED), ==, 0);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_UPDATED), ==, 0);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_UNCHANGED)
+                      + vp_change_set_count (set, VP_CHANGE_OLDER),
+                    ==, g_list_model_get_n_items (vp_change_set_get_changes (set)));
+}
+
+static VpChange *
+find_change (VpChangeSet *set, const char *uuid)
+{
+  GListModel *changes = vp_change_set_get_changes (set);
+  VpChange *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr (VpChange) change = g_list_model_get_item (changes, i);
+
+      if (g_str_equal (vp_record_get_uuid (vp_change_get_incoming (change)), uuid))
+        {
+          g_assert_null (found);
+          found = change;
+        }
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+assert_kind (VpChangeSet *set, const char *uuid, VpChangeKind kind)
+{
+  g_assert_cmpstr (kind_nick (vp_change_get_kind (find_change (set, uuid))), ==, kind_nick (kind));
+}
+
+/* Exchanging files */
+
+static char *
+export_from (World *world, Town *town)
+{
+  g_autoptr (GError) error = NULL;
+  char *path;
+
+  tick (world);
+  path = g_strdup_printf ("%s/%02u-%s.json", world->dir, ++world->n_files, town->code);
+  g_assert_true (vp_exchange_export (town->store, NULL, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static VpChangeSet *
+read_into (World *world, Town *town, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  VpChangeSet *set;
+
+  tick (world);
+  set = vp_exchange_read_file (town->store, path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (set);
+  return set;
+}
+
+static void
+apply_to (Town *town, VpChangeSet *set)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (vp_change_set_apply (set, town->store, &error));
+  g_assert_no_error (error);
+}
+
+static VpChangeSet *
+import_into (World *world, Town *town, const char *path)
+{
+  VpChangeSet *set = read_into (world, town, path);
+
+  apply_to (town, set);
+  return set;
+}
+
+/* @from's whole database to @to: nothing may be a conflict or refused.
+ * Returns the file. */
+static char *
+exchange (World *world, Town *from, Town *to)
+{
+  char *path = export_from (world, from);
+  g_autoptr (VpChangeSet) set = import_into (world, to, path);
+
+  g_test_message (
+    "%s → %s: %u added, %u updated, %u unchanged, %u older", from->code, to->code,
+    vp_change_set_count (set, VP_CHANGE_ADDED), vp_change_set_count (set, VP_CHANGE_UPDATED),
+    vp_change_set_count (set, VP_CHANGE_UNCHANGED), vp_change_set_count (set, VP_CHANGE_OLDER));
+  g_assert_cmpstr (vp_change_set_get_partner (set), ==, from->code);
+  assert_nothing_left_out (set);
+  return path;
+}
+
+static void
+load_example (World *world, Town *town)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr (VpChangeSet) set = import_into (world, town, path);
+
+  assert_counts (set, EXAMPLE_RECORDS, 0, 0, 0, 0, 0);
+}
+
+/* Changes, as a person makes them */
+
+static void
+edit (World *world, Town *town, const char *uuid, const char *field, const char *value)
+{
+  g_autoptr (GError) error = NULL;
+  VpRecord *record = lookup (town, uuid);
+
+  tick (world);
+  vp_store_update (town->store, record, &error, field, value, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vp_record_get_string (record, field), ==, value);
+  g_assert_cmpstr (vp_record_get_modified_by (record), ==, town->code);
+}
+
+static void
+set_own_status (
+  World *world, Town *town, const char *action, VpStatus status, int achieved, const char *note)
+{
+  g_autoptr (GError) error = NULL;
+
+  tick (world);
+  g_assert_true (vp_store_set_status (town->store, VP_ACTION (lookup (town, action)), town->code,
+                                      status, achieved, note, &error));
+  g_assert_no_error (error);
+}
+
+/* The database, compared */
+
+static char *
+describe_counts (VpStore *store)
+{
+  GType types[] = {
+    VP_TYPE_ORGANISATION,  VP_TYPE_PLAN,         VP_TYPE_PRIORITY,
+    VP_TYPE_SUBTHEME,      VP_TYPE_GOAL,         VP_TYPE_ACTION,
+    VP_TYPE_ACTION_STATUS, VP_TYPE_STATUS_EVENT, VP_TYPE_DEFINITION,
+  };
+  GString *counts = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
+    g_string_append_printf (counts, "%s %u; ", g_type_name (types[i]),
+                            vp_store_count (store, types[i]));
+  return g_string_free (counts, FALSE);
+}
+
+/* The database file as text without the rows of @tables. */
+static char *
+dump_without (VpStore *store, const char *const *tables)
+{
+  g_autofree char *dump = vp_test_dump_file (vp_store_get_path (store));
+  g_auto (GStrv) lines = g_strsplit (dump, "\n", -1);
+  GString *out = g_string_new (NULL);
+  gboolean skip = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "[SELECT * FROM \""))
+        {
+          const char *name = lines[i] + strlen ("[SELECT * FROM \"");
+
+          skip = FALSE;
+          for (guint t = 0; tables != NULL && tables[t] != NULL; t++)
+            skip = skip || (g_str_has_prefix (name, tables[t]) && name[strlen (tables[t])] == '"');
+        }
+      else if (skip)
+        continue;
+      g_string_append (out, lines[i]);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *const log_tables[] = { "import_log", NULL };
+static const char *const bookkeeping_tables[] = { "import_log", "sync_base", NULL };
+
+/* Line by line, so that a difference shows as its first line; lines that
+ * both start with one of @skip are not compared. */
+static void
+assert_same_lines (const char *a, const char *b, const char *const *skip)
+{
+  g_auto (GStrv) lines_a = g_strsplit (a, "\n", -1);
+  g_auto (GStrv) lines_b = g_strsplit (b, "\n", -1);
+
+  for (guint i = 0; lines_a[i] != NULL && lines_b[i] != NULL; i++)
+    {
+      gboolean skipped = FALSE;
+
+      for (guint s = 0; skip != NULL && skip[s] != NULL; s++)
+        skipped
+          = skipped
+            || (g_str_has_prefix (lines_a[i], skip[s]) && g_str_has_prefix (lines_b[i], skip[s]));
+      if (skipped)
+        continue;
+      if (!g_str_equal (lines_a[i], lines_b[i]))
+        g_test_message ("first difference in line %u", i + 1);
+      g_assert_cmpstr (lines_a[i], ==, lines_b[i]);
+    }
+  g_assert_cmpuint (g_strv_length (lines_a), ==, g_strv_length (lines_b));
+}
+
+static void
+assert_same_record (VpRecord *a, VpRecord *b)
+{
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpstr (vp_record_get_uuid (a), ==, vp_record_get_uuid (b));
+  g_assert_true (vp_record_fields_equal (a, b));
+  g_assert_cmpstr (vp_record_get_modified_at (a), ==, vp_record_get_modified_at (b));
+  g_assert_cmpstr (vp_record_get_modified_by (a), ==, vp_record_get_modified_by (b));
+}
+
+/* 1. Three municipalities converge */
+
+#define N_DAMOCLES_TEXT "Nijkerk: we actualiseren het Damocles-beleid in het tweede kwartaal."
+#define B_CONTROLS_TEXT "Barneveld: we organiseren zes (thematische) integrale controles."
+#define S_TRAINING_TEXT "Scherpenzeel: we organiseren twee trainingen ‘jonge aanwas’."
+
+typedef struct
+{
+  World world;
+  Town *nijkerk;
+  Town *barneveld;
+  Town *scherpenzeel;
+} ThreeWay;
+
+static void
+three_way_init (ThreeWay *three)
+{
+  world_init (&three->world);
+  three->nijkerk = town_add (&three->world, "Nijkerk", "nijkerk", 0);
+  three->barneveld = town_add (&three->world, "Barneveld", "barneveld", 0);
+  three->scherpenzeel = town_add (&three->world, "Scherpenzeel", "scherpenzeel", 0);
+  load_example (&three->world, three->nijkerk);
+  load_example (&three->world, three->barneveld);
+  load_example (&three->world, three->scherpenzeel);
+}
+
+/* Each changes a different joint action and sets its own statuses. */
+static void
+three_way_first_changes (ThreeWay *three)
+{
+  World *world = &three->world;
+
+  edit (world, three->nijkerk, ACTION_DAMOCLES, "text", N_DAMOCLES_TEXT);
+  edit (world, three->barneveld, ACTION_CONTROLS, "text", B_CONTROLS_TEXT);
+  edit (world, three->scherpenzeel, ACTION_TRAINING, "text", S_TRAINING_TEXT);
+  set_own_status (world, three->nijkerk, ACTION_EACH, VP_STATUS_IN_PROGRESS, 0,
+                  "Nijkerk telt de locaties.");
+  set_own_status (world, three->nijkerk, ACTION_CONTROLS, VP_STATUS_DONE, 5, "Vijf gehouden.");
+  set_own_status (world, three->barneveld, ACTION_EACH, VP_STATUS_POSTPONED, 0,
+                  "Barneveld begint in 2025.");
+  set_own_status (world, three->barneveld, ACTION_DAMOCLES, VP_STATUS_IN_PROGRESS, 0, NULL);
+  set_own_status (world, three->scherpenzeel, ACTION_EACH, VP_STATUS_DONE, 0,
+                  "Scherpenzeel heeft het overzicht.");
+  set_own_status (world, three->scherpenzeel, ACTION_TRAINING, VP_STATUS_CANCELLED, 0,
+                  "Geen deelnemers.");
+}
+
+static void
+three_way_clear (ThreeWay *three)
+{
+  world_clear (&three->world);
+}
+
+static void
+assert_status_everywhere (ThreeWay *three,
+                          const char *action,
+                          const char *municipality,
+                          VpStatus status,
+                          int achieved,
+                          const char *note)
+{
+  Town *towns[] = { three->nijkerk, three->barneveld, three->scherpenzeel };
+  VpRecord *first = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (towns); i++)
+    {
+      VpActionStatus *found = vp_store_find_status (towns[i]->store, action, municipality);
+
+      g_assert_nonnull (found);
+      g_assert_cmpint (vp_action_status_get_status (found), ==, status);
+      g_assert_cmpint (vp_action_status_get_achieved (found), ==, achieved);
+      g_assert_cmpstr (vp_action_status_get_note (found), ==, note);
+      g_assert_cmpstr (vp_record_get_modified_by (VP_RECORD (found)), ==, municipality);
+      if (first == NULL)
+        first = VP_RECORD (found);
+      else
+        assert_same_record (first, VP_RECORD (found));
+    }
+}
+
+/* All three have the same joint actions, the same numbers of records and,
+ * but for the header, the same export. */
+static void
+assert_converged (ThreeWay *three)
+{
+  Town *towns[] = { three->nijkerk, three->barneveld, three->scherpenzeel };
+  GListModel *actions = vp_store_get_records (three->nijkerk->store, VP_TYPE_ACTION);
+  g_autofree char *counts = describe_counts (three->nijkerk->store);
+  g_autofree char *export = NULL;
+  g_autoptr (GError) error = NULL;
+  static const char *const header[] = { "  \"exported_at\": ", "  \"exported_by\": ", NULL };
+  guint n_joint = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr (VpAction) action = g_list_model_get_item (actions, i);
+      VpRecord *priority = lookup (three->nijkerk, vp_action_get_priority (action));
+
+      if (vp_record_get_int (priority, "scope") != VP_SCOPE_JOINT)
+        continue;
+      n_joint++;
+      for (gsize t = 1; t < G_N_ELEMENTS (towns); t++)
+        assert_same_record (VP_RECORD (action),
+                            lookup (towns[t], vp_record_get_uuid (VP_RECORD (action))));
+    }
+  g_assert_cmpuint (n_joint, ==, 33);
+
+  export = vp_exchange_write (three->nijkerk->store, NULL, &error);
+  g_assert_no_error (error);
+  for (gsize t = 1; t < G_N_ELEMENTS (towns); t++)
+    {
+      g_autofree char *other_counts = describe_counts (towns[t]->store);
+      g_autofree char *other_export = vp_exchange_write (towns[t]->store, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (counts, ==, other_counts);
+      assert_same_lines (export, other_export, header);
+    }
+}
+
+static void
+assert_first_changes_everywhere (ThreeWay *three)
+{
+  Town *towns[] = { three->nijkerk, three->barneveld, three->scherpenzeel };
+
+  for (gsize t = 0; t < G_N_ELEMENTS (towns); t++)
+    {
+      g_assert_cmpstr (vp_action_get_text (VP_ACTION (lookup (towns[t], ACTION_DAMOCLES))), ==,
+                       N_DAMOCLES_TEXT);
+      g_assert_cmpstr (vp_action_get_text (VP_ACTION (lookup (towns[t], ACTION_CONTROLS))), ==,
+                       B_CONTROLS_TEXT);
+      g_assert_cmpstr (vp_action_get_text (VP_ACTION (lookup (towns[t], ACTION_TRAINING))), ==,
+                       S_TRAINING_TEXT);
+    }
+}
+
+/* Every pair, both ways, in an order where files carry what others sent. */
+static void
+exchange_in_turns (ThreeWay *three)
+{
+  World *world = &three->world;
+  Town *n = three->nijkerk, *b = three->barneveld, *s = three->scherpenzeel;
+  g_autofree char *f1 = exchange (world, n, b);
+  g_autofree char *f2 = exchange (world, b, s);
+  g_autofree char *f3 = exchange (world, s, n);
+  g_autofree char *f4 = exchange (world, n, s);
+  g_autofree char *f5 = exchange (world, b, n);
+  g_autofree char *f6 = exchange (world, s, b);
+}
+
+static void
+test_three_way_converge (void)
+{
+  ThreeWay three;
+  World *world = &three.world;
+  Town *n, *b, *s;
+  g_autofree char *first_from_nijkerk = NULL;
+  g_autofree char *dump_before = NULL;
+  g_autofree char *dump_after = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+
+  three_way_init (&three);
+  n = three.nijkerk;
+  b = three.barneveld;
+  s = three.scherpenzeel;
+  three_way_first_changes (&three);
+
+  /* N→B, and the same file applied a second time: nothing new then. */
+  first_from_nijkerk = exchange (world, n, b);
+  set = import_into (world, b, first_from_nijkerk);
+  assert_nothing_new (set);
+  g_clear_object (&set);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (lookup (b, ACTION_DAMOCLES))), ==,
+                   N_DAMOCLES_TEXT);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (lookup (b, ACTION_CONTROLS))), ==,
+                   B_CONTROLS_TEXT);
+  {
+    g_autofree char *f2 = exchange (world, b, s);
+    g_autofree char *f3 = exchange (world, s, n);
+    g_autofree char *f4 = exchange (world, n, s);
+    g_autofree char *f5 = exchange (world, b, n);
+    g_autofree char *f6 = exchange (world, s, b);
+  }
+  assert_first_changes_everywhere (&three);
+  assert_converged (&three);
+
+  /* Everyone moves on with their own statuses; the files go round again. */
+  set_own_status (world, n, ACTION_EACH, VP_STATUS_DONE, 0, "Nijkerk heeft het overzicht.");
+  set_own_status (world, b, ACTION_EACH, VP_STATUS_IN_PROGRESS, 0, "Barneveld toch al begonnen.");
+  set_own_status (world, s, ACTION_TRAINING, VP_STATUS_PLANNED, 0, "Nieuwe datum gepland.");
+  exchange_in_turns (&three);
+
+  /* Nijkerk's first file once more, after its newer ones: nothing goes
+   * back. */
+  dump_before = dump_without (b->store, log_tables);
+  set = import_into (world, b, first_from_nijkerk);
+  assert_nothing_new (set);
+  dump_after = dump_without (b->store, log_tables);
+  assert_same_lines (dump_before, dump_after, NULL);
+
+  assert_first_changes_everywhere (&three);
+  assert_converged (&three);
+  assert_status_everywhere (&three, ACTION_EACH, "nijkerk", VP_STATUS_DONE, 0,
+                            "Nijkerk heeft het overzicht.");
+  assert_status_everywhere (&three, ACTION_CONTROLS, "nijkerk", VP_STATUS_DONE, 5,
+                            "Vijf gehouden.");
+  assert_status_everywhere (&three, ACTION_EACH, "barneveld", VP_STATUS_IN_PROGRESS, 0,
+                            "Barneveld toch al begonnen.");
+  assert_status_everywhere (&three, ACTION_DAMOCLES, "barneveld", VP_STATUS_IN_PROGRESS, 0, NULL);
+  assert_status_everywhere (&three, ACTION_EACH, "scherpenzeel", VP_STATUS_DONE, 0,
+                            "Scherpenzeel heeft het overzicht.");
+  assert_status_everywhere (&three, ACTION_TRAINING, "scherpenzeel", VP_STATUS_PLANNED, 0,
+                            "Nieuwe datum gepland.");
+  g_assert_cmpuint (vp_store_count (n->store, VP_TYPE_ACTION_STATUS), ==, 6);
+  three_way_clear (&three);
+}
+
+/* After a first round, each changes the joint action it changed before
+ * once more: a partner's file that still has one's own previous version
+ * is older, not a conflict. */
+static void
+test_three_way_second_round (void)
+{
+  ThreeWay three;
+  World *world = &three.world;
+
+  three_way_init (&three);
+  three_way_first_changes (&three);
+  exchange_in_turns (&three);
+  assert_converged (&three);
+
+  edit (world, three.nijkerk, ACTION_DAMOCLES, "lead-note", "Afdeling Veiligheid Nijkerk");
+  edit (world, three.barneveld, ACTION_CONTROLS, "target-unit", "integrale controles in 2024");
+  edit (world, three.scherpenzeel, ACTION_TRAINING, "lead-note", "Jeugdboa Scherpenzeel");
+  exchange_in_turns (&three);
+  assert_converged (&three);
+  g_assert_cmpstr (vp_action_get_target_unit (VP_ACTION (lookup (three.nijkerk, ACTION_CONTROLS))),
+                   ==, "integrale controles in 2024");
+  three_way_clear (&three);
+}
+
+/* Barneveld builds on Scherpenzeel's version of an action; Nijkerk, which
+ * took Scherpenzeel's version too, passes it on to Barneveld later: that
+ * is a version Barneveld has had, older than its own. */
+static void
+test_relayed_already_seen (void)
+{
+  ThreeWay three;
+  World *world = &three.world;
+  g_autofree char *from_scherpenzeel = NULL;
+  g_autofree char *from_nijkerk = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+
+  three_way_init (&three);
+  edit (world, three.scherpenzeel, ACTION_TRAINING, "text", S_TRAINING_TEXT);
+  from_scherpenzeel = export_from (world, three.scherpenzeel);
+  g_clear_object (&set);
+  set = import_into (world, three.barneveld, from_scherpenzeel);
+  assert_kind (set, ACTION_TRAINING, VP_CHANGE_UPDATED);
+  g_clear_object (&set);
+  set = import_into (world, three.nijkerk, from_scherpenzeel);
+  assert_kind (set, ACTION_TRAINING, VP_CHANGE_UPDATED);
+  edit (world, three.barneveld, ACTION_TRAINING, "target-unit", "trainingen");
+
+  from_nijkerk = export_from (world, three.nijkerk);
+  g_clear_object (&set);
+  set = read_into (world, three.barneveld, from_nijkerk);
+  assert_kind (set, ACTION_TRAINING, VP_CHANGE_OLDER);
+  assert_nothing_new (set);
+  three_way_clear (&three);
+}
+
+/* 2. A preview that went stale (review E1) */
+
+static void
+test_stale_preview (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_nijkerk = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dump_before = NULL;
+  g_autofree char *dump_after = NULL;
+  g_autofree char *stamp = NULL;
+  VpRecord *x;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  load_example (&world, b);
+  edit (&world, n, ACTION_CONTROLS, "text", "Nijkerk: zes integrale controles.");
+  from_nijkerk = export_from (&world, n);
+
+  set = read_into (&world, b, from_nijkerk);
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
+  assert_counts (set, 0, 1, EXAMPLE_RECORDS - 1, 0, 0, 0);
+
+  /* Before the import is confirmed, Barneveld changes the action. */
+  edit (&world, b, ACTION_CONTROLS, "text", "Barneveld: vier integrale controles.");
+  x = lookup (b, ACTION_CONTROLS);
+  stamp = g_strdup (vp_record_get_modified_at (x));
+  g_assert_cmpstr (stamp, >, EXAMPLE_STAMP);
+  dump_before = vp_test_dump_file (b->path);
+
+  tick (&world);
+  g_assert_false (vp_change_set_apply (set, b->store, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  dump_after = vp_test_dump_file (b->path);
+  assert_same_lines (dump_before, dump_after, NULL);
+  g_assert_true (lookup (b, ACTION_CONTROLS) == x);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (x)), ==, "Barneveld: vier integrale controles.");
+  g_assert_cmpstr (vp_record_get_modified_at (x), ==, stamp);
+  g_assert_cmpstr (vp_record_get_modified_by (x), ==, "barneveld");
+
+  /* Read again, the file shows what it is now: changed on both sides. */
+  g_clear_object (&set);
+  set = read_into (&world, b, from_nijkerk);
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_CONFLICT);
+  world_clear (&world);
+}
+
+/* 3. A record made by one municipality, changed by both (review E2) */
+
+static void
+test_creator_conflict (gconstpointer data)
+{
+  gboolean barneveld_first = GPOINTER_TO_INT (data);
+  World world;
+  Town *n, *b;
+  g_autoptr (VpRecord) created = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *from_nijkerk = NULL;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *stamp = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  g_autoptr (GError) error = NULL;
+  VpRecord *x;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  load_example (&world, b);
+
+  tick (&world);
+  created = g_object_new (VP_TYPE_ACTION, "priority", PRIORITY_CRIME, "text",
+                          "We houden drie bijeenkomsten over ondermijning.", "lead-kind",
+                          VP_LEAD_KIND_JOINT, "year", 2024, "quarter", VP_QUARTER_Q3, "category",
+                          VP_CATEGORY_JOINT, "target", 3, "target-unit", "bijeenkomsten",
+                          "position", 19, NULL);
+  g_assert_true (vp_store_insert (n->store, created, VP_STORE_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  uuid = g_strdup (vp_record_get_uuid (created));
+  from_nijkerk = export_from (&world, n);
+  set = import_into (&world, b, from_nijkerk);
+  assert_counts (set, 1, 0, EXAMPLE_RECORDS, 0, 0, 0);
+  assert_kind (set, uuid, VP_CHANGE_ADDED);
+
+  if (barneveld_first)
+    {
+      edit (&world, b, uuid, "target-unit", "regionale bijeenkomsten");
+      edit (&world, n, uuid, "text", "We houden vier bijeenkomsten over ondermijning.");
+    }
+  else
+    {
+      edit (&world, n, uuid, "text", "We houden vier bijeenkomsten over ondermijning.");
+      edit (&world, b, uuid, "target-unit", "regionale bijeenkomsten");
+    }
+  x = lookup (n, uuid);
+  stamp = g_strdup (vp_record_get_modified_at (x));
+
+  from_barneveld = export_from (&world, b);
+  g_clear_object (&set);
+  set = read_into (&world, n, from_barneveld);
+  assert_kind (set, uuid, VP_CHANGE_CONFLICT);
+  assert_counts (set, 0, 0, EXAMPLE_RECORDS, 0, 1, 0);
+  apply_to (n, set);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (x)), ==,
+                   "We houden vier bijeenkomsten over ondermijning.");
+  g_assert_cmpstr (vp_action_get_target_unit (VP_ACTION (x)), ==, "bijeenkomsten");
+  g_assert_cmpstr (vp_record_get_modified_at (x), ==, stamp);
+  g_assert_cmpstr (vp_record_get_modified_by (x), ==, "nijkerk");
+  world_clear (&world);
+}
+
+/* 4. A clock behind a partner's, across a restart (review E3) */
+
+static void
+test_restart_clock (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_nijkerk = NULL;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *their_stamp = NULL;
+  g_autofree char *clock = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", G_TIME_SPAN_HOUR);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  load_example (&world, b);
+
+  edit (&world, n, ACTION_CONTROLS, "text", "Nijkerk: zes integrale controles.");
+  their_stamp = g_strdup (vp_record_get_modified_at (lookup (n, ACTION_CONTROLS)));
+  from_nijkerk = export_from (&world, n);
+  set = import_into (&world, b, from_nijkerk);
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
+  g_assert_cmpstr (vp_record_get_modified_at (lookup (b, ACTION_CONTROLS)), ==, their_stamp);
+  clock = town_clock_stamp (b);
+  g_assert_cmpstr (clock, <, their_stamp);
+
+  /* Barneveld closes the program and opens it again, its clock behind. */
+  town_reopen (&world, b);
+  edit (&world, b, ACTION_CONTROLS, "text", "Barneveld: zeven integrale controles.");
+  g_clear_pointer (&clock, g_free);
+  clock = town_clock_stamp (b);
+  g_assert_cmpstr (clock, <, their_stamp);
+  g_assert_cmpstr (vp_record_get_modified_at (lookup (b, ACTION_CONTROLS)), >, their_stamp);
+
+  from_barneveld = export_from (&world, b);
+  g_clear_object (&set);
+  set = import_into (&world, n, from_barneveld);
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (lookup (n, ACTION_CONTROLS))), ==,
+                   "Barneveld: zeven integrale controles.");
+  world_clear (&world);
+}
+
+/* 5. A version passed on by a third (review E5) */
+
+static void
+test_relayed (void)
+{
+  ThreeWay three;
+  World *world = &three.world;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *from_nijkerk = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+
+  three_way_init (&three);
+  edit (world, three.barneveld, ACTION_CONTROLS, "text", B_CONTROLS_TEXT);
+  from_barneveld = export_from (world, three.barneveld);
+  set = import_into (world, three.scherpenzeel, from_barneveld);
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
+  g_clear_object (&set);
+  set = import_into (world, three.nijkerk, from_barneveld);
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
+
+  edit (world, three.nijkerk, ACTION_CONTROLS, "text", "Nijkerk: acht integrale controles.");
+  from_nijkerk = export_from (world, three.nijkerk);
+  g_clear_object (&set);
+  set = import_into (world, three.scherpenzeel, from_nijkerk);
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
+  assert_nothing_left_out (set);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (lookup (three.scherpenzeel, ACTION_CONTROLS))),
+                   ==, "Nijkerk: acht integrale controles.");
+  three_way_clear (&three);
+}
+
+/* 6. One's own record, older, back from a partner (review E6) */
+
+static void
+test_own_record_older (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_nijkerk = NULL;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *stamp = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  VpRecord *parks;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  load_example (&world, b);
+  from_nijkerk = exchange (&world, n, b);
+
+  edit (&world, n, ACTION_PARKS, "text", "Nijkerk: we inventariseren nieuwe woonopties.");
+  parks = lookup (n, ACTION_PARKS);
+  stamp = g_strdup (vp_record_get_modified_at (parks));
+  from_barneveld = export_from (&world, b);
+  set = import_into (&world, n, from_barneveld);
+  assert_kind (set, ACTION_PARKS, VP_CHANGE_OLDER);
+  assert_nothing_new (set);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (parks)), ==,
+                   "Nijkerk: we inventariseren nieuwe woonopties.");
+  g_assert_cmpstr (vp_record_get_modified_at (parks), ==, stamp);
+  world_clear (&world);
+}
+
+/* 7. A database made again from a partner's file (review E7) */
+
+static void
+test_rebuild (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *example_counts = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+
+  world_init (&world);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, b);
+  example_counts = describe_counts (b->store);
+  from_barneveld = export_from (&world, b);
+
+  /* Nijkerk's computer was replaced; its database starts empty. */
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  set = read_into (&world, n, from_barneveld);
+  assert_counts (set, EXAMPLE_RECORDS, 0, 0, 0, 0, 0);
+  assert_kind (set, ACTION_PARKS, VP_CHANGE_ADDED);
+  apply_to (n, set);
+  counts = describe_counts (n->store);
+  g_assert_cmpstr (counts, ==, example_counts);
+  g_assert_cmpuint (vp_store_count (n->store, VP_TYPE_ACTION), ==, 42);
+  assert_same_record (lookup (n, ACTION_PARKS), lookup (b, ACTION_PARKS));
+  g_assert_cmpstr (vp_record_get_modified_by (lookup (n, ACTION_PARKS)), ==, "nijkerk");
+  world_clear (&world);
+}
+
+/* 8. A newer version of one's own record from a partner: refused */
+
+static void
+test_own_record_newer_refused (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *forged = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *dump_before = NULL;
+  g_autofree char *dump_after = NULL;
+  g_autofree char *counts_before = NULL;
+  g_autofree char *counts_after = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  JsonObject *parks;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  load_example (&world, b);
+  from_barneveld = export_from (&world, b);
+
+  /* Barneveld's file, with Nijkerk's action changed and said to be
+   * changed by Nijkerk. */
+  root = parse_file (from_barneveld);
+  parks = find_json (root, ACTION_PARKS, NULL);
+  stamp = town_clock_stamp (b);
+  json_object_set_string_member (parks, "text", "Barneveld weet het beter.");
+  stamp_json (parks, stamp, "nijkerk");
+  forged = g_build_filename (world.dir, "forged.json", NULL);
+  write_json (root, forged);
+
+  dump_before = dump_without (n->store, bookkeeping_tables);
+  counts_before = describe_counts (n->store);
+  set = import_into (&world, n, forged);
+  assert_kind (set, ACTION_PARKS, VP_CHANGE_REFUSED);
+  assert_counts (set, 0, 0, EXAMPLE_RECORDS - 1, 0, 0, 1);
+  dump_after = dump_without (n->store, bookkeeping_tables);
+  counts_after = describe_counts (n->store);
+  assert_same_lines (dump_before, dump_after, NULL);
+  g_assert_cmpstr (counts_before, ==, counts_after);
+  g_assert_true (g_str_has_prefix (vp_action_get_text (VP_ACTION (lookup (n, ACTION_PARKS))),
+                                   "We inventariseren"));
+  g_assert_cmpstr (vp_record_get_modified_at (lookup (n, ACTION_PARKS)), ==, EXAMPLE_STAMP);
+  base = vp_store_dup_sync_base (n->store, "barneveld", ACTION_PARKS);
+  g_assert_cmpstr (base, !=, stamp);
+  world_clear (&world);
+}
+
+/* 9. Stamps far in the future */
+
+static char *
+write_stamped (World *world, Town *from, Town *to, int days, char **path_of_stamp)
+{
+  g_autofree char *exported = export_from (world, from);
+  g_autoptr (JsonNode) root = parse_file (exported);
+  g_autoptr (GDateTime) now = vp_store_get_now (to->store);
+  g_autoptr (GDateTime) then = g_date_time_add_days (now, days);
+  g_autofree char *stamp = vp_store_format_timestamp (then);
+  g_autofree char *where = NULL;
+  JsonObject *controls = find_json (root, ACTION_CONTROLS, &where);
+  char *path = g_strdup_printf ("%s/ahead-%d-days.json", world->dir, days);
+
+  json_object_set_string_member (controls, "text", "Barneveld: controles met een klok vooruit.");
+  stamp_json (controls, stamp, from->code);
+  write_json (root, path);
+  *path_of_stamp = g_strconcat (where, ".modified_at", NULL);
+  return path;
+}
+
+static void
+test_future_stamp (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *far = NULL;
+  g_autofree char *near = NULL;
+  g_autofree char *far_where = NULL;
+  g_autofree char *near_where = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  g_autoptr (GError) error = NULL;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  load_example (&world, b);
+
+  far = write_stamped (&world, b, n, 40, &far_where);
+  g_assert_cmpstr (far_where, ==, "plans[0].priorities[0].actions[1].modified_at");
+  tick (&world);
+  set = vp_exchange_read_file (n->store, far, &error);
+  g_assert_null (set);
+  g_assert_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, far_where));
+
+  near = write_stamped (&world, b, n, 20, &near_where);
+  set = import_into (&world, n, near);
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
+  assert_nothing_left_out (set);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (lookup (n, ACTION_CONTROLS))), ==,
+                   "Barneveld: controles met een klok vooruit.");
+  world_clear (&world);
+}
+
+/* 10. Files nested too deep */
+
+static void
+assert_too_deep (Town *town, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpChangeSet) set = vp_exchange_read_file (town->store, path, &error);
+
+  g_assert_null (set);
+  g_assert_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_SYNTAX);
+}
+
+static void
+test_deep_nesting (void)
+{
+  World world;
+  Town *n;
+  g_autofree char *brackets = g_strnfill (100000, '[');
+  g_autofree char *brackets_path = NULL;
+  g_autofree char *nested_path = NULL;
+  g_autoptr (GString) nested = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  load_example (&world, n);
+
+  brackets_path = g_build_filename (world.dir, "brackets.json", NULL);
+  g_file_set_contents (brackets_path, brackets, -1, &error);
+  g_assert_no_error (error);
+  assert_too_deep (n, brackets_path);
+
+  g_string_append (nested, "{\n  \"format\": \"veiligheidsplan\",\n  \"version\": 1,\n"
+                           "  \"exported_at\": \"2024-03-01T09:00:00.000Z\",\n"
+                           "  \"exported_by\": \"barneveld\",\n"
+                           "  \"generator\": \"Veiligheidsplan\",\n  \"organisations\": ");
+  for (int i = 0; i < 40; i++)
+    g_string_append_c (nested, '[');
+  for (int i = 0; i < 40; i++)
+    g_string_append_c (nested, ']');
+  g_string_append (nested, ",\n  \"plans\": []\n}\n");
+  nested_path = g_build_filename (world.dir, "nested.json", NULL);
+  g_file_set_contents (nested_path, nested->str, -1, &error);
+  g_assert_no_error (error);
+  assert_too_deep (n, nested_path);
+
+  /* The store is as it was. */
+  g_assert_cmpuint (vp_store_count (n->store, VP_TYPE_ACTION), ==, 42);
+  world_clear (&world);
+}
+
+/* 11. What belongs to a refused record is refused with it */
+
+static void
+test_refused_parent (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *counts_before = NULL;
+  g_autofree char *counts_after = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (JsonObject) priority = NULL;
+  g_autoptr (JsonObject) subtheme = NULL;
+  g_autoptr (JsonObject) first = NULL;
+  g_autoptr (JsonObject) second = NULL;
+  g_autoptr (JsonObject) status = json_object_new ();
+  g_autoptr (VpChangeSet) set = NULL;
+  JsonArray *array;
+  const char *const new_records[]
+    = { NEW_PRIORITY, NEW_SUBTHEME, NEW_ACTION_1, NEW_ACTION_2, NEW_STATUS };
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  load_example (&world, b);
+  from_barneveld = export_from (&world, b);
+  stamp = town_clock_stamp (b);
+
+  /* A priority of Scherpenzeel's made by Barneveld, and under it what
+   * Barneveld may make: a sub-theme, actions, its own status. */
+  root = parse_file (from_barneveld);
+  priority = copy_json (root, PRIORITY_CRIME, NEW_PRIORITY);
+  json_object_set_int_member (priority, "number", 6);
+  json_object_set_string_member (priority, "title", "Scherpenzeelse prioriteit");
+  json_object_set_string_member (priority, "scope", "local");
+  json_object_set_string_member (priority, "owner", "scherpenzeel");
+  stamp_json (priority, stamp, "barneveld");
+
+  subtheme = copy_json (root, "7d05d64f-86a0-4c3b-90a9-9085ba55c5dd", NEW_SUBTHEME);
+  stamp_json (subtheme, stamp, "barneveld");
+  array = json_array_new ();
+  json_array_add_object_element (array, json_object_ref (subtheme));
+  json_object_set_array_member (priority, "subthemes", array);
+  json_object_set_array_member (priority, "goals", json_array_new ());
+
+  first = copy_json (root, ACTION_DAMOCLES, NEW_ACTION_1);
+  json_object_set_string_member (first, "subtheme", NEW_SUBTHEME);
+  json_object_set_array_member (first, "history", json_array_new ());
+  json_object_set_string_member (status, "uuid", NEW_STATUS);
+  json_object_set_string_member (status, "municipality", "barneveld");
+  json_object_set_string_member (status, "status", "in-progress");
+  json_object_set_int_member (status, "achieved", 0);
+  json_object_set_string_member (status, "note", "Begonnen.");
+  stamp_json (status, stamp, "barneveld");
+  array = json_array_new ();
+  json_array_add_object_element (array, json_object_ref (status));
+  json_object_set_array_member (first, "statuses", array);
+  stamp_json (first, stamp, "barneveld");
+  second = copy_json (root, ACTION_CONTROLS, NEW_ACTION_2);
+  json_object_set_null_member (second, "subtheme");
+  json_object_set_array_member (second, "statuses", json_array_new ());
+  json_object_set_array_member (second, "history", json_array_new ());
+  stamp_json (second, stamp, "barneveld");
+  array = json_array_new ();
+  json_array_add_object_element (array, json_object_ref (first));
+  json_array_add_object_element (array, json_object_ref (second));
+  json_object_set_array_member (priority, "actions", array);
+
+  json_array_add_object_element (
+    json_object_get_array_member (
+      json_array_get_object_element (
+        json_object_get_array_member (json_node_get_object (root), "plans"), 0),
+      "priorities"),
+    json_object_ref (priority));
+  file = g_build_filename (world.dir, "scherpenzeel-by-barneveld.json", NULL);
+  write_json (root, file);
+
+  counts_before = describe_counts (n->store);
+  set = read_into (&world, n, file);
+  for (gsize i = 0; i < G_N_ELEMENTS (new_records); i++)
+    assert_kind (set, new_records[i], VP_CHANGE_REFUSED);
+  assert_counts (set, 0, 0, EXAMPLE_RECORDS, 0, 0, G_N_ELEMENTS (new_records));
+  apply_to (n, set);
+  for (gsize i = 0; i < G_N_ELEMENTS (new_records); i++)
+    g_assert_null (vp_store_lookup (n->store, new_records[i]));
+  counts_after = describe_counts (n->store);
+  g_assert_cmpstr (counts_before, ==, counts_after);
+  world_clear (&world);
+}
+
+/* 12. The command line */
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+/* Runs the built program with @args; its exit status in run->status. */
+static void
+run_program (Run *run, const char *const *args)
+{
+  g_autofree char *program
+    = g_test_build_filename (G_TEST_BUILT, "..", "src", "veiligheidsplan", NULL);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GError) exit_error = NULL;
+  int wait_status = 0;
+
+  if (!g_file_test (program, G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("the program was not built: %s", program);
+  g_ptr_array_add (argv, program);
+  for (gsize i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  memset (run, 0, sizeof *run);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
+                &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s ...: out [%s], err [%s]", args[0], run->out, run->err);
+  if (g_spawn_check_wait_status (wait_status, &exit_error))
+    run->status = 0;
+  else if (g_error_matches (exit_error, G_SPAWN_EXIT_ERROR, exit_error->code))
+    run->status = exit_error->code;
+  else
+    g_error ("the program did not exit: %s", exit_error->message);
+}
+
+/* A database that Nijkerk filled with the example by the command line. */
+static char *
+cli_database (void)
+{
+  char *database = vp_test_db_path ();
+  g_autofree char *example = example_path ();
+  const char *args[]
+    = { "--database", database, "--municipality", "Nijkerk", "--import", example, NULL };
+  Run run;
+
+  run_program (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "114 added"));
+  run_clear (&run);
+  return database;
+}
+
+static GBytes *
+file_bytes (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+static void
+test_cli_import (void)
+{
+  g_autofree char *database = cli_database ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = vp_store_open (database, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (vp_store_get_home_municipality (store), ==, "nijkerk");
+  g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 42);
+}
+
+static void
+test_cli_import_broken (void)
+{
+  g_autofree char *database = cli_database ();
+  g_autofree char *dir = vp_test_make_dir ();
+  g_autofree char *broken = g_build_filename (dir, "kapot.json", NULL);
+  g_autofree char *example = example_path ();
+  g_autofree char *text = NULL;
+  g_autoptr (GBytes) before = file_bytes (database);
+  g_autoptr (GBytes) after = NULL;
+  g_autofree char *dump_before = vp_test_dump_file (database);
+  g_autofree char *dump_after = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *args[] = { "--database", database, "--import", broken, NULL };
+  gsize length = 0;
+  Run run;
+
+  /* The example cut off halfway. */
+  g_file_get_contents (example, &text, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (broken, text, (gssize) (length / 2), &error);
+  g_assert_no_error (error);
+
+  run_program (&run, args);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, broken));
+  after = file_bytes (database);
+  g_assert_true (g_bytes_equal (before, after));
+  /* and nothing waits in a write-ahead log either */
+  dump_after = vp_test_dump_file (database);
+  assert_same_lines (dump_before, dump_after, NULL);
+  run_clear (&run);
+}
+
+static void
+test_cli_export_stdout (void)
+{
+  g_autofree char *database = cli_database ();
+  const char *args[] = { "--database", database, "--export", "-", NULL };
+  Run run;
+
+  run_program (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "{\n  \"format\": \"veiligheidsplan\""));
+  run_clear (&run);
+}
+
+static void
+test_cli_home_taken (void)
+{
+  g_autofree char *database = cli_database ();
+  const char *args[] = { "--database", database, "--municipality", "Barneveld", NULL };
+  g_autoptr (VpStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  Run run;
+
+  run_program (&run, args);
+  store = vp_store_open (database, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vp_store_get_home_municipality (store), ==, "nijkerk");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, !=, "");
+  run_clear (&run);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/merge/three-way/converge", test_three_way_converge);
+  g_test_add_func ("/merge/stale-preview", test_stale_preview);
+  g_test_add_data_func ("/merge/creator-conflict/barneveld-first", GINT_TO_POINTER (TRUE),
+                        test_creator_conflict);
+  g_test_add_data_func ("/merge/creator-conflict/nijkerk-first", GINT_TO_POINTER (FALSE),
+                        test_creator_conflict);
+  g_test_add_func ("/merge/restart-clock", test_restart_clock);
+  g_test_add_func ("/merge/relayed", test_relayed);
+  g_test_add_func ("/merge/own-record-older", test_own_record_older);
+  g_test_add_func ("/merge/rebuild", test_rebuild);
+  g_test_add_func ("/merge/own-record-newer-refused", test_own_record_newer_refused);
+  g_test_add_func ("/merge/future-stamp", test_future_stamp);
+  g_test_add_func ("/merge/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/merge/refused-parent", test_refused_parent);
+  g_test_add_func ("/merge/cli/import", test_cli_import);
+  g_test_add_func ("/merge/cli/import-broken", test_cli_import_broken);
+  g_test_add_func ("/merge/cli/export-stdout", test_cli_export_stdout);
+  g_test_add_func ("/merge/cli/home-taken", test_cli_home_taken);
+  /* Beyond the review: editing goes on after the files went round. */
+  g_test_add_func ("/merge/continued/second-round", test_three_way_second_round);
+  g_test_add_func ("/merge/continued/already-seen", test_relayed_already_seen);
+
+  return g_test_run ();
+}
