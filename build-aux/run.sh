@@ -7,5 +7,7 @@ cd "$(dirname "$0")/.."
 build-aux/install-deps.sh
 [ -f build/build.ninja ] || meson setup build
 ninja -C build
-# Uninstalled: take the translations from the build tree.
-VEILIGHEIDSPLAN_LOCALEDIR="$PWD/build/po" exec build/src/veiligheidsplan "$@"
+# Uninstalled: the translations and the settings schema from the build tree.
+export VEILIGHEIDSPLAN_LOCALEDIR="$PWD/build/po"
+export GSETTINGS_SCHEMA_DIR="$PWD/build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+exec build/src/veiligheidsplan "$@"
