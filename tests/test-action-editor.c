@@ -8,6 +8,7 @@
 #include "app/vp-application.h"
 #include "exchange/vp-exchange.h"
 #include "views/vp-action-editor.h"
+#include "vp-test-gui.h"
 #include "vp-test-util.h"
 
 /* The action editor on a real store, driven through its template children
@@ -24,17 +25,6 @@ typedef struct
 } Fixture;
 
 static void
-wait_for_frames (void)
-{
-  for (int i = 0; i < 20; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   f->store = vp_test_store_new ();
@@ -49,7 +39,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   if (f->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (f->editor));
   gtk_window_destroy (f->parent);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_null (f->editor);
   g_clear_pointer (&f->done, g_free);
   g_clear_object (&f->store);
@@ -70,7 +60,7 @@ open_editor (Fixture *f, VpAction *action, VpPriority *priority)
   g_object_add_weak_pointer (G_OBJECT (f->editor), (gpointer *) &f->editor);
   g_signal_connect (f->editor, "done", G_CALLBACK (on_done_cb), f);
   gtk_window_present (GTK_WINDOW (f->editor));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
 }
 
 static gpointer
@@ -88,7 +78,7 @@ save (Fixture *f)
 {
   gboolean activated = gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.save", NULL);
 
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   return activated;
 }
 
@@ -217,34 +207,6 @@ advance_clock (VpStore *store)
 }
 
 static void
-collect_labels (GtkWidget *widget, GPtrArray *texts)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    collect_labels (c, texts);
-}
-
-/* Whether a label shows exactly @text, as it reads on the screen. */
-static gboolean
-shows_text (GtkWidget *widget, const char *text)
-{
-  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
-
-  collect_labels (widget, texts);
-  for (guint i = 0; i < texts->len; i++)
-    {
-      if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
-        return TRUE;
-    }
-  g_test_message ("“%s” not among the %u labels shown", text, texts->len);
-  for (guint i = 0; i < texts->len; i++)
-    g_test_message ("  shown: “%s”", (const char *) g_ptr_array_index (texts, i));
-  return FALSE;
-}
-
-static void
 test_new_action (Fixture *f, gconstpointer data)
 {
   const char *text = "We organiseren drie voorlichtingsavonden over mensenhandel.";
@@ -363,7 +325,7 @@ test_empty_text (Fixture *f, gconstpointer data)
   set_text (f, " \n\t ");
   g_assert_true (gtk_widget_get_visible (child (f, "text_error")));
   g_assert_cmpstr (gtk_label_get_text (child (f, "text_error")), ==, "Describe the action.");
-  g_assert_true (shows_text (GTK_WIDGET (f->editor), "Describe the action."));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), "Describe the action."));
   g_assert_false (can_save (f));
   save (f);
   g_assert_nonnull (f->editor);
@@ -407,7 +369,8 @@ test_target_not_a_number (Fixture *f, gconstpointer data)
     }
   g_assert_cmpstr (gtk_label_get_text (child (f, "target_error")), ==,
                    "Enter a whole number, or leave it empty.");
-  g_assert_true (shows_text (GTK_WIDGET (f->editor), "Enter a whole number, or leave it empty."));
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (f->editor), "Enter a whole number, or leave it empty."));
   save (f);
   g_assert_nonnull (f->editor);
   g_assert_cmpint (vp_action_get_target (bibob_action (f)), ==, 0);
@@ -436,7 +399,7 @@ test_status_change (Fixture *f, gconstpointer data)
   VpStatusEvent *event;
 
   open_editor (f, action, NULL);
-  g_assert_true (shows_text (GTK_WIDGET (f->editor), "Progress of Nijkerk"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), "Progress of Nijkerk"));
   choose (f, "status_row", "Done");
   gtk_spin_button_set_value (child (f, "achieved_spin"), 1);
   g_assert_true (save (f));
@@ -551,7 +514,7 @@ test_delete (Fixture *f, gconstpointer data)
   open_editor (f, action, NULL);
   g_assert_cmpstr (chosen (f, "status_row"), ==, "In progress");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.delete", NULL));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
 
   g_assert_null (f->editor);
   g_assert_cmpstr (f->done, ==, "Action deleted");
@@ -570,7 +533,7 @@ test_cancel (Fixture *f, gconstpointer data)
   set_text (f, "Iets anders");
   choose (f, "status_row", "Cancelled");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.cancel", NULL));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_null (f->editor);
   g_assert_null (f->done);
   after = vp_test_dump_file (vp_store_get_path (f->store));
@@ -634,7 +597,7 @@ test_failure_rolls_back (Fixture *f, gconstpointer data)
   g_assert_nonnull (f->editor);
   g_assert_true (gtk_revealer_get_reveal_child (child (f, "error_revealer")));
   g_assert_cmpstr (gtk_label_get_text (child (f, "error_label")), !=, "");
-  g_assert_true (shows_text (GTK_WIDGET (f->editor), "The action was not saved"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), "The action was not saved"));
   after = vp_test_dump_file (vp_store_get_path (f->store));
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpstr (vp_action_get_text (action), ==,
@@ -709,11 +672,11 @@ test_markup_shown_literally (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   open_editor (f, action, NULL);
-  g_assert_true (shows_text (GTK_WIDGET (f->editor), priority_label));
-  g_assert_true (shows_text (GTK_WIDGET (f->editor), subtheme_label));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), priority_label));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), subtheme_label));
   /* the lead, Nijkerk by its new name */
-  g_assert_true (shows_text (GTK_WIDGET (f->editor), tricky));
-  g_assert_true (shows_text (GTK_WIDGET (f->editor), progress));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), tricky));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), progress));
   gtk_text_buffer_get_bounds (child (f, "text_buffer"), &start, &end);
   shown_text = gtk_text_buffer_get_text (child (f, "text_buffer"), &start, &end, FALSE);
   g_assert_cmpstr (shown_text, ==, tricky);
@@ -745,9 +708,9 @@ test_partners_action (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_sensitive (child (f, "lead_group")));
   g_assert_false (gtk_widget_get_sensitive (child (f, "target_group")));
   g_assert_false (gtk_widget_get_visible (child (f, "delete_group")));
-  g_assert_true (shows_text (GTK_WIDGET (f->editor),
-                             "Only Barneveld changes this local action. You keep your own "
-                             "progress on it below."));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor),
+                                     "Only Barneveld changes this local action. You keep your own "
+                                     "progress on it below."));
   choose (f, "status_row", "In progress");
   g_assert_true (save (f));
   g_assert_cmpint (vp_action_status_get_status (find_status (f->store, action)), ==,
@@ -834,11 +797,11 @@ capture_popup (Fixture *f, const char *dir, const char *language)
     return;
   gtk_widget_activate (child (f, "subtheme_row"));
   for (int i = 0; i < 20; i++)
-    wait_for_frames ();
+    vp_test_wait_for_frames ();
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   gtk_widget_activate (child (f, "subtheme_row"));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
 }
 
 /* With VP_SCREENSHOT_DIR set: pictures of the editor on an action of the
@@ -872,7 +835,7 @@ test_screenshot (Fixture *f, gconstpointer data)
 
   /* the whole form at once */
   gtk_window_set_default_size (GTK_WINDOW (f->editor), 560, 1240);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_free (name);
   g_free (path);
   name = g_strdup_printf ("action-editor-full-%s.png", language != NULL ? language : "en");
@@ -890,7 +853,7 @@ test_screenshot (Fixture *f, gconstpointer data)
   gtk_label_set_text (child (f, "error_label"), "The plan database is in use by another program.");
   /* past the revealer's transition */
   for (int i = 0; i < 20; i++)
-    wait_for_frames ();
+    vp_test_wait_for_frames ();
   g_free (name);
   g_free (path);
   name = g_strdup_printf ("action-editor-faults-%s.png", language != NULL ? language : "en");

@@ -11,6 +11,7 @@
 #include "store/vp-store-status.h"
 #include "views/vp-format.h"
 #include "views/vp-list-view.h"
+#include "vp-test-gui.h"
 #include "vp-test-util.h"
 
 /* The window on a real store, in English (LANGUAGE=en) or Dutch
@@ -25,85 +26,6 @@ tr (const char *english, const char *nederlands)
   return dutch ? nederlands : english;
 }
 
-static void
-wait_for_frames (void)
-{
-  for (int i = 0; i < 50; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The first one shown: list rows keep hidden widgets for other kinds. */
-static GtkWidget *
-find_shown (GtkWidget *widget, GType type)
-{
-  if (!gtk_widget_get_visible (widget))
-    return NULL;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_shown (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-collect_labels (GtkWidget *widget, GPtrArray *texts)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
-  if (GTK_IS_INSCRIPTION (widget) && gtk_widget_get_mapped (widget)
-      && gtk_inscription_get_text (GTK_INSCRIPTION (widget)) != NULL)
-    g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL
-      && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (texts, (gpointer) gtk_button_get_label (GTK_BUTTON (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, texts);
-}
-
-static gboolean
-shows_text (GtkWidget *widget, const char *text)
-{
-  g_autoptr (GPtrArray) texts = g_ptr_array_new ();
-
-  collect_labels (widget, texts);
-  for (guint i = 0; i < texts->len; i++)
-    {
-      if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
-        return TRUE;
-    }
-  g_test_message ("“%s” not among the %u labels shown", text, texts->len);
-  for (guint i = 0; i < texts->len; i++)
-    g_test_message ("  shown: “%s”", (const char *) g_ptr_array_index (texts, i));
-  return FALSE;
-}
-
 static gpointer
 window_child (VpWindow *window, const char *name)
 {
@@ -113,7 +35,7 @@ window_child (VpWindow *window, const char *name)
 static VpListView *
 list_view_of (VpWindow *window)
 {
-  return VP_LIST_VIEW (find_descendant (GTK_WIDGET (window), VP_TYPE_LIST_VIEW));
+  return VP_LIST_VIEW (vp_test_find (GTK_WIDGET (window), VP_TYPE_LIST_VIEW));
 }
 
 static guint
@@ -128,7 +50,7 @@ open_window (VpStore *store)
   VpWindow *window = g_object_new (VP_TYPE_WINDOW, "store", store, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   return window;
 }
 
@@ -164,10 +86,10 @@ test_empty_database (void)
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   g_assert_cmpstr (adw_status_page_get_title (page), ==, tr ("No Plan Yet", "Nog geen plan"));
-  g_assert_true (shows_text (GTK_WIDGET (window), tr ("No Plan Yet", "Nog geen plan")));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window), tr ("No Plan Yet", "Nog geen plan")));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   /* The home municipality dialog came up, since none was set; closing
    * the window took it along. */
   g_assert_null (find_home_dialog ());
@@ -191,7 +113,7 @@ test_first_run_asks_home (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    tr ("Which Is Your Municipality?", "Wat is uw gemeente?"));
   g_assert_true (
-    shows_text (GTK_WIDGET (dialog), tr ("Another municipality:", "Andere gemeente:")));
+    vp_test_shows_text (GTK_WIDGET (dialog), tr ("Another municipality:", "Andere gemeente:")));
 
   /* Nijkerk is preselected; pick Scherpenzeel and continue. */
   scherpenzeel = GTK_CHECK_BUTTON (
@@ -200,7 +122,7 @@ test_first_run_asks_home (void)
   /* What the dialog's button does: emit the response, then close. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "continue");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
 
   g_assert_cmpstr (vp_store_get_home_municipality (store), ==, "scherpenzeel");
   gtk_window_destroy (GTK_WINDOW (window));
@@ -226,7 +148,7 @@ test_other_municipality_needs_a_name (void)
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "continue"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "continue");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
 
   g_assert_cmpstr (vp_store_get_home_municipality (store), ==, "den-helder");
   g_assert_cmpstr (vp_store_get_home_municipality_name (store), ==, "Den Helder");
@@ -250,20 +172,23 @@ test_plan_list (void)
 
   /* Two priorities, each followed by its actions. */
   g_assert_cmpuint (n_rows (window), ==, 6);
-  g_assert_true (shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
-  g_assert_true (shows_text (GTK_WIDGET (window), "2. Vakantieparken"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "2. Vakantieparken"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window),
+                                     "We organiseren vijf (thematische) integrale controles."));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "Nijkerk (Bibob-medewerker)"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window),
+                                     tr ("Each municipality", "Iedere gemeente individueel")));
   g_assert_true (
-    shows_text (GTK_WIDGET (window), "We organiseren vijf (thematische) integrale controles."));
-  g_assert_true (shows_text (GTK_WIDGET (window), "Nijkerk (Bibob-medewerker)"));
-  g_assert_true (
-    shows_text (GTK_WIDGET (window), tr ("Each municipality", "Iedere gemeente individueel")));
-  g_assert_true (shows_text (GTK_WIDGET (window), tr ("Joint action", "Gezamenlijke actie")));
-  g_assert_true (shows_text (GTK_WIDGET (window), "0 / 5"));
+    vp_test_shows_text (GTK_WIDGET (window), tr ("Joint action", "Gezamenlijke actie")));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "0 / 5"));
   /* the clock stands at 1 March 2024: nothing is overdue yet */
-  g_assert_true (shows_text (GTK_WIDGET (window), "Q1 2024"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "Q1 2024"));
   /* the sidebar, with the home municipality's counts */
-  g_assert_true (shows_text (GTK_WIDGET (window), tr ("All Priorities", "Alle prioriteiten")));
-  g_assert_true (shows_text (GTK_WIDGET (window), tr ("3 open · 0 done", "3 open · 0 afgerond")));
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("All Priorities", "Alle prioriteiten")));
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("3 open · 0 done", "3 open · 0 afgerond")));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -278,9 +203,10 @@ test_overdue (void)
   vp_test_add_small_plan (store);
   vp_store_set_now (store, april);
   window = open_window (store);
-  g_assert_true (shows_text (GTK_WIDGET (window), tr ("Q1 2024 · overdue", "Q1 2024 · over tijd")));
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("Q1 2024 · overdue", "Q1 2024 · over tijd")));
   g_object_set (vp_window_get_filter (window), "overdue", TRUE, NULL);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   /* only the one Q1 action, under its priority */
   g_assert_cmpuint (n_rows (window), ==, 3);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -305,38 +231,38 @@ test_search_and_filters (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "BIBOB");
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_object_set (filter, "search", "BIBOB", NULL);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 3);
   /* the lead's note is searched too */
   g_object_set (filter, "search", "medewerker", NULL);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 3);
   g_object_set (filter, "search", NULL, NULL);
 
   g_object_set (filter, "quarter", VP_QUARTER_Q4, NULL);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 5);
   g_object_set (filter, "category", VP_CATEGORY_LOCAL, NULL);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 3);
   g_object_set (filter, "lead", "each", NULL);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 2);
 
   chips = window_child (window, "chips");
-  g_assert_true (shows_text (chips, tr ("Quarter: Q4", "Kwartaal: Q4")));
+  g_assert_true (vp_test_shows_text (chips, tr ("Quarter: Q4", "Kwartaal: Q4")));
   /* clicking the category's chip clears the category */
   chip = gtk_widget_get_first_child (chips);
   chip = gtk_widget_get_next_sibling (chip);
   chip = gtk_widget_get_next_sibling (chip);
   g_signal_emit_by_name (chip, "clicked");
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_object_get (filter, "category", &category, NULL);
   g_assert_cmpint (category, ==, VP_FILTER_ANY);
   vp_action_filter_clear (filter);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 6);
   g_assert_false (gtk_revealer_get_reveal_child (window_child (window, "chips_revealer")));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -354,10 +280,10 @@ test_sidebar_chooses_priority (void)
   window = open_window (store);
   sidebar = window_child (window, "sidebar_list");
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 2));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 2);
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 6);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -380,13 +306,14 @@ test_delete_and_undo (void)
   gtk_selection_model_select_item (rows, 1, TRUE);
   g_assert_nonnull (vp_list_view_get_selected_action (list_view_of (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-action", NULL));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 3);
   g_assert_cmpuint (n_rows (window), ==, 5);
-  g_assert_true (shows_text (GTK_WIDGET (window), tr ("Action deleted", "Actie verwijderd")));
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("Action deleted", "Actie verwijderd")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 4);
   g_assert_cmpuint (n_rows (window), ==, 6);
   (void) after;
@@ -416,9 +343,9 @@ test_follows_changes (void)
   window = open_window (store);
   vp_store_update (store, VP_RECORD (first_action (store)), &error, "text", tricky, NULL);
   g_assert_no_error (error);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
 
-  g_assert_true (shows_text (GTK_WIDGET (window), tricky));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window), tricky));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -432,9 +359,9 @@ test_plan_arrives (void)
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   vp_test_add_small_plan (store);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
-  g_assert_true (shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -450,21 +377,22 @@ test_load_example (void)
   g_autofree char *after = NULL;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-example", NULL));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 42);
   /* five priorities and their 42 actions */
   g_assert_cmpuint (n_rows (window), ==, 47);
-  g_assert_true (shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
-  g_assert_true (shows_text (GTK_WIDGET (window), tr ("19 open · 0 done", "19 open · 0 afgerond")));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
   g_assert_true (
-    shows_text (GTK_WIDGET (window), tr ("Example plan loaded", "Voorbeeldplan geladen")));
+    vp_test_shows_text (GTK_WIDGET (window), tr ("19 open · 0 done", "19 open · 0 afgerond")));
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("Example plan loaded", "Voorbeeldplan geladen")));
   /* Once there is a plan, the action is disabled: nothing is imported
    * again, not even a line in the import log. */
   before = vp_test_dump_file (vp_store_get_path (store));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.load-example", NULL);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   after = vp_test_dump_file (vp_store_get_path (store));
   g_assert_cmpstr (before, ==, after);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -491,14 +419,14 @@ test_sort_by_column (void)
 
   vp_test_add_small_plan (store);
   window = open_window (store);
-  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (vp_test_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
   lead = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
   g_assert_cmpstr (gtk_column_view_column_get_title (lead), ==, tr ("Lead", "Trekker"));
 
   for (int order = GTK_SORT_ASCENDING; order <= GTK_SORT_DESCENDING; order++)
     {
       gtk_column_view_sort_by_column (view, lead, order);
-      wait_for_frames ();
+      vp_test_wait_for_frames ();
       /* rows 1–3: the first priority's actions; 0 and 4: priorities */
       g_assert_null (row_action (window, 0));
       g_assert_null (row_action (window, 4));
@@ -526,17 +454,19 @@ test_status_in_place (void)
   vp_test_add_small_plan (store);
   window = open_window (store);
   action = row_action (window, 1);
-  status = GTK_DROP_DOWN (find_shown (GTK_WIDGET (list_view_of (window)), GTK_TYPE_DROP_DOWN));
+  status
+    = GTK_DROP_DOWN (vp_test_find_shown (GTK_WIDGET (list_view_of (window)), GTK_TYPE_DROP_DOWN));
   g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, VP_STATUS_PLANNED);
 
   gtk_drop_down_set_selected (status, VP_STATUS_DONE);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_cmpint (vp_action_get_home_status (store, action), ==, VP_STATUS_DONE);
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_STATUS_EVENT), ==, 1);
-  g_assert_true (shows_text (GTK_WIDGET (window), tr ("2 open · 1 done", "2 open · 1 afgerond")));
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("2 open · 1 done", "2 open · 1 afgerond")));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_cmpint (vp_action_get_home_status (store, action), ==, VP_STATUS_PLANNED);
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_STATUS_EVENT), ==, 0);
   g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, VP_STATUS_PLANNED);
@@ -561,16 +491,16 @@ test_plan_chooser (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (chooser)));
 
   g_assert_true (vp_store_insert (store, second, VP_STORE_WRITE_DEFAULT, &error));
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chooser)));
   gtk_drop_down_set_selected (chooser, 1);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_true (VP_RECORD (vp_window_get_plan (window)) == second);
   g_assert_cmpstr (adw_window_title_get_title (window_child (window, "title")), ==,
                    "Uitvoeringsplan Veiligheid 2025");
   g_assert_cmpuint (n_rows (window), ==, 0);
   gtk_drop_down_set_selected (chooser, 0);
-  wait_for_frames ();
+  vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 6);
   gtk_window_destroy (GTK_WINDOW (window));
 }
