@@ -162,13 +162,14 @@ test_plan_list (void)
   VpPlan *plan = vp_test_add_small_plan (store);
   VpWindow *window = open_window (store);
   GtkStack *stack = window_child (window, "stack");
-  AdwWindowTitle *title = window_child (window, "title");
+  AdwViewSwitcherTitle *title = window_child (window, "title");
 
   g_assert_null (find_home_dialog ());
   g_assert_true (vp_window_get_plan (window) == plan);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
-  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Uitvoeringsplan Veiligheid 2024");
-  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Nijkerk · 2024");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==,
+                   "Uitvoeringsplan Veiligheid 2024");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "Nijkerk · 2024");
 
   /* Two priorities, each followed by its actions. */
   g_assert_cmpuint (n_rows (window), ==, 6);
@@ -179,8 +180,7 @@ test_plan_list (void)
   g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "Nijkerk (Bibob-medewerker)"));
   g_assert_true (vp_test_shows_text (GTK_WIDGET (window),
                                      tr ("Each municipality", "Iedere gemeente individueel")));
-  g_assert_true (
-    vp_test_shows_text (GTK_WIDGET (window), tr ("Joint action", "Gezamenlijke actie")));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window), tr ("Local", "Lokaal")));
   g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "0 / 5"));
   /* the clock stands at 1 March 2024: nothing is overdue yet */
   g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "Q1 2024"));
@@ -496,7 +496,7 @@ test_plan_chooser (void)
   gtk_drop_down_set_selected (chooser, 1);
   vp_test_wait_for_frames ();
   g_assert_true (VP_RECORD (vp_window_get_plan (window)) == second);
-  g_assert_cmpstr (adw_window_title_get_title (window_child (window, "title")), ==,
+  g_assert_cmpstr (adw_view_switcher_title_get_title (window_child (window, "title")), ==,
                    "Uitvoeringsplan Veiligheid 2025");
   g_assert_cmpuint (n_rows (window), ==, 0);
   gtk_drop_down_set_selected (chooser, 0);

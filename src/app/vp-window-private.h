@@ -3,6 +3,7 @@
 
 #include "model/vp-action-filter.h"
 #include "views/vp-list-view.h"
+#include "views/vp-plan-view.h"
 #include "vp-window.h"
 
 G_BEGIN_DECLS
@@ -18,7 +19,7 @@ struct _VpWindow
   GtkDropDown *plan_chooser;
   GtkListBox *sidebar_list;
   GtkWidget *content;
-  AdwWindowTitle *title;
+  AdwViewSwitcherTitle *title;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkRevealer *chips_revealer;
@@ -28,8 +29,9 @@ struct _VpWindow
   AdwStatusPage *empty_page;
   AdwViewStack *views;
 
-  /* borrowed: a child of views */
+  /* borrowed: children of views */
   VpListView *list_view;
+  VpPlanView *plan_view;
 
   /* owned */
   VpStore *store;

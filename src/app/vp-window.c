@@ -9,6 +9,7 @@
 #include "model/vp-action-filter.h"
 #include "views/vp-action-editor.h"
 #include "views/vp-list-view.h"
+#include "views/vp-plan-view.h"
 #include "views/vp-swatch.h"
 #include "vp-home-dialog.h"
 #include "vp-window-private.h"
@@ -230,6 +231,7 @@ show_plan (VpWindow *self, VpPlan *plan)
   if (!g_set_object (&self->plan, plan))
     return;
   vp_list_view_set_plan (self->list_view, self->plan);
+  vp_plan_view_set_plan (self->plan_view, self->plan);
   g_object_set (self->filter, "priority", NULL, NULL);
   vp_window_update_sidebar (self);
 }
@@ -261,16 +263,16 @@ update_plan (VpWindow *self)
     gtk_drop_down_set_selected (self->plan_chooser, position);
   if (self->plan == NULL)
     {
-      adw_window_title_set_title (self->title, _ ("Veiligheidsplan"));
-      adw_window_title_set_subtitle (self->title, "");
+      adw_view_switcher_title_set_title (self->title, _ ("Veiligheidsplan"));
+      adw_view_switcher_title_set_subtitle (self->title, "");
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else
     {
       g_autofree char *subtitle = plan_subtitle (self);
 
-      adw_window_title_set_title (self->title, vp_plan_get_title (self->plan));
-      adw_window_title_set_subtitle (self->title, subtitle);
+      adw_view_switcher_title_set_title (self->title, vp_plan_get_title (self->plan));
+      adw_view_switcher_title_set_subtitle (self->title, subtitle);
       gtk_stack_set_visible_child_name (self->stack, "plan");
     }
   update_actions (self);
@@ -346,6 +348,12 @@ setup_views (VpWindow *self)
   g_signal_connect_object (self->list_view, "done", G_CALLBACK (vp_window_toast), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list_view, "failed", G_CALLBACK (on_list_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->plan_view = VP_PLAN_VIEW (vp_plan_view_new (self->store));
+  page = adw_view_stack_add_titled (self->views, GTK_WIDGET (self->plan_view), "plan", _ ("Plan"));
+  adw_view_stack_page_set_icon_name (page, "x-office-document-symbolic");
+  g_signal_connect_object (self->plan_view, "done", G_CALLBACK (vp_window_toast), self,
                            G_CONNECT_SWAPPED);
 }
 

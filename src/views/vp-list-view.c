@@ -93,7 +93,12 @@ format_quarter (VpListView *self, VpAction *action)
 static char *
 format_category (VpListView *self, VpAction *action)
 {
-  return g_strdup (vp_enum_get_label (VP_TYPE_CATEGORY, vp_action_get_category (action)));
+  /* the column says what kind of action; short, for a narrow column */
+  if (vp_action_get_category (action) == VP_CATEGORY_LOCAL)
+    /* Translators: the category of an action, in the list: a local action */
+    return g_strdup (C_ ("category", "Local"));
+  /* Translators: the category of an action, in the list: a joint action */
+  return g_strdup (C_ ("category", "Joint"));
 }
 
 static char *
@@ -271,13 +276,13 @@ typedef struct
 
 static const Column label_columns[] = {
   /* Translators: the column of sub-theme letters */
-  { N_ ("Sub-theme"), format_subtheme, compare_subtheme, 70 },
+  { N_ ("Sub-theme"), format_subtheme, compare_subtheme, 85 },
   { N_ ("Lead"), format_lead, compare_lead, 130 },
   { N_ ("Quarter"), format_quarter, compare_quarter, 140 },
-  { N_ ("Category"), format_category, compare_category, 130 },
+  { N_ ("Category"), format_category, compare_category, 115 },
   /* Translators: the column of achieved counts of the target */
-  { N_ ("Progress"), format_progress, compare_progress, 75 },
-  { N_ ("Last Change"), format_last_change, compare_last_change, 105 },
+  { N_ ("Progress"), format_progress, compare_progress, 85 },
+  { N_ ("Last Change"), format_last_change, compare_last_change, 115 },
 };
 
 /* What a bound cell watches: its action, the home status of it, and the
