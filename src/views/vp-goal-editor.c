@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "vp-goal-editor.h"
+#include "vp-combo-row.h"
 
 /*
  * Creates and edits a goal of a priority: strategic or for this year,
@@ -227,8 +228,8 @@ vp_goal_editor_init (VpGoalEditor *self)
 {
   self->subthemes = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
-  vp_record_editor_setup_combo_row (self->kind_row);
-  vp_record_editor_setup_combo_row (self->subtheme_row);
+  vp_combo_row_show_full_text (self->kind_row);
+  vp_combo_row_show_full_text (self->subtheme_row);
 }
 
 /**

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "vp-priority-editor.h"
+#include "vp-combo-row.h"
 #include "vp-swatch.h"
 
 /*
@@ -547,7 +548,7 @@ static void
 vp_priority_editor_init (VpPriorityEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  vp_record_editor_setup_combo_row (self->scope_row);
+  vp_combo_row_show_full_text (self->scope_row);
 }
 
 /**

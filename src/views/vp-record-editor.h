@@ -58,7 +58,6 @@ char *vp_record_editor_dup_text (gpointer editable);
 char *vp_record_editor_dup_buffer_text (GtkTextBuffer *buffer);
 void vp_record_editor_show_text (gpointer editable, const char *text);
 void vp_record_editor_set_text_field (VpRecord *draft, const char *field, const char *text);
-void vp_record_editor_setup_combo_row (AdwComboRow *row);
 void vp_record_editor_describe_priority (VpRecordEditor *self, AdwPreferencesGroup *group);
 int vp_record_editor_next_position (VpRecordEditor *self, GType record_type, const char *parent);
 
