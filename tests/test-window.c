@@ -449,19 +449,24 @@ test_status_in_place (void)
   g_autoptr (VpStore) store = vp_test_store_new ();
   VpWindow *window;
   GtkDropDown *status;
+  g_autoptr (VpStatusEvent) event = NULL;
   VpAction *action;
 
   vp_test_add_small_plan (store);
   window = open_window (store);
-  action = row_action (window, 1);
   status
     = GTK_DROP_DOWN (vp_test_find_shown (GTK_WIDGET (list_view_of (window)), GTK_TYPE_DROP_DOWN));
   g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, VP_STATUS_PLANNED);
 
   gtk_drop_down_set_selected (status, VP_STATUS_DONE);
   vp_test_wait_for_frames ();
-  g_assert_cmpint (vp_action_get_home_status (store, action), ==, VP_STATUS_DONE);
+  /* the status of the row's action, with its history */
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_STATUS_EVENT), ==, 1);
+  event = g_list_model_get_item (vp_store_get_records (store, VP_TYPE_STATUS_EVENT), 0);
+  g_assert_cmpstr (vp_status_event_get_to (event), ==, "done");
+  action = VP_ACTION (vp_store_lookup (store, vp_status_event_get_action (event)));
+  g_assert_cmpint (vp_action_get_home_status (store, action), ==, VP_STATUS_DONE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, VP_STATUS_DONE);
   g_assert_true (
     vp_test_shows_text (GTK_WIDGET (window), tr ("2 open · 1 done", "2 open · 1 afgerond")));
 

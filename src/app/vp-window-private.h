@@ -16,6 +16,7 @@ struct _VpWindow
   AdwToastOverlay *toasts;
   AdwLeaflet *leaflet;
   GtkWidget *sidebar;
+  AdwWindowTitle *plan_title;
   GtkDropDown *plan_chooser;
   GtkListBox *sidebar_list;
   GtkWidget *content;

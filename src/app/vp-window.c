@@ -265,14 +265,20 @@ update_plan (VpWindow *self)
     {
       adw_view_switcher_title_set_title (self->title, _ ("Veiligheidsplan"));
       adw_view_switcher_title_set_subtitle (self->title, "");
+      adw_window_title_set_title (self->plan_title, _ ("Priorities"));
+      adw_window_title_set_subtitle (self->plan_title, "");
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else
     {
       g_autofree char *subtitle = plan_subtitle (self);
 
+      /* The header bar shows the view switcher when there is room for
+       * it, the title when not; the sidebar always has the title. */
       adw_view_switcher_title_set_title (self->title, vp_plan_get_title (self->plan));
       adw_view_switcher_title_set_subtitle (self->title, subtitle);
+      adw_window_title_set_title (self->plan_title, vp_plan_get_title (self->plan));
+      adw_window_title_set_subtitle (self->plan_title, subtitle);
       gtk_stack_set_visible_child_name (self->stack, "plan");
     }
   update_actions (self);
@@ -476,6 +482,7 @@ vp_window_class_init (VpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, plan_title);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, plan_chooser);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, content);

@@ -21,6 +21,8 @@ struct _VpActionFilter
   GtkFilter parent_instance;
 
   VpStore *store;
+  /* action UUID → Folded */
+  GHashTable *folded;
   char *search;
   /* casefolded words of the search */
   char **words;
@@ -106,20 +108,58 @@ contains_word (const char *text, const char *word)
   return strstr (folded, word) != NULL;
 }
 
+typedef struct
+{
+  char *modified_at;
+  char *folded;
+} Folded;
+
+static void
+folded_free (Folded *folded)
+{
+  g_free (folded->modified_at);
+  g_free (folded->folded);
+  g_free (folded);
+}
+
+/* The action's text, lead and lead note in one casefolded string, made
+ * once per version of the action: typing a search looks at thousands. */
+static const char *
+folded_text (VpActionFilter *self, VpAction *action)
+{
+  const char *uuid = vp_record_get_uuid (VP_RECORD (action));
+  const char *modified_at = vp_record_get_modified_at (VP_RECORD (action));
+  Folded *folded = g_hash_table_lookup (self->folded, uuid);
+
+  if (folded == NULL || g_strcmp0 (folded->modified_at, modified_at) != 0)
+    {
+      VpOrganisation *lead
+        = vp_store_lookup_organisation (self->store, vp_action_get_lead (action));
+      g_autofree char *all
+        = g_strjoin ("\n", vp_action_get_text (action) ? vp_action_get_text (action) : "",
+                     vp_action_get_lead_note (action) ? vp_action_get_lead_note (action) : "",
+                     lead != NULL ? vp_organisation_get_name (lead) : "", NULL);
+
+      folded = g_new0 (Folded, 1);
+      folded->modified_at = g_strdup (modified_at);
+      folded->folded = g_utf8_casefold (all, -1);
+      g_hash_table_insert (self->folded, g_strdup (uuid), folded);
+    }
+  return folded->folded;
+}
+
 /* Every word of the search is in the action's text, its lead (name or
  * note) or the home municipality's note on it. */
 static gboolean
 matches_search (VpActionFilter *self, VpAction *action)
 {
-  VpOrganisation *lead = vp_store_lookup_organisation (self->store, vp_action_get_lead (action));
+  const char *text = folded_text (self, action);
   VpActionStatus *status = NULL;
   gboolean status_looked_up = FALSE;
 
   for (char **word = self->words; word != NULL && *word != NULL; word++)
     {
-      if (contains_word (vp_action_get_text (action), *word)
-          || contains_word (vp_action_get_lead_note (action), *word)
-          || (lead != NULL && contains_word (vp_organisation_get_name (lead), *word)))
+      if (strstr (text, *word) != NULL)
         continue;
       if (!status_looked_up)
         {
@@ -256,6 +296,7 @@ vp_action_filter_finalize (GObject *object)
   VpActionFilter *self = VP_ACTION_FILTER (object);
 
   g_clear_object (&self->store);
+  g_hash_table_unref (self->folded);
   g_free (self->search);
   g_strfreev (self->words);
   g_free (self->priority);
@@ -387,6 +428,8 @@ vp_action_filter_class_init (VpActionFilterClass *klass)
 static void
 vp_action_filter_init (VpActionFilter *self)
 {
+  self->folded
+    = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) folded_free);
   self->quarter = VP_FILTER_ANY;
   self->category = VP_FILTER_ANY;
   self->status = VP_FILTER_ANY;

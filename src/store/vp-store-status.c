@@ -18,6 +18,10 @@ typedef struct
 {
   GListModel *statuses;
   GHashTable *index;
+  /* the number of statuses it was built from: a status added or removed
+   * shows here at once, even to an items-changed handler that runs before
+   * ours */
+  guint n_indexed;
 } StatusIndex;
 
 static void
@@ -56,10 +60,13 @@ get_index (VpStore *self)
       g_object_set_data_full (G_OBJECT (self), "vp-status-index", index,
                               (GDestroyNotify) status_index_free);
     }
+  if (index->index != NULL && index->n_indexed != g_list_model_get_n_items (index->statuses))
+    g_clear_pointer (&index->index, g_hash_table_unref);
   if (index->index == NULL)
     {
       guint n = g_list_model_get_n_items (index->statuses);
 
+      index->n_indexed = n;
       index->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
       for (guint i = 0; i < n; i++)
         {

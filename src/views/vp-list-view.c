@@ -34,6 +34,10 @@ struct _VpListView
   VpPlan *plan;
   GtkCustomFilter *plan_filter;
   GtkSingleSelection *selection;
+  /* every bound cell's Watch */
+  GHashTable *watches;
+  /* priority UUID → GListStore of its actions, in the store's order */
+  GHashTable *by_priority;
 };
 
 G_DEFINE_FINAL_TYPE (VpListView, vp_list_view, GTK_TYPE_WIDGET)
@@ -232,8 +236,8 @@ typedef struct
   CompareFunc compare;
 } SortBy;
 
-/* The column view's sorter orders the actions within each priority (a
- * GtkTreeListRowSorter); see sort_priorities_cb() for the priorities. */
+/* The column view's sorter orders the actions within each priority (see
+ * create_children()). */
 static int
 sort_rows_cb (gconstpointer a, gconstpointer b, gpointer data)
 {
@@ -242,17 +246,6 @@ sort_rows_cb (gconstpointer a, gconstpointer b, gpointer data)
   if (!VP_IS_ACTION ((gpointer) a))
     return 0;
   return by->compare (by->self, (VpAction *) a, (VpAction *) b);
-}
-
-/* Priorities keep their numbers' order, whichever way a column sorts
- * (this sorter comes first, and the column view does not reverse it). */
-static int
-sort_priorities_cb (gconstpointer a, gconstpointer b, gpointer data)
-{
-  if (!VP_IS_PRIORITY ((gpointer) a))
-    return 0;
-  return compare_numbers (vp_priority_get_number ((VpPriority *) a),
-                          vp_priority_get_number ((VpPriority *) b));
 }
 
 static GtkSorter *
@@ -285,15 +278,15 @@ static const Column label_columns[] = {
   { N_ ("Last Change"), format_last_change, compare_last_change, 115 },
 };
 
-/* What a bound cell watches: its action, the home status of it, and the
- * list of statuses, for when one appears or goes. */
+/* What a bound cell watches: its action and the home status of it. When
+ * a status appears or goes (a change, an undo, an import), the view
+ * refreshes all bound cells (on_statuses_changed_cb()). */
 typedef struct
 {
   VpListView *self;
   GtkListItem *item;
   VpAction *action;
   VpActionStatus *status;
-  GListModel *statuses;
   void (*refresh) (VpListView *self, GtkListItem *item);
 } Watch;
 
@@ -311,14 +304,6 @@ watch_status (Watch *watch)
 {
   VpActionStatus *status = home_status (watch->self, watch->action);
 
-  if (watch->statuses == NULL)
-    {
-      /* a status appears or goes (an undo, an import) */
-      watch->statuses
-        = g_object_ref (vp_store_get_records (watch->self->store, VP_TYPE_ACTION_STATUS));
-      g_signal_connect_swapped (watch->statuses, "items-changed",
-                                G_CALLBACK (on_watched_changed_cb), watch);
-    }
   if (status == watch->status)
     return;
   if (watch->status != NULL)
@@ -331,15 +316,24 @@ watch_status (Watch *watch)
 static void
 watch_free (Watch *watch)
 {
+  g_hash_table_remove (watch->self->watches, watch);
   g_signal_handlers_disconnect_by_data (watch->action, watch);
   if (watch->status != NULL)
     g_signal_handlers_disconnect_by_data (watch->status, watch);
-  if (watch->statuses != NULL)
-    g_signal_handlers_disconnect_by_data (watch->statuses, watch);
   g_clear_object (&watch->action);
   g_clear_object (&watch->status);
-  g_clear_object (&watch->statuses);
   g_free (watch);
+}
+
+static void
+on_statuses_changed_cb (VpListView *self)
+{
+  GHashTableIter iter;
+  gpointer watch;
+
+  g_hash_table_iter_init (&iter, self->watches);
+  while (g_hash_table_iter_next (&iter, &watch, NULL))
+    on_watched_changed_cb (watch);
 }
 
 static void
@@ -359,6 +353,7 @@ start_watching (VpListView *self, GtkListItem *item, void (*refresh) (VpListView
   watch->refresh = refresh;
   g_signal_connect_swapped (watch->action, "notify", G_CALLBACK (on_watched_changed_cb), watch);
   watch_status (watch);
+  g_hash_table_add (self->watches, watch);
   g_object_set_data_full (G_OBJECT (item), "vp-watch", watch, (GDestroyNotify) watch_free);
 }
 
@@ -425,16 +420,21 @@ setup_activity_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointe
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *swatch = g_object_new (VP_TYPE_SWATCH, "valign", GTK_ALIGN_CENTER, NULL);
-  GtkWidget *label = gtk_label_new (NULL);
+  /* An inscription, not a wrapping label: its size does not depend on its
+   * text, so binding a row does not lay out the whole column again. Up to
+   * three lines; the tooltip and the editor have the whole text. */
+  GtkWidget *text = gtk_inscription_new (NULL);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_width_chars (GTK_LABEL (label), 30);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
-  gtk_widget_set_hexpand (label, TRUE);
+  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (text), PANGO_WRAP_WORD_CHAR);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 30);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), 70);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), 1);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), 3);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), text);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (item, expander);
 }
@@ -445,7 +445,7 @@ refresh_activity (VpListView *self, GtkListItem *item)
   GtkWidget *expander = gtk_list_item_get_child (item);
   GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
   GtkWidget *swatch = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_last_child (box);
+  GtkInscription *text = GTK_INSCRIPTION (gtk_widget_get_last_child (box));
   gpointer record = row_record (item);
 
   gtk_widget_set_visible (swatch, VP_IS_PRIORITY (record));
@@ -455,13 +455,15 @@ refresh_activity (VpListView *self, GtkListItem *item)
                                                 vp_priority_get_title (record));
 
       vp_swatch_set_colour (VP_SWATCH (swatch), vp_priority_get_colour (record));
-      gtk_label_set_text (GTK_LABEL (label), title);
-      gtk_widget_add_css_class (label, "heading");
+      gtk_inscription_set_text (text, title);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (text), NULL);
+      gtk_widget_add_css_class (GTK_WIDGET (text), "heading");
     }
   else
     {
-      gtk_label_set_text (GTK_LABEL (label), vp_action_get_text (record));
-      gtk_widget_remove_css_class (label, "heading");
+      gtk_inscription_set_text (text, vp_action_get_text (record));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (text), vp_action_get_text (record));
+      gtk_widget_remove_css_class (GTK_WIDGET (text), "heading");
     }
 }
 
@@ -602,10 +604,6 @@ add_columns (VpListView *self)
     }
 }
 
-/* The rows: the plan's priorities (only the chosen one, when one is
- * chosen in the sidebar), each followed by its actions that pass the
- * filter, sorted by the column the person chose within each priority. */
-
 static gboolean
 priority_shown (gpointer item, gpointer data)
 {
@@ -619,27 +617,100 @@ priority_shown (gpointer item, gpointer data)
   return chosen == NULL || g_strcmp0 (chosen, vp_record_get_uuid (item)) == 0;
 }
 
-static gboolean
-action_of_priority (gpointer item, gpointer priority_uuid)
+/* Each priority's actions in a list of their own, so that a filter change
+ * looks at each action once, not once per priority. */
+static GListStore *
+actions_of (VpListView *self, const char *priority)
 {
-  return g_strcmp0 (vp_action_get_priority (item), priority_uuid) == 0;
+  GListStore *list = g_hash_table_lookup (self->by_priority, priority);
+
+  if (list == NULL)
+    {
+      list = g_list_store_new (VP_TYPE_ACTION);
+      g_hash_table_insert (self->by_priority, g_strdup (priority), list);
+    }
+  return list;
 }
 
+static int
+compare_positions (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return compare_numbers (vp_record_get_int ((VpRecord *) a, "position"),
+                          vp_record_get_int ((VpRecord *) b, "position"));
+}
+
+/* Fills every priority's list anew from the store's (which is in order). */
+static void
+group_actions (VpListView *self)
+{
+  GListModel *actions = vp_store_get_records (self->store, VP_TYPE_ACTION);
+  g_autoptr (GHashTable) groups
+    = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer priority, list;
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      VpAction *action = g_list_model_get_item (actions, i);
+      GPtrArray *group = g_hash_table_lookup (groups, vp_action_get_priority (action));
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (groups, (gpointer) vp_action_get_priority (action), group);
+        }
+      g_ptr_array_add (group, action);
+    }
+  g_hash_table_iter_init (&iter, self->by_priority);
+  while (g_hash_table_iter_next (&iter, &priority, &list))
+    {
+      GPtrArray *group = g_hash_table_lookup (groups, priority);
+
+      g_list_store_splice (list, 0, g_list_model_get_n_items (list), group ? group->pdata : NULL,
+                           group ? group->len : 0);
+      g_hash_table_remove (groups, priority);
+    }
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, &priority, &list))
+    g_list_store_splice (actions_of (self, priority), 0, 0, ((GPtrArray *) list)->pdata,
+                         ((GPtrArray *) list)->len);
+}
+
+/* New actions go into their priority's list; anything else (a delete, a
+ * move) regroups all, which is rare and linear. */
+static void
+on_actions_changed_cb (
+  VpListView *self, guint position, guint removed, guint added, GListModel *actions)
+{
+  if (removed > 0)
+    {
+      group_actions (self);
+      return;
+    }
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr (VpAction) action = g_list_model_get_item (actions, i);
+
+      g_list_store_insert_sorted (actions_of (self, vp_action_get_priority (action)), action,
+                                  compare_positions, NULL);
+    }
+}
+
+/* A priority's rows: its actions that pass the filter, sorted by the
+ * column chosen (the column view's sorter, shared by every priority). */
 static GListModel *
 create_children (gpointer item, gpointer data)
 {
   VpListView *self = data;
-  GtkEveryFilter *filter;
+  GtkFilterListModel *filtered;
 
   if (!VP_IS_PRIORITY (item))
     return NULL;
-  filter = gtk_every_filter_new ();
-  gtk_multi_filter_append (GTK_MULTI_FILTER (filter),
-                           GTK_FILTER (gtk_custom_filter_new (
-                             action_of_priority, g_strdup (vp_record_get_uuid (item)), g_free)));
-  gtk_multi_filter_append (GTK_MULTI_FILTER (filter), g_object_ref (GTK_FILTER (self->filter)));
-  return G_LIST_MODEL (gtk_filter_list_model_new (
-    g_object_ref (vp_store_get_records (self->store, VP_TYPE_ACTION)), GTK_FILTER (filter)));
+  filtered = gtk_filter_list_model_new (
+    g_object_ref (G_LIST_MODEL (actions_of (self, vp_record_get_uuid (item)))),
+    g_object_ref (GTK_FILTER (self->filter)));
+  return G_LIST_MODEL (gtk_sort_list_model_new (
+    G_LIST_MODEL (filtered), g_object_ref (gtk_column_view_get_sorter (self->column_view))));
 }
 
 static void
@@ -648,14 +719,15 @@ on_chosen_priority_cb (VpListView *self)
   gtk_filter_changed (GTK_FILTER (self->plan_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* The rows: the plan's priorities in their numbers' order (only the one
+ * chosen in the sidebar, when one is), each followed by its rows. Sorting
+ * happens within each priority, not over the whole tree, so a filter or
+ * sort change costs the actions once. */
 static void
 setup_rows (VpListView *self)
 {
   GtkFilterListModel *priorities;
   GtkTreeListModel *tree;
-  GtkSortListModel *sorted;
-  GtkMultiSorter *levels;
-  GtkTreeListRowSorter *sorter;
 
   self->plan_filter = gtk_custom_filter_new (priority_shown, self, NULL);
   priorities = gtk_filter_list_model_new (
@@ -663,14 +735,14 @@ setup_rows (VpListView *self)
     g_object_ref (GTK_FILTER (self->plan_filter)));
   tree
     = gtk_tree_list_model_new (G_LIST_MODEL (priorities), FALSE, TRUE, create_children, self, NULL);
-  levels = gtk_multi_sorter_new ();
-  gtk_multi_sorter_append (levels,
-                           GTK_SORTER (gtk_custom_sorter_new (sort_priorities_cb, NULL, NULL)));
-  gtk_multi_sorter_append (levels, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  sorter = gtk_tree_list_row_sorter_new (GTK_SORTER (levels));
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (tree), GTK_SORTER (sorter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (tree));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  group_actions (self);
+  g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_ACTION), "items-changed",
+                           G_CALLBACK (on_actions_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_ACTION_STATUS),
+                           "items-changed", G_CALLBACK (on_statuses_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "notify::priority", G_CALLBACK (on_chosen_priority_cb),
                            self, G_CONNECT_SWAPPED);
 }
@@ -713,6 +785,18 @@ vp_list_view_dispose (GObject *object)
 }
 
 static void
+vp_list_view_finalize (GObject *object)
+{
+  VpListView *self = VP_LIST_VIEW (object);
+
+  /* after dispose, which unbinds the cells that remove their watches */
+  g_hash_table_unref (self->watches);
+  g_hash_table_unref (self->by_priority);
+
+  G_OBJECT_CLASS (vp_list_view_parent_class)->finalize (object);
+}
+
+static void
 vp_list_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   VpListView *self = VP_LIST_VIEW (object);
@@ -738,6 +822,7 @@ vp_list_view_class_init (VpListViewClass *klass)
 
   object_class->constructed = vp_list_view_constructed;
   object_class->dispose = vp_list_view_dispose;
+  object_class->finalize = vp_list_view_finalize;
   object_class->set_property = vp_list_view_set_property;
 
   properties[PROP_STORE]
@@ -773,6 +858,8 @@ vp_list_view_class_init (VpListViewClass *klass)
 static void
 vp_list_view_init (VpListView *self)
 {
+  self->watches = g_hash_table_new (NULL, NULL);
+  self->by_priority = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -1,0 +1,128 @@
+#!/bin/sh
+# Screenshots of Veiligheidsplan with the example plan, in English and in
+# Dutch, each taken in a fresh X server (xvfb-run) of 1360×860:
+#
+#   build-aux/screenshots.sh OUTDIR
+#
+# writes OUTDIR/list-en.png, editor-en.png, search-en.png (and -nl), and,
+# when the window has a Plan view, plan-en.png and plan-nl.png. Builds into
+# build/ first (BUILDDIR=… for another build folder). Needs xvfb-run,
+# xdotool and ImageMagick's import. Exits non-zero when a screenshot is
+# missing.
+set -eu
+self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+cd "$(dirname "$self")/.."
+BUILDDIR=${BUILDDIR:-build}
+case $BUILDDIR in /*) ;; *) BUILDDIR="$PWD/$BUILDDIR" ;; esac
+APP="$BUILDDIR/src/veiligheidsplan"
+SCREEN='-screen 0 1360x860x24'
+
+# Waits until the program shows at least $1 windows; fails after 30 s.
+wait_for_windows() {
+  tries=0
+  while [ "$(xdotool search --onlyvisible --class veiligheidsplan 2>/dev/null | wc -l)" -lt "$1" ]; do
+    tries=$((tries + 1))
+    [ $tries -le 150 ] || return 1
+    sleep 0.2
+  done
+}
+
+# Inside xvfb-run: starts the program on database $1, brings it to the
+# state $3 (list, editor, search, plan) and writes the screen to $2.
+shoot() {
+  db=$1 png=$2 what=$3
+  "$APP" --database "$db" &
+  app=$!
+  if ! wait_for_windows 1; then
+    echo "$png: the window did not appear" >&2
+    kill $app 2>/dev/null || true
+    return 1
+  fi
+  # the first frames: the list is filled and measured
+  sleep 1
+  case $what in
+    editor)
+      # a double click on the first action (below its priority's row)
+      main=$(xdotool search --onlyvisible --class veiligheidsplan | head -n 1)
+      xdotool mousemove 420 125 click --repeat 2 --delay 80 1
+      wait_for_windows 2 || echo "$png: the editor did not appear" >&2
+      # without a window manager the dialog sits in the corner: centre it
+      for window in $(xdotool search --onlyvisible --class veiligheidsplan); do
+        [ "$window" = "$main" ] || xdotool windowmove "$window" 360 60
+      done
+      xdotool mousemove 1300 830
+      sleep 0.7
+      ;;
+    search)
+      xdotool key --clearmodifiers ctrl+f
+      sleep 0.3
+      xdotool type --delay 60 controle
+      # the search entry waits 150 ms after the last key
+      sleep 0.8
+      ;;
+  esac
+  import -window root "$png"
+  kill $app 2>/dev/null || true
+  wait $app 2>/dev/null || true
+}
+
+if [ "${1:-}" = --shoot ]; then
+  shift
+  shoot "$@"
+  exit $?
+fi
+
+if [ $# -ne 1 ]; then
+  echo "Usage: $self OUTDIR" >&2
+  exit 2
+fi
+out=$1
+for tool in xvfb-run xdotool import; do
+  command -v $tool >/dev/null || {
+    echo "$tool is missing: apt-get install xvfb xauth xdotool imagemagick" >&2
+    exit 1
+  }
+done
+[ -f "$BUILDDIR/build.ninja" ] || meson setup "$BUILDDIR"
+ninja -C "$BUILDDIR"
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+db="$tmp/plan.db"
+"$APP" --database "$db" --municipality Nijkerk --import data/examples/nijkerk-uvp-2024.json >/dev/null
+
+# The Plan view, where the window has one, is chosen through the setting
+# the window restores (last-view), from a keyfile of our own.
+shots="list editor search"
+if grep -qs 'vp_plan_view_new\|VP_TYPE_PLAN_VIEW' src/app/vp-window*.c; then
+  shots="$shots plan"
+  mkdir -p "$tmp/config/glib-2.0/settings"
+  printf "[nl/veiligheidsplan/Veiligheidsplan]\nlast-view='plan'\n" \
+    >"$tmp/config/glib-2.0/settings/keyfile"
+fi
+
+export LANG=C.UTF-8 VEILIGHEIDSPLAN_LOCALEDIR="$BUILDDIR/po"
+export GSETTINGS_SCHEMA_DIR="$BUILDDIR/data" GSETTINGS_BACKEND=memory
+export GTK_A11Y=none NO_AT_BRIDGE=1
+status=0
+for language in en nl; do
+  for what in $shots; do
+    png="$out/$what-$language.png"
+    rm -f "$png"
+    if [ "$what" = plan ]; then
+      LANGUAGE=$language GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config" \
+        xvfb-run -a -s "$SCREEN" "$self" --shoot "$db" "$png" "$what" || true
+    else
+      LANGUAGE=$language xvfb-run -a -s "$SCREEN" "$self" --shoot "$db" "$png" "$what" || true
+    fi
+    if [ -s "$png" ]; then
+      echo "$png"
+    else
+      echo "missing: $png" >&2
+      status=1
+    fi
+  done
+done
+exit $status
