@@ -426,7 +426,7 @@ setup_activity_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointe
   GtkWidget *text = gtk_inscription_new (NULL);
 
   gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (text), PANGO_WRAP_WORD_CHAR);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 30);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 20);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), 70);
   gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), 1);
   gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), 3);
@@ -456,12 +456,15 @@ refresh_activity (VpListView *self, GtkListItem *item)
 
       vp_swatch_set_colour (VP_SWATCH (swatch), vp_priority_get_colour (record));
       gtk_inscription_set_text (text, title);
+      gtk_inscription_set_min_lines (text, 1);
       gtk_widget_set_tooltip_text (GTK_WIDGET (text), NULL);
       gtk_widget_add_css_class (GTK_WIDGET (text), "heading");
     }
   else
     {
       gtk_inscription_set_text (text, vp_action_get_text (record));
+      /* two lines at least: enough to recognise an action by */
+      gtk_inscription_set_min_lines (text, 2);
       gtk_widget_set_tooltip_text (GTK_WIDGET (text), vp_action_get_text (record));
       gtk_widget_remove_css_class (GTK_WIDGET (text), "heading");
     }
