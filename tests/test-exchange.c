@@ -40,18 +40,9 @@
 /* Files and text */
 
 static char *
-example_path (void)
-{
-  const char *dir = g_getenv ("VEILIGHEIDSPLAN_EXAMPLES");
-
-  g_assert_nonnull (dir);
-  return g_build_filename (dir, EXAMPLE_FILE, NULL);
-}
-
-static char *
 example_text (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = vp_test_example_path ();
   g_autoptr (GError) error = NULL;
   char *text = NULL;
 
@@ -299,27 +290,6 @@ assert_change_counts (VpChangeSet *set,
                     added + updated + unchanged + older + conflict + refused);
 }
 
-/* The change of the record @uuid; the set holds exactly one. */
-static VpChange *
-find_change (VpChangeSet *set, const char *uuid)
-{
-  GListModel *changes = vp_change_set_get_changes (set);
-  VpChange *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
-    {
-      g_autoptr (VpChange) change = g_list_model_get_item (changes, i);
-
-      if (g_str_equal (vp_record_get_uuid (vp_change_get_incoming (change)), uuid))
-        {
-          g_assert_null (found);
-          found = change;
-        }
-    }
-  g_assert_nonnull (found);
-  return found;
-}
-
 static const char *
 record_text (VpStore *store, const char *uuid, const char *field)
 {
@@ -327,51 +297,6 @@ record_text (VpStore *store, const char *uuid, const char *field)
 
   g_assert_nonnull (record);
   return vp_record_get_string (record, field);
-}
-
-/* Every record count, in one line to compare. */
-static char *
-describe_counts (VpStore *store)
-{
-  GType types[] = {
-    VP_TYPE_ORGANISATION,  VP_TYPE_PLAN,         VP_TYPE_PRIORITY,
-    VP_TYPE_SUBTHEME,      VP_TYPE_GOAL,         VP_TYPE_ACTION,
-    VP_TYPE_ACTION_STATUS, VP_TYPE_STATUS_EVENT, VP_TYPE_DEFINITION,
-  };
-  GString *counts = g_string_new (NULL);
-
-  for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
-    g_string_append_printf (counts, "%s %u; ", g_type_name (types[i]),
-                            vp_store_count (store, types[i]));
-  return g_string_free (counts, FALSE);
-}
-
-/* The database as text without the rows of @tables: the import log
- * grows with every import, and sync_base with every partner's file. */
-static char *
-dump_without (VpStore *store, const char *const *tables)
-{
-  g_autofree char *dump = vp_test_dump_file (vp_store_get_path (store));
-  g_auto (GStrv) lines = g_strsplit (dump, "\n", -1);
-  GString *out = g_string_new (NULL);
-  gboolean skip = FALSE;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (lines[i], "[SELECT * FROM \""))
-        {
-          const char *name = lines[i] + strlen ("[SELECT * FROM \"");
-
-          skip = FALSE;
-          for (guint t = 0; tables[t] != NULL; t++)
-            skip = skip || (g_str_has_prefix (name, tables[t]) && name[strlen (tables[t])] == '"');
-        }
-      else if (skip)
-        continue;
-      g_string_append (out, lines[i]);
-      g_string_append_c (out, '\n');
-    }
-  return g_string_free (out, FALSE);
 }
 
 static const char *const log_tables[] = { "import_log", NULL };
@@ -488,7 +413,7 @@ static void
 test_example_loads (void)
 {
   g_autoptr (VpStore) store = vp_test_store_new ();
-  g_autofree char *path = example_path ();
+  g_autofree char *path = vp_test_example_path ();
   g_autoptr (GError) error = NULL;
   g_autoptr (VpChangeSet) set = NULL;
   g_autofree char *file_name = NULL;
@@ -501,9 +426,9 @@ test_example_loads (void)
   assert_change_counts (set, 114, 0, 0, 0, 0, 0);
   g_assert_cmpstr (vp_change_set_get_partner (set), ==, "nijkerk");
   g_assert_cmpstr (vp_change_set_get_exported_at (set), ==, EXAMPLE_STAMP);
-  g_assert_cmpstr (vp_change_get_path (find_change (set, ACTION_CONTROLS)), ==,
+  g_assert_cmpstr (vp_change_get_path (vp_test_find_change (set, ACTION_CONTROLS)), ==,
                    "plans[0].priorities[0].actions[1]");
-  g_assert_null (vp_change_get_local (find_change (set, ACTION_CONTROLS)));
+  g_assert_null (vp_change_get_local (vp_test_find_change (set, ACTION_CONTROLS)));
 
   apply (set, store);
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_ORGANISATION), ==, 5);
@@ -532,8 +457,8 @@ test_example_loads_from_disk (void)
 {
   g_autoptr (VpStore) store = example_store_new ("Nijkerk");
   g_autoptr (VpStore) again = reopen (store);
-  g_autofree char *counts = describe_counts (store);
-  g_autofree char *counts_again = describe_counts (again);
+  g_autofree char *counts = vp_test_describe_counts (store);
+  g_autofree char *counts_again = vp_test_describe_counts (again);
 
   /* The objects are what the database holds. */
   g_assert_cmpstr (counts, ==, counts_again);
@@ -1177,7 +1102,7 @@ assert_refused_file (GBytes *bytes, VpExchangeError code)
 {
   g_autoptr (VpStore) store = example_store_new ("Barneveld");
   g_autofree char *dump_before = vp_test_dump_file (vp_store_get_path (store));
-  g_autofree char *counts_before = describe_counts (store);
+  g_autofree char *counts_before = vp_test_describe_counts (store);
   g_autofree char *dump_after = NULL;
   g_autofree char *counts_after = NULL;
   g_autoptr (GError) error = NULL;
@@ -1186,7 +1111,7 @@ assert_refused_file (GBytes *bytes, VpExchangeError code)
   g_assert_null (set);
   g_assert_error (error, VP_EXCHANGE_ERROR, (int) code);
   dump_after = vp_test_dump_file (vp_store_get_path (store));
-  counts_after = describe_counts (store);
+  counts_after = vp_test_describe_counts (store);
   assert_same_dump (dump_before, dump_after);
   g_assert_cmpstr (counts_before, ==, counts_after);
   g_assert_cmpstr (record_text (store, ACTION_CONTROLS, "target-unit"), ==, "integrale controles");
@@ -1351,8 +1276,8 @@ test_reimport_idempotent (void)
 {
   g_autoptr (VpStore) store = example_store_new ("Barneveld");
   g_autoptr (GBytes) bytes = example_bytes ();
-  g_autofree char *dump_before = dump_without (store, log_tables);
-  g_autofree char *counts_before = describe_counts (store);
+  g_autofree char *dump_before = vp_test_dump_without (store, log_tables);
+  g_autofree char *counts_before = vp_test_describe_counts (store);
   g_autofree char *dump_after = NULL;
   g_autofree char *counts_after = NULL;
   g_autofree char *n_imports = NULL;
@@ -1360,8 +1285,8 @@ test_reimport_idempotent (void)
 
   set = import_bytes (store, bytes);
   assert_change_counts (set, 0, 0, 114, 0, 0, 0);
-  dump_after = dump_without (store, log_tables);
-  counts_after = describe_counts (store);
+  dump_after = vp_test_dump_without (store, log_tables);
+  counts_after = vp_test_describe_counts (store);
   assert_same_dump (dump_before, dump_after);
   g_assert_cmpstr (counts_before, ==, counts_after);
   n_imports = query_text (store, "SELECT count(*) || ' ' || sum(added) || ' ' || sum(unchanged) "
@@ -1412,7 +1337,7 @@ test_newer_wins (void)
   g_autoptr (GBytes) bytes
     = example_with_text (0, 1, "We organiseren zes integrale controles.", THEIR_STAMP, "nijkerk");
   g_autoptr (VpChangeSet) set = read_bytes (store, bytes);
-  VpChange *change = find_change (set, ACTION_CONTROLS);
+  VpChange *change = vp_test_find_change (set, ACTION_CONTROLS);
   VpRecord *action = vp_store_lookup (store, ACTION_CONTROLS);
   g_autoptr (VpStore) again = NULL;
   g_autofree char *base = NULL;
@@ -1447,18 +1372,19 @@ static void
 assert_older_left_alone (GBytes *bytes)
 {
   g_autoptr (VpStore) store = example_store_new ("Barneveld");
-  g_autofree char *dump_before = dump_without (store, bookkeeping_tables);
+  g_autofree char *dump_before = vp_test_dump_without (store, bookkeeping_tables);
   g_autofree char *dump_after = NULL;
   g_autoptr (VpChangeSet) set = read_bytes (store, bytes);
 
   assert_change_counts (set, 0, 0, 113, 1, 0, 0);
-  g_assert_cmpint (vp_change_get_kind (find_change (set, ACTION_CONTROLS)), ==, VP_CHANGE_OLDER);
+  g_assert_cmpint (vp_change_get_kind (vp_test_find_change (set, ACTION_CONTROLS)), ==,
+                   VP_CHANGE_OLDER);
   apply (set, store);
   g_assert_true (
     g_str_has_prefix (record_text (store, ACTION_CONTROLS, "text"), EXAMPLE_CONTROLS_TEXT));
   g_assert_cmpstr (vp_record_get_modified_at (vp_store_lookup (store, ACTION_CONTROLS)), ==,
                    EXAMPLE_STAMP);
-  dump_after = dump_without (store, bookkeeping_tables);
+  dump_after = vp_test_dump_without (store, bookkeeping_tables);
   assert_same_dump (dump_before, dump_after);
 }
 
@@ -1493,7 +1419,8 @@ check_older_keeps_base (void)
   /* Nijkerk's current file again: CONTROLS unchanged there since. */
   g_clear_object (&set);
   set = read_bytes (store, example);
-  g_assert_cmpint (vp_change_get_kind (find_change (set, ACTION_CONTROLS)), ==, VP_CHANGE_OLDER);
+  g_assert_cmpint (vp_change_get_kind (vp_test_find_change (set, ACTION_CONTROLS)), ==,
+                   VP_CHANGE_OLDER);
   assert_change_counts (set, 0, 0, 113, 1, 0, 0);
 }
 
@@ -1556,7 +1483,7 @@ test_conflict_left_alone (void)
   g_autoptr (VpStore) store = conflict_store_new ();
   g_autoptr (GBytes) bytes = conflict_file ();
   g_autoptr (VpChangeSet) set = read_bytes (store, bytes);
-  VpChange *conflict = find_change (set, ACTION_CONTROLS);
+  VpChange *conflict = vp_test_find_change (set, ACTION_CONTROLS);
   g_autofree char *base = NULL;
 
   assert_change_counts (set, 0, 1, 112, 0, 1, 0);
@@ -1565,7 +1492,8 @@ test_conflict_left_alone (void)
   g_assert_true (vp_change_get_local (conflict) == vp_store_lookup (store, ACTION_CONTROLS));
   g_assert_cmpstr (vp_action_get_text (VP_ACTION (vp_change_get_incoming (conflict))), ==,
                    THEIR_TEXT);
-  g_assert_cmpint (vp_change_get_kind (find_change (set, ACTION_DAMOCLES)), ==, VP_CHANGE_UPDATED);
+  g_assert_cmpint (vp_change_get_kind (vp_test_find_change (set, ACTION_DAMOCLES)), ==,
+                   VP_CHANGE_UPDATED);
 
   apply (set, store);
   g_assert_cmpstr (record_text (store, ACTION_CONTROLS, "text"), ==, OUR_TEXT);
@@ -1590,8 +1518,8 @@ test_conflict_take_theirs (void)
   g_autoptr (VpChangeSet) again = NULL;
   g_autoptr (VpStore) reopened = NULL;
 
-  vp_change_set_resolution (find_change (set, ACTION_CONTROLS), VP_RESOLUTION_TAKE_THEIRS);
-  g_assert_cmpint (vp_change_get_resolution (find_change (set, ACTION_CONTROLS)), ==,
+  vp_change_set_resolution (vp_test_find_change (set, ACTION_CONTROLS), VP_RESOLUTION_TAKE_THEIRS);
+  g_assert_cmpint (vp_change_get_resolution (vp_test_find_change (set, ACTION_CONTROLS)), ==,
                    VP_RESOLUTION_TAKE_THEIRS);
   apply (set, store);
   g_assert_cmpstr (record_text (store, ACTION_CONTROLS, "text"), ==, THEIR_TEXT);
@@ -1617,7 +1545,7 @@ test_conflict_keep_ours (void)
   VpRecord *action = vp_store_lookup (store, ACTION_CONTROLS);
   g_autoptr (VpStore) reopened = NULL;
 
-  vp_change_set_resolution (find_change (set, ACTION_CONTROLS), VP_RESOLUTION_KEEP_OURS);
+  vp_change_set_resolution (vp_test_find_change (set, ACTION_CONTROLS), VP_RESOLUTION_KEEP_OURS);
   apply (set, store);
   g_assert_cmpstr (vp_action_get_text (VP_ACTION (action)), ==, OUR_TEXT);
   /* Re-stamped, newer than theirs and than before, so partners take it. */
@@ -1651,13 +1579,15 @@ check_keep_ours_clock_behind (void)
                "nijkerk");
   bytes = bytes_from_json (root);
   set = read_bytes (store, bytes);
-  g_assert_cmpint (vp_change_get_kind (find_change (set, ACTION_CONTROLS)), ==, VP_CHANGE_CONFLICT);
-  vp_change_set_resolution (find_change (set, ACTION_CONTROLS), VP_RESOLUTION_KEEP_OURS);
+  g_assert_cmpint (vp_change_get_kind (vp_test_find_change (set, ACTION_CONTROLS)), ==,
+                   VP_CHANGE_CONFLICT);
+  vp_change_set_resolution (vp_test_find_change (set, ACTION_CONTROLS), VP_RESOLUTION_KEEP_OURS);
   apply (set, store);
   g_assert_cmpstr (vp_action_get_text (VP_ACTION (action)), ==, OUR_TEXT);
 
   again = import_bytes (store, bytes);
-  g_assert_cmpint (vp_change_get_kind (find_change (again, ACTION_CONTROLS)), ==, VP_CHANGE_OLDER);
+  g_assert_cmpint (vp_change_get_kind (vp_test_find_change (again, ACTION_CONTROLS)), ==,
+                   VP_CHANGE_OLDER);
   g_assert_cmpstr (vp_action_get_text (VP_ACTION (action)), ==, OUR_TEXT);
 }
 
@@ -1688,7 +1618,7 @@ test_refused_owned_action (void)
   g_autoptr (GBytes) by_barneveld = NULL;
   g_autoptr (GBytes) relayed = NULL;
   g_autoptr (VpChangeSet) set = NULL;
-  g_autofree char *dump_before = dump_without (store, bookkeeping_tables);
+  g_autofree char *dump_before = vp_test_dump_without (store, bookkeeping_tables);
   g_autofree char *dump_after = NULL;
   g_autofree char *base = NULL;
 
@@ -1701,8 +1631,9 @@ test_refused_owned_action (void)
 
   set = import_bytes (store, by_barneveld);
   assert_change_counts (set, 0, 0, 113, 0, 0, 1);
-  g_assert_cmpint (vp_change_get_kind (find_change (set, ACTION_PARKS)), ==, VP_CHANGE_REFUSED);
-  g_assert_cmpstr (vp_change_get_path (find_change (set, ACTION_PARKS)), ==,
+  g_assert_cmpint (vp_change_get_kind (vp_test_find_change (set, ACTION_PARKS)), ==,
+                   VP_CHANGE_REFUSED);
+  g_assert_cmpstr (vp_change_get_path (vp_test_find_change (set, ACTION_PARKS)), ==,
                    "plans[0].priorities[3].actions[0]");
   g_clear_object (&set);
   set = import_bytes (store, relayed);
@@ -1715,7 +1646,7 @@ test_refused_owned_action (void)
   /* Not taken: what was last taken is still Nijkerk's version. */
   base = vp_store_dup_sync_base (store, "barneveld", ACTION_PARKS);
   g_assert_cmpstr (base, ==, EXAMPLE_STAMP);
-  dump_after = dump_without (store, bookkeeping_tables);
+  dump_after = vp_test_dump_without (store, bookkeeping_tables);
   assert_same_dump (dump_before, dump_after);
 }
 
@@ -1751,7 +1682,7 @@ test_refused_status (void)
 
   set = import_bytes (store, changed);
   assert_change_counts (set, 0, 0, 114, 0, 0, 1);
-  g_assert_cmpint (vp_change_get_kind (find_change (set, uuid)), ==, VP_CHANGE_REFUSED);
+  g_assert_cmpint (vp_change_get_kind (vp_test_find_change (set, uuid)), ==, VP_CHANGE_REFUSED);
   g_clear_object (&set);
   set = import_bytes (store, relayed);
   assert_change_counts (set, 0, 0, 114, 0, 0, 1);
@@ -1811,7 +1742,7 @@ test_organisation_by_code (void)
   g_autoptr (GBytes) bytes = example_bytes ();
   g_autoptr (VpChangeSet) set = read_bytes (store, bytes);
   g_autoptr (VpChangeSet) again = NULL;
-  VpChange *change = find_change (set, uuid);
+  VpChange *change = vp_test_find_change (set, uuid);
 
   g_assert_cmpstr (uuid, !=, ORG_NIJKERK);
   /* ours is newer (2024-03-01) than the file's */
@@ -1850,7 +1781,7 @@ test_organisation_by_code_updated (void)
   set_clock (store, NOW_STAMP);
   set = import_bytes (store, bytes);
   assert_change_counts (set, 113, 1, 0, 0, 0, 0);
-  g_assert_cmpint (vp_change_get_kind (find_change (set, uuid)), ==, VP_CHANGE_UPDATED);
+  g_assert_cmpint (vp_change_get_kind (vp_test_find_change (set, uuid)), ==, VP_CHANGE_UPDATED);
 
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_ORGANISATION), ==, 5);
   g_assert_true (VP_RECORD (vp_store_lookup_organisation (store, "nijkerk")) == ours);
@@ -1905,12 +1836,12 @@ test_one_transaction (void)
   vp_store_delete (store, vp_store_lookup (store, PRIORITY_YOUTH), &error);
   g_assert_no_error (error);
   dump_before = vp_test_dump_file (vp_store_get_path (store));
-  counts_before = describe_counts (store);
+  counts_before = vp_test_describe_counts (store);
 
   g_assert_false (vp_change_set_apply (set, store, &error));
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
   dump_after = vp_test_dump_file (vp_store_get_path (store));
-  counts_after = describe_counts (store);
+  counts_after = vp_test_describe_counts (store);
   assert_same_dump (dump_before, dump_after);
   g_assert_cmpstr (counts_before, ==, counts_after);
   g_assert_true (vp_store_lookup (store, ACTION_CONTROLS) == controls);
@@ -1975,14 +1906,14 @@ check_apply_twice (void)
   g_autoptr (GBytes) bytes = example_bytes ();
   g_autoptr (VpChangeSet) set = import_bytes (store, bytes);
   g_autoptr (GError) error = NULL;
-  g_autofree char *dump_before = dump_without (store, log_tables);
+  g_autofree char *dump_before = vp_test_dump_without (store, log_tables);
   g_autofree char *dump_after = NULL;
 
   if (!vp_change_set_apply (set, store, &error))
     g_assert_nonnull (error);
   else
     g_assert_no_error (error);
-  dump_after = dump_without (store, log_tables);
+  dump_after = vp_test_dump_without (store, log_tables);
   assert_same_dump (dump_before, dump_after);
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 42);
 }

@@ -16,7 +16,6 @@
  * around (vp_exchange_export() to a file, so the versions sent are noted;
  * vp_exchange_read_file() and vp_change_set_apply() at the receiver). */
 
-#define EXAMPLE_FILE    "nijkerk-uvp-2024.json"
 #define EXAMPLE_STAMP   "2024-02-28T09:00:00.000Z"
 #define EXAMPLE_RECORDS 114
 
@@ -33,15 +32,6 @@
 #define NEW_STATUS      "9f5d6071-8293-4eaf-a0b1-3c4d5e6f7081"
 
 /* Files and JSON */
-
-static char *
-example_path (void)
-{
-  const char *dir = g_getenv ("VEILIGHEIDSPLAN_EXAMPLES");
-
-  g_assert_nonnull (dir);
-  return g_build_filename (dir, EXAMPLE_FILE, NULL);
-}
 
 static JsonNode *
 parse_file (const char *path)
@@ -318,30 +308,11 @@ assert_nothing_new (VpChangeSet *set)
                     ==, g_list_model_get_n_items (vp_change_set_get_changes (set)));
 }
 
-static VpChange *
-find_change (VpChangeSet *set, const char *uuid)
-{
-  GListModel *changes = vp_change_set_get_changes (set);
-  VpChange *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
-    {
-      g_autoptr (VpChange) change = g_list_model_get_item (changes, i);
-
-      if (g_str_equal (vp_record_get_uuid (vp_change_get_incoming (change)), uuid))
-        {
-          g_assert_null (found);
-          found = change;
-        }
-    }
-  g_assert_nonnull (found);
-  return found;
-}
-
 static void
 assert_kind (VpChangeSet *set, const char *uuid, VpChangeKind kind)
 {
-  g_assert_cmpstr (kind_nick (vp_change_get_kind (find_change (set, uuid))), ==, kind_nick (kind));
+  g_assert_cmpstr (kind_nick (vp_change_get_kind (vp_test_find_change (set, uuid))), ==,
+                   kind_nick (kind));
 }
 
 /* Exchanging files */
@@ -410,7 +381,7 @@ exchange (World *world, Town *from, Town *to)
 static void
 load_example (World *world, Town *town)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *path = vp_test_example_path ();
   g_autoptr (VpChangeSet) set = import_into (world, town, path);
 
   assert_counts (set, EXAMPLE_RECORDS, 0, 0, 0, 0, 0);
@@ -444,49 +415,6 @@ set_own_status (
 }
 
 /* The database, compared */
-
-static char *
-describe_counts (VpStore *store)
-{
-  GType types[] = {
-    VP_TYPE_ORGANISATION,  VP_TYPE_PLAN,         VP_TYPE_PRIORITY,
-    VP_TYPE_SUBTHEME,      VP_TYPE_GOAL,         VP_TYPE_ACTION,
-    VP_TYPE_ACTION_STATUS, VP_TYPE_STATUS_EVENT, VP_TYPE_DEFINITION,
-  };
-  GString *counts = g_string_new (NULL);
-
-  for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
-    g_string_append_printf (counts, "%s %u; ", g_type_name (types[i]),
-                            vp_store_count (store, types[i]));
-  return g_string_free (counts, FALSE);
-}
-
-/* The database file as text without the rows of @tables. */
-static char *
-dump_without (VpStore *store, const char *const *tables)
-{
-  g_autofree char *dump = vp_test_dump_file (vp_store_get_path (store));
-  g_auto (GStrv) lines = g_strsplit (dump, "\n", -1);
-  GString *out = g_string_new (NULL);
-  gboolean skip = FALSE;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (lines[i], "[SELECT * FROM \""))
-        {
-          const char *name = lines[i] + strlen ("[SELECT * FROM \"");
-
-          skip = FALSE;
-          for (guint t = 0; tables != NULL && tables[t] != NULL; t++)
-            skip = skip || (g_str_has_prefix (name, tables[t]) && name[strlen (tables[t])] == '"');
-        }
-      else if (skip)
-        continue;
-      g_string_append (out, lines[i]);
-      g_string_append_c (out, '\n');
-    }
-  return g_string_free (out, FALSE);
-}
 
 static const char *const log_tables[] = { "import_log", NULL };
 static const char *const bookkeeping_tables[] = { "import_log", "sync_base", NULL };
@@ -614,7 +542,7 @@ assert_converged (ThreeWay *three)
 {
   Town *towns[] = { three->nijkerk, three->barneveld, three->scherpenzeel };
   GListModel *actions = vp_store_get_records (three->nijkerk->store, VP_TYPE_ACTION);
-  g_autofree char *counts = describe_counts (three->nijkerk->store);
+  g_autofree char *counts = vp_test_describe_counts (three->nijkerk->store);
   g_autofree char *export = NULL;
   g_autoptr (GError) error = NULL;
   static const char *const header[] = { "  \"exported_at\": ", "  \"exported_by\": ", NULL };
@@ -638,7 +566,7 @@ assert_converged (ThreeWay *three)
   g_assert_no_error (error);
   for (gsize t = 1; t < G_N_ELEMENTS (towns); t++)
     {
-      g_autofree char *other_counts = describe_counts (towns[t]->store);
+      g_autofree char *other_counts = vp_test_describe_counts (towns[t]->store);
       g_autofree char *other_export = vp_exchange_write (towns[t]->store, NULL, &error);
 
       g_assert_no_error (error);
@@ -721,10 +649,10 @@ test_three_way_converge (void)
 
   /* Nijkerk's first file once more, after its newer ones: nothing goes
    * back. */
-  dump_before = dump_without (b->store, log_tables);
+  dump_before = vp_test_dump_without (b->store, log_tables);
   set = import_into (world, b, first_from_nijkerk);
   assert_nothing_new (set);
-  dump_after = dump_without (b->store, log_tables);
+  dump_after = vp_test_dump_without (b->store, log_tables);
   assert_same_lines (dump_before, dump_after, NULL);
 
   assert_first_changes_everywhere (&three);
@@ -1038,7 +966,7 @@ test_rebuild (void)
   world_init (&world);
   b = town_add (&world, "Barneveld", "barneveld", 0);
   load_example (&world, b);
-  example_counts = describe_counts (b->store);
+  example_counts = vp_test_describe_counts (b->store);
   from_barneveld = export_from (&world, b);
 
   /* Nijkerk's computer was replaced; its database starts empty. */
@@ -1047,7 +975,7 @@ test_rebuild (void)
   assert_counts (set, EXAMPLE_RECORDS, 0, 0, 0, 0, 0);
   assert_kind (set, ACTION_PARKS, VP_CHANGE_ADDED);
   apply_to (n, set);
-  counts = describe_counts (n->store);
+  counts = vp_test_describe_counts (n->store);
   g_assert_cmpstr (counts, ==, example_counts);
   g_assert_cmpuint (vp_store_count (n->store, VP_TYPE_ACTION), ==, 42);
   assert_same_record (lookup (n, ACTION_PARKS), lookup (b, ACTION_PARKS));
@@ -1091,13 +1019,13 @@ test_own_record_newer_refused (void)
   forged = g_build_filename (world.dir, "forged.json", NULL);
   write_json (root, forged);
 
-  dump_before = dump_without (n->store, bookkeeping_tables);
-  counts_before = describe_counts (n->store);
+  dump_before = vp_test_dump_without (n->store, bookkeeping_tables);
+  counts_before = vp_test_describe_counts (n->store);
   set = import_into (&world, n, forged);
   assert_kind (set, ACTION_PARKS, VP_CHANGE_REFUSED);
   assert_counts (set, 0, 0, EXAMPLE_RECORDS - 1, 0, 0, 1);
-  dump_after = dump_without (n->store, bookkeeping_tables);
-  counts_after = describe_counts (n->store);
+  dump_after = vp_test_dump_without (n->store, bookkeeping_tables);
+  counts_after = vp_test_describe_counts (n->store);
   assert_same_lines (dump_before, dump_after, NULL);
   g_assert_cmpstr (counts_before, ==, counts_after);
   g_assert_true (g_str_has_prefix (vp_action_get_text (VP_ACTION (lookup (n, ACTION_PARKS))),
@@ -1296,7 +1224,7 @@ test_refused_parent (void)
   file = g_build_filename (world.dir, "scherpenzeel-by-barneveld.json", NULL);
   write_json (root, file);
 
-  counts_before = describe_counts (n->store);
+  counts_before = vp_test_describe_counts (n->store);
   set = read_into (&world, n, file);
   for (gsize i = 0; i < G_N_ELEMENTS (new_records); i++)
     assert_kind (set, new_records[i], VP_CHANGE_REFUSED);
@@ -1304,7 +1232,7 @@ test_refused_parent (void)
   apply_to (n, set);
   for (gsize i = 0; i < G_N_ELEMENTS (new_records); i++)
     g_assert_null (vp_store_lookup (n->store, new_records[i]));
-  counts_after = describe_counts (n->store);
+  counts_after = vp_test_describe_counts (n->store);
   g_assert_cmpstr (counts_before, ==, counts_after);
   world_clear (&world);
 }
@@ -1361,7 +1289,7 @@ static char *
 cli_database (void)
 {
   char *database = vp_test_db_path ();
-  g_autofree char *example = example_path ();
+  g_autofree char *example = vp_test_example_path ();
   const char *args[]
     = { "--database", database, "--municipality", "Nijkerk", "--import", example, NULL };
   Run run;
@@ -1402,7 +1330,7 @@ test_cli_import_broken (void)
   g_autofree char *database = cli_database ();
   g_autofree char *dir = vp_test_make_dir ();
   g_autofree char *broken = g_build_filename (dir, "kapot.json", NULL);
-  g_autofree char *example = example_path ();
+  g_autofree char *example = vp_test_example_path ();
   g_autofree char *text = NULL;
   g_autoptr (GBytes) before = file_bytes (database);
   g_autoptr (GBytes) after = NULL;

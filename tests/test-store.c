@@ -2226,15 +2226,6 @@ test_undo_transaction (void)
   assert_records_reopened (&store, snapshot);
 }
 
-static char *
-example_path (void)
-{
-  const char *dir = g_getenv ("VEILIGHEIDSPLAN_EXAMPLES");
-
-  g_assert_nonnull (dir);
-  return g_build_filename (dir, "nijkerk-uvp-2024.json", NULL);
-}
-
 /* The dump without the exchange's bookkeeping, which an undo keeps. */
 static char *
 dump_records (const char *path)
@@ -2262,7 +2253,7 @@ test_undo_import (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (VpStore) store = vp_test_store_new_for ("Barneveld");
   const char *path = vp_store_get_path (store);
-  g_autofree char *example = example_path ();
+  g_autofree char *example = vp_test_example_path ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr (VpChangeSet) set = NULL;

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "exchange/vp-change-set.h"
 #include "vp-test-util.h"
 
 static GPtrArray *dirs_to_remove;
@@ -201,4 +202,76 @@ vp_test_dump_file (const char *path)
   sqlite3_finalize (tables);
   sqlite3_close (db);
   return g_string_free (dump, FALSE);
+}
+
+char *
+vp_test_describe_counts (VpStore *store)
+{
+  GType types[] = {
+    VP_TYPE_ORGANISATION,  VP_TYPE_PLAN,         VP_TYPE_PRIORITY,
+    VP_TYPE_SUBTHEME,      VP_TYPE_GOAL,         VP_TYPE_ACTION,
+    VP_TYPE_ACTION_STATUS, VP_TYPE_STATUS_EVENT, VP_TYPE_DEFINITION,
+  };
+  GString *counts = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
+    g_string_append_printf (counts, "%s %u; ", g_type_name (types[i]),
+                            vp_store_count (store, types[i]));
+  return g_string_free (counts, FALSE);
+}
+
+/* The database file as text without the rows of @tables. */
+char *
+vp_test_dump_without (VpStore *store, const char *const *tables)
+{
+  g_autofree char *dump = vp_test_dump_file (vp_store_get_path (store));
+  g_auto (GStrv) lines = g_strsplit (dump, "\n", -1);
+  GString *out = g_string_new (NULL);
+  gboolean skip = FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "[SELECT * FROM \""))
+        {
+          const char *name = lines[i] + strlen ("[SELECT * FROM \"");
+
+          skip = FALSE;
+          for (guint t = 0; tables != NULL && tables[t] != NULL; t++)
+            skip = skip || (g_str_has_prefix (name, tables[t]) && name[strlen (tables[t])] == '"');
+        }
+      else if (skip)
+        continue;
+      g_string_append (out, lines[i]);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+vp_test_example_path (void)
+{
+  const char *dir = g_getenv ("VEILIGHEIDSPLAN_EXAMPLES");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, "nijkerk-uvp-2024.json", NULL);
+}
+
+VpChange *
+vp_test_find_change (VpChangeSet *set, const char *uuid)
+{
+  GListModel *changes = vp_change_set_get_changes (set);
+  VpChange *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr (VpChange) change = g_list_model_get_item (changes, i);
+
+      if (g_str_equal (vp_record_get_uuid (vp_change_get_incoming (change)), uuid))
+        {
+          g_assert_null (found);
+          found = change;
+        }
+    }
+  g_assert_nonnull (found);
+  return found;
 }

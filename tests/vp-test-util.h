@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #pragma once
 
+#include "exchange/vp-change-set.h"
 #include "store/vp-store.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,15 @@ VpPlan *vp_test_add_small_plan (VpStore *store);
 /* The whole database as text (every table's rows in order), to check that
  * a refused change left it as it was. */
 char *vp_test_dump_file (const char *path);
+
+/* The example plan's file (data/examples, via VEILIGHEIDSPLAN_EXAMPLES). */
+char *vp_test_example_path (void);
+/* The number of records of each type, for a test's log. */
+char *vp_test_describe_counts (VpStore *store);
+/* The database file as text without the rows of @tables (NULL-terminated,
+ * or NULL for none). */
+char *vp_test_dump_without (VpStore *store, const char *const *tables);
+/* The change of @set for the record @uuid. */
+VpChange *vp_test_find_change (VpChangeSet *set, const char *uuid);
 
 G_END_DECLS
