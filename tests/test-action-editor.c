@@ -104,28 +104,13 @@ set_entry (Fixture *f, const char *name, const char *text)
 static void
 choose (Fixture *f, const char *row_name, const char *label)
 {
-  AdwComboRow *row = child (f, row_name);
-  GListModel *model = adw_combo_row_get_model (row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (gtk_string_object_get_string (item), label) == 0)
-        {
-          adw_combo_row_set_selected (row, i);
-          return;
-        }
-    }
-  g_error ("“%s” is not a choice of %s", label, row_name);
+  vp_test_choose (child (f, row_name), label);
 }
 
 static const char *
 chosen (Fixture *f, const char *row_name)
 {
-  GObject *item = adw_combo_row_get_selected_item (child (f, row_name));
-
-  return item != NULL ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
+  return vp_test_chosen (child (f, row_name));
 }
 
 static gpointer

@@ -12,6 +12,7 @@
 #include "views/vp-plan-view.h"
 #include "views/vp-priority-editor.h"
 #include "views/vp-subtheme-editor.h"
+#include "vp-test-gui.h"
 #include "vp-test-util.h"
 
 /* The plan view on the example plan, and its editors, driven through
@@ -311,28 +312,13 @@ fault (VpRecordEditor *editor, const char *name)
 static void
 choose (VpRecordEditor *editor, const char *row_name, const char *label)
 {
-  AdwComboRow *row = child (editor, row_name);
-  GListModel *model = adw_combo_row_get_model (row);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (gtk_string_object_get_string (item), label) == 0)
-        {
-          adw_combo_row_set_selected (row, i);
-          return;
-        }
-    }
-  g_error ("“%s” is not a choice of %s", label, row_name);
+  vp_test_choose (child (editor, row_name), label);
 }
 
 static const char *
 chosen (VpRecordEditor *editor, const char *row_name)
 {
-  GObject *item = adw_combo_row_get_selected_item (child (editor, row_name));
-
-  return item != NULL ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
+  return vp_test_chosen (child (editor, row_name));
 }
 
 static void

@@ -82,3 +82,29 @@ vp_test_shows_text (GtkWidget *widget, const char *text)
     g_test_message ("  shown: “%s”", (const char *) g_ptr_array_index (texts, i));
   return FALSE;
 }
+
+void
+vp_test_choose (AdwComboRow *row, const char *label)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), label) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+  g_error ("“%s” is not a choice of %s", label, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+const char *
+vp_test_chosen (AdwComboRow *row)
+{
+  GObject *item = adw_combo_row_get_selected_item (row);
+
+  return item != NULL ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
+}

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "exchange/vp-exchange.h"
 #include "vp-cli.h"

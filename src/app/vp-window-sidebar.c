@@ -88,7 +88,6 @@ add_all_row (VpWindow *self, GHashTable *counts)
   Counts all = { 0, 0 };
   GHashTableIter iter;
   gpointer key, value;
-  GListModel *priorities = vp_store_get_records (self->store, VP_TYPE_PRIORITY);
 
   g_hash_table_iter_init (&iter, counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -104,7 +103,6 @@ add_all_row (VpWindow *self, GHashTable *counts)
           all.done += ((Counts *) value)->done;
         }
     }
-  (void) priorities;
   gtk_list_box_append (self->sidebar_list, make_row (NULL, NULL, _ ("All Priorities"), &all));
 }
 

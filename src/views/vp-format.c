@@ -48,9 +48,7 @@ vp_format_quarter (VpAction *action)
   VpQuarter quarter = vp_action_get_quarter (action);
   int year = vp_action_get_year (action);
 
-  if (quarter == VP_QUARTER_NONE)
-    return g_strdup (vp_enum_get_label (VP_TYPE_QUARTER, quarter));
-  if (year == 0)
+  if (quarter == VP_QUARTER_NONE || year == 0)
     return g_strdup (vp_enum_get_label (VP_TYPE_QUARTER, quarter));
   /* Translators: a quarter and its year: "Q1 2024" */
   return g_strdup_printf (_ ("%s %d"), vp_enum_get_label (VP_TYPE_QUARTER, quarter), year);
