@@ -401,9 +401,8 @@ test_load_example (void)
 static VpAction *
 row_action (VpWindow *window, guint position)
 {
-  g_autoptr (GtkTreeListRow) row
+  g_autoptr (GObject) item
     = g_list_model_get_item (vp_list_view_get_rows (list_view_of (window)), position);
-  g_autoptr (GObject) item = gtk_tree_list_row_get_item (row);
 
   return VP_IS_ACTION (item) ? VP_ACTION (item) : NULL;
 }
@@ -442,31 +441,54 @@ test_sort_by_column (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The status changes in place, with its history, and can be undone. */
+static const char *
+status_shown (GtkMenuButton *button)
+{
+  return gtk_inscription_get_text (GTK_INSCRIPTION (gtk_menu_button_get_child (button)));
+}
+
+/* The status changes in place from the row's menu, with its history, and
+ * can be undone. */
 static void
 test_status_in_place (void)
 {
   g_autoptr (VpStore) store = vp_test_store_new ();
   VpWindow *window;
-  GtkDropDown *status;
+  GtkMenuButton *status;
+  GMenuModel *menu;
+  g_autofree char *name = NULL;
+  g_autoptr (GVariant) target = NULL;
   g_autoptr (VpStatusEvent) event = NULL;
   VpAction *action;
 
   vp_test_add_small_plan (store);
   window = open_window (store);
-  status
-    = GTK_DROP_DOWN (vp_test_find_shown (GTK_WIDGET (list_view_of (window)), GTK_TYPE_DROP_DOWN));
-  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, VP_STATUS_PLANNED);
+  status = GTK_MENU_BUTTON (
+    vp_test_find_shown (GTK_WIDGET (list_view_of (window)), GTK_TYPE_MENU_BUTTON));
+  g_assert_cmpstr (status_shown (status), ==, tr ("Planned", "Gepland"));
 
-  gtk_drop_down_set_selected (status, VP_STATUS_DONE);
+  /* the menu the button opens: every status, each with the row's action */
+  gtk_menu_button_popup (status);
   vp_test_wait_for_frames ();
+  menu = gtk_menu_button_get_menu_model (status);
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 5);
+  g_assert_true (
+    g_menu_model_get_item_attribute (menu, VP_STATUS_DONE, G_MENU_ATTRIBUTE_ACTION, "s", &name));
+  target = g_menu_model_get_item_attribute_value (menu, VP_STATUS_DONE, G_MENU_ATTRIBUTE_TARGET,
+                                                  G_VARIANT_TYPE ("(ss)"));
+  g_assert_nonnull (target);
+  gtk_menu_button_popdown (status);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (status), name, target));
+  vp_test_wait_for_frames ();
+
   /* the status of the row's action, with its history */
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_STATUS_EVENT), ==, 1);
   event = g_list_model_get_item (vp_store_get_records (store, VP_TYPE_STATUS_EVENT), 0);
   g_assert_cmpstr (vp_status_event_get_to (event), ==, "done");
   action = VP_ACTION (vp_store_lookup (store, vp_status_event_get_action (event)));
   g_assert_cmpint (vp_action_get_home_status (store, action), ==, VP_STATUS_DONE);
-  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, VP_STATUS_DONE);
+  g_assert_cmpstr (status_shown (status), ==, tr ("Done", "Afgerond"));
   g_assert_true (
     vp_test_shows_text (GTK_WIDGET (window), tr ("2 open · 1 done", "2 open · 1 afgerond")));
 
@@ -474,7 +496,7 @@ test_status_in_place (void)
   vp_test_wait_for_frames ();
   g_assert_cmpint (vp_action_get_home_status (store, action), ==, VP_STATUS_PLANNED);
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_STATUS_EVENT), ==, 0);
-  g_assert_cmpuint (gtk_drop_down_get_selected (status), ==, VP_STATUS_PLANNED);
+  g_assert_cmpstr (status_shown (status), ==, tr ("Planned", "Gepland"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -12,10 +12,19 @@
 
 /*
  * The list: every action of the plan in a GtkColumnView, grouped under
- * its priority (a GtkTreeListModel: priorities, each with its filtered
- * actions), sortable by any column within the groups. Cells are recycled:
- * bind gives a cell its record and watches it (and the home municipality's
- * status of it) for changes; unbind lets go.
+ * its priority, sortable by any column within the groups.
+ *
+ * The rows are one flat model: the store's priorities and actions, sorted
+ * by priority (its heading first) and then by the column chosen, and
+ * filtered by plan, by the collapsed priorities and by the shared action
+ * filter. One flat model, not a GtkTreeListModel with a model per
+ * priority: a search or facet change is then one items-changed, and GTK
+ * 4.8 rebuilds the rows on screen once rather than once per priority.
+ *
+ * Cells are recycled: bind gives a cell its record and watches it (and
+ * the home municipality's status of it) for changes; unbind lets go.
+ * Setting a cell up is cheap (no drop-down, no tooltip set per bind),
+ * since GTK 4.8 makes new cells whenever the rows on screen change.
  */
 
 typedef char *(*FormatFunc) (VpListView *self, VpAction *action);
@@ -32,12 +41,15 @@ struct _VpListView
   VpStore *store;
   VpActionFilter *filter;
   VpPlan *plan;
-  GtkCustomFilter *plan_filter;
+  /* which rows show: plan, collapsed priorities, the action filter */
+  GtkCustomFilter *row_filter;
+  /* priorities before their actions, in their numbers' order */
+  GtkCustomSorter *group_sorter;
   GtkSingleSelection *selection;
   /* every bound cell's Watch */
   GHashTable *watches;
-  /* priority UUID → GListStore of its actions, in the store's order */
-  GHashTable *by_priority;
+  /* UUIDs of the priorities whose actions are hidden */
+  GHashTable *collapsed;
 };
 
 G_DEFINE_FINAL_TYPE (VpListView, vp_list_view, GTK_TYPE_WIDGET)
@@ -339,8 +351,7 @@ on_statuses_changed_cb (VpListView *self)
 static void
 start_watching (VpListView *self, GtkListItem *item, void (*refresh) (VpListView *, GtkListItem *))
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  g_autoptr (GObject) record = gtk_tree_list_row_get_item (row);
+  gpointer record = gtk_list_item_get_item (item);
   Watch *watch;
 
   refresh (self, item);
@@ -363,16 +374,6 @@ stop_watching (GtkListItemFactory *factory, GtkListItem *item)
   g_object_set_data (G_OBJECT (item), "vp-watch", NULL);
 }
 
-static gpointer
-row_record (GtkListItem *item)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-  g_autoptr (GObject) record = gtk_tree_list_row_get_item (row);
-
-  /* the row holds it */
-  return record;
-}
-
 /* The label columns. */
 
 static void
@@ -390,7 +391,7 @@ static void
 refresh_label (VpListView *self, GtkListItem *item)
 {
   const Column *column = g_object_get_data (G_OBJECT (item), "vp-column");
-  gpointer record = row_record (item);
+  gpointer record = gtk_list_item_get_item (item);
   g_autofree char *text = VP_IS_ACTION (record) ? column->format (self, record) : NULL;
   GtkWidget *label = gtk_list_item_get_child (item);
 
@@ -411,20 +412,48 @@ bind_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const Colum
   start_watching (self, item, refresh_label);
 }
 
-/* The activity column: the tree expander, a priority's colour and title,
- * or an action's text. */
+/* The activity column: a priority's arrow, colour and title, or an
+ * action's text, indented under it. */
+
+static void toggle_priority (VpListView *self, VpPriority *priority);
+
+/* An action's whole text, which the cell may cut short. */
+static gboolean
+on_activity_tooltip_cb (
+  GtkWidget *text, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
+{
+  if (gtk_widget_has_css_class (text, "heading"))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_inscription_get_text (GTK_INSCRIPTION (text)));
+  return TRUE;
+}
+
+static void
+on_arrow_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, GtkListItem *item)
+{
+  GtkWidget *arrow = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  VpListView *self = VP_LIST_VIEW (gtk_widget_get_ancestor (arrow, VP_TYPE_LIST_VIEW));
+  gpointer record = gtk_list_item_get_item (item);
+
+  if (VP_IS_PRIORITY (record))
+    toggle_priority (self, record);
+}
 
 static void
 setup_activity_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *arrow = gtk_image_new ();
   GtkWidget *swatch = g_object_new (VP_TYPE_SWATCH, "valign", GTK_ALIGN_CENTER, NULL);
   /* An inscription, not a wrapping label: its size does not depend on its
    * text, so binding a row does not lay out the whole column again. Up to
    * three lines; the tooltip and the editor have the whole text. */
   GtkWidget *text = gtk_inscription_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
 
+  g_signal_connect (click, "pressed", G_CALLBACK (on_arrow_pressed_cb), item);
+  gtk_widget_add_controller (arrow, GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
   gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (text), PANGO_WRAP_WORD_CHAR);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 20);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), 70);
@@ -433,121 +462,157 @@ setup_activity_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointe
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_hexpand (text, TRUE);
+  /* the tooltip is asked for when shown: setting one at every bind costs
+   * a round trip to the display server */
+  gtk_widget_set_has_tooltip (text, TRUE);
+  g_signal_connect (text, "query-tooltip", G_CALLBACK (on_activity_tooltip_cb), NULL);
+  gtk_box_append (GTK_BOX (box), arrow);
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), text);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  gtk_list_item_set_child (item, expander);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
 refresh_activity (VpListView *self, GtkListItem *item)
 {
-  GtkWidget *expander = gtk_list_item_get_child (item);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *swatch = gtk_widget_get_first_child (box);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *arrow = gtk_widget_get_first_child (box);
+  GtkWidget *swatch = gtk_widget_get_next_sibling (arrow);
   GtkInscription *text = GTK_INSCRIPTION (gtk_widget_get_last_child (box));
-  gpointer record = row_record (item);
+  gpointer record = gtk_list_item_get_item (item);
 
+  gtk_widget_set_visible (arrow, VP_IS_PRIORITY (record));
   gtk_widget_set_visible (swatch, VP_IS_PRIORITY (record));
   if (VP_IS_PRIORITY (record))
     {
       g_autofree char *title = g_strdup_printf ("%d. %s", vp_priority_get_number (record),
                                                 vp_priority_get_title (record));
+      gboolean collapsed = g_hash_table_contains (self->collapsed, vp_record_get_uuid (record));
 
+      gtk_image_set_from_icon_name (GTK_IMAGE (arrow),
+                                    collapsed ? "pan-end-symbolic" : "pan-down-symbolic");
       vp_swatch_set_colour (VP_SWATCH (swatch), vp_priority_get_colour (record));
       gtk_inscription_set_text (text, title);
       gtk_inscription_set_min_lines (text, 1);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (text), NULL);
       gtk_widget_add_css_class (GTK_WIDGET (text), "heading");
+      gtk_widget_set_margin_start (box, 0);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_EXPANDED, !collapsed,
+                                   -1);
     }
   else
     {
       gtk_inscription_set_text (text, vp_action_get_text (record));
       /* two lines at least: enough to recognise an action by */
       gtk_inscription_set_min_lines (text, 2);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (text), vp_action_get_text (record));
       gtk_widget_remove_css_class (GTK_WIDGET (text), "heading");
+      /* under the priority's title, past its arrow */
+      gtk_widget_set_margin_start (box, 24);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_EXPANDED);
     }
 }
 
 static void
 bind_activity_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
 {
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (item)),
-                                  gtk_list_item_get_item (item));
   start_watching (self, item, refresh_activity);
 }
 
-/* The status column: the home municipality's status, changed in place. */
+/* The status column: the home municipality's status, changed in place
+ * from a menu of statuses (list.set-status) that is made when opened. */
 
 static void
-on_status_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, GtkListItem *item)
+set_status_action_cb (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  VpListView *self = g_object_get_data (G_OBJECT (dropdown), "vp-list-view");
-  gpointer record = row_record (item);
+  VpListView *self = VP_LIST_VIEW (widget);
+  const char *uuid, *nick;
+  VpRecord *record;
   VpActionStatus *status;
-  VpStatus chosen = gtk_drop_down_get_selected (dropdown);
+  int chosen;
   g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
 
-  if (g_object_get_data (G_OBJECT (item), "vp-binding") != NULL || !VP_IS_ACTION (record)
-      || chosen == vp_action_get_home_status (self->store, record))
+  g_variant_get (parameter, "(&s&s)", &uuid, &nick);
+  record = vp_store_lookup (self->store, uuid);
+  if (!VP_IS_ACTION (record) || !vp_enum_from_nick (VP_TYPE_STATUS, nick, &chosen)
+      || chosen == (int) vp_action_get_home_status (self->store, VP_ACTION (record)))
     return;
-  status = home_status (self, record);
-  if (!vp_store_set_status (self->store, record, vp_store_get_home_municipality (self->store),
-                            chosen, status != NULL ? vp_action_status_get_achieved (status) : 0,
+  status = home_status (self, VP_ACTION (record));
+  if (!vp_store_set_status (self->store, VP_ACTION (record),
+                            vp_store_get_home_municipality (self->store), chosen,
+                            status != NULL ? vp_action_status_get_achieved (status) : 0,
                             status != NULL ? vp_action_status_get_note (status) : "", &error))
     {
       g_signal_emit_by_name (self, "failed", error->message);
-      gtk_drop_down_set_selected (dropdown, vp_action_get_home_status (self->store, record));
       return;
     }
   /* Translators: a status was changed from the list; its new status follows */
-  {
-    g_autofree char *message
-      = g_strdup_printf (_ ("Status set to “%s”"), vp_enum_get_label (VP_TYPE_STATUS, chosen));
+  message = g_strdup_printf (_ ("Status set to “%s”"), vp_enum_get_label (VP_TYPE_STATUS, chosen));
+  g_signal_emit_by_name (self, "done", message);
+}
 
-    g_signal_emit_by_name (self, "done", message);
-  }
+static void
+create_status_menu_cb (GtkMenuButton *button, gpointer data)
+{
+  GtkListItem *item = data;
+  gpointer record = gtk_list_item_get_item (item);
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GEnumClass) klass = g_type_class_ref (VP_TYPE_STATUS);
+
+  if (!VP_IS_ACTION (record))
+    return;
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      g_autoptr (GMenuItem) entry
+        = g_menu_item_new (vp_enum_get_label (VP_TYPE_STATUS, klass->values[i].value), NULL);
+
+      g_menu_item_set_action_and_target (entry, "list.set-status", "(ss)",
+                                         vp_record_get_uuid (record), klass->values[i].value_nick);
+      g_menu_append_item (menu, entry);
+    }
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
 static void
 setup_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
 {
-  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr (GEnumClass) klass = g_type_class_ref (VP_TYPE_STATUS);
-  GtkWidget *dropdown;
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *label = gtk_inscription_new (NULL);
 
-  for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (labels, vp_enum_get_label (VP_TYPE_STATUS, klass->values[i].value));
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
-  gtk_widget_set_valign (dropdown, GTK_ALIGN_START);
-  gtk_widget_add_css_class (dropdown, "flat");
-  g_object_set_data (G_OBJECT (dropdown), "vp-list-view", self);
-  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_status_selected_cb), item);
-  gtk_list_item_set_child (item, dropdown);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 6);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 12);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
+  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_status_menu_cb, item,
+                                         NULL);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "status");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Status of the action"), -1);
+  gtk_list_item_set_child (item, button);
 }
 
 static void
 refresh_status (VpListView *self, GtkListItem *item)
 {
-  GtkWidget *dropdown = gtk_list_item_get_child (item);
-  gpointer record = row_record (item);
+  GtkWidget *button = gtk_list_item_get_child (item);
+  gpointer record = gtk_list_item_get_item (item);
 
-  gtk_widget_set_visible (dropdown, VP_IS_ACTION (record));
+  gtk_widget_set_visible (button, VP_IS_ACTION (record));
   if (!VP_IS_ACTION (record))
     return;
-  g_object_set_data (G_OBJECT (item), "vp-binding", GINT_TO_POINTER (TRUE));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
-                              vp_action_get_home_status (self->store, record));
-  g_object_set_data (G_OBJECT (item), "vp-binding", NULL);
-  gtk_widget_set_sensitive (dropdown, vp_store_get_home_municipality (self->store) != NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Status of the action"), -1);
+  gtk_inscription_set_text (
+    GTK_INSCRIPTION (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))),
+    vp_enum_get_label (VP_TYPE_STATUS, vp_action_get_home_status (self->store, record)));
+  gtk_widget_set_sensitive (button, vp_store_get_home_municipality (self->store) != NULL);
 }
 
 static void
 bind_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
 {
+  /* the menu of the cell's previous action goes; the next opening makes
+   * one for this action */
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (gtk_list_item_get_child (item)), NULL);
   start_watching (self, item, refresh_status);
 }
 
@@ -607,159 +672,130 @@ add_columns (VpListView *self)
     }
 }
 
+/* The priority a row is under: its own, or its action's. */
+static VpPriority *
+priority_of (VpListView *self, gpointer record)
+{
+  VpRecord *priority;
+
+  if (VP_IS_PRIORITY (record))
+    return record;
+  priority = vp_store_lookup (self->store, vp_action_get_priority (record));
+  return VP_IS_PRIORITY (priority) ? VP_PRIORITY (priority) : NULL;
+}
+
 static gboolean
-priority_shown (gpointer item, gpointer data)
+row_shown (gpointer record, gpointer data)
 {
   VpListView *self = data;
-  g_autofree char *chosen = NULL;
+  VpPriority *priority = priority_of (self, record);
 
-  if (self->plan == NULL
-      || g_strcmp0 (vp_priority_get_plan (item), vp_record_get_uuid (VP_RECORD (self->plan))) != 0)
+  if (self->plan == NULL || priority == NULL
+      || g_strcmp0 (vp_priority_get_plan (priority), vp_record_get_uuid (VP_RECORD (self->plan)))
+           != 0)
     return FALSE;
-  g_object_get (self->filter, "priority", &chosen, NULL);
-  return chosen == NULL || g_strcmp0 (chosen, vp_record_get_uuid (item)) == 0;
-}
-
-/* Each priority's actions in a list of their own, so that a filter change
- * looks at each action once, not once per priority. */
-static GListStore *
-actions_of (VpListView *self, const char *priority)
-{
-  GListStore *list = g_hash_table_lookup (self->by_priority, priority);
-
-  if (list == NULL)
+  if (VP_IS_PRIORITY (record))
     {
-      list = g_list_store_new (VP_TYPE_ACTION);
-      g_hash_table_insert (self->by_priority, g_strdup (priority), list);
+      g_autofree char *chosen = NULL;
+
+      g_object_get (self->filter, "priority", &chosen, NULL);
+      return chosen == NULL || g_strcmp0 (chosen, vp_record_get_uuid (record)) == 0;
     }
-  return list;
+  return !g_hash_table_contains (self->collapsed, vp_record_get_uuid (VP_RECORD (priority)))
+         && gtk_filter_match (GTK_FILTER (self->filter), record);
 }
 
+static void
+on_filter_changed_cb (VpListView *self, GtkFilterChange change)
+{
+  gtk_filter_changed (GTK_FILTER (self->row_filter), change);
+}
+
+static void
+toggle_priority (VpListView *self, VpPriority *priority)
+{
+  const char *uuid = vp_record_get_uuid (VP_RECORD (priority));
+
+  if (g_hash_table_remove (self->collapsed, uuid))
+    gtk_filter_changed (GTK_FILTER (self->row_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+  else
+    {
+      g_hash_table_add (self->collapsed, g_strdup (uuid));
+      gtk_filter_changed (GTK_FILTER (self->row_filter), GTK_FILTER_CHANGE_MORE_STRICT);
+    }
+  /* the heading's arrow */
+  g_object_notify (G_OBJECT (priority), "title");
+}
+
+/* Priorities in their numbers' order, each before its actions. */
 static int
-compare_positions (gconstpointer a, gconstpointer b, gpointer data)
-{
-  return compare_numbers (vp_record_get_int ((VpRecord *) a, "position"),
-                          vp_record_get_int ((VpRecord *) b, "position"));
-}
-
-/* Fills every priority's list anew from the store's (which is in order). */
-static void
-group_actions (VpListView *self)
-{
-  GListModel *actions = vp_store_get_records (self->store, VP_TYPE_ACTION);
-  g_autoptr (GHashTable) groups
-    = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
-  GHashTableIter iter;
-  gpointer priority, list;
-
-  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
-    {
-      VpAction *action = g_list_model_get_item (actions, i);
-      GPtrArray *group = g_hash_table_lookup (groups, vp_action_get_priority (action));
-
-      if (group == NULL)
-        {
-          group = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (groups, (gpointer) vp_action_get_priority (action), group);
-        }
-      g_ptr_array_add (group, action);
-    }
-  g_hash_table_iter_init (&iter, self->by_priority);
-  while (g_hash_table_iter_next (&iter, &priority, &list))
-    {
-      GPtrArray *group = g_hash_table_lookup (groups, priority);
-
-      g_list_store_splice (list, 0, g_list_model_get_n_items (list), group ? group->pdata : NULL,
-                           group ? group->len : 0);
-      g_hash_table_remove (groups, priority);
-    }
-  g_hash_table_iter_init (&iter, groups);
-  while (g_hash_table_iter_next (&iter, &priority, &list))
-    g_list_store_splice (actions_of (self, priority), 0, 0, ((GPtrArray *) list)->pdata,
-                         ((GPtrArray *) list)->len);
-}
-
-/* New actions go into their priority's list; anything else (a delete, a
- * move) regroups all, which is rare and linear. */
-static void
-on_actions_changed_cb (
-  VpListView *self, guint position, guint removed, guint added, GListModel *actions)
-{
-  if (removed > 0)
-    {
-      group_actions (self);
-      return;
-    }
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr (VpAction) action = g_list_model_get_item (actions, i);
-
-      g_list_store_insert_sorted (actions_of (self, vp_action_get_priority (action)), action,
-                                  compare_positions, NULL);
-    }
-}
-
-/* A priority's rows: its actions that pass the filter, sorted by the
- * column chosen (the column view's sorter, shared by every priority). */
-static GListModel *
-create_children (gpointer item, gpointer data)
+compare_groups (gconstpointer a, gconstpointer b, gpointer data)
 {
   VpListView *self = data;
-  GtkFilterListModel *filtered;
+  VpPriority *pa = priority_of (self, (gpointer) a);
+  VpPriority *pb = priority_of (self, (gpointer) b);
+  int by_number = compare_numbers (pa != NULL ? vp_priority_get_number (pa) : G_MAXINT,
+                                   pb != NULL ? vp_priority_get_number (pb) : G_MAXINT);
 
-  if (!VP_IS_PRIORITY (item))
-    return NULL;
-  filtered = gtk_filter_list_model_new (
-    g_object_ref (G_LIST_MODEL (actions_of (self, vp_record_get_uuid (item)))),
-    g_object_ref (GTK_FILTER (self->filter)));
-  return G_LIST_MODEL (gtk_sort_list_model_new (
-    G_LIST_MODEL (filtered), g_object_ref (gtk_column_view_get_sorter (self->column_view))));
+  if (by_number != 0 || pa == pb)
+    return by_number != 0
+             ? by_number
+             : compare_numbers (VP_IS_ACTION ((gpointer) a), VP_IS_ACTION ((gpointer) b));
+  /* two plans' priorities of one number */
+  return g_strcmp0 (vp_record_get_uuid (VP_RECORD (pa)), vp_record_get_uuid (VP_RECORD (pb)));
 }
 
+/* A priority renumbered comes back in the store's list: its actions move
+ * with it. */
 static void
-on_chosen_priority_cb (VpListView *self)
+on_priorities_changed_cb (VpListView *self, guint position, guint removed, guint added)
 {
-  gtk_filter_changed (GTK_FILTER (self->plan_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (removed > 0 && added > 0)
+    gtk_sorter_changed (GTK_SORTER (self->group_sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
-/* The rows: the plan's priorities in their numbers' order (only the one
- * chosen in the sidebar, when one is), each followed by its rows. Sorting
- * happens within each priority, not over the whole tree, so a filter or
- * sort change costs the actions once. */
+/* The rows: the store's priorities and actions (in the store's order,
+ * which the stable sort keeps among equals), sorted into groups and by the
+ * column view's sorter within them, then filtered. */
 static void
 setup_rows (VpListView *self)
 {
-  GtkFilterListModel *priorities;
-  GtkTreeListModel *tree;
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  GtkFlattenListModel *records;
+  GtkMultiSorter *sorter = gtk_multi_sorter_new ();
+  GtkSortListModel *sorted;
+  GtkFilterListModel *filtered;
 
-  self->plan_filter = gtk_custom_filter_new (priority_shown, self, NULL);
-  priorities = gtk_filter_list_model_new (
-    g_object_ref (vp_store_get_records (self->store, VP_TYPE_PRIORITY)),
-    g_object_ref (GTK_FILTER (self->plan_filter)));
-  tree
-    = gtk_tree_list_model_new (G_LIST_MODEL (priorities), FALSE, TRUE, create_children, self, NULL);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (tree));
+  g_list_store_append (parts, vp_store_get_records (self->store, VP_TYPE_PRIORITY));
+  g_list_store_append (parts, vp_store_get_records (self->store, VP_TYPE_ACTION));
+  records = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+  self->group_sorter = gtk_custom_sorter_new (compare_groups, self, NULL);
+  gtk_multi_sorter_append (sorter, g_object_ref (GTK_SORTER (self->group_sorter)));
+  gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (records), GTK_SORTER (sorter));
+  self->row_filter = gtk_custom_filter_new (row_shown, self, NULL);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted),
+                                        g_object_ref (GTK_FILTER (self->row_filter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  group_actions (self);
-  g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_ACTION), "items-changed",
-                           G_CALLBACK (on_actions_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_PRIORITY), "items-changed",
+                           G_CALLBACK (on_priorities_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_ACTION_STATUS),
                            "items-changed", G_CALLBACK (on_statuses_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter, "notify::priority", G_CALLBACK (on_chosen_priority_cb),
-                           self, G_CONNECT_SWAPPED);
 }
 
 static void
 on_column_view_activate_cb (VpListView *self, guint position)
 {
-  g_autoptr (GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  g_autoptr (GObject) record = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+  g_autoptr (GObject) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (VP_IS_ACTION (record))
     g_signal_emit (self, signals[ACTION_ACTIVATED], 0, record);
-  else if (row != NULL)
-    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+  else if (VP_IS_PRIORITY (record))
+    toggle_priority (self, VP_PRIORITY (record));
 }
 
 static void
@@ -779,7 +815,8 @@ vp_list_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_LIST_VIEW);
   g_clear_object (&self->selection);
-  g_clear_object (&self->plan_filter);
+  g_clear_object (&self->row_filter);
+  g_clear_object (&self->group_sorter);
   g_clear_object (&self->plan);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
@@ -794,7 +831,7 @@ vp_list_view_finalize (GObject *object)
 
   /* after dispose, which unbinds the cells that remove their watches */
   g_hash_table_unref (self->watches);
-  g_hash_table_unref (self->by_priority);
+  g_hash_table_unref (self->collapsed);
 
   G_OBJECT_CLASS (vp_list_view_parent_class)->finalize (object);
 }
@@ -855,6 +892,7 @@ vp_list_view_class_init (VpListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpListView, scroller);
   gtk_widget_class_bind_template_child (widget_class, VpListView, column_view);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_install_action (widget_class, "list.set-status", "(ss)", set_status_action_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -862,7 +900,7 @@ static void
 vp_list_view_init (VpListView *self)
 {
   self->watches = g_hash_table_new (NULL, NULL);
-  self->by_priority = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -886,14 +924,14 @@ vp_list_view_set_plan (VpListView *self, VpPlan *plan)
   g_return_if_fail (VP_IS_LIST_VIEW (self));
 
   if (g_set_object (&self->plan, plan))
-    gtk_filter_changed (GTK_FILTER (self->plan_filter), GTK_FILTER_CHANGE_DIFFERENT);
+    gtk_filter_changed (GTK_FILTER (self->row_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /**
  * vp_list_view_get_rows:
  *
- * Returns: (transfer none): the rows shown, GtkTreeListRows of priorities
- *   and actions
+ * Returns: (transfer none): the rows shown: each priority (a VpPriority)
+ *   followed by its actions (VpActions), in a GtkSelectionModel
  */
 GListModel *
 vp_list_view_get_rows (VpListView *self)
@@ -910,11 +948,9 @@ vp_list_view_get_rows (VpListView *self)
 VpAction *
 vp_list_view_get_selected_action (VpListView *self)
 {
-  GtkTreeListRow *row;
-  g_autoptr (GObject) record = NULL;
+  gpointer record;
 
   g_return_val_if_fail (VP_IS_LIST_VIEW (self), NULL);
-  row = gtk_single_selection_get_selected_item (self->selection);
-  record = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+  record = gtk_single_selection_get_selected_item (self->selection);
   return VP_IS_ACTION (record) ? VP_ACTION (record) : NULL;
 }

@@ -619,8 +619,7 @@ visible_actions (Bench *bench, guint max)
 
   for (guint i = 0; i < g_list_model_get_n_items (model) && actions->len < max; i++)
     {
-      g_autoptr (GtkTreeListRow) row = g_list_model_get_item (model, i);
-      GObject *record = gtk_tree_list_row_get_item (row);
+      GObject *record = g_list_model_get_item (model, i);
 
       if (VP_IS_ACTION (record))
         g_ptr_array_add (actions, record);
