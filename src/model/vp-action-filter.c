@@ -21,8 +21,6 @@ struct _VpActionFilter
   GtkFilter parent_instance;
 
   VpStore *store;
-  /* action UUID → Folded */
-  GHashTable *folded;
   char *search;
   /* casefolded words of the search */
   char **words;
@@ -97,17 +95,6 @@ vp_action_is_overdue (VpStore *store, VpAction *action)
   return status != VP_STATUS_DONE && status != VP_STATUS_CANCELLED;
 }
 
-static gboolean
-contains_word (const char *text, const char *word)
-{
-  g_autofree char *folded = NULL;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  folded = g_utf8_casefold (text, -1);
-  return strstr (folded, word) != NULL;
-}
-
 typedef struct
 {
   char *modified_at;
@@ -122,28 +109,42 @@ folded_free (Folded *folded)
   g_free (folded);
 }
 
-/* The action's text, lead and lead note in one casefolded string, made
- * once per version of the action: typing a search looks at thousands. */
-static const char *
-folded_text (VpActionFilter *self, VpAction *action)
+static GQuark
+folded_quark (void)
 {
-  const char *uuid = vp_record_get_uuid (VP_RECORD (action));
-  const char *modified_at = vp_record_get_modified_at (VP_RECORD (action));
-  Folded *folded = g_hash_table_lookup (self->folded, uuid);
+  return g_quark_from_static_string ("vp-action-filter-folded");
+}
+
+/* What a search looks in, casefolded: an action's text, lead and lead
+ * note in one string, or a status's note. Made once per version of the
+ * record and kept on it: typing a search looks at thousands. */
+static const char *
+folded_text (VpActionFilter *self, VpRecord *record)
+{
+  const char *modified_at = vp_record_get_modified_at (record);
+  Folded *folded = g_object_get_qdata (G_OBJECT (record), folded_quark ());
 
   if (folded == NULL || g_strcmp0 (folded->modified_at, modified_at) != 0)
     {
-      VpOrganisation *lead
-        = vp_store_lookup_organisation (self->store, vp_action_get_lead (action));
-      g_autofree char *all
-        = g_strjoin ("\n", vp_action_get_text (action) ? vp_action_get_text (action) : "",
-                     vp_action_get_lead_note (action) ? vp_action_get_lead_note (action) : "",
-                     lead != NULL ? vp_organisation_get_name (lead) : "", NULL);
+      g_autofree char *all = NULL;
 
+      if (VP_IS_ACTION (record))
+        {
+          VpAction *action = VP_ACTION (record);
+          VpOrganisation *lead
+            = vp_store_lookup_organisation (self->store, vp_action_get_lead (action));
+
+          all = g_strjoin ("\n", vp_action_get_text (action) ? vp_action_get_text (action) : "",
+                           vp_action_get_lead_note (action) ? vp_action_get_lead_note (action) : "",
+                           lead != NULL ? vp_organisation_get_name (lead) : "", NULL);
+        }
+      else
+        all = g_strdup (vp_action_status_get_note (VP_ACTION_STATUS (record)));
       folded = g_new0 (Folded, 1);
       folded->modified_at = g_strdup (modified_at);
-      folded->folded = g_utf8_casefold (all, -1);
-      g_hash_table_insert (self->folded, g_strdup (uuid), folded);
+      folded->folded = g_utf8_casefold (all != NULL ? all : "", -1);
+      g_object_set_qdata_full (G_OBJECT (record), folded_quark (), folded,
+                               (GDestroyNotify) folded_free);
     }
   return folded->folded;
 }
@@ -153,7 +154,7 @@ folded_text (VpActionFilter *self, VpAction *action)
 static gboolean
 matches_search (VpActionFilter *self, VpAction *action)
 {
-  const char *text = folded_text (self, action);
+  const char *text = folded_text (self, VP_RECORD (action));
   VpActionStatus *status = NULL;
   gboolean status_looked_up = FALSE;
 
@@ -167,7 +168,7 @@ matches_search (VpActionFilter *self, VpAction *action)
                                          vp_store_get_home_municipality (self->store));
           status_looked_up = TRUE;
         }
-      if (status == NULL || !contains_word (vp_action_status_get_note (status), *word))
+      if (status == NULL || strstr (folded_text (self, VP_RECORD (status)), *word) == NULL)
         return FALSE;
     }
   return TRUE;
@@ -296,7 +297,6 @@ vp_action_filter_finalize (GObject *object)
   VpActionFilter *self = VP_ACTION_FILTER (object);
 
   g_clear_object (&self->store);
-  g_hash_table_unref (self->folded);
   g_free (self->search);
   g_strfreev (self->words);
   g_free (self->priority);
@@ -428,8 +428,6 @@ vp_action_filter_class_init (VpActionFilterClass *klass)
 static void
 vp_action_filter_init (VpActionFilter *self)
 {
-  self->folded
-    = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) folded_free);
   self->quarter = VP_FILTER_ANY;
   self->category = VP_FILTER_ANY;
   self->status = VP_FILTER_ANY;

@@ -50,6 +50,11 @@ struct _VpListView
   GHashTable *watches;
   /* UUIDs of the priorities whose actions are hidden */
   GHashTable *collapsed;
+  /* UUIDs of the priorities shown (the plan's, or the one chosen), and
+   * of those of them whose actions show (not collapsed): one look-up per
+   * row when filtering */
+  GHashTable *headings;
+  GHashTable *open;
 };
 
 G_DEFINE_FINAL_TYPE (VpListView, vp_list_view, GTK_TYPE_WIDGET)
@@ -688,26 +693,45 @@ static gboolean
 row_shown (gpointer record, gpointer data)
 {
   VpListView *self = data;
-  VpPriority *priority = priority_of (self, record);
 
-  if (self->plan == NULL || priority == NULL
-      || g_strcmp0 (vp_priority_get_plan (priority), vp_record_get_uuid (VP_RECORD (self->plan)))
-           != 0)
-    return FALSE;
   if (VP_IS_PRIORITY (record))
-    {
-      g_autofree char *chosen = NULL;
-
-      g_object_get (self->filter, "priority", &chosen, NULL);
-      return chosen == NULL || g_strcmp0 (chosen, vp_record_get_uuid (record)) == 0;
-    }
-  return !g_hash_table_contains (self->collapsed, vp_record_get_uuid (VP_RECORD (priority)))
+    return g_hash_table_contains (self->headings, vp_record_get_uuid (record));
+  return g_hash_table_contains (self->open, vp_action_get_priority (record))
          && gtk_filter_match (GTK_FILTER (self->filter), record);
+}
+
+/* Which priorities show, and which of them with their actions. */
+static void
+update_groups (VpListView *self)
+{
+  GListModel *priorities = vp_store_get_records (self->store, VP_TYPE_PRIORITY);
+  g_autofree char *chosen = NULL;
+
+  g_hash_table_remove_all (self->headings);
+  g_hash_table_remove_all (self->open);
+  if (self->plan == NULL)
+    return;
+  g_object_get (self->filter, "priority", &chosen, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (priorities); i++)
+    {
+      g_autoptr (VpPriority) priority = g_list_model_get_item (priorities, i);
+      const char *uuid = vp_record_get_uuid (VP_RECORD (priority));
+
+      if (g_strcmp0 (vp_priority_get_plan (priority), vp_record_get_uuid (VP_RECORD (self->plan)))
+            != 0
+          || (chosen != NULL && g_strcmp0 (chosen, uuid) != 0))
+        continue;
+      g_hash_table_add (self->headings, g_strdup (uuid));
+      if (!g_hash_table_contains (self->collapsed, uuid))
+        g_hash_table_add (self->open, g_strdup (uuid));
+    }
 }
 
 static void
 on_filter_changed_cb (VpListView *self, GtkFilterChange change)
 {
+  /* the priority chosen may be another */
+  update_groups (self);
   gtk_filter_changed (GTK_FILTER (self->row_filter), change);
 }
 
@@ -715,14 +739,15 @@ static void
 toggle_priority (VpListView *self, VpPriority *priority)
 {
   const char *uuid = vp_record_get_uuid (VP_RECORD (priority));
+  GtkFilterChange change = GTK_FILTER_CHANGE_LESS_STRICT;
 
-  if (g_hash_table_remove (self->collapsed, uuid))
-    gtk_filter_changed (GTK_FILTER (self->row_filter), GTK_FILTER_CHANGE_LESS_STRICT);
-  else
+  if (!g_hash_table_remove (self->collapsed, uuid))
     {
       g_hash_table_add (self->collapsed, g_strdup (uuid));
-      gtk_filter_changed (GTK_FILTER (self->row_filter), GTK_FILTER_CHANGE_MORE_STRICT);
+      change = GTK_FILTER_CHANGE_MORE_STRICT;
     }
+  update_groups (self);
+  gtk_filter_changed (GTK_FILTER (self->row_filter), change);
   /* the heading's arrow */
   g_object_notify (G_OBJECT (priority), "title");
 }
@@ -745,11 +770,13 @@ compare_groups (gconstpointer a, gconstpointer b, gpointer data)
   return g_strcmp0 (vp_record_get_uuid (VP_RECORD (pa)), vp_record_get_uuid (VP_RECORD (pb)));
 }
 
-/* A priority renumbered comes back in the store's list: its actions move
- * with it. */
+/* Runs before the row models hear of the change (it is connected first):
+ * a new priority is known to the row filter when they look at it, and a
+ * priority renumbered (back in the store's list) takes its actions along. */
 static void
 on_priorities_changed_cb (VpListView *self, guint position, guint removed, guint added)
 {
+  update_groups (self);
   if (removed > 0 && added > 0)
     gtk_sorter_changed (GTK_SORTER (self->group_sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
@@ -766,6 +793,8 @@ setup_rows (VpListView *self)
   GtkSortListModel *sorted;
   GtkFilterListModel *filtered;
 
+  g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_PRIORITY), "items-changed",
+                           G_CALLBACK (on_priorities_changed_cb), self, G_CONNECT_SWAPPED);
   g_list_store_append (parts, vp_store_get_records (self->store, VP_TYPE_PRIORITY));
   g_list_store_append (parts, vp_store_get_records (self->store, VP_TYPE_ACTION));
   records = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
@@ -780,8 +809,6 @@ setup_rows (VpListView *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_PRIORITY), "items-changed",
-                           G_CALLBACK (on_priorities_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_ACTION_STATUS),
                            "items-changed", G_CALLBACK (on_statuses_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -832,6 +859,8 @@ vp_list_view_finalize (GObject *object)
   /* after dispose, which unbinds the cells that remove their watches */
   g_hash_table_unref (self->watches);
   g_hash_table_unref (self->collapsed);
+  g_hash_table_unref (self->headings);
+  g_hash_table_unref (self->open);
 
   G_OBJECT_CLASS (vp_list_view_parent_class)->finalize (object);
 }
@@ -901,6 +930,8 @@ vp_list_view_init (VpListView *self)
 {
   self->watches = g_hash_table_new (NULL, NULL);
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->headings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->open = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -923,8 +954,10 @@ vp_list_view_set_plan (VpListView *self, VpPlan *plan)
 {
   g_return_if_fail (VP_IS_LIST_VIEW (self));
 
-  if (g_set_object (&self->plan, plan))
-    gtk_filter_changed (GTK_FILTER (self->row_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (!g_set_object (&self->plan, plan))
+    return;
+  update_groups (self);
+  gtk_filter_changed (GTK_FILTER (self->row_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /**
