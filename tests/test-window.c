@@ -401,10 +401,9 @@ test_load_example (void)
 static VpAction *
 row_action (VpWindow *window, guint position)
 {
-  g_autoptr (GObject) item
-    = g_list_model_get_item (vp_list_view_get_rows (list_view_of (window)), position);
+  gpointer record = vp_list_view_get_record (list_view_of (window), position);
 
-  return VP_IS_ACTION (item) ? VP_ACTION (item) : NULL;
+  return VP_IS_ACTION (record) ? VP_ACTION (record) : NULL;
 }
 
 /* A click on a column's header sorts the actions within each priority. */

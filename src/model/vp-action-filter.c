@@ -112,7 +112,11 @@ folded_free (Folded *folded)
 static GQuark
 folded_quark (void)
 {
-  return g_quark_from_static_string ("vp-action-filter-folded");
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("vp-action-filter-folded");
+  return quark;
 }
 
 /* What a search looks in, casefolded: an action's text, lead and lead

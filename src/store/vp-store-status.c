@@ -11,9 +11,11 @@
  * writes a status event beside it.
  */
 
-/* "action-uuid/municipality" → VpActionStatus, rebuilt when the list of
- * statuses changes (a status's action and municipality never change), so
- * that views can ask for thousands of actions' statuses cheaply. */
+/* Action UUID → GPtrArray of its VpActionStatuses (one per municipality
+ * that keeps one, so a few at most), rebuilt when the list of statuses
+ * changes (a status's action and municipality never change), so that
+ * views can ask for thousands of actions' statuses cheaply: a search asks
+ * once per action and keystroke. */
 typedef struct
 {
   GListModel *statuses;
@@ -40,16 +42,20 @@ on_statuses_changed_cb (
   g_clear_pointer (&index->index, g_hash_table_unref);
 }
 
-static char *
-index_key (const char *action_uuid, const char *municipality)
+static GQuark
+index_quark (void)
 {
-  return g_strconcat (action_uuid, "/", municipality, NULL);
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("vp-status-index");
+  return quark;
 }
 
 static GHashTable *
 get_index (VpStore *self)
 {
-  StatusIndex *index = g_object_get_data (G_OBJECT (self), "vp-status-index");
+  StatusIndex *index = g_object_get_qdata (G_OBJECT (self), index_quark ());
 
   if (index == NULL)
     {
@@ -57,8 +63,8 @@ get_index (VpStore *self)
       index->statuses = g_object_ref (vp_store_get_records (self, VP_TYPE_ACTION_STATUS));
       g_signal_connect (index->statuses, "items-changed", G_CALLBACK (on_statuses_changed_cb),
                         index);
-      g_object_set_data_full (G_OBJECT (self), "vp-status-index", index,
-                              (GDestroyNotify) status_index_free);
+      g_object_set_qdata_full (G_OBJECT (self), index_quark (), index,
+                               (GDestroyNotify) status_index_free);
     }
   if (index->index != NULL && index->n_indexed != g_list_model_get_n_items (index->statuses))
     g_clear_pointer (&index->index, g_hash_table_unref);
@@ -67,15 +73,20 @@ get_index (VpStore *self)
       guint n = g_list_model_get_n_items (index->statuses);
 
       index->n_indexed = n;
-      index->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      index->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref);
       for (guint i = 0; i < n; i++)
         {
           VpActionStatus *status = g_list_model_get_item (index->statuses, i);
+          const char *action = vp_action_status_get_action (status);
+          GPtrArray *of_action = g_hash_table_lookup (index->index, action);
 
-          g_hash_table_insert (index->index,
-                               index_key (vp_action_status_get_action (status),
-                                          vp_action_status_get_municipality (status)),
-                               status);
+          if (of_action == NULL)
+            {
+              of_action = g_ptr_array_new_full (1, g_object_unref);
+              g_hash_table_insert (index->index, g_strdup (action), of_action);
+            }
+          g_ptr_array_add (of_action, status);
         }
     }
   return index->index;
@@ -90,13 +101,20 @@ get_index (VpStore *self)
 VpActionStatus *
 vp_store_find_status (VpStore *self, const char *action_uuid, const char *municipality)
 {
-  g_autofree char *key = NULL;
+  GPtrArray *of_action;
 
   g_return_val_if_fail (VP_IS_STORE (self), NULL);
   if (action_uuid == NULL || municipality == NULL)
     return NULL;
-  key = index_key (action_uuid, municipality);
-  return g_hash_table_lookup (get_index (self), key);
+  of_action = g_hash_table_lookup (get_index (self), action_uuid);
+  for (guint i = 0; of_action != NULL && i < of_action->len; i++)
+    {
+      VpActionStatus *status = g_ptr_array_index (of_action, i);
+
+      if (g_strcmp0 (vp_action_status_get_municipality (status), municipality) == 0)
+        return status;
+    }
+  return NULL;
 }
 
 static gboolean

@@ -8,6 +8,7 @@
 #include "store/vp-store-status.h"
 #include "vp-format.h"
 #include "vp-list-view.h"
+#include "vp-row-model.h"
 #include "vp-swatch.h"
 
 /*
@@ -45,7 +46,11 @@ struct _VpListView
   GtkCustomFilter *row_filter;
   /* priorities before their actions, in their numbers' order */
   GtkCustomSorter *group_sorter;
+  VpRowModel *rows;
   GtkSingleSelection *selection;
+  /* the record selected, kept there while the rows show others */
+  GObject *selected;
+  gboolean publishing;
   /* every bound cell's Watch */
   GHashTable *watches;
   /* UUIDs of the priorities whose actions are hidden */
@@ -55,6 +60,7 @@ struct _VpListView
    * row when filtering */
   GHashTable *headings;
   GHashTable *open;
+  GTimeZone *local;
 };
 
 G_DEFINE_FINAL_TYPE (VpListView, vp_list_view, GTK_TYPE_WIDGET)
@@ -149,7 +155,8 @@ static char *
 format_last_change (VpListView *self, VpAction *action)
 {
   g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (last_change (self, action), NULL);
-  g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  /* not g_date_time_to_local(), which reads the time zone at every call */
+  g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_timezone (utc, self->local) : NULL;
 
   /* Translators: a date in the list, see strftime(3): "28 Feb 2024" */
   return local != NULL ? g_date_time_format (local, _ ("%-d %b %Y")) : g_strdup ("");
@@ -295,31 +302,35 @@ static const Column label_columns[] = {
   { N_ ("Last Change"), format_last_change, compare_last_change, 115 },
 };
 
-/* What a bound cell watches: its action and the home status of it. When
+/* What a bound cell watches: its row (which shows another record after
+ * a search or sort), the record in it, and an action's home status. When
  * a status appears or goes (a change, an undo, an import), the view
  * refreshes all bound cells (on_statuses_changed_cb()). */
 typedef struct
 {
   VpListView *self;
   GtkListItem *item;
-  VpAction *action;
+  VpRow *row;
+  VpRecord *record;
   VpActionStatus *status;
   void (*refresh) (VpListView *self, GtkListItem *item);
 } Watch;
 
-static void watch_status (Watch *watch);
-
-static void
-on_watched_changed_cb (Watch *watch)
+static gpointer
+item_record (GtkListItem *item)
 {
-  watch_status (watch);
-  watch->refresh (watch->self, watch->item);
+  VpRow *row = gtk_list_item_get_item (item);
+
+  return row != NULL ? vp_row_get_record (row) : NULL;
 }
+
+static void on_watched_changed_cb (Watch *watch);
 
 static void
 watch_status (Watch *watch)
 {
-  VpActionStatus *status = home_status (watch->self, watch->action);
+  VpActionStatus *status
+    = VP_IS_ACTION (watch->record) ? home_status (watch->self, VP_ACTION (watch->record)) : NULL;
 
   if (status == watch->status)
     return;
@@ -331,13 +342,39 @@ watch_status (Watch *watch)
 }
 
 static void
+watch_record (Watch *watch)
+{
+  VpRecord *record = vp_row_get_record (watch->row);
+
+  if (record != watch->record)
+    {
+      if (watch->record != NULL)
+        g_signal_handlers_disconnect_by_data (watch->record, watch);
+      g_set_object (&watch->record, record);
+      if (record != NULL)
+        g_signal_connect_swapped (record, "notify", G_CALLBACK (on_watched_changed_cb), watch);
+    }
+  watch_status (watch);
+}
+
+static void
+on_watched_changed_cb (Watch *watch)
+{
+  watch_record (watch);
+  watch->refresh (watch->self, watch->item);
+}
+
+static void
 watch_free (Watch *watch)
 {
   g_hash_table_remove (watch->self->watches, watch);
-  g_signal_handlers_disconnect_by_data (watch->action, watch);
+  g_signal_handlers_disconnect_by_data (watch->row, watch);
+  if (watch->record != NULL)
+    g_signal_handlers_disconnect_by_data (watch->record, watch);
   if (watch->status != NULL)
     g_signal_handlers_disconnect_by_data (watch->status, watch);
-  g_clear_object (&watch->action);
+  g_clear_object (&watch->row);
+  g_clear_object (&watch->record);
   g_clear_object (&watch->status);
   g_free (watch);
 }
@@ -356,21 +393,17 @@ on_statuses_changed_cb (VpListView *self)
 static void
 start_watching (VpListView *self, GtkListItem *item, void (*refresh) (VpListView *, GtkListItem *))
 {
-  gpointer record = gtk_list_item_get_item (item);
-  Watch *watch;
+  Watch *watch = g_new0 (Watch, 1);
 
-  refresh (self, item);
-  if (!VP_IS_ACTION (record))
-    return;
-  watch = g_new0 (Watch, 1);
   watch->self = self;
   watch->item = item;
-  watch->action = g_object_ref (VP_ACTION (record));
+  watch->row = g_object_ref (gtk_list_item_get_item (item));
   watch->refresh = refresh;
-  g_signal_connect_swapped (watch->action, "notify", G_CALLBACK (on_watched_changed_cb), watch);
-  watch_status (watch);
+  g_signal_connect_swapped (watch->row, "notify::record", G_CALLBACK (on_watched_changed_cb),
+                            watch);
   g_hash_table_add (self->watches, watch);
   g_object_set_data_full (G_OBJECT (item), "vp-watch", watch, (GDestroyNotify) watch_free);
+  on_watched_changed_cb (watch);
 }
 
 static void
@@ -396,7 +429,7 @@ static void
 refresh_label (VpListView *self, GtkListItem *item)
 {
   const Column *column = g_object_get_data (G_OBJECT (item), "vp-column");
-  gpointer record = gtk_list_item_get_item (item);
+  gpointer record = item_record (item);
   g_autofree char *text = VP_IS_ACTION (record) ? column->format (self, record) : NULL;
   GtkWidget *label = gtk_list_item_get_child (item);
 
@@ -438,7 +471,7 @@ on_arrow_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, 
 {
   GtkWidget *arrow = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   VpListView *self = VP_LIST_VIEW (gtk_widget_get_ancestor (arrow, VP_TYPE_LIST_VIEW));
-  gpointer record = gtk_list_item_get_item (item);
+  gpointer record = item_record (item);
 
   if (VP_IS_PRIORITY (record))
     toggle_priority (self, record);
@@ -484,7 +517,7 @@ refresh_activity (VpListView *self, GtkListItem *item)
   GtkWidget *arrow = gtk_widget_get_first_child (box);
   GtkWidget *swatch = gtk_widget_get_next_sibling (arrow);
   GtkInscription *text = GTK_INSCRIPTION (gtk_widget_get_last_child (box));
-  gpointer record = gtk_list_item_get_item (item);
+  gpointer record = item_record (item);
 
   gtk_widget_set_visible (arrow, VP_IS_PRIORITY (record));
   gtk_widget_set_visible (swatch, VP_IS_PRIORITY (record));
@@ -559,7 +592,7 @@ static void
 create_status_menu_cb (GtkMenuButton *button, gpointer data)
 {
   GtkListItem *item = data;
-  gpointer record = gtk_list_item_get_item (item);
+  gpointer record = item_record (item);
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GEnumClass) klass = g_type_class_ref (VP_TYPE_STATUS);
 
@@ -575,6 +608,8 @@ create_status_menu_cb (GtkMenuButton *button, gpointer data)
       g_menu_append_item (menu, entry);
     }
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  /* the record the menu is for (see refresh_status()) */
+  g_object_set_data (G_OBJECT (button), "vp-menu-for", record);
 }
 
 static void
@@ -601,9 +636,15 @@ static void
 refresh_status (VpListView *self, GtkListItem *item)
 {
   GtkWidget *button = gtk_list_item_get_child (item);
-  gpointer record = gtk_list_item_get_item (item);
+  gpointer record = item_record (item);
 
   gtk_widget_set_visible (button, VP_IS_ACTION (record));
+  /* the cell shows another action: its menu is made anew when opened */
+  if (g_object_get_data (G_OBJECT (button), "vp-menu-for") != record)
+    {
+      gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), NULL);
+      g_object_set_data (G_OBJECT (button), "vp-menu-for", NULL);
+    }
   if (!VP_IS_ACTION (record))
     return;
   gtk_inscription_set_text (
@@ -615,9 +656,6 @@ refresh_status (VpListView *self, GtkListItem *item)
 static void
 bind_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
 {
-  /* the menu of the cell's previous action goes; the next opening makes
-   * one for this action */
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (gtk_list_item_get_child (item)), NULL);
   start_watching (self, item, refresh_status);
 }
 
@@ -781,32 +819,64 @@ on_priorities_changed_cb (VpListView *self, guint position, guint removed, guint
     gtk_sorter_changed (GTK_SORTER (self->group_sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
+/* A search or sort puts other records in the rows: the selection follows
+ * its record, or goes when the record is no longer shown. */
+static void
+on_rows_publishing_cb (VpListView *self)
+{
+  self->publishing = TRUE;
+}
+
+static void
+on_rows_published_cb (VpListView *self)
+{
+  guint position = vp_row_model_find (self->rows, self->selected);
+
+  self->publishing = FALSE;
+  if (position != gtk_single_selection_get_selected (self->selection))
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+on_selected_cb (VpListView *self)
+{
+  if (!self->publishing)
+    g_set_object (
+      &self->selected,
+      vp_row_model_get_record (self->rows, gtk_single_selection_get_selected (self->selection)));
+}
+
 /* The rows: the store's priorities and actions (in the store's order,
  * which the stable sort keeps among equals), sorted into groups and by the
  * column view's sorter within them, then filtered. */
 static void
 setup_rows (VpListView *self)
 {
-  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  GtkFlattenListModel *records;
-  GtkMultiSorter *sorter = gtk_multi_sorter_new ();
-  GtkSortListModel *sorted;
-  GtkFilterListModel *filtered;
+  g_autoptr (GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr (GtkFlattenListModel) records = NULL;
+  g_autoptr (GtkMultiSorter) sorter = gtk_multi_sorter_new ();
 
   g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_PRIORITY), "items-changed",
                            G_CALLBACK (on_priorities_changed_cb), self, G_CONNECT_SWAPPED);
   g_list_store_append (parts, vp_store_get_records (self->store, VP_TYPE_PRIORITY));
   g_list_store_append (parts, vp_store_get_records (self->store, VP_TYPE_ACTION));
-  records = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+  records = gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts)));
   self->group_sorter = gtk_custom_sorter_new (compare_groups, self, NULL);
   gtk_multi_sorter_append (sorter, g_object_ref (GTK_SORTER (self->group_sorter)));
   gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (records), GTK_SORTER (sorter));
   self->row_filter = gtk_custom_filter_new (row_shown, self, NULL);
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted),
-                                        g_object_ref (GTK_FILTER (self->row_filter)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  self->rows
+    = vp_row_model_new (G_LIST_MODEL (records), GTK_FILTER (self->row_filter), GTK_SORTER (sorter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->rows, "publishing", G_CALLBACK (on_rows_publishing_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->rows, "published", G_CALLBACK (on_rows_published_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selected_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_ACTION_STATUS),
@@ -817,7 +887,7 @@ setup_rows (VpListView *self)
 static void
 on_column_view_activate_cb (VpListView *self, guint position)
 {
-  g_autoptr (GObject) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  gpointer record = vp_row_model_get_record (self->rows, position);
 
   if (VP_IS_ACTION (record))
     g_signal_emit (self, signals[ACTION_ACTIVATED], 0, record);
@@ -842,6 +912,8 @@ vp_list_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_LIST_VIEW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->selected);
   g_clear_object (&self->row_filter);
   g_clear_object (&self->group_sorter);
   g_clear_object (&self->plan);
@@ -861,6 +933,7 @@ vp_list_view_finalize (GObject *object)
   g_hash_table_unref (self->collapsed);
   g_hash_table_unref (self->headings);
   g_hash_table_unref (self->open);
+  g_time_zone_unref (self->local);
 
   G_OBJECT_CLASS (vp_list_view_parent_class)->finalize (object);
 }
@@ -932,6 +1005,7 @@ vp_list_view_init (VpListView *self)
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->headings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->open = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->local = g_time_zone_new_local ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -963,8 +1037,8 @@ vp_list_view_set_plan (VpListView *self, VpPlan *plan)
 /**
  * vp_list_view_get_rows:
  *
- * Returns: (transfer none): the rows shown: each priority (a VpPriority)
- *   followed by its actions (VpActions), in a GtkSelectionModel
+ * Returns: (transfer none): the rows shown, a GtkSelectionModel of VpRows:
+ *   each priority followed by its actions (see vp_list_view_get_record())
  */
 GListModel *
 vp_list_view_get_rows (VpListView *self)
@@ -984,6 +1058,21 @@ vp_list_view_get_selected_action (VpListView *self)
   gpointer record;
 
   g_return_val_if_fail (VP_IS_LIST_VIEW (self), NULL);
-  record = gtk_single_selection_get_selected_item (self->selection);
+  record
+    = vp_row_model_get_record (self->rows, gtk_single_selection_get_selected (self->selection));
   return VP_IS_ACTION (record) ? VP_ACTION (record) : NULL;
+}
+
+/**
+ * vp_list_view_get_record:
+ * @position: a row's position in vp_list_view_get_rows()
+ *
+ * Returns: (transfer none) (nullable): the VpPriority or VpAction the row
+ *   shows
+ */
+gpointer
+vp_list_view_get_record (VpListView *self, guint position)
+{
+  g_return_val_if_fail (VP_IS_LIST_VIEW (self), NULL);
+  return vp_row_model_get_record (self->rows, position);
 }

@@ -16,5 +16,6 @@ GtkWidget *vp_list_view_new (VpStore *store, VpActionFilter *filter);
 void vp_list_view_set_plan (VpListView *self, VpPlan *plan);
 GListModel *vp_list_view_get_rows (VpListView *self);
 VpAction *vp_list_view_get_selected_action (VpListView *self);
+gpointer vp_list_view_get_record (VpListView *self, guint position);
 
 G_END_DECLS

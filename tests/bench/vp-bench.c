@@ -619,12 +619,10 @@ visible_actions (Bench *bench, guint max)
 
   for (guint i = 0; i < g_list_model_get_n_items (model) && actions->len < max; i++)
     {
-      GObject *record = g_list_model_get_item (model, i);
+      gpointer record = vp_list_view_get_record (bench->list_view, i);
 
       if (VP_IS_ACTION (record))
-        g_ptr_array_add (actions, record);
-      else
-        g_clear_object (&record);
+        g_ptr_array_add (actions, g_object_ref (record));
     }
   return actions;
 }

@@ -1,0 +1,384 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "vp-row-model"
+
+#include "config.h"
+
+#include "vp-row-model.h"
+
+/*
+ * The rows of a list or board: the records of a source model, sorted and
+ * filtered, each shown in a VpRow that stays at its position while the
+ * record in it changes.
+ *
+ * Why not GtkSortListModel and GtkFilterListModel: on GTK 4.8, a list
+ * view destroys the widgets of every item that leaves the model and makes
+ * new ones for the items that come in. A search changes the items on
+ * screen, so every keystroke re-created the rows on screen, which cost
+ * more than all the filtering. Here a search changes only which record
+ * each VpRow holds: the list view keeps its widgets, the cells see the
+ * row's "record" change and show the new one, and the model announces
+ * only the change of its length.
+ *
+ * A filter or sorter change is applied at once; changes of the source
+ * (an insert, a delete, an import of thousands) are gathered and applied
+ * before the next frame.
+ */
+
+struct _VpRow
+{
+  GObject parent_instance;
+
+  GObject *record;
+};
+
+G_DEFINE_FINAL_TYPE (VpRow, vp_row, G_TYPE_OBJECT)
+
+enum
+{
+  ROW_PROP_0,
+  ROW_PROP_RECORD,
+  ROW_N_PROPS
+};
+
+static GParamSpec *row_properties[ROW_N_PROPS];
+
+enum
+{
+  PUBLISHING,
+  PUBLISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+vp_row_set_record (VpRow *self, gpointer record)
+{
+  if (g_set_object (&self->record, record))
+    g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_RECORD]);
+}
+
+static void
+vp_row_finalize (GObject *object)
+{
+  g_clear_object (&VP_ROW (object)->record);
+
+  G_OBJECT_CLASS (vp_row_parent_class)->finalize (object);
+}
+
+static void
+vp_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case ROW_PROP_RECORD:
+      g_value_set_object (value, VP_ROW (object)->record);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vp_row_class_init (VpRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vp_row_finalize;
+  object_class->get_property = vp_row_get_property;
+
+  row_properties[ROW_PROP_RECORD] = g_param_spec_object ("record", NULL, NULL, G_TYPE_OBJECT,
+                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
+}
+
+static void
+vp_row_init (VpRow *self)
+{
+}
+
+/**
+ * vp_row_get_record:
+ *
+ * Returns: (transfer none) (nullable): the record the row shows now
+ */
+gpointer
+vp_row_get_record (VpRow *self)
+{
+  g_return_val_if_fail (VP_IS_ROW (self), NULL);
+  return self->record;
+}
+
+struct _VpRowModel
+{
+  GObject parent_instance;
+
+  GListModel *source;
+  GtkFilter *filter;
+  GtkSorter *sorter;
+  /* every record of the source, in the sorter's order */
+  GPtrArray *sorted;
+  /* those the filter lets through, borrowed from sorted */
+  GPtrArray *shown;
+  /* VpRows, at least as many as shown; the first n_items are the model */
+  GPtrArray *rows;
+  guint n_items;
+  guint rebuild_id;
+};
+
+static void vp_row_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VpRowModel,
+                               vp_row_model,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      vp_row_model_list_model_init))
+
+static GType
+vp_row_model_get_item_type (GListModel *model)
+{
+  return VP_TYPE_ROW;
+}
+
+static guint
+vp_row_model_get_n_items (GListModel *model)
+{
+  return VP_ROW_MODEL (model)->n_items;
+}
+
+static gpointer
+vp_row_model_get_item (GListModel *model, guint position)
+{
+  VpRowModel *self = VP_ROW_MODEL (model);
+
+  if (position >= self->n_items)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->rows, position));
+}
+
+static void
+vp_row_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = vp_row_model_get_item_type;
+  iface->get_n_items = vp_row_model_get_n_items;
+  iface->get_item = vp_row_model_get_item;
+}
+
+static int
+compare_records (gconstpointer a, gconstpointer b, gpointer data)
+{
+  VpRowModel *self = data;
+
+  return gtk_sorter_compare (self->sorter, *(gpointer *) a, *(gpointer *) b);
+}
+
+/* A stable sort: records the sorter finds equal keep the source's order. */
+static void
+sort (VpRowModel *self)
+{
+  if (self->sorter != NULL)
+    g_ptr_array_sort_with_data (self->sorted, compare_records, self);
+}
+
+static void
+refilter (VpRowModel *self)
+{
+  g_ptr_array_set_size (self->shown, 0);
+  for (guint i = 0; i < self->sorted->len; i++)
+    {
+      gpointer record = g_ptr_array_index (self->sorted, i);
+
+      if (self->filter == NULL || gtk_filter_match (self->filter, record))
+        g_ptr_array_add (self->shown, record);
+    }
+}
+
+/* Puts the records shown into the rows and announces the change of length. */
+static void
+publish (VpRowModel *self)
+{
+  guint before = self->n_items;
+  guint after = self->shown->len;
+  guint common = MIN (before, after);
+
+  g_signal_emit (self, signals[PUBLISHING], 0);
+  while (self->rows->len < after)
+    g_ptr_array_add (self->rows, g_object_new (VP_TYPE_ROW, NULL));
+  for (guint i = 0; i < after; i++)
+    vp_row_set_record (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->shown, i));
+  self->n_items = after;
+  if (before != after)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, before - common, after - common);
+  /* rows no longer in the model hold nothing */
+  for (guint i = after; i < self->rows->len; i++)
+    vp_row_set_record (g_ptr_array_index (self->rows, i), NULL);
+  g_signal_emit (self, signals[PUBLISHED], 0);
+}
+
+static void
+rebuild (VpRowModel *self)
+{
+  guint n = g_list_model_get_n_items (self->source);
+
+  g_ptr_array_set_size (self->shown, 0);
+  g_ptr_array_set_size (self->sorted, 0);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->sorted, g_list_model_get_item (self->source, i));
+  sort (self);
+  refilter (self);
+  publish (self);
+}
+
+static gboolean
+rebuild_cb (gpointer data)
+{
+  VpRowModel *self = data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_source_changed_cb (VpRowModel *self)
+{
+  /* before the next frame is laid out (GDK_PRIORITY_REDRAW comes later) */
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_cb, self, NULL);
+}
+
+static void
+on_filter_changed_cb (VpRowModel *self)
+{
+  refilter (self);
+  publish (self);
+}
+
+/* From the source's order again: records equal in the new order are in
+ * the store's, not in the last sort's. */
+static void
+on_sorter_changed_cb (VpRowModel *self)
+{
+  rebuild (self);
+}
+
+static void
+vp_row_model_dispose (GObject *object)
+{
+  VpRowModel *self = VP_ROW_MODEL (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_data (self->source, self);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  if (self->sorter != NULL)
+    g_signal_handlers_disconnect_by_data (self->sorter, self);
+  g_clear_object (&self->source);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+
+  G_OBJECT_CLASS (vp_row_model_parent_class)->dispose (object);
+}
+
+static void
+vp_row_model_finalize (GObject *object)
+{
+  VpRowModel *self = VP_ROW_MODEL (object);
+
+  g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->shown);
+  g_ptr_array_unref (self->sorted);
+
+  G_OBJECT_CLASS (vp_row_model_parent_class)->finalize (object);
+}
+
+static void
+vp_row_model_class_init (VpRowModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = vp_row_model_dispose;
+  object_class->finalize = vp_row_model_finalize;
+
+  /**
+   * VpRowModel::publishing:
+   *
+   * The rows are about to show the records anew; "published" follows.
+   */
+  signals[PUBLISHING] = g_signal_new ("publishing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                      NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * VpRowModel::published:
+   *
+   * The rows show the records anew (after a filter, sorter or source
+   * change), whether or not the model's length changed: a selection made
+   * by position may now be another record's.
+   */
+  signals[PUBLISHED] = g_signal_new ("published", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+vp_row_model_init (VpRowModel *self)
+{
+  self->sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown = g_ptr_array_new ();
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * vp_row_model_new:
+ * @source: the records
+ * @filter: (nullable): which records show
+ * @sorter: (nullable): their order (else the source's)
+ *
+ * Returns: (transfer full): a GListModel of VpRows, filled at once
+ */
+VpRowModel *
+vp_row_model_new (GListModel *source, GtkFilter *filter, GtkSorter *sorter)
+{
+  VpRowModel *self = g_object_new (VP_TYPE_ROW_MODEL, NULL);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (source), NULL);
+
+  self->source = g_object_ref (source);
+  self->filter = filter != NULL ? g_object_ref (filter) : NULL;
+  self->sorter = sorter != NULL ? g_object_ref (sorter) : NULL;
+  g_signal_connect_swapped (source, "items-changed", G_CALLBACK (on_source_changed_cb), self);
+  if (filter != NULL)
+    g_signal_connect_swapped (filter, "changed", G_CALLBACK (on_filter_changed_cb), self);
+  if (sorter != NULL)
+    g_signal_connect_swapped (sorter, "changed", G_CALLBACK (on_sorter_changed_cb), self);
+  rebuild (self);
+  return self;
+}
+
+/**
+ * vp_row_model_find:
+ *
+ * Returns: the position of the row that shows @record, or
+ *   GTK_INVALID_LIST_POSITION
+ */
+guint
+vp_row_model_find (VpRowModel *self, gpointer record)
+{
+  guint position;
+
+  g_return_val_if_fail (VP_IS_ROW_MODEL (self), GTK_INVALID_LIST_POSITION);
+  if (record != NULL && g_ptr_array_find (self->shown, record, &position))
+    return position;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/**
+ * vp_row_model_get_record:
+ *
+ * Returns: (transfer none) (nullable): the record shown at @position
+ */
+gpointer
+vp_row_model_get_record (VpRowModel *self, guint position)
+{
+  g_return_val_if_fail (VP_IS_ROW_MODEL (self), NULL);
+  return position < self->shown->len ? g_ptr_array_index (self->shown, position) : NULL;
+}
