@@ -499,6 +499,69 @@ test_status_in_place (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A priority's row folds its actions away and back, by the row's
+ * activation (Enter, double click) as by its arrow. */
+static void
+test_collapse_priority (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  GtkColumnView *columns;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  columns = GTK_COLUMN_VIEW (vp_test_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  g_assert_cmpuint (n_rows (window), ==, 6);
+
+  g_signal_emit_by_name (columns, "activate", 0);
+  vp_test_wait_for_frames ();
+  /* the first priority without its three actions, then the second's */
+  g_assert_cmpuint (n_rows (window), ==, 3);
+  g_assert_true (VP_IS_PRIORITY (vp_list_view_get_record (list_view_of (window), 0)));
+  g_assert_true (VP_IS_PRIORITY (vp_list_view_get_record (list_view_of (window), 1)));
+  g_assert_true (VP_IS_ACTION (vp_list_view_get_record (list_view_of (window), 2)));
+  /* a search does not open it */
+  g_object_set (vp_window_get_filter (window), "search", "controles", NULL);
+  g_assert_cmpuint (n_rows (window), ==, 2);
+  g_object_set (vp_window_get_filter (window), "search", NULL, NULL);
+
+  g_signal_emit_by_name (columns, "activate", 0);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 6);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The selection stays with its action while a search moves it, and goes
+ * when the search hides it. */
+static void
+test_selection_follows_action (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  GtkSelectionModel *rows;
+  VpListView *list;
+  VpAction *bibob;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  list = list_view_of (window);
+  rows = GTK_SELECTION_MODEL (vp_list_view_get_rows (list));
+  bibob = VP_ACTION (vp_list_view_get_record (list, 2));
+  g_assert_nonnull (strstr (vp_action_get_text (bibob), "Bibob"));
+  gtk_selection_model_select_item (rows, 2, TRUE);
+
+  g_object_set (vp_window_get_filter (window), "search", "Bibob", NULL);
+  vp_test_wait_for_frames ();
+  g_assert_true (vp_list_view_get_selected_action (list) == bibob);
+  g_assert_true (gtk_selection_model_is_selected (rows, 1));
+
+  g_object_set (vp_window_get_filter (window), "search", "Ariadne", NULL);
+  vp_test_wait_for_frames ();
+  g_assert_null (vp_list_view_get_selected_action (list));
+  g_object_set (vp_window_get_filter (window), "search", NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Several plans in one database: the chooser shows one at a time. */
 static void
 test_plan_chooser (void)
@@ -558,5 +621,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/sort-by-column", test_sort_by_column);
   g_test_add_func ("/window/status-in-place", test_status_in_place);
   g_test_add_func ("/window/plan-chooser", test_plan_chooser);
+  g_test_add_func ("/window/collapse-priority", test_collapse_priority);
+  g_test_add_func ("/window/selection-follows-action", test_selection_follows_action);
   return g_test_run ();
 }
