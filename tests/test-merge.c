@@ -24,12 +24,14 @@
 #define ACTION_CONTROLS "7d03f395-3aea-4815-9b5e-8b362e3ac785" /* [0].actions[1], joint */
 #define ACTION_TRAINING "4e5dfec4-f24d-40e9-90c7-12a80f7a1e0e" /* [0].actions[2], joint */
 #define ACTION_EACH     "3e4bc5ce-54ca-4ce9-9cfd-ec242602ac63" /* [0].actions[15], joint */
-#define ACTION_PARKS    "3867fee3-40fb-43dc-b3aa-24d9fe097ee8" /* [3].actions[0], Nijkerk's */
-#define NEW_PRIORITY    "5b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
-#define NEW_SUBTHEME    "6c2a3d4e-5f60-4b7c-9d8e-0f1a2b3c4d5e"
-#define NEW_ACTION_1    "7d3b4e5f-6071-4c8d-8e9f-1a2b3c4d5e6f"
-#define NEW_ACTION_2    "8e4c5f60-7182-4d9e-9fa0-2b3c4d5e6f70"
-#define NEW_STATUS      "9f5d6071-8293-4eaf-a0b1-3c4d5e6f7081"
+/* an action Scherpenzeel leads: only it sets the status */
+#define ACTION_IKZ   "f05dc8dd-66d1-4259-a7fa-c021c0397a54"
+#define ACTION_PARKS "3867fee3-40fb-43dc-b3aa-24d9fe097ee8" /* [3].actions[0], Nijkerk's */
+#define NEW_PRIORITY "5b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+#define NEW_SUBTHEME "6c2a3d4e-5f60-4b7c-9d8e-0f1a2b3c4d5e"
+#define NEW_ACTION_1 "7d3b4e5f-6071-4c8d-8e9f-1a2b3c4d5e6f"
+#define NEW_ACTION_2 "8e4c5f60-7182-4d9e-9fa0-2b3c4d5e6f70"
+#define NEW_STATUS   "9f5d6071-8293-4eaf-a0b1-3c4d5e6f7081"
 
 /* Files and JSON */
 
@@ -498,7 +500,7 @@ three_way_first_changes (ThreeWay *three)
   set_own_status (world, three->barneveld, ACTION_DAMOCLES, VP_STATUS_IN_PROGRESS, 0, NULL);
   set_own_status (world, three->scherpenzeel, ACTION_EACH, VP_STATUS_DONE, 0,
                   "Scherpenzeel heeft het overzicht.");
-  set_own_status (world, three->scherpenzeel, ACTION_TRAINING, VP_STATUS_CANCELLED, 0,
+  set_own_status (world, three->scherpenzeel, ACTION_IKZ, VP_STATUS_CANCELLED, 0,
                   "Geen deelnemers.");
 }
 
@@ -644,7 +646,7 @@ test_three_way_converge (void)
   /* Everyone moves on with their own statuses; the files go round again. */
   set_own_status (world, n, ACTION_EACH, VP_STATUS_DONE, 0, "Nijkerk heeft het overzicht.");
   set_own_status (world, b, ACTION_EACH, VP_STATUS_IN_PROGRESS, 0, "Barneveld toch al begonnen.");
-  set_own_status (world, s, ACTION_TRAINING, VP_STATUS_PLANNED, 0, "Nieuwe datum gepland.");
+  set_own_status (world, s, ACTION_IKZ, VP_STATUS_PLANNED, 0, "Nieuwe datum gepland.");
   exchange_in_turns (&three);
 
   /* Nijkerk's first file once more, after its newer ones: nothing goes
@@ -666,7 +668,7 @@ test_three_way_converge (void)
   assert_status_everywhere (&three, ACTION_DAMOCLES, "barneveld", VP_STATUS_IN_PROGRESS, 0, NULL);
   assert_status_everywhere (&three, ACTION_EACH, "scherpenzeel", VP_STATUS_DONE, 0,
                             "Scherpenzeel heeft het overzicht.");
-  assert_status_everywhere (&three, ACTION_TRAINING, "scherpenzeel", VP_STATUS_PLANNED, 0,
+  assert_status_everywhere (&three, ACTION_IKZ, "scherpenzeel", VP_STATUS_PLANNED, 0,
                             "Nieuwe datum gepland.");
   g_assert_cmpuint (vp_store_count (n->store, VP_TYPE_ACTION_STATUS), ==, 6);
   three_way_clear (&three);

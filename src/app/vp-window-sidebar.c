@@ -35,7 +35,7 @@ count_actions (VpWindow *self)
       g_autoptr (VpAction) action = g_list_model_get_item (actions, i);
       const char *priority = vp_action_get_priority (action);
       Counts *c = g_hash_table_lookup (counts, priority);
-      VpStatus status = vp_action_get_home_status (self->store, action);
+      VpStatus status = vp_action_get_overall_status (self->store, action);
 
       if (c == NULL)
         g_hash_table_insert (counts, (gpointer) priority, (c = g_new0 (Counts, 1)));

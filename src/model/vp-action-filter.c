@@ -91,7 +91,7 @@ vp_action_is_overdue (VpStore *store, VpAction *action)
   if (g_date_time_get_year (now) < year
       || (g_date_time_get_year (now) == year && now_quarter <= (int) quarter))
     return FALSE;
-  status = vp_action_get_home_status (store, action);
+  status = vp_action_get_overall_status (store, action);
   return status != VP_STATUS_DONE && status != VP_STATUS_CANCELLED;
 }
 
@@ -204,7 +204,7 @@ vp_action_filter_match (GtkFilter *filter, gpointer item)
         return FALSE;
     }
   if (self->status != VP_FILTER_ANY
-      && (int) vp_action_get_home_status (self->store, action) != self->status)
+      && (int) vp_action_get_status (self->store, action) != self->status)
     return FALSE;
   if (self->overdue && !vp_action_is_overdue (self->store, action))
     return FALSE;

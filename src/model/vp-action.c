@@ -138,6 +138,20 @@ vp_action_get_quarter (VpAction *self)
   return vp_record_get_int (VP_RECORD (self), "quarter");
 }
 
+int
+vp_action_get_planned_year (VpAction *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION (self), 0);
+  return vp_record_get_int (VP_RECORD (self), "planned-year");
+}
+
+VpQuarter
+vp_action_get_planned_quarter (VpAction *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION (self), 0);
+  return vp_record_get_int (VP_RECORD (self), "planned-quarter");
+}
+
 VpCategory
 vp_action_get_category (VpAction *self)
 {

@@ -18,6 +18,8 @@ const char *vp_action_get_lead (VpAction *self);
 const char *vp_action_get_lead_note (VpAction *self);
 int vp_action_get_year (VpAction *self);
 VpQuarter vp_action_get_quarter (VpAction *self);
+int vp_action_get_planned_year (VpAction *self);
+VpQuarter vp_action_get_planned_quarter (VpAction *self);
 VpCategory vp_action_get_category (VpAction *self);
 int vp_action_get_target (VpAction *self);
 const char *vp_action_get_target_unit (VpAction *self);

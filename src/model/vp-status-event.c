@@ -84,3 +84,10 @@ vp_status_event_get_to (VpStatusEvent *self)
   g_return_val_if_fail (VP_IS_STATUS_EVENT (self), 0);
   return vp_record_get_string (VP_RECORD (self), "to");
 }
+
+VpEventKind
+vp_status_event_get_kind (VpStatusEvent *self)
+{
+  g_return_val_if_fail (VP_IS_STATUS_EVENT (self), 0);
+  return vp_record_get_int (VP_RECORD (self), "kind");
+}

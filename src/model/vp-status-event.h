@@ -14,5 +14,6 @@ const char *vp_status_event_get_action (VpStatusEvent *self);
 const char *vp_status_event_get_municipality (VpStatusEvent *self);
 const char *vp_status_event_get_from (VpStatusEvent *self);
 const char *vp_status_event_get_to (VpStatusEvent *self);
+VpEventKind vp_status_event_get_kind (VpStatusEvent *self);
 
 G_END_DECLS

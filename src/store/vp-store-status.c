@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "vp-store-status.h"
 
 /*
@@ -117,6 +119,200 @@ vp_store_find_status (VpStore *self, const char *action_uuid, const char *munici
   return NULL;
 }
 
+/**
+ * vp_action_get_status_rule:
+ *
+ * Returns: whose status @action has: its lead's (a municipality), one
+ *   shared, or one per participating municipality
+ */
+VpStatusRule
+vp_action_get_status_rule (VpStore *store, VpAction *action)
+{
+  VpOrganisation *lead;
+
+  switch (vp_action_get_lead_kind (action))
+    {
+    case VP_LEAD_KIND_EACH:
+      return VP_STATUS_RULE_EACH;
+    case VP_LEAD_KIND_ORGANISATION:
+      lead = vp_store_lookup_organisation (store, vp_action_get_lead (action));
+      if (lead != NULL && vp_organisation_get_kind (lead) == VP_ORGANISATION_KIND_MUNICIPALITY)
+        return VP_STATUS_RULE_LEAD;
+      return VP_STATUS_RULE_SHARED;
+    case VP_LEAD_KIND_JOINT:
+    default:
+      return VP_STATUS_RULE_SHARED;
+    }
+}
+
+/**
+ * vp_action_get_participants:
+ *
+ * Returns: (transfer none) (nullable): the municipality codes of the
+ *   plan @action is in
+ */
+const char *const *
+vp_action_get_participants (VpStore *store, VpAction *action)
+{
+  VpRecord *priority = vp_store_lookup (store, vp_action_get_priority (action));
+  VpRecord *plan = VP_IS_PRIORITY (priority)
+                     ? vp_store_lookup (store, vp_priority_get_plan (VP_PRIORITY (priority)))
+                     : NULL;
+
+  return VP_IS_PLAN (plan) ? vp_record_get_strv (plan, "participants") : NULL;
+}
+
+static GPtrArray *
+statuses_of (VpStore *store, VpAction *action)
+{
+  return g_hash_table_lookup (get_index (store), vp_record_get_uuid (VP_RECORD (action)));
+}
+
+/**
+ * vp_action_find_shown_status:
+ *
+ * The status record the views show for @action: its lead's; the shared
+ * status last set; or, of an action of each municipality, the home
+ * municipality's own (see vp_action_get_overall_status() for all of them).
+ *
+ * Returns: (transfer none) (nullable): the record, %NULL when there is
+ *   none (then it is planned)
+ */
+VpActionStatus *
+vp_action_find_shown_status (VpStore *store, VpAction *action)
+{
+  GPtrArray *statuses;
+  VpActionStatus *latest = NULL;
+
+  switch (vp_action_get_status_rule (store, action))
+    {
+    case VP_STATUS_RULE_LEAD:
+      return vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)),
+                                   vp_action_get_lead (action));
+    case VP_STATUS_RULE_EACH:
+      return vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)),
+                                   vp_store_get_home_municipality (store));
+    case VP_STATUS_RULE_SHARED:
+    default:
+      statuses = statuses_of (store, action);
+      for (guint i = 0; statuses != NULL && i < statuses->len; i++)
+        {
+          VpActionStatus *status = g_ptr_array_index (statuses, i);
+
+          if (latest == NULL
+              || g_strcmp0 (vp_record_get_modified_at (VP_RECORD (status)),
+                            vp_record_get_modified_at (VP_RECORD (latest)))
+                   > 0)
+            latest = status;
+        }
+      return latest;
+    }
+}
+
+/**
+ * vp_action_get_status:
+ *
+ * Returns: the status the views show for @action (see
+ *   vp_action_find_shown_status())
+ */
+VpStatus
+vp_action_get_status (VpStore *store, VpAction *action)
+{
+  VpActionStatus *status = vp_action_find_shown_status (store, action);
+
+  return status != NULL ? vp_action_status_get_status (status) : VP_STATUS_PLANNED;
+}
+
+/**
+ * vp_action_get_overall_status:
+ *
+ * Of an action of each municipality, all participants' statuses in one:
+ * done when all are done (or cancelled), cancelled when all cancelled,
+ * in progress once any has begun, postponed when any is and none has
+ * begun, else planned. Of any other action, its status.
+ *
+ * Returns: the status of @action as a whole
+ */
+VpStatus
+vp_action_get_overall_status (VpStore *store, VpAction *action)
+{
+  const char *const *participants;
+  guint n = 0, planned = 0, done = 0, cancelled = 0, postponed = 0;
+
+  if (vp_action_get_status_rule (store, action) != VP_STATUS_RULE_EACH)
+    return vp_action_get_status (store, action);
+  participants = vp_action_get_participants (store, action);
+  for (; participants != NULL && participants[n] != NULL; n++)
+    {
+      VpActionStatus *status
+        = vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)), participants[n]);
+
+      switch (status != NULL ? vp_action_status_get_status (status) : VP_STATUS_PLANNED)
+        {
+        case VP_STATUS_PLANNED:
+          planned++;
+          break;
+        case VP_STATUS_DONE:
+          done++;
+          break;
+        case VP_STATUS_CANCELLED:
+          cancelled++;
+          break;
+        case VP_STATUS_POSTPONED:
+          postponed++;
+          break;
+        case VP_STATUS_IN_PROGRESS:
+        default:
+          break;
+        }
+    }
+  if (n == 0)
+    return vp_action_get_status (store, action);
+  if (cancelled == n)
+    return VP_STATUS_CANCELLED;
+  if (done + cancelled == n)
+    return VP_STATUS_DONE;
+  if (planned + postponed < n)
+    return VP_STATUS_IN_PROGRESS;
+  return postponed > 0 ? VP_STATUS_POSTPONED : VP_STATUS_PLANNED;
+}
+
+/**
+ * vp_action_can_set_status:
+ * @keeper: (out) (optional) (transfer none): the municipality that keeps
+ *   the status when it is not the home municipality
+ *
+ * Returns: whether the home municipality sets (its part of) @action's
+ *   status: not of an action another municipality leads, nor of one of
+ *   each municipality that it does not take part in
+ */
+gboolean
+vp_action_can_set_status (VpStore *store, VpAction *action, const char **keeper)
+{
+  const char *home = vp_store_get_home_municipality (store);
+
+  if (keeper != NULL)
+    *keeper = NULL;
+  if (home == NULL)
+    return FALSE;
+  switch (vp_action_get_status_rule (store, action))
+    {
+    case VP_STATUS_RULE_LEAD:
+      if (keeper != NULL && g_strcmp0 (vp_action_get_lead (action), home) != 0)
+        *keeper = vp_action_get_lead (action);
+      return g_strcmp0 (vp_action_get_lead (action), home) == 0;
+    case VP_STATUS_RULE_EACH:
+      {
+        const char *const *participants = vp_action_get_participants (store, action);
+
+        return participants == NULL || g_strv_contains (participants, home);
+      }
+    case VP_STATUS_RULE_SHARED:
+    default:
+      return TRUE;
+    }
+}
+
 static gboolean
 add_event (VpStore *self,
            VpAction *action,
@@ -181,15 +377,104 @@ vp_store_set_status (VpStore *self,
                      GError **error)
 {
   gboolean own;
+  const char *keeper;
 
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (VP_IS_ACTION (action), FALSE);
   g_return_val_if_fail (municipality != NULL, FALSE);
 
+  if (g_strcmp0 (municipality, vp_store_get_home_municipality (self)) == 0
+      && !vp_action_can_set_status (self, action, &keeper))
+    {
+      VpOrganisation *organisation = vp_store_lookup_organisation (self, keeper);
+
+      if (keeper != NULL)
+        g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                     /* Translators: the status of an action another municipality leads */
+                     _ ("%s leads this action and sets its status"),
+                     organisation != NULL ? vp_organisation_get_name (organisation) : keeper);
+      else
+        g_set_error_literal (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                             _ ("This municipality does not take part in this action"));
+      return FALSE;
+    }
   own = !vp_store_in_transaction (self);
   if (own && !vp_store_begin (self, error))
     return FALSE;
   if (!write_status (self, action, municipality, status, achieved, note, error))
+    {
+      if (own)
+        vp_store_rollback (self);
+      return FALSE;
+    }
+  return !own || vp_store_commit (self, error);
+}
+
+static char *
+year_quarter (int year, VpQuarter quarter)
+{
+  if (year == 0 || quarter == VP_QUARTER_NONE)
+    return NULL;
+  return g_strdup_printf ("%d-Q%d", year, (int) quarter);
+}
+
+static gboolean
+move_to_quarter (VpStore *self, VpAction *action, int year, VpQuarter quarter, GError **error)
+{
+  int old_year = vp_action_get_year (action);
+  VpQuarter old_quarter = vp_action_get_quarter (action);
+  g_autofree char *from = year_quarter (old_year, old_quarter);
+  g_autofree char *to = year_quarter (year, quarter);
+  g_autoptr (VpRecord) event = NULL;
+  gboolean first_move = vp_action_get_planned_year (action) == 0 && from != NULL;
+
+  if (!vp_store_update (self, VP_RECORD (action), error, "year", year, "quarter", quarter,
+                        "planned-year", first_move ? old_year : vp_action_get_planned_year (action),
+                        "planned-quarter",
+                        first_move ? old_quarter : vp_action_get_planned_quarter (action), NULL))
+    return FALSE;
+  event = g_object_new (VP_TYPE_STATUS_EVENT, "action", vp_record_get_uuid (VP_RECORD (action)),
+                        "municipality", vp_store_get_home_municipality (self), "kind",
+                        VP_EVENT_KIND_QUARTER, "from", from, "to", to, NULL);
+  return vp_store_insert (self, event, VP_STORE_WRITE_DEFAULT, error);
+}
+
+/**
+ * vp_store_move_to_quarter:
+ * @year: the year of @quarter
+ * @quarter: the quarter, not %VP_QUARTER_NONE
+ *
+ * Moves @action to another quarter with a quarter event in its history:
+ * in the caller's transaction, or in one of its own. The quarter it was
+ * first planned in stays in the planned year and quarter.
+ */
+gboolean
+vp_store_move_to_quarter (
+  VpStore *self, VpAction *action, int year, VpQuarter quarter, GError **error)
+{
+  gboolean own;
+
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (VP_IS_ACTION (action), FALSE);
+
+  if (year <= 0 || quarter == VP_QUARTER_NONE)
+    {
+      g_set_error_literal (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                           _ ("An action moves to a quarter of a year"));
+      return FALSE;
+    }
+  if (vp_store_get_home_municipality (self) == NULL)
+    {
+      g_set_error_literal (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+                           _ ("Choose the home municipality first"));
+      return FALSE;
+    }
+  if (year == vp_action_get_year (action) && quarter == vp_action_get_quarter (action))
+    return TRUE;
+  own = !vp_store_in_transaction (self);
+  if (own && !vp_store_begin (self, error))
+    return FALSE;
+  if (!move_to_quarter (self, action, year, quarter, error))
     {
       if (own)
         vp_store_rollback (self);

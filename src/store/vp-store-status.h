@@ -14,5 +14,27 @@ gboolean vp_store_set_status (VpStore *self,
                               int achieved,
                               const char *note,
                               GError **error);
+gboolean vp_store_move_to_quarter (
+  VpStore *self, VpAction *action, int year, VpQuarter quarter, GError **error);
+
+/* Whose status an action has (DESIGN.md, "Statuses"). */
+typedef enum
+{
+  /* led by one municipality: its status, which only it sets */
+  VP_STATUS_RULE_LEAD,
+  /* joint, or led by a partner organisation: one shared status, the one
+   * a municipality set last */
+  VP_STATUS_RULE_SHARED,
+  /* each municipality: one status per participating municipality, done
+   * when all are */
+  VP_STATUS_RULE_EACH,
+} VpStatusRule;
+
+VpStatusRule vp_action_get_status_rule (VpStore *store, VpAction *action);
+const char *const *vp_action_get_participants (VpStore *store, VpAction *action);
+VpActionStatus *vp_action_find_shown_status (VpStore *store, VpAction *action);
+VpStatus vp_action_get_status (VpStore *store, VpAction *action);
+VpStatus vp_action_get_overall_status (VpStore *store, VpAction *action);
+gboolean vp_action_can_set_status (VpStore *store, VpAction *action, const char **keeper);
 
 G_END_DECLS

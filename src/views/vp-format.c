@@ -53,3 +53,23 @@ vp_format_quarter (VpAction *action)
   /* Translators: a quarter and its year: "Q1 2024" */
   return g_strdup_printf (_ ("%s %d"), vp_enum_get_label (VP_TYPE_QUARTER, quarter), year);
 }
+
+/**
+ * vp_format_planned_quarter:
+ *
+ * Returns: (transfer full) (nullable): "planned Q2 2024" when @action was
+ *   moved from the quarter it was planned in, else %NULL
+ */
+char *
+vp_format_planned_quarter (VpAction *action)
+{
+  int year = vp_action_get_planned_year (action);
+  VpQuarter quarter = vp_action_get_planned_quarter (action);
+
+  if (year == 0 || quarter == VP_QUARTER_NONE
+      || (year == vp_action_get_year (action) && quarter == vp_action_get_quarter (action)))
+    return NULL;
+  /* Translators: the quarter an action that was moved had been planned in:
+   * "planned Q2 2024" */
+  return g_strdup_printf (_ ("planned %s %d"), vp_enum_get_label (VP_TYPE_QUARTER, quarter), year);
+}

@@ -82,11 +82,12 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* The status record the list shows: the lead's, the shared one, or the
+ * home municipality's part (vp_action_find_shown_status()). */
 static VpActionStatus *
-home_status (VpListView *self, VpAction *action)
+shown_status (VpListView *self, VpAction *action)
 {
-  return vp_store_find_status (self->store, vp_record_get_uuid (VP_RECORD (action)),
-                               vp_store_get_home_municipality (self->store));
+  return vp_action_find_shown_status (self->store, action);
 }
 
 /* Formatters: what a cell of each column shows for an action. */
@@ -131,7 +132,7 @@ format_category (VpListView *self, VpAction *action)
 static char *
 format_progress (VpListView *self, VpAction *action)
 {
-  VpActionStatus *status = home_status (self, action);
+  VpActionStatus *status = shown_status (self, action);
   int achieved = status != NULL ? vp_action_status_get_achieved (status) : 0;
 
   if (vp_action_get_target (action) == 0)
@@ -143,7 +144,7 @@ format_progress (VpListView *self, VpAction *action)
 static const char *
 last_change (VpListView *self, VpAction *action)
 {
-  VpActionStatus *status = home_status (self, action);
+  VpActionStatus *status = shown_status (self, action);
   const char *at = vp_record_get_modified_at (VP_RECORD (action));
 
   if (status != NULL && g_strcmp0 (vp_record_get_modified_at (VP_RECORD (status)), at) > 0)
@@ -226,15 +227,15 @@ compare_category (VpListView *self, VpAction *a, VpAction *b)
 static int
 compare_status (VpListView *self, VpAction *a, VpAction *b)
 {
-  return compare_numbers (vp_action_get_home_status (self->store, a),
-                          vp_action_get_home_status (self->store, b));
+  return compare_numbers (vp_action_get_status (self->store, a),
+                          vp_action_get_status (self->store, b));
 }
 
 /* Actions without a target sort first. */
 static double
 progress_key (VpListView *self, VpAction *action)
 {
-  VpActionStatus *status = home_status (self, action);
+  VpActionStatus *status = shown_status (self, action);
 
   if (vp_action_get_target (action) == 0)
     return -1;
@@ -330,7 +331,7 @@ static void
 watch_status (Watch *watch)
 {
   VpActionStatus *status
-    = VP_IS_ACTION (watch->record) ? home_status (watch->self, VP_ACTION (watch->record)) : NULL;
+    = VP_IS_ACTION (watch->record) ? shown_status (watch->self, VP_ACTION (watch->record)) : NULL;
 
   if (status == watch->status)
     return;
@@ -572,9 +573,9 @@ set_status_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
   g_variant_get (parameter, "(&s&s)", &uuid, &nick);
   record = vp_store_lookup (self->store, uuid);
   if (!VP_IS_ACTION (record) || !vp_enum_from_nick (VP_TYPE_STATUS, nick, &chosen)
-      || chosen == (int) vp_action_get_home_status (self->store, VP_ACTION (record)))
+      || chosen == (int) vp_action_get_status (self->store, VP_ACTION (record)))
     return;
-  status = home_status (self, VP_ACTION (record));
+  status = shown_status (self, VP_ACTION (record));
   if (!vp_store_set_status (self->store, VP_ACTION (record),
                             vp_store_get_home_municipality (self->store), chosen,
                             status != NULL ? vp_action_status_get_achieved (status) : 0,
@@ -649,8 +650,9 @@ refresh_status (VpListView *self, GtkListItem *item)
     return;
   gtk_inscription_set_text (
     GTK_INSCRIPTION (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))),
-    vp_enum_get_label (VP_TYPE_STATUS, vp_action_get_home_status (self->store, record)));
-  gtk_widget_set_sensitive (button, vp_store_get_home_municipality (self->store) != NULL);
+    vp_enum_get_label (VP_TYPE_STATUS, vp_action_get_status (self->store, record)));
+  /* a status another municipality keeps is shown, not changed, here */
+  gtk_widget_set_sensitive (button, vp_action_can_set_status (self->store, record, NULL));
 }
 
 static void
