@@ -7,6 +7,7 @@
 
 #include "app/vp-application.h"
 #include "exchange/vp-exchange.h"
+#include "store/vp-store-status.h"
 #include "views/vp-action-editor.h"
 #include "vp-test-gui.h"
 #include "vp-test-util.h"
@@ -847,6 +848,68 @@ test_screenshot (Fixture *f, gconstpointer data)
   g_test_message ("screenshots in %s", dir);
 }
 
+/* A quarter changed in the editor goes into the history, which the
+ * editor shows with the status changes, newest first. */
+static void
+test_history (Fixture *f, gconstpointer data)
+{
+  VpAction *action = bibob_action (f);
+  guint n_events = vp_store_count (f->store, VP_TYPE_STATUS_EVENT);
+  VpStatusEvent *event;
+
+  open_editor (f, action, NULL);
+  g_assert_false (gtk_widget_get_visible (child (f, "history_group")));
+  choose (f, "status_row", "In progress");
+  choose (f, "quarter_row", "Q3");
+  g_assert_true (save (f));
+  g_assert_cmpuint (vp_store_count (f->store, VP_TYPE_STATUS_EVENT), ==, n_events + 2);
+  g_assert_cmpint (vp_action_get_quarter (action), ==, VP_QUARTER_Q3);
+  /* it was planned in Q4, and stays so */
+  g_assert_cmpint (vp_action_get_planned_quarter (action), ==, VP_QUARTER_Q4);
+  /* the move, then the status change */
+  event = record_at (f->store, VP_TYPE_STATUS_EVENT, n_events);
+  g_assert_cmpint (vp_status_event_get_kind (event), ==, VP_EVENT_KIND_QUARTER);
+  g_assert_cmpstr (vp_status_event_get_from (event), ==, "2024-Q4");
+  g_assert_cmpstr (vp_status_event_get_to (event), ==, "2024-Q3");
+
+  g_clear_pointer (&f->done, g_free);
+  open_editor (f, action, NULL);
+  g_assert_true (gtk_widget_get_visible (child (f, "history_group")));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), "Moved: Q4 2024 → Q3 2024"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), "Planned → In progress"));
+  {
+    /* the test's clock, in this computer's time zone */
+    g_autoptr (GDateTime) utc = g_date_time_new_utc (2024, 3, 1, 9, 0, 0);
+    g_autoptr (GDateTime) local = g_date_time_to_local (utc);
+    g_autofree char *when = g_date_time_format (local, "Nijkerk · %-d %b %Y, %H:%M");
+
+    g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), when));
+  }
+}
+
+/* An action another municipality leads: its status is shown, not
+ * changed, and saving the rest leaves it alone. */
+static void
+test_status_kept_by_lead (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  VpAction *action = bibob_action (f);
+  guint n_events;
+
+  g_assert_true (vp_store_update (f->store, VP_RECORD (action), &error, "lead", "barneveld", NULL));
+  g_assert_true (vp_store_set_status (f->store, action, "barneveld", VP_STATUS_IN_PROGRESS, 0,
+                                      "Barneveld is bezig.", &error));
+  n_events = vp_store_count (f->store, VP_TYPE_STATUS_EVENT);
+  open_editor (f, action, NULL);
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), "Progress of Barneveld"));
+  g_assert_cmpstr (chosen (f, "status_row"), ==, "In progress");
+  g_assert_false (gtk_widget_get_sensitive (child (f, "status_row")));
+  set_text (f, "We stellen een projectplan op voor de Wet Bibob.");
+  g_assert_true (save (f));
+  g_assert_cmpuint (vp_store_count (f->store, VP_TYPE_STATUS_EVENT), ==, n_events);
+  g_assert_cmpint (vp_action_get_status (f->store, action), ==, VP_STATUS_IN_PROGRESS);
+}
+
 static void
 add_test (const char *path, void (*func) (Fixture *, gconstpointer))
 {
@@ -882,6 +945,8 @@ main (int argc, char *argv[])
   add_test ("/action-editor/markup-shown-literally", test_markup_shown_literally);
   add_test ("/action-editor/partners-action", test_partners_action);
   add_test ("/action-editor/save-shortcut", test_save_shortcut);
+  add_test ("/action-editor/history", test_history);
+  add_test ("/action-editor/status-kept-by-lead", test_status_kept_by_lead);
   add_test ("/action-editor/screenshot", test_screenshot);
   return g_test_run ();
 }

@@ -418,25 +418,47 @@ year_quarter (int year, VpQuarter quarter)
   return g_strdup_printf ("%d-Q%d", year, (int) quarter);
 }
 
+/**
+ * vp_store_note_quarter_move:
+ * @action: the action, as it was before the change
+ *
+ * Writes a quarter event into @action's history when the change of the
+ * caller's transaction moves it to another quarter (@year, @quarter): a
+ * change made in the editor. Nothing when it stays, or when it has no
+ * quarter after (a history names quarters).
+ */
+gboolean
+vp_store_note_quarter_move (
+  VpStore *self, VpAction *action, int year, VpQuarter quarter, GError **error)
+{
+  g_autofree char *from
+    = year_quarter (vp_action_get_year (action), vp_action_get_quarter (action));
+  g_autofree char *to = year_quarter (year, quarter);
+  g_autoptr (VpRecord) event = NULL;
+
+  g_return_val_if_fail (vp_store_in_transaction (self), FALSE);
+
+  if (to == NULL || g_strcmp0 (from, to) == 0 || vp_store_get_home_municipality (self) == NULL)
+    return TRUE;
+  event = g_object_new (VP_TYPE_STATUS_EVENT, "action", vp_record_get_uuid (VP_RECORD (action)),
+                        "municipality", vp_store_get_home_municipality (self), "kind",
+                        VP_EVENT_KIND_QUARTER, "from", from, "to", to, NULL);
+  return vp_store_insert (self, event, VP_STORE_WRITE_DEFAULT, error);
+}
+
 static gboolean
 move_to_quarter (VpStore *self, VpAction *action, int year, VpQuarter quarter, GError **error)
 {
   int old_year = vp_action_get_year (action);
   VpQuarter old_quarter = vp_action_get_quarter (action);
-  g_autofree char *from = year_quarter (old_year, old_quarter);
-  g_autofree char *to = year_quarter (year, quarter);
-  g_autoptr (VpRecord) event = NULL;
-  gboolean first_move = vp_action_get_planned_year (action) == 0 && from != NULL;
+  gboolean first_move
+    = vp_action_get_planned_year (action) == 0 && old_year != 0 && old_quarter != VP_QUARTER_NONE;
 
-  if (!vp_store_update (self, VP_RECORD (action), error, "year", year, "quarter", quarter,
-                        "planned-year", first_move ? old_year : vp_action_get_planned_year (action),
-                        "planned-quarter",
-                        first_move ? old_quarter : vp_action_get_planned_quarter (action), NULL))
-    return FALSE;
-  event = g_object_new (VP_TYPE_STATUS_EVENT, "action", vp_record_get_uuid (VP_RECORD (action)),
-                        "municipality", vp_store_get_home_municipality (self), "kind",
-                        VP_EVENT_KIND_QUARTER, "from", from, "to", to, NULL);
-  return vp_store_insert (self, event, VP_STORE_WRITE_DEFAULT, error);
+  return vp_store_update (
+           self, VP_RECORD (action), error, "year", year, "quarter", quarter, "planned-year",
+           first_move ? old_year : vp_action_get_planned_year (action), "planned-quarter",
+           first_move ? old_quarter : vp_action_get_planned_quarter (action), NULL)
+         && vp_store_note_quarter_move (self, action, year, quarter, error);
 }
 
 /**

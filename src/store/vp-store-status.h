@@ -14,6 +14,8 @@ gboolean vp_store_set_status (VpStore *self,
                               int achieved,
                               const char *note,
                               GError **error);
+gboolean vp_store_note_quarter_move (
+  VpStore *self, VpAction *action, int year, VpQuarter quarter, GError **error);
 gboolean vp_store_move_to_quarter (
   VpStore *self, VpAction *action, int year, VpQuarter quarter, GError **error);
 

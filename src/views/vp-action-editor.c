@@ -45,6 +45,9 @@ struct _VpActionEditor
   AdwEntryRow *unit_row;
   GtkWidget *target_error;
   AdwPreferencesGroup *progress_group;
+  AdwPreferencesGroup *history_group;
+  /* the rows added to history_group */
+  GPtrArray *history_rows;
   AdwComboRow *status_row;
   GtkSpinButton *achieved_spin;
   AdwEntryRow *note_row;
@@ -378,12 +381,38 @@ action_uuid (VpActionEditor *self)
 
 /* Progress is kept per municipality, so only with a home municipality
  * that the plan knows. */
+/* The status the list shows (vp_action_find_shown_status()): the home
+ * municipality's to change, or another's (the lead's) to read. */
+static VpActionStatus *
+shown_status (VpActionEditor *self)
+{
+  return self->action != NULL ? vp_action_find_shown_status (self->store, self->action) : NULL;
+}
+
+static gboolean
+can_set_status (VpActionEditor *self, const char **keeper)
+{
+  if (keeper != NULL)
+    *keeper = NULL;
+  return self->action == NULL || vp_action_can_set_status (self->store, self->action, keeper);
+}
+
+static const char *
+organisation_name (VpActionEditor *self, const char *code)
+{
+  VpOrganisation *organisation = vp_store_lookup_organisation (self->store, code);
+
+  return organisation != NULL ? vp_organisation_get_name (organisation) : code;
+}
+
 static void
 show_progress (VpActionEditor *self)
 {
   const char *home = vp_store_get_home_municipality (self->store);
   const char *home_name = vp_store_get_home_municipality_name (self->store);
-  VpActionStatus *status = vp_store_find_status (self->store, action_uuid (self), home);
+  VpActionStatus *status = shown_status (self);
+  const char *keeper;
+  gboolean ours = can_set_status (self, &keeper);
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
 
@@ -391,15 +420,119 @@ show_progress (VpActionEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->progress_group),
                           vp_store_lookup_organisation (self->store, home) != NULL);
   /* Group titles are markup. */
-  name = g_markup_escape_text (home_name != NULL ? home_name : "", -1);
+  name = g_markup_escape_text (keeper != NULL      ? organisation_name (self, keeper)
+                               : home_name != NULL ? home_name
+                                                   : "",
+                               -1);
   /* Translators: the heading above the status of an action in one municipality */
   title = g_strdup_printf (_ ("Progress of %s"), name);
   adw_preferences_group_set_title (self->progress_group, title);
+  /* a status another municipality keeps is shown, not changed, here */
+  adw_preferences_group_set_description (
+    self->progress_group,
+    ours ? NULL : _ ("Only the municipality that leads this action sets its status."));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), ours);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->achieved_spin), ours);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), ours);
   if (status == NULL)
     return;
   adw_combo_row_set_selected (self->status_row, vp_action_status_get_status (status));
   gtk_spin_button_set_value (self->achieved_spin, vp_action_status_get_achieved (status));
   show_text (self->note_row, vp_action_status_get_note (status));
+}
+
+static int
+compare_events_newest_first (gconstpointer a, gconstpointer b)
+{
+  return -g_strcmp0 (vp_record_get_modified_at (*(VpRecord **) a),
+                     vp_record_get_modified_at (*(VpRecord **) b));
+}
+
+/* "2024-Q3" as "Q3 2024" */
+static char *
+format_year_quarter (const char *value)
+{
+  int year, quarter;
+
+  if (value == NULL || sscanf (value, "%d-Q%d", &year, &quarter) != 2 || quarter < 1 || quarter > 4)
+    return g_strdup (value != NULL ? value : "");
+  /* Translators: a quarter and its year: "Q1 2024" */
+  return g_strdup_printf (_ ("%s %d"), vp_enum_get_label (VP_TYPE_QUARTER, quarter), year);
+}
+
+static char *
+format_event_value (VpStatusEvent *event, const char *value)
+{
+  int status;
+
+  if (vp_status_event_get_kind (event) == VP_EVENT_KIND_QUARTER)
+    return format_year_quarter (value);
+  if (value == NULL || !vp_enum_from_nick (VP_TYPE_STATUS, value, &status))
+    return g_strdup (value != NULL ? value : "");
+  return g_strdup (vp_enum_get_label (VP_TYPE_STATUS, status));
+}
+
+static AdwActionRow *
+make_history_row (VpActionEditor *self, VpStatusEvent *event)
+{
+  g_autofree char *from = format_event_value (event, vp_status_event_get_from (event));
+  g_autofree char *to = format_event_value (event, vp_status_event_get_to (event));
+  g_autoptr (GDateTime) utc
+    = g_date_time_new_from_iso8601 (vp_record_get_modified_at (VP_RECORD (event)), NULL);
+  g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
+  /* Translators: when a change in an action's history was made, see strftime(3) */
+  g_autofree char *when = local != NULL ? g_date_time_format (local, _ ("%-d %b %Y, %H:%M")) : NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  if (vp_status_event_get_kind (event) == VP_EVENT_KIND_QUARTER)
+    /* Translators: an action moved from one quarter to another: "Q2 2024 → Q3 2024" */
+    title = g_strdup_printf (_ ("Moved: %s → %s"), from, to);
+  else if (vp_status_event_get_from (event) == NULL)
+    title = g_strdup (to);
+  else
+    /* Translators: a status change in an action's history: "Planned → In progress" */
+    title = g_strdup_printf (_ ("%s → %s"), from, to);
+  /* Translators: who made a change and when: "Nijkerk · 3 Mar 2024, 10:15" */
+  subtitle = g_strdup_printf (_ ("%s · %s"),
+                              organisation_name (self, vp_status_event_get_municipality (event)),
+                              when != NULL ? when : "");
+  /* the values are text, not markup */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle);
+  return row;
+}
+
+/* Every status change and quarter move of the action, newest first. */
+static void
+show_history (VpActionEditor *self)
+{
+  GListModel *events = vp_store_get_records (self->store, VP_TYPE_STATUS_EVENT);
+  g_autoptr (GPtrArray) mine = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; self->history_rows != NULL && i < self->history_rows->len; i++)
+    adw_preferences_group_remove (self->history_group, g_ptr_array_index (self->history_rows, i));
+  g_ptr_array_set_size (self->history_rows, 0);
+  for (guint i = 0; self->action != NULL && i < g_list_model_get_n_items (events); i++)
+    {
+      VpStatusEvent *event = g_list_model_get_item (events, i);
+
+      if (g_strcmp0 (vp_status_event_get_action (event), action_uuid (self)) == 0)
+        g_ptr_array_add (mine, event);
+      else
+        g_object_unref (event);
+    }
+  g_ptr_array_sort (mine, compare_events_newest_first);
+  for (guint i = 0; i < mine->len; i++)
+    {
+      AdwActionRow *row = make_history_row (self, g_ptr_array_index (mine, i));
+
+      adw_preferences_group_add (self->history_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->history_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), mine->len > 0);
 }
 
 static const char *
@@ -615,7 +748,15 @@ build_draft (VpActionEditor *self)
   VpAction *draft;
 
   if (self->action != NULL)
-    draft = VP_ACTION (vp_record_copy (VP_RECORD (self->action)));
+    {
+      draft = VP_ACTION (vp_record_copy (VP_RECORD (self->action)));
+      /* moved for the first time: the quarter it was planned in stays */
+      if (vp_action_get_planned_year (draft) == 0 && vp_action_get_year (draft) != 0
+          && vp_action_get_quarter (draft) != VP_QUARTER_NONE
+          && (year != vp_action_get_year (draft) || quarter != vp_action_get_quarter (draft)))
+        g_object_set (draft, "planned-year", vp_action_get_year (draft), "planned-quarter",
+                      vp_action_get_quarter (draft), NULL);
+    }
   else
     draft = g_object_new (VP_TYPE_ACTION, "planned-year", year, "planned-quarter", quarter, NULL);
   parse_target (self, &target);
@@ -648,8 +789,7 @@ progress_changed (VpActionEditor *self, VpActionStatus *stored)
 static gboolean
 has_changes (VpActionEditor *self, VpAction *draft)
 {
-  VpActionStatus *stored = vp_store_find_status (self->store, action_uuid (self),
-                                                 vp_store_get_home_municipality (self->store));
+  VpActionStatus *stored = shown_status (self);
 
   return self->action == NULL
          || !vp_record_fields_equal (VP_RECORD (self->action), VP_RECORD (draft))
@@ -662,11 +802,10 @@ static gboolean
 write_progress (VpActionEditor *self, VpAction *action, GError **error)
 {
   const char *home = vp_store_get_home_municipality (self->store);
-  VpActionStatus *stored
-    = vp_store_find_status (self->store, vp_record_get_uuid (VP_RECORD (action)), home);
+  VpActionStatus *stored = vp_action_find_shown_status (self->store, action);
   g_autofree char *note = dup_editable_text (self->note_row);
 
-  if (!progress_changed (self, stored))
+  if (!vp_action_can_set_status (self->store, action, NULL) || !progress_changed (self, stored))
     return TRUE;
   return vp_store_set_status (self->store, action, home,
                               adw_combo_row_get_selected (self->status_row), read_achieved (self),
@@ -714,7 +853,12 @@ write_changes (VpActionEditor *self, VpAction *draft, GError **error)
 {
   if (!check_still_there (self, draft, error) || !vp_store_begin (self->store, error))
     return FALSE;
+  /* a move to another quarter goes into the history (self->action is as
+   * it was until the commit) */
   if (!write_action (self, draft, error)
+      || (self->action != NULL
+          && !vp_store_note_quarter_move (self->store, self->action, vp_action_get_year (draft),
+                                          vp_action_get_quarter (draft), error))
       || !write_progress (self, self->action != NULL ? self->action : draft, error))
     {
       vp_store_rollback (self->store);
@@ -832,6 +976,7 @@ vp_action_editor_constructed (GObject *object)
   load_years (self);
   show_action (self);
   show_progress (self);
+  show_history (self);
   show_ownership (self);
   self->text_edited = FALSE;
   update_validity (self);
@@ -846,6 +991,7 @@ vp_action_editor_dispose (GObject *object)
   g_clear_pointer (&self->priorities, g_ptr_array_unref);
   g_clear_pointer (&self->subthemes, g_ptr_array_unref);
   g_clear_pointer (&self->lead_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->plan);
   g_clear_object (&self->action);
@@ -947,6 +1093,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, unit_row);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, target_error);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, progress_group);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, history_group);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, achieved_spin);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, note_row);
@@ -989,6 +1136,7 @@ vp_action_editor_class_init (VpActionEditorClass *klass)
 static void
 vp_action_editor_init (VpActionEditor *self)
 {
+  self->history_rows = g_ptr_array_new ();
   self->priorities = g_ptr_array_new_with_free_func (g_object_unref);
   self->subthemes = g_ptr_array_new_with_free_func (g_object_unref);
   self->lead_codes = g_ptr_array_new_with_free_func (g_free);

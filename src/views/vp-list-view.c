@@ -111,10 +111,18 @@ static char *
 format_quarter (VpListView *self, VpAction *action)
 {
   g_autofree char *quarter = vp_format_quarter (action);
+  g_autofree char *planned = vp_format_planned_quarter (action);
 
   if (vp_action_is_overdue (self->store, action))
-    /* Translators: an action whose quarter has passed: "Q1 2024 · overdue" */
-    return g_strdup_printf (_ ("%s · overdue"), quarter);
+    {
+      g_autofree char *overdue = g_steal_pointer (&quarter);
+
+      /* Translators: an action whose quarter has passed: "Q1 2024 · overdue" */
+      quarter = g_strdup_printf (_ ("%s · overdue"), overdue);
+    }
+  /* a moved action, on a second line: "planned Q2 2024" */
+  if (planned != NULL)
+    return g_strdup_printf ("%s\n%s", quarter, planned);
   return g_steal_pointer (&quarter);
 }
 
@@ -422,6 +430,11 @@ setup_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const Colu
 
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 3);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 12);
+  /* as many lines as an action's text shows at least */
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 2);
+  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (label), PANGO_WRAP_WORD_CHAR);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   gtk_list_item_set_child (item, label);
 }
