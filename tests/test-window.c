@@ -205,8 +205,19 @@ test_overdue (void)
   window = open_window (store);
   g_assert_true (
     vp_test_shows_text (GTK_WIDGET (window), tr ("Q1 2024 · overdue", "Q1 2024 · over tijd")));
-  g_object_set (vp_window_get_filter (window), "overdue", TRUE, NULL);
+  /* the summary in the sidebar, which shows them */
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("1 action overdue", "1 actie over tijd")));
+  g_object_set (vp_window_get_filter (window), "search", "Bibob", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-overdue", NULL));
   vp_test_wait_for_frames ();
+  /* the overdue ones, whatever the list showed before */
+  {
+    g_autofree char *search = NULL;
+
+    g_object_get (vp_window_get_filter (window), "search", &search, NULL);
+    g_assert_null (search);
+  }
   /* only the one Q1 action, under its priority */
   g_assert_cmpuint (n_rows (window), ==, 3);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -19,6 +19,8 @@ struct _VpWindow
   AdwWindowTitle *plan_title;
   GtkDropDown *plan_chooser;
   GtkListBox *sidebar_list;
+  GtkWidget *overdue_button;
+  AdwButtonContent *overdue_content;
   GtkWidget *content;
   AdwViewSwitcherTitle *title;
   GtkSearchBar *search_bar;
@@ -51,6 +53,8 @@ void vp_window_toast (VpWindow *self, const char *message);
 void vp_window_watch_sidebar (VpWindow *self);
 void vp_window_update_sidebar (VpWindow *self);
 void vp_window_on_sidebar_row_selected_cb (VpWindow *self, GtkListBoxRow *row);
+void
+vp_window_show_overdue_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
 void vp_window_on_sidebar_row_activated_cb (VpWindow *self, GtkListBoxRow *row);
 
 /* vp-window-filters.c */

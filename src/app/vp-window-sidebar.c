@@ -21,6 +21,7 @@ typedef struct
 {
   guint open;
   guint done;
+  guint overdue;
 } Counts;
 
 static GHashTable *
@@ -43,6 +44,8 @@ count_actions (VpWindow *self)
         c->done++;
       else if (status != VP_STATUS_CANCELLED)
         c->open++;
+      if (vp_action_is_overdue (self->store, action))
+        c->overdue++;
     }
   return counts;
 }
@@ -82,10 +85,24 @@ make_row (const char *uuid, const char *colour, const char *title, const Counts 
   return row;
 }
 
+/* The start summary: how many of the plan's actions are overdue, a
+ * button that shows them. */
+static void
+show_overdue_count (VpWindow *self, guint overdue)
+{
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (self->overdue_button, overdue > 0);
+  label = g_strdup_printf (
+    /* Translators: the summary in the sidebar, a button that shows them */
+    ngettext ("%u action overdue", "%u actions overdue", overdue), overdue);
+  adw_button_content_set_label (self->overdue_content, label);
+}
+
 static void
 add_all_row (VpWindow *self, GHashTable *counts)
 {
-  Counts all = { 0, 0 };
+  Counts all = { 0, 0, 0 };
   GHashTableIter iter;
   gpointer key, value;
 
@@ -101,9 +118,11 @@ add_all_row (VpWindow *self, GHashTable *counts)
         {
           all.open += ((Counts *) value)->open;
           all.done += ((Counts *) value)->done;
+          all.overdue += ((Counts *) value)->overdue;
         }
     }
   gtk_list_box_append (self->sidebar_list, make_row (NULL, NULL, _ ("All Priorities"), &all));
+  show_overdue_count (self, all.overdue);
 }
 
 /**
@@ -122,6 +141,7 @@ vp_window_update_sidebar (VpWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
     gtk_list_box_remove (self->sidebar_list, child);
+  gtk_widget_set_visible (self->overdue_button, FALSE);
   if (self->plan == NULL)
     return;
 
@@ -134,7 +154,7 @@ vp_window_update_sidebar (VpWindow *self)
       g_autoptr (VpPriority) priority = g_list_model_get_item (priorities, i);
       const char *uuid = vp_record_get_uuid (VP_RECORD (priority));
       g_autofree char *title = NULL;
-      const Counts none = { 0, 0 };
+      const Counts none = { 0, 0, 0 };
       const Counts *c = g_hash_table_lookup (counts, uuid);
       GtkWidget *row;
 
@@ -204,5 +224,16 @@ vp_window_on_sidebar_row_selected_cb (VpWindow *self, GtkListBoxRow *row)
 void
 vp_window_on_sidebar_row_activated_cb (VpWindow *self, GtkListBoxRow *row)
 {
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* The summary's button: every overdue action of the plan. */
+void
+vp_window_show_overdue_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+
+  vp_action_filter_clear (self->filter);
+  g_object_set (self->filter, "overdue", TRUE, NULL);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }

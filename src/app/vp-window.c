@@ -446,6 +446,8 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-overdue", NULL,
+                                   vp_window_show_overdue_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, vp_window_export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
@@ -485,6 +487,8 @@ vp_window_class_init (VpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpWindow, plan_title);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, plan_chooser);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, overdue_button);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, overdue_content);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, content);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, title);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, search_bar);
