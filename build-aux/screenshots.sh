@@ -4,8 +4,8 @@
 #
 #   build-aux/screenshots.sh OUTDIR
 #
-# writes OUTDIR/list-en.png, editor-en.png, search-en.png (and -nl), and,
-# when the window has a Plan view, plan-en.png and plan-nl.png. Builds into
+# writes OUTDIR/list-en.png, editor-en.png, search-en.png, plan-en.png and
+# matrix-en.png (the partner matrix), and the same in Dutch (-nl). Builds into
 # build/ first (BUILDDIR=… for another build folder). Needs xvfb-run,
 # xdotool and ImageMagick's import. Exits non-zero when a screenshot is
 # missing.
@@ -61,6 +61,9 @@ shoot() {
       sleep 0.8
       ;;
   esac
+  # no tooltip of whatever is under the pointer
+  xdotool mousemove 1355 855
+  sleep 0.3
   import -window root "$png"
   kill $app 2>/dev/null || true
   wait $app 2>/dev/null || true
@@ -93,15 +96,14 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 db="$tmp/plan.db"
 "$APP" --database "$db" --municipality Nijkerk --import data/examples/nijkerk-uvp-2024.json >/dev/null
 
-# The Plan view, where the window has one, is chosen through the setting
-# the window restores (last-view), from a keyfile of our own.
-shots="list editor search"
-if grep -qs 'vp_plan_view_new\|VP_TYPE_PLAN_VIEW' src/app/vp-window*.c; then
-  shots="$shots plan"
-  mkdir -p "$tmp/config/glib-2.0/settings"
-  printf "[nl/veiligheidsplan/Veiligheidsplan]\nlast-view='plan'\n" \
-    >"$tmp/config/glib-2.0/settings/keyfile"
-fi
+# The other views are chosen through the setting the window restores
+# (last-view), from a keyfile of our own, one per view.
+shots="list editor search plan matrix"
+for view in plan matrix; do
+  mkdir -p "$tmp/config-$view/glib-2.0/settings"
+  printf "[nl/veiligheidsplan/Veiligheidsplan]\nlast-view='%s'\n" "$view" \
+    >"$tmp/config-$view/glib-2.0/settings/keyfile"
+done
 
 export LANG=C.UTF-8 VEILIGHEIDSPLAN_LOCALEDIR="$BUILDDIR/po"
 export GSETTINGS_SCHEMA_DIR="$BUILDDIR/data" GSETTINGS_BACKEND=memory
@@ -111,8 +113,8 @@ for language in en nl; do
   for what in $shots; do
     png="$out/$what-$language.png"
     rm -f "$png"
-    if [ "$what" = plan ]; then
-      LANGUAGE=$language GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config" \
+    if [ -d "$tmp/config-$what" ]; then
+      LANGUAGE=$language GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config-$what" \
         xvfb-run -a -s "$SCREEN" "$self" --shoot "$db" "$png" "$what" || true
     else
       LANGUAGE=$language xvfb-run -a -s "$SCREEN" "$self" --shoot "$db" "$png" "$what" || true

@@ -11,6 +11,7 @@
 #include "store/vp-store-status.h"
 #include "views/vp-format.h"
 #include "views/vp-list-view.h"
+#include "views/vp-matrix-view.h"
 #include "vp-test-gui.h"
 #include "vp-test-util.h"
 
@@ -573,6 +574,65 @@ test_selection_follows_action (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The partner matrix: a column per municipality of the plan, each one's
+ * own status by the rules, and the action as a whole. */
+static void
+test_partner_matrix (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  g_autoptr (GError) error = NULL;
+  VpWindow *window;
+  VpMatrixView *matrix;
+  VpAction *each = NULL, *bibob = NULL, *controls = NULL;
+  g_autofree char *cell = NULL;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  matrix = VP_MATRIX_VIEW (vp_test_find (GTK_WIDGET (window), VP_TYPE_MATRIX_VIEW));
+  g_assert_cmpuint (g_list_model_get_n_items (vp_matrix_view_get_rows (matrix)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (
+                      GTK_COLUMN_VIEW (vp_test_find (GTK_WIDGET (matrix), GTK_TYPE_COLUMN_VIEW)))),
+                    ==, 5);
+  for (guint i = 0; i < 4; i++)
+    {
+      VpAction *action = vp_matrix_view_get_record (matrix, i);
+
+      if (strstr (vp_action_get_text (action), "huisvesting") != NULL)
+        each = action;
+      else if (strstr (vp_action_get_text (action), "Bibob") != NULL)
+        bibob = action;
+      else if (strstr (vp_action_get_text (action), "controles") != NULL)
+        controls = action;
+    }
+  g_assert_nonnull (each);
+
+  /* Barneveld's part, as its file brings it */
+  g_assert_true (vp_store_set_status (store, each, "barneveld", VP_STATUS_DONE, 0, NULL, &error));
+  cell = vp_matrix_view_dup_cell_text (matrix, each, "barneveld");
+  g_assert_cmpstr (cell, ==, tr ("Done", "Afgerond"));
+  g_clear_pointer (&cell, g_free);
+  cell = vp_matrix_view_dup_cell_text (matrix, each, "scherpenzeel");
+  g_assert_cmpstr (cell, ==, tr ("Planned", "Gepland"));
+  g_clear_pointer (&cell, g_free);
+  /* the lead's column only */
+  cell = vp_matrix_view_dup_cell_text (matrix, bibob, "nijkerk");
+  g_assert_cmpstr (cell, ==, tr ("Planned", "Gepland"));
+  g_clear_pointer (&cell, g_free);
+  cell = vp_matrix_view_dup_cell_text (matrix, bibob, "barneveld");
+  g_assert_cmpstr (cell, ==, "—");
+  g_clear_pointer (&cell, g_free);
+  cell = vp_matrix_view_dup_cell_text (matrix, controls, "scherpenzeel");
+  g_assert_cmpstr (cell, ==, "—");
+  /* the whole: begun, not done by all */
+  g_assert_cmpint (vp_action_get_overall_status (store, each), ==, VP_STATUS_IN_PROGRESS);
+
+  /* the shared search narrows it too */
+  g_object_set (vp_window_get_filter (window), "search", "Bibob", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (vp_matrix_view_get_rows (matrix)), ==, 1);
+  g_object_set (vp_window_get_filter (window), "search", NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Several plans in one database: the chooser shows one at a time. */
 static void
 test_plan_chooser (void)
@@ -633,6 +693,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/status-in-place", test_status_in_place);
   g_test_add_func ("/window/plan-chooser", test_plan_chooser);
   g_test_add_func ("/window/collapse-priority", test_collapse_priority);
+  g_test_add_func ("/window/partner-matrix", test_partner_matrix);
   g_test_add_func ("/window/selection-follows-action", test_selection_follows_action);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include "model/vp-action-filter.h"
 #include "views/vp-list-view.h"
+#include "views/vp-matrix-view.h"
 #include "views/vp-plan-view.h"
 #include "vp-window.h"
 
@@ -35,6 +36,7 @@ struct _VpWindow
   /* borrowed: children of views */
   VpListView *list_view;
   VpPlanView *plan_view;
+  VpMatrixView *matrix_view;
 
   /* owned */
   VpStore *store;

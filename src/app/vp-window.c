@@ -231,6 +231,7 @@ show_plan (VpWindow *self, VpPlan *plan)
   if (!g_set_object (&self->plan, plan))
     return;
   vp_list_view_set_plan (self->list_view, self->plan);
+  vp_matrix_view_set_plan (self->matrix_view, self->plan);
   vp_plan_view_set_plan (self->plan_view, self->plan);
   g_object_set (self->filter, "priority", NULL, NULL);
   vp_window_update_sidebar (self);
@@ -355,6 +356,12 @@ setup_views (VpWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list_view, "failed", G_CALLBACK (on_list_failed_cb), self,
                            G_CONNECT_SWAPPED);
+
+  /* the partner matrix, for the driehoek */
+  self->matrix_view = VP_MATRIX_VIEW (vp_matrix_view_new (self->store, self->filter));
+  page = adw_view_stack_add_titled (self->views, GTK_WIDGET (self->matrix_view), "matrix",
+                                    _ ("Municipalities"));
+  adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
 
   self->plan_view = VP_PLAN_VIEW (vp_plan_view_new (self->store));
   page = adw_view_stack_add_titled (self->views, GTK_WIDGET (self->plan_view), "plan", _ ("Plan"));
