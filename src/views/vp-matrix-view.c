@@ -364,12 +364,28 @@ vp_matrix_view_constructed (GObject *object)
                                  GTK_FILTER (self->row_filter), GTK_SORTER (sorter));
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  vp_row_model_set_paused (self->rows, !gtk_widget_get_mapped (GTK_WIDGET (self)));
   rebuild_columns (self);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_ACTION_STATUS),
                            "items-changed", G_CALLBACK (on_statuses_changed_cb), self,
                            G_CONNECT_SWAPPED);
+}
+
+/* Hidden, the matrix puts off following searches and changes. */
+static void
+vp_matrix_view_map (GtkWidget *widget)
+{
+  vp_row_model_set_paused (VP_MATRIX_VIEW (widget)->rows, FALSE);
+  GTK_WIDGET_CLASS (vp_matrix_view_parent_class)->map (widget);
+}
+
+static void
+vp_matrix_view_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (vp_matrix_view_parent_class)->unmap (widget);
+  vp_row_model_set_paused (VP_MATRIX_VIEW (widget)->rows, TRUE);
 }
 
 static void
@@ -424,6 +440,8 @@ vp_matrix_view_class_init (VpMatrixViewClass *klass)
   object_class->dispose = vp_matrix_view_dispose;
   object_class->finalize = vp_matrix_view_finalize;
   object_class->set_property = vp_matrix_view_set_property;
+  widget_class->map = vp_matrix_view_map;
+  widget_class->unmap = vp_matrix_view_unmap;
 
   properties[PROP_STORE]
     = g_param_spec_object ("store", NULL, NULL, VP_TYPE_STORE,

@@ -54,7 +54,15 @@ static guint signals[N_SIGNALS];
 static void
 vp_row_set_record (VpRow *self, gpointer record)
 {
-  if (g_set_object (&self->record, record))
+  static guint notify_id;
+
+  if (G_UNLIKELY (notify_id == 0))
+    notify_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
+  if (!g_set_object (&self->record, record))
+    return;
+  /* Only the rows on screen have cells that listen: a search changes
+   * thousands of rows, and GLib 2.74 queues a notification even for none. */
+  if (g_signal_has_handler_pending (self, notify_id, g_quark_from_static_string ("record"), FALSE))
     g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_RECORD]);
 }
 
@@ -124,6 +132,9 @@ struct _VpRowModel
   GPtrArray *rows;
   guint n_items;
   guint rebuild_id;
+  /* while paused, changes are only noted, and applied on resuming */
+  gboolean paused;
+  gboolean stale;
 };
 
 static void vp_row_model_list_model_init (GListModelInterface *iface);
@@ -230,6 +241,14 @@ rebuild (VpRowModel *self)
 }
 
 static gboolean
+pause_change (VpRowModel *self)
+{
+  if (self->paused)
+    self->stale = TRUE;
+  return self->paused;
+}
+
+static gboolean
 rebuild_cb (gpointer data)
 {
   VpRowModel *self = data;
@@ -242,6 +261,8 @@ rebuild_cb (gpointer data)
 static void
 on_source_changed_cb (VpRowModel *self)
 {
+  if (pause_change (self))
+    return;
   /* before the next frame is laid out (GDK_PRIORITY_REDRAW comes later) */
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_cb, self, NULL);
@@ -250,6 +271,8 @@ on_source_changed_cb (VpRowModel *self)
 static void
 on_filter_changed_cb (VpRowModel *self)
 {
+  if (pause_change (self))
+    return;
   refilter (self);
   publish (self);
 }
@@ -259,6 +282,8 @@ on_filter_changed_cb (VpRowModel *self)
 static void
 on_sorter_changed_cb (VpRowModel *self)
 {
+  if (pause_change (self))
+    return;
   rebuild (self);
 }
 
@@ -381,4 +406,26 @@ vp_row_model_get_record (VpRowModel *self, guint position)
 {
   g_return_val_if_fail (VP_IS_ROW_MODEL (self), NULL);
   return position < self->shown->len ? g_ptr_array_index (self->shown, position) : NULL;
+}
+
+/**
+ * vp_row_model_set_paused:
+ * @paused: whether to put off changes
+ *
+ * A view that is not shown pauses its rows: a search or an import then
+ * costs it nothing until it is shown again, when the rows are made anew
+ * once if anything changed meanwhile.
+ */
+void
+vp_row_model_set_paused (VpRowModel *self, gboolean paused)
+{
+  g_return_if_fail (VP_IS_ROW_MODEL (self));
+
+  self->paused = paused;
+  if (!paused && self->stale)
+    {
+      self->stale = FALSE;
+      g_clear_handle_id (&self->rebuild_id, g_source_remove);
+      rebuild (self);
+    }
 }

@@ -18,5 +18,6 @@ G_DECLARE_FINAL_TYPE (VpRowModel, vp_row_model, VP, ROW_MODEL, GObject)
 VpRowModel *vp_row_model_new (GListModel *source, GtkFilter *filter, GtkSorter *sorter);
 guint vp_row_model_find (VpRowModel *self, gpointer record);
 gpointer vp_row_model_get_record (VpRowModel *self, guint position);
+void vp_row_model_set_paused (VpRowModel *self, gboolean paused);
 
 G_END_DECLS

@@ -601,7 +601,7 @@ set_status (Bench *bench, gconstpointer data)
   VpActionStatus *status
     = vp_store_find_status (bench->store, vp_record_get_uuid (VP_RECORD (action)), home);
   VpStatus next
-    = (vp_action_get_home_status (bench->store, action) + 1) % (VP_STATUS_CANCELLED + 1);
+    = (vp_action_get_status (bench->store, action) + 1) % (VP_STATUS_CANCELLED + 1);
   g_autoptr (GError) error = NULL;
 
   if (!vp_store_set_status (bench->store, action, home, next,
@@ -610,7 +610,8 @@ set_status (Bench *bench, gconstpointer data)
     g_printerr ("status change failed: %s\n", error->message);
 }
 
-/* The actions of the first rows, the ones on screen. */
+/* The actions of the first rows, the ones on screen, whose status the
+ * home municipality sets. */
 static GPtrArray *
 visible_actions (Bench *bench, guint max)
 {
@@ -621,7 +622,7 @@ visible_actions (Bench *bench, guint max)
     {
       gpointer record = vp_list_view_get_record (bench->list_view, i);
 
-      if (VP_IS_ACTION (record))
+      if (VP_IS_ACTION (record) && vp_action_can_set_status (bench->store, record, NULL))
         g_ptr_array_add (actions, g_object_ref (record));
     }
   return actions;
