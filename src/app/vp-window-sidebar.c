@@ -68,6 +68,8 @@ make_row (const char *uuid, const char *colour, const char *title, const Counts 
     }
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  /* a long title wraps rather than widen the sidebar */
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
   gtk_box_append (GTK_BOX (labels), name);
   /* Translators: in the sidebar, a priority's actions: "12 open · 7 done" */
   details = g_strdup_printf (_ ("%u open · %u done"), counts->open, counts->done);

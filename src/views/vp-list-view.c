@@ -302,13 +302,13 @@ typedef struct
 
 static const Column label_columns[] = {
   /* Translators: the column of sub-theme letters */
-  { N_ ("Sub-theme"), format_subtheme, compare_subtheme, 85 },
-  { N_ ("Lead"), format_lead, compare_lead, 130 },
+  { N_ ("Sub-theme"), format_subtheme, compare_subtheme, 80 },
+  { N_ ("Lead"), format_lead, compare_lead, 120 },
   { N_ ("Quarter"), format_quarter, compare_quarter, 140 },
-  { N_ ("Category"), format_category, compare_category, 115 },
+  { N_ ("Category"), format_category, compare_category, 105 },
   /* Translators: the column of achieved counts of the target */
   { N_ ("Progress"), format_progress, compare_progress, 85 },
-  { N_ ("Last Change"), format_last_change, compare_last_change, 115 },
+  { N_ ("Last Change"), format_last_change, compare_last_change, 100 },
 };
 
 /* What a bound cell watches: its row (which shows another record after
@@ -726,7 +726,7 @@ add_columns (VpListView *self)
             self, _ ("Status"),
             make_factory (self, G_CALLBACK (setup_status_cb), G_CALLBACK (bind_status_cb), self),
             make_sorter (self, compare_status)),
-          130);
+          120);
     }
 }
 
