@@ -600,8 +600,7 @@ set_status (Bench *bench, gconstpointer data)
   const char *home = vp_store_get_home_municipality (bench->store);
   VpActionStatus *status
     = vp_store_find_status (bench->store, vp_record_get_uuid (VP_RECORD (action)), home);
-  VpStatus next
-    = (vp_action_get_status (bench->store, action) + 1) % (VP_STATUS_CANCELLED + 1);
+  VpStatus next = (vp_action_get_status (bench->store, action) + 1) % (VP_STATUS_CANCELLED + 1);
   g_autoptr (GError) error = NULL;
 
   if (!vp_store_set_status (bench->store, action, home, next,
