@@ -14,17 +14,6 @@
  * and the day.
  */
 
-static char *
-export_file_name (VpWindow *self)
-{
-  g_autoptr (GDateTime) now = vp_store_get_now (self->store);
-  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *title = vp_make_code (vp_plan_get_title (self->plan));
-
-  return g_strdup_printf ("%s-%s-%s.json", vp_store_get_home_municipality (self->store), title,
-                          day);
-}
-
 static void
 on_export_response_cb (GtkNativeDialog *chooser, int response, VpWindow *self)
 {
@@ -68,7 +57,7 @@ vp_window_export_action (GtkWidget *widget, const char *action_name, GVariant *p
 
   if (self->plan == NULL || vp_store_get_home_municipality (self->store) == NULL)
     return;
-  name = export_file_name (self);
+  name = vp_exchange_file_name (self->store, self->plan, TRUE);
   chooser
     = gtk_file_chooser_native_new (_ ("Export Plan for Partners"), GTK_WINDOW (self),
                                    GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "vp-exchange-private.h"
@@ -22,6 +23,12 @@
  *   is newer than both (a version seen before is no change); ours when it
  *   is newer than "here". Changed on both sides: a conflict. Else the
  *   newer version wins.
+ * - A deletion is a version too, stamped when it was made: by the same
+ *   rules it removes a record that was not changed here since (after a
+ *   person agreed), is a conflict with one that was (or with anything
+ *   that belongs to it and was), and is left alone when our version is
+ *   newer. Only the owner of a record deletes it; a joint record, anyone
+ *   of the coalition.
  */
 
 static const char *
@@ -36,39 +43,86 @@ owner_of (VpRecord *record)
   return NULL;
 }
 
-static gboolean
-is_refused (VpRecord *incoming)
+/* "Barneveld" for "barneveld", as far as the database knows it. */
+static const char *
+name_of (VpStore *store, const char *code)
 {
-  const char *owner = owner_of (incoming);
+  VpOrganisation *organisation = vp_store_lookup_organisation (store, code);
 
-  return owner != NULL && *owner != '\0'
-         && g_strcmp0 (vp_record_get_modified_by (incoming), owner) != 0;
+  return organisation != NULL ? vp_organisation_get_name (organisation) : code;
 }
 
 static gboolean
-is_ours (VpStore *store, const char *partner, VpRecord *incoming)
+is_owned (const char *owner)
+{
+  return owner != NULL && *owner != '\0';
+}
+
+static gboolean
+is_ours (VpStore *store, const char *partner, VpRecord *record)
 {
   const char *home = vp_store_get_home_municipality (store);
 
-  return home != NULL && g_strcmp0 (owner_of (incoming), home) == 0
-         && g_strcmp0 (partner, home) != 0;
+  return home != NULL && g_strcmp0 (owner_of (record), home) == 0 && g_strcmp0 (partner, home) != 0;
+}
+
+static char *
+explain_not_owner (VpStore *store, const char *owner, const char *by)
+{
+  /* Translators: a partner's file changes a record of another municipality:
+   * "Only Nijkerk changes it; this version is by Barneveld." */
+  return g_strdup_printf (_ ("Only %s changes it; this version is by %s."), name_of (store, owner),
+                          name_of (store, by));
+}
+
+static char *
+explain_ours (VpStore *store)
+{
+  /* Translators: %s is this database's municipality */
+  return g_strdup_printf (_ ("Records of %s change only here."),
+                          name_of (store, vp_store_get_home_municipality (store)));
+}
+
+/* Whether theirs (a version, or a deletion) is news: newer than the
+ * versions both sides had. */
+static gboolean
+is_changed_there (VpStore *store, const char *partner, const char *uuid, const char *theirs)
+{
+  g_autofree char *base_there = vp_store_dup_sync_base (store, partner, uuid);
+  g_autofree char *base_here = vp_store_dup_latest_sync_base (store, uuid);
+
+  return (base_there == NULL || strcmp (theirs, base_there) > 0)
+         && (base_here == NULL || strcmp (theirs, base_here) > 0);
+}
+
+/* Whether ours changed since the versions both sides had. A record that
+ * was never exchanged is new here when it belongs to another one
+ * (@new_is_change), which is what the deletion of that one must not take
+ * along unasked. */
+static gboolean
+is_changed_here (VpStore *store, VpRecord *record, gboolean new_is_change)
+{
+  g_autofree char *base_here = vp_store_dup_latest_sync_base (store, vp_record_get_uuid (record));
+
+  if (base_here == NULL)
+    return new_is_change;
+  return strcmp (vp_record_get_modified_at (record), base_here) > 0;
 }
 
 static VpChangeKind
-classify_existing (VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local)
+classify_existing (
+  VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local, char **reason)
 {
-  const char *uuid = vp_record_get_uuid (incoming);
   const char *theirs = vp_record_get_modified_at (incoming);
   const char *ours = vp_record_get_modified_at (local);
-  g_autofree char *base_there = vp_store_dup_sync_base (store, partner, uuid);
-  g_autofree char *base_here = vp_store_dup_latest_sync_base (store, uuid);
-  /* a version we took or sent already is no change of theirs */
-  gboolean changed_there = (base_there == NULL || strcmp (theirs, base_there) > 0)
-                           && (base_here == NULL || strcmp (theirs, base_here) > 0);
-  gboolean changed_here = base_here != NULL && strcmp (ours, base_here) > 0;
+  gboolean changed_there = is_changed_there (store, partner, vp_record_get_uuid (incoming), theirs);
+  gboolean changed_here = is_changed_here (store, local, FALSE);
 
   if (strcmp (theirs, ours) > 0 && is_ours (store, partner, incoming))
-    return VP_CHANGE_REFUSED;
+    {
+      *reason = explain_ours (store);
+      return VP_CHANGE_REFUSED;
+    }
   if (changed_there && changed_here)
     return VP_CHANGE_CONFLICT;
   return strcmp (theirs, ours) > 0 ? VP_CHANGE_UPDATED : VP_CHANGE_OLDER;
@@ -78,17 +132,132 @@ classify_existing (VpStore *store, const char *partner, VpRecord *incoming, VpRe
  * vp_merge_classify:
  * @partner: the code of the municipality whose database wrote the file
  * @local: (nullable): our version of @incoming
+ * @reason: (out) (transfer full): why it is refused, or %NULL
  *
  * Returns: what importing @incoming would do
  */
 VpChangeKind
-vp_merge_classify (VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local)
+vp_merge_classify (
+  VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local, char **reason)
 {
+  const char *owner = owner_of (incoming);
+
+  *reason = NULL;
   if (local != NULL && vp_record_fields_equal (incoming, local))
     return VP_CHANGE_UNCHANGED;
-  if (is_refused (incoming))
-    return VP_CHANGE_REFUSED;
+  if (is_owned (owner) && g_strcmp0 (vp_record_get_modified_by (incoming), owner) != 0)
+    {
+      *reason = explain_not_owner (store, owner, vp_record_get_modified_by (incoming));
+      return VP_CHANGE_REFUSED;
+    }
   if (local == NULL)
     return VP_CHANGE_ADDED;
-  return classify_existing (store, partner, incoming, local);
+  return classify_existing (store, partner, incoming, local, reason);
+}
+
+/**
+ * vp_merge_collect_belonging:
+ * @into: (element-type VpRecord): where to add them
+ *
+ * Adds the records that belong to @record (its priorities, actions, their
+ * statuses, …), depth first: what deleting it deletes with it.
+ */
+void
+vp_merge_collect_belonging (VpStore *store, VpRecord *record, GPtrArray *into)
+{
+  guint n_kinds;
+  const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      GListModel *list;
+
+      if (kinds[k].parent_type != G_OBJECT_TYPE (record))
+        continue;
+      list = vp_store_get_records (store, kinds[k].child_type);
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr (VpRecord) child = g_list_model_get_item (list, i);
+
+          if (g_strcmp0 (vp_record_get_parent_uuid (child), vp_record_get_uuid (record)) != 0)
+            continue;
+          g_ptr_array_add (into, g_object_ref (child));
+          vp_merge_collect_belonging (store, child, into);
+        }
+    }
+}
+
+/* Whether @local, or anything that belongs to it, changed here since the
+ * last exchange. */
+static gboolean
+is_subtree_changed_here (VpStore *store, VpRecord *local)
+{
+  g_autoptr (GPtrArray) belonging = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (is_changed_here (store, local, FALSE))
+    return TRUE;
+  vp_merge_collect_belonging (store, local, belonging);
+  for (guint i = 0; i < belonging->len; i++)
+    {
+      if (is_changed_here (store, g_ptr_array_index (belonging, i), TRUE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * vp_merge_classify_deletion:
+ * @tombstone: a partner's deletion of @local
+ * @reason: (out) (transfer full): why it is refused or left alone, or
+ *   %NULL
+ *
+ * Returns: what taking the deletion would do: %VP_CHANGE_DELETED,
+ *   %VP_CHANGE_CONFLICT, %VP_CHANGE_OLDER or %VP_CHANGE_REFUSED
+ */
+VpChangeKind
+vp_merge_classify_deletion (
+  VpStore *store, const char *partner, const VpTombstone *tombstone, VpRecord *local, char **reason)
+{
+  const char *owner = owner_of (local);
+  const char *theirs = tombstone->deleted_at;
+
+  *reason = NULL;
+  if (is_ours (store, partner, local))
+    {
+      *reason = explain_ours (store);
+      return VP_CHANGE_REFUSED;
+    }
+  if (is_owned (owner) && g_strcmp0 (tombstone->deleted_by, owner) != 0)
+    {
+      /* Translators: a partner's file deletes a record of another municipality:
+       * "Only Nijkerk deletes it; Barneveld deleted it." */
+      *reason = g_strdup_printf (_ ("Only %s deletes it; %s deleted it."), name_of (store, owner),
+                                 name_of (store, tombstone->deleted_by));
+      return VP_CHANGE_REFUSED;
+    }
+  if (is_changed_there (store, partner, tombstone->uuid, theirs)
+      && is_subtree_changed_here (store, local))
+    return VP_CHANGE_CONFLICT;
+  if (strcmp (theirs, vp_record_get_modified_at (local)) > 0)
+    return VP_CHANGE_DELETED;
+  *reason = g_strdup (_ ("Changed here after it was deleted there."));
+  return VP_CHANGE_OLDER;
+}
+
+/**
+ * vp_merge_tombstone_applies:
+ * @tombstone: (nullable): our tombstone of @incoming's UUID
+ *
+ * A record this database deleted comes back in a partner's file: whether
+ * our deletion counts for it. A tombstone of an owned record by anyone
+ * but its owner does not.
+ */
+gboolean
+vp_merge_tombstone_applies (const VpTombstone *tombstone, VpRecord *incoming)
+{
+  const char *owner = owner_of (incoming);
+
+  if (tombstone == NULL)
+    return FALSE;
+  return !is_owned (owner) || g_strcmp0 (owner, tombstone->deleted_by) == 0;
 }
