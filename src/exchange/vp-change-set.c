@@ -227,6 +227,8 @@ struct _VpChangeSet
   GPtrArray *relays;
   gboolean applied;
   guint counts[VP_CHANGE_N_KINDS];
+  /* what the last apply did, as the import log has it */
+  guint log_counts[VP_IMPORT_N_COUNTS];
 };
 
 G_DEFINE_FINAL_TYPE (VpChangeSet, vp_change_set, G_TYPE_OBJECT)
@@ -771,7 +773,7 @@ count_for_log (VpChangeSet *self, guint counts[VP_IMPORT_N_COUNTS])
 gboolean
 vp_change_set_apply (VpChangeSet *self, VpStore *store, GError **error)
 {
-  guint log_counts[VP_IMPORT_N_COUNTS];
+  guint *log_counts = self->log_counts;
 
   g_return_val_if_fail (VP_IS_CHANGE_SET (self), FALSE);
   g_return_val_if_fail (VP_IS_STORE (store), FALSE);
@@ -802,4 +804,18 @@ vp_change_set_apply (VpChangeSet *self, VpStore *store, GError **error)
   self->applied = TRUE;
   observe_stamps (self, store);
   return TRUE;
+}
+
+/**
+ * vp_change_set_get_applied_counts:
+ *
+ * Returns: (array fixed-size=6): what applying did, by #VpImportCount, as
+ *   the import log has it: conflicts as they were, however resolved; a
+ *   partner's deletion counted as deleted only when taken
+ */
+const guint *
+vp_change_set_get_applied_counts (VpChangeSet *self)
+{
+  g_return_val_if_fail (VP_IS_CHANGE_SET (self), NULL);
+  return self->log_counts;
 }

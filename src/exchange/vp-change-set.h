@@ -74,5 +74,6 @@ GListModel *vp_change_set_get_changes (VpChangeSet *self);
 guint vp_change_set_count (VpChangeSet *self, VpChangeKind kind);
 void vp_change_set_resolve_all (VpChangeSet *self, VpResolution resolution);
 gboolean vp_change_set_apply (VpChangeSet *self, VpStore *store, GError **error);
+const guint *vp_change_set_get_applied_counts (VpChangeSet *self);
 
 G_END_DECLS

@@ -109,14 +109,21 @@ check_plans (VpStore *store, VpChangeSet *set, GError **error)
   return TRUE;
 }
 
-static char *
-format_stamp (const char *stamp)
+/**
+ * vp_exchange_format_time:
+ * @stamp: a time as files and the database write it
+ *
+ * Returns: (transfer full): the time for people, in local time: "1 July
+ *   2024, 14:00"
+ */
+char *
+vp_exchange_format_time (const char *stamp)
 {
   g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (stamp, NULL);
   g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : NULL;
 
-  /* Translators: a date and time, see g_date_time_format(): "23-11-2026 14:05" */
-  return local != NULL ? g_date_time_format (local, _ ("%Y-%m-%d %H:%M")) : g_strdup (stamp);
+  /* Translators: a date and time, see g_date_time_format(): "1 July 2024, 14:00" */
+  return local != NULL ? g_date_time_format (local, _ ("%-d %B %Y, %H:%M")) : g_strdup (stamp);
 }
 
 static gboolean
@@ -134,8 +141,8 @@ check_newer (VpStore *store, VpChangeSet *set, VpOriginFlags flags, GError **err
   order = strcmp (exported_at, last);
   if (order > 0 || (order == 0 && (flags & VP_ORIGIN_ALLOW_SAME)))
     return TRUE;
-  when = format_stamp (exported_at);
-  last_when = format_stamp (last);
+  when = vp_exchange_format_time (exported_at);
+  last_when = vp_exchange_format_time (last);
   if (order == 0)
     g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_IMPORTED,
                  /* Translators: %s is a partner, then when its file was written */

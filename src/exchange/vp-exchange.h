@@ -68,6 +68,7 @@ JsonNode *vp_exchange_load_finish (GAsyncResult *result, GError **error);
 gboolean
 vp_exchange_check_origin (VpStore *store, VpChangeSet *set, VpOriginFlags flags, GError **error);
 char *vp_exchange_file_name (VpStore *store, VpPlan *plan, gboolean dated);
+char *vp_exchange_format_time (const char *stamp);
 guint vp_exchange_count_belonging (VpStore *store, VpRecord *record);
 
 gboolean vp_exchange_is_uuid (const char *text);
