@@ -1574,6 +1574,54 @@ test_letter_clash (void)
   world_clear (&world);
 }
 
+/* 11. Both changed a record and sent their files before taking the
+ * other's: the one whose change is older sees the conflict (the other
+ * cannot tell it was not built on its own, and takes the newer). Taking
+ * the older version stamps it anew, so the decision travels. */
+static void
+test_concurrent_both_sent (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_nijkerk = NULL;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  VpChange *change;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  load_example (&world, b);
+  edit (&world, n, ACTION_CONTROLS, "lead-note", "Nijkerk");
+  edit (&world, b, ACTION_CONTROLS, "lead-note", "Barneveld");
+  from_nijkerk = export_from (&world, n);
+  from_barneveld = export_from (&world, b);
+
+  set = read_into (&world, b, from_nijkerk);
+  change = vp_test_find_change (set, ACTION_CONTROLS);
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_CONFLICT);
+  vp_change_set_resolution (change, VP_RESOLUTION_TAKE_THEIRS);
+  apply_to (b, set);
+  g_assert_cmpstr (vp_action_get_lead_note (VP_ACTION (lookup (b, ACTION_CONTROLS))), ==,
+                   "Nijkerk");
+
+  /* Nijkerk takes Barneveld's older file: the newer version, silently */
+  g_clear_object (&set);
+  set = import_into (&world, n, from_barneveld);
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
+  /* and Barneveld's decision afterwards */
+  again = export_from (&world, b);
+  g_clear_object (&set);
+  set = import_into (&world, n, again);
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
+  g_assert_cmpstr (vp_action_get_lead_note (VP_ACTION (lookup (n, ACTION_CONTROLS))), ==,
+                   "Nijkerk");
+  assert_same_record (lookup (n, ACTION_CONTROLS), lookup (b, ACTION_CONTROLS));
+  world_clear (&world);
+}
+
 typedef struct
 {
   int status;
@@ -1749,6 +1797,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/merge/deletion/not-owner", test_deletion_not_owner);
   g_test_add_func ("/merge/deletion/undo", test_deletion_undo);
   g_test_add_func ("/merge/letter-clash", test_letter_clash);
+  g_test_add_func ("/merge/concurrent-both-sent", test_concurrent_both_sent);
   g_test_add_func ("/merge/cli/import", test_cli_import);
   g_test_add_func ("/merge/cli/import-broken", test_cli_import_broken);
   g_test_add_func ("/merge/cli/export-stdout", test_cli_export_stdout);

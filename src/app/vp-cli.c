@@ -80,29 +80,59 @@ describe (VpRecord *record)
   return g_strdup (vp_record_get_uuid (record));
 }
 
+/* A conflict, and how it was settled: by --resolve, or not at all. */
+static void
+print_conflict (VpChange *change, const char *path, const char *what)
+{
+  gboolean theirs = vp_change_get_resolution (change) == VP_RESOLUTION_TAKE_THEIRS;
+  gboolean ours = vp_change_get_resolution (change) == VP_RESOLUTION_KEEP_OURS;
+
+  switch (vp_change_get_deletion (change))
+    {
+    case VP_DELETION_THERE:
+      if (theirs)
+        /* Translators: deleted by the partner, changed here; deleted by --resolve */
+        g_print (_ ("  Conflict, deleted there and changed here, deleted: %s %s\n"), path, what);
+      else
+        /* Translators: deleted by the partner, changed here; kept */
+        g_print (_ ("  Conflict, deleted there and changed here, kept: %s %s\n"), path, what);
+      break;
+    case VP_DELETION_HERE:
+      if (theirs)
+        /* Translators: deleted here, changed by the partner; restored by --resolve */
+        g_print (_ ("  Conflict, deleted here and changed there, restored: %s %s\n"), path, what);
+      else
+        /* Translators: deleted here, changed by the partner; not taken */
+        g_print (_ ("  Conflict, deleted here and changed there, left deleted: %s %s\n"), path,
+                 what);
+      break;
+    case VP_DELETION_NONE:
+    default:
+      if (theirs)
+        /* Translators: a record changed here and in the file; the file's taken */
+        g_print (_ ("  Conflict, settled with their version: %s %s\n"), path, what);
+      else if (ours)
+        /* Translators: a record changed here and in the file; ours kept and stamped anew */
+        g_print (_ ("  Conflict, settled with our version: %s %s\n"), path, what);
+      else
+        /* Translators: a record changed here and in the file; left as it is here */
+        g_print (_ ("  Conflict, kept as it is here: %s %s\n"), path, what);
+    }
+}
+
 static void
 print_change (VpChange *change)
 {
   g_autofree char *what = describe (vp_change_get_incoming (change));
   const char *path = vp_change_get_path (change);
   const char *reason = vp_change_get_reason (change);
-  VpDeletion deletion = vp_change_get_deletion (change);
 
   if (vp_change_get_depends_on (change) != NULL)
     return;
   switch (vp_change_get_kind (change))
     {
     case VP_CHANGE_CONFLICT:
-      if (deletion == VP_DELETION_THERE)
-        /* Translators: deleted by the partner, changed here; kept */
-        g_print (_ ("  Conflict, deleted there and changed here, kept: %s %s\n"), path, what);
-      else if (deletion == VP_DELETION_HERE)
-        /* Translators: deleted here, changed by the partner; not taken */
-        g_print (_ ("  Conflict, deleted here and changed there, left deleted: %s %s\n"), path,
-                 what);
-      else
-        /* Translators: a record changed here and in the file; left as it is here */
-        g_print (_ ("  Conflict, kept as it is here: %s %s\n"), path, what);
+      print_conflict (change, path, what);
       break;
     case VP_CHANGE_REFUSED:
       /* Translators: a change refused, and why */

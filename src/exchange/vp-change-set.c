@@ -488,6 +488,22 @@ keep_ours (VpChange *change, VpStore *store, const char *theirs, GError **error)
   return vp_store_replace (store, change->local, ours, VP_STORE_WRITE_TOUCH, error);
 }
 
+/* Theirs is taken; when it is older than ours it is stamped anew, or
+ * partners that took ours would keep theirs as older. */
+static gboolean
+take_theirs (VpChange *change, VpStore *store, GError **error)
+{
+  const char *theirs = vp_record_get_modified_at (change->incoming);
+  g_autoptr (VpRecord) draft = NULL;
+
+  if (strcmp (theirs, vp_record_get_modified_at (change->local)) > 0)
+    return vp_store_replace (store, change->local, change->incoming, VP_STORE_WRITE_KEEP_STAMPS,
+                             error);
+  draft = vp_record_copy (change->incoming);
+  vp_store_observe_stamp (store, vp_record_get_modified_at (change->local));
+  return vp_store_replace (store, change->local, draft, VP_STORE_WRITE_TOUCH, error);
+}
+
 /* Our deletion stands against the partner's newer version: a joint
  * record's deletion is stamped again, now, so partners take it next. */
 static gboolean
@@ -570,8 +586,7 @@ apply_conflict (VpChange *change, VpStore *store, gboolean *seen, GError **error
   if (change->deletion == VP_DELETION_HERE)
     return apply_deleted_here (change, store, seen, error);
   if (change->resolution == VP_RESOLUTION_TAKE_THEIRS)
-    return vp_store_replace (store, change->local, change->incoming, VP_STORE_WRITE_KEEP_STAMPS,
-                             error);
+    return take_theirs (change, store, error);
   if (change->resolution == VP_RESOLUTION_KEEP_OURS)
     return keep_ours (change, store, vp_record_get_modified_at (change->incoming), error);
   *seen = FALSE;

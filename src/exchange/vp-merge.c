@@ -16,13 +16,21 @@
  *   their owner: a version stamped by anyone else is refused. And what
  *   the home municipality owns changes only here: a partner's file may
  *   bring it back when it is missing, but never a newer version of it.
- * - Otherwise compare with the versions both sides last had: "there" is
- *   the version last taken from this partner (or, never having taken one
- *   from it, the newest taken from or sent to anyone); "here" is the
- *   newest version taken from or sent to anyone. Theirs changed when it
- *   is newer than both (a version seen before is no change); ours when it
- *   is newer than "here". Changed on both sides: a conflict. Else the
- *   newer version wins.
+ * - Otherwise compare with the versions both sides last had. Theirs is
+ *   news when it is newer than the version last taken from this partner
+ *   (or, never having taken one from it, the newest taken from anyone),
+ *   newer than every version taken from anyone (a version passed on by a
+ *   third is no news), and not the version we sent (our own, back). Ours
+ *   changed when it is newer than the versions both sides may have had:
+ *   those taken from anyone, and the one we sent if theirs is newer than
+ *   it (a partner may have built on what we sent; a version older than it
+ *   was made without it). News on both sides: a conflict. Else the newer
+ *   version wins.
+ *   Time stamps tell only so much: of two partners that both sent their
+ *   change before taking the other's, the one whose change is older sees
+ *   the conflict; the other cannot tell the older version was not built
+ *   on its own, and takes the newer. A conflict decided either way is
+ *   stamped anew (see vp-change-set.c), so the decision travels.
  * - A deletion is a version too, stamped when it was made: by the same
  *   rules it removes a record that was not changed here since (after a
  *   person agreed), is a conflict with one that was (or with anything
@@ -83,30 +91,55 @@ explain_ours (VpStore *store)
                           name_of (store, vp_store_get_home_municipality (store)));
 }
 
-/* Whether theirs (a version, or a deletion) is news: newer than the
- * versions both sides had. */
+typedef struct
+{
+  char *there;
+  char *taken;
+  char *sent;
+} Bases;
+
+static void
+bases_clear (Bases *bases)
+{
+  g_free (bases->there);
+  g_free (bases->taken);
+  g_free (bases->sent);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bases, bases_clear)
+
+/* Whether theirs (a version, or a deletion) is news. */
 static gboolean
 is_changed_there (VpStore *store, const char *partner, const char *uuid, const char *theirs)
 {
-  g_autofree char *base_there = vp_store_dup_sync_base (store, partner, uuid);
-  g_autofree char *base_here = vp_store_dup_latest_sync_base (store, uuid);
+  g_auto (Bases) bases = { NULL };
 
-  return (base_there == NULL || strcmp (theirs, base_there) > 0)
-         && (base_here == NULL || strcmp (theirs, base_here) > 0);
+  vp_store_get_sync_bases (store, partner, uuid, &bases.there, &bases.taken, &bases.sent);
+  return (bases.there == NULL || strcmp (theirs, bases.there) > 0)
+         && (bases.taken == NULL || strcmp (theirs, bases.taken) > 0)
+         && g_strcmp0 (theirs, bases.sent) != 0;
 }
 
-/* Whether ours changed since the versions both sides had. A record that
- * was never exchanged is new here when it belongs to another one
- * (@new_is_change), which is what the deletion of that one must not take
- * along unasked. */
+/* Whether ours changed since the versions both sides may have had when
+ * theirs was made. A record that was never exchanged is new here when it
+ * belongs to another one (@new_is_change), which is what the deletion of
+ * that one must not take along unasked. */
 static gboolean
-is_changed_here (VpStore *store, VpRecord *record, gboolean new_is_change)
+is_changed_here (
+  VpStore *store, const char *partner, VpRecord *record, const char *theirs, gboolean new_is_change)
 {
-  g_autofree char *base_here = vp_store_dup_latest_sync_base (store, vp_record_get_uuid (record));
+  g_auto (Bases) bases = { NULL };
+  const char *common;
 
-  if (base_here == NULL)
-    return new_is_change;
-  return strcmp (vp_record_get_modified_at (record), base_here) > 0;
+  vp_store_get_sync_bases (store, partner, vp_record_get_uuid (record), &bases.there, &bases.taken,
+                           &bases.sent);
+  common = bases.taken;
+  if (bases.sent != NULL && strcmp (bases.sent, theirs) <= 0
+      && (common == NULL || strcmp (bases.sent, common) > 0))
+    common = bases.sent;
+  if (common == NULL)
+    return bases.sent != NULL || new_is_change;
+  return strcmp (vp_record_get_modified_at (record), common) > 0;
 }
 
 static VpChangeKind
@@ -116,7 +149,7 @@ classify_existing (
   const char *theirs = vp_record_get_modified_at (incoming);
   const char *ours = vp_record_get_modified_at (local);
   gboolean changed_there = is_changed_there (store, partner, vp_record_get_uuid (incoming), theirs);
-  gboolean changed_here = is_changed_here (store, local, FALSE);
+  gboolean changed_here = is_changed_here (store, partner, local, theirs, FALSE);
 
   if (strcmp (theirs, ours) > 0 && is_ours (store, partner, incoming))
     {
@@ -190,16 +223,16 @@ vp_merge_collect_belonging (VpStore *store, VpRecord *record, GPtrArray *into)
 /* Whether @local, or anything that belongs to it, changed here since the
  * last exchange. */
 static gboolean
-is_subtree_changed_here (VpStore *store, VpRecord *local)
+is_subtree_changed_here (VpStore *store, const char *partner, VpRecord *local, const char *theirs)
 {
   g_autoptr (GPtrArray) belonging = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (is_changed_here (store, local, FALSE))
+  if (is_changed_here (store, partner, local, theirs, FALSE))
     return TRUE;
   vp_merge_collect_belonging (store, local, belonging);
   for (guint i = 0; i < belonging->len; i++)
     {
-      if (is_changed_here (store, g_ptr_array_index (belonging, i), TRUE))
+      if (is_changed_here (store, partner, g_ptr_array_index (belonging, i), theirs, TRUE))
         return TRUE;
     }
   return FALSE;
@@ -236,7 +269,7 @@ vp_merge_classify_deletion (
       return VP_CHANGE_REFUSED;
     }
   if (is_changed_there (store, partner, tombstone->uuid, theirs)
-      && is_subtree_changed_here (store, local))
+      && is_subtree_changed_here (store, partner, local, theirs))
     return VP_CHANGE_CONFLICT;
   if (strcmp (theirs, vp_record_get_modified_at (local)) > 0)
     return VP_CHANGE_DELETED;

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "vp-store-private.h"
 
 /*
@@ -112,6 +114,44 @@ read_sync_base (VpStore *self, const char *partner, const char *uuid)
     result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return result;
+}
+
+/**
+ * vp_store_get_sync_bases:
+ * @there: (out) (transfer full) (nullable): the version last taken from
+ *   @partner, else the newest taken from anyone
+ * @taken: (out) (transfer full) (nullable): the newest version taken from
+ *   anyone
+ * @sent: (out) (transfer full) (nullable): the newest version sent
+ *
+ * The versions of @uuid the exchange knows of, for the merge rules.
+ */
+void
+vp_store_get_sync_bases (
+  VpStore *self, const char *partner, const char *uuid, char **there, char **taken, char **sent)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *from_partner = NULL;
+
+  *there = *taken = *sent = NULL;
+  if (sqlite3_prepare_v2 (self->db, "SELECT partner, modified_at FROM sync_base WHERE uuid = ?1",
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
+    return;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *who = (const char *) sqlite3_column_text (stmt, 0);
+      const char *at = (const char *) sqlite3_column_text (stmt, 1);
+      char **slot = g_strcmp0 (who, VP_STORE_SENT) == 0 ? sent : taken;
+
+      if (*slot == NULL || strcmp (at, *slot) > 0)
+        g_free (*slot), *slot = g_strdup (at);
+      if (g_strcmp0 (who, partner) == 0)
+        from_partner = g_strdup (at);
+    }
+  sqlite3_finalize (stmt);
+  *there = from_partner != NULL ? from_partner : g_strdup (*taken);
 }
 
 /**

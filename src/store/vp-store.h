@@ -92,6 +92,8 @@ VpFieldFlags vp_store_get_field_flags (VpStore *self, GType record_type, GParamS
 
 /* The bookkeeping of the exchange with partners (vp-store-sync.c). */
 char *vp_store_dup_sync_base (VpStore *self, const char *partner, const char *uuid);
+void vp_store_get_sync_bases (
+  VpStore *self, const char *partner, const char *uuid, char **there, char **taken, char **sent);
 gboolean vp_store_set_sync_base (
   VpStore *self, const char *partner, const char *uuid, const char *modified_at, GError **error);
 
