@@ -9,6 +9,7 @@
 
 #include "app/vp-application.h"
 #include "app/vp-exchange-folder.h"
+#include "app/vp-preferences-window.h"
 #include "app/vp-window.h"
 #include "exchange/vp-exchange.h"
 #include "store/vp-store-status.h"
@@ -546,6 +547,41 @@ test_exchange_folder (Fixture *f, gconstpointer data)
   g_ptr_array_unref (announced.files);
 }
 
+/* The preferences show the exchange folder setting and clear it. */
+static void
+test_preferences (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "data", NULL);
+  g_autoptr (GSettingsSchemaSource) source
+    = g_settings_schema_source_new_from_directory (dir, NULL, FALSE, NULL);
+  g_autoptr (GSettingsSchema) schema
+    = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, FALSE) : NULL;
+  g_autoptr (GSettings) settings = NULL;
+  GtkWidget *window;
+  GtkWidget *clear;
+
+  if (schema == NULL)
+    {
+      g_test_skip ("the settings schema is not compiled");
+      return;
+    }
+  settings = g_settings_new_full (schema, NULL, NULL);
+  window = vp_preferences_window_new (NULL, settings);
+  gtk_window_present (GTK_WINDOW (window));
+  vp_test_wait_for_frames ();
+  g_assert_true (vp_test_shows_text (window, "Exchange Folder"));
+  g_assert_true (vp_test_shows_text (window, "None"));
+  g_settings_set_string (settings, "exchange-folder", "/srv/gedeeld/veiligheid");
+  vp_test_wait_for_frames ();
+  g_assert_true (vp_test_shows_text (window, "/srv/gedeeld/veiligheid"));
+  clear = GTK_WIDGET (
+    gtk_widget_get_template_child (window, VP_TYPE_PREFERENCES_WINDOW, "clear_button"));
+  g_assert_true (gtk_widget_get_visible (clear));
+  g_signal_emit_by_name (clear, "clicked");
+  g_assert_cmpstr (g_settings_get_string (settings, "exchange-folder"), ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -568,5 +604,6 @@ main (int argc, char *argv[])
   ADD ("/import-dialog/history", test_history);
   ADD ("/import-dialog/exchange-folder", test_exchange_folder);
 #undef ADD
+  g_test_add_func ("/import-dialog/preferences", test_preferences);
   return g_test_run ();
 }
