@@ -53,8 +53,26 @@ def export(sources, name):
     return out
 
 
+def export_with_deletion():
+    """An export that passes on a deletion: Scherpenzeel deletes a joint action."""
+    database = os.path.join(tmp, "deletion.db")
+    out = os.path.join(tmp, "deletion-export.json")
+    ok, message = program_imports(example, database)
+    if not ok:
+        failures.append(f"{example} not imported: {message}")
+    subprocess.run([program, "--database", database, "--delete",
+                    base_action_uuid, "--export", out], check=True)
+    with open(out, encoding="utf-8") as f:
+        if "deletions" not in json.load(f):
+            failures.append("the export has no deletions")
+    return out
+
+
+with open(example, encoding="utf-8") as f:
+    base_action_uuid = json.load(f)["plans"][0]["priorities"][0]["actions"][2]["uuid"]
+
 valid = [example, progress, export([example], "example-export"),
-         export([example, progress], "progress-export")]
+         export([example, progress], "progress-export"), export_with_deletion()]
 for path in valid:
     ok, output = ajv_accepts(path)
     print(f"valid   {os.path.basename(path)}: ajv {'accepts' if ok else 'REFUSES'}")
@@ -76,6 +94,13 @@ def broken(name, change):
 
 def action(document, p=0, a=0):
     return document["plans"][0]["priorities"][p]["actions"][a]
+
+
+def deletion(**fields):
+    record = {"uuid": "0c9f1b2a-3d4e-4f50-8a6b-7c8d9e0f1a2b", "kind": "action",
+              "deleted_at": "2024-03-01T09:00:00.000Z", "deleted_by": "nijkerk"}
+    record.update(fields)
+    return record
 
 
 def set_key(getter, key, value):
@@ -107,6 +132,12 @@ cases = {
     "fraction-target": set_key(lambda d: action(d), "target", 2.5),
     "bad-colour": set_key(lambda d: d["plans"][0]["priorities"][0], "colour", "red"),
     "two-letters": set_key(lambda d: d["plans"][0]["priorities"][0]["subthemes"][0], "letter", "AB"),
+    "deletion-unknown-kind": set_key(lambda d: d, "deletions", [deletion(kind="task")]),
+    "deletion-missing-by": lambda d: d.__setitem__("deletions", [
+        {k: v for k, v in deletion().items() if k != "deleted_by"}]),
+    "deletion-local-time": set_key(lambda d: d, "deletions",
+                                   [deletion(deleted_at="2024-03-01T10:00:00+01:00")]),
+    "deletion-not-a-list": set_key(lambda d: d, "deletions", {}),
 }
 for name, change in cases.items():
     path = broken(name, change)

@@ -1523,10 +1523,14 @@ test_conflict_take_theirs (void)
                    VP_RESOLUTION_TAKE_THEIRS);
   apply (set, store);
   g_assert_cmpstr (record_text (store, ACTION_CONTROLS, "text"), ==, THEIR_TEXT);
-  g_assert_cmpstr (vp_record_get_modified_at (vp_store_lookup (store, ACTION_CONTROLS)), ==,
-                   THEIR_STAMP);
+  /* Theirs is older than ours was: stamped anew, or partners that took
+   * ours would keep it as the newer one and the decision would not
+   * travel. */
+  g_assert_cmpstr (THEIR_STAMP, <, OUR_STAMP);
+  g_assert_cmpstr (vp_record_get_modified_at (vp_store_lookup (store, ACTION_CONTROLS)), >,
+                   OUR_STAMP);
   g_assert_cmpstr (vp_record_get_modified_by (vp_store_lookup (store, ACTION_CONTROLS)), ==,
-                   "nijkerk");
+                   "barneveld");
   reopened = reopen (store);
   g_assert_cmpstr (record_text (reopened, ACTION_CONTROLS, "text"), ==, THEIR_TEXT);
 
@@ -1924,6 +1928,29 @@ test_apply_twice (void)
   check_apply_twice ();
 }
 
+/* The name an export suggests: municipality, plan and day, ASCII. */
+static void
+test_export_file_name (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  g_autoptr (GDateTime) day = g_date_time_new_utc (2026, 11, 23, 10, 0, 0);
+  VpPlan *plan = vp_test_add_small_plan (store);
+  g_autofree char *dated = NULL;
+  g_autofree char *plain = NULL;
+  g_autoptr (GError) error = NULL;
+
+  vp_store_set_now (store, day);
+  dated = vp_exchange_file_name (store, plan, TRUE);
+  g_assert_cmpstr (dated, ==, "nijkerk-uitvoeringsplan-veiligheid-2024-2026-11-23.json");
+  plain = vp_exchange_file_name (store, plan, FALSE);
+  g_assert_cmpstr (plain, ==, "nijkerk-uitvoeringsplan-veiligheid-2024.json");
+  g_clear_pointer (&plain, g_free);
+  g_assert_true (vp_store_update (store, VP_RECORD (plan), &error, "title",
+                                  "Uitvoeringsprogramma Veiligheid ’s-Heerenberg 2025", NULL));
+  plain = vp_exchange_file_name (store, plan, FALSE);
+  g_assert_cmpstr (plain, ==, "nijkerk-uitvoeringsprogramma-veiligheid-s-heerenberg-2025.json");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1935,6 +1962,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/round-trip/example", test_round_trip_example);
   g_test_add_func ("/exchange/round-trip/small-plan", test_round_trip_small_plan);
   g_test_add_func ("/exchange/write/one-plan", test_export_one_plan);
+  g_test_add_func ("/exchange/write/file-name", test_export_file_name);
   g_test_add_func ("/exchange/write/needs-home", test_export_needs_home);
   for (gsize i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {

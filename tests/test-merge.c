@@ -1241,6 +1241,391 @@ test_refused_parent (void)
 
 /* 12. The command line */
 
+/* 9. Deletions travel */
+
+#define PRIORITY_DIGITAL "a8b5163a-986e-43f5-984c-08969f1bb13d" /* priorities[1], joint */
+
+static void
+delete_record (World *world, Town *town, const char *uuid)
+{
+  g_autoptr (GError) error = NULL;
+
+  tick (world);
+  g_assert_true (vp_store_delete (town->store, lookup (town, uuid), &error));
+  g_assert_no_error (error);
+  g_assert_null (vp_store_lookup (town->store, uuid));
+}
+
+static void
+assert_tombstone (Town *town, const char *uuid, const char *deleted_by)
+{
+  g_autoptr (VpTombstone) tombstone = vp_store_find_tombstone (town->store, uuid);
+
+  g_assert_nonnull (tombstone);
+  g_assert_cmpstr (tombstone->deleted_by, ==, deleted_by);
+}
+
+/* Nijkerk deletes a joint action; Barneveld takes the deletion from
+ * Nijkerk's file, Scherpenzeel from Barneveld's (passed on); the same
+ * file again, or an older one of Barneveld's, brings nothing back. */
+static void
+test_deletion_travels (void)
+{
+  ThreeWay three;
+  World *world = &three.world;
+  Town *n, *b, *s;
+  g_autofree char *old_from_barneveld = NULL;
+  g_autofree char *from_nijkerk = NULL;
+  g_autofree char *from_barneveld = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  g_autofree char *export = NULL;
+  g_autoptr (GError) error = NULL;
+  VpChange *change;
+
+  three_way_init (&three);
+  n = three.nijkerk, b = three.barneveld, s = three.scherpenzeel;
+  old_from_barneveld = export_from (world, b);
+
+  delete_record (world, n, ACTION_TRAINING);
+  assert_tombstone (n, ACTION_TRAINING, "nijkerk");
+  export = vp_exchange_write (n->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (export, "\"deletions\": [\n    {\n      \"uuid\": \"" ACTION_TRAINING
+                                    "\",\n      \"kind\": \"action\""));
+
+  from_nijkerk = export_from (world, n);
+  set = read_into (world, b, from_nijkerk);
+  change = vp_test_find_change (set, ACTION_TRAINING);
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_DELETED);
+  g_assert_cmpint (vp_change_get_deletion (change), ==, VP_DELETION_THERE);
+  g_assert_cmpint (vp_change_get_resolution (change), ==, VP_RESOLUTION_TAKE_THEIRS);
+  g_assert_cmpstr (vp_change_get_path (change), ==, "deletions[0]");
+  assert_counts (set, 0, 0, EXAMPLE_RECORDS - 1, 0, 0, 0);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_DELETED), ==, 1);
+  apply_to (b, set);
+  g_assert_null (vp_store_lookup (b->store, ACTION_TRAINING));
+  assert_tombstone (b, ACTION_TRAINING, "nijkerk");
+
+  /* Scherpenzeel hears of it from Barneveld. */
+  from_barneveld = export_from (world, b);
+  g_clear_object (&set);
+  set = import_into (world, s, from_barneveld);
+  assert_kind (set, ACTION_TRAINING, VP_CHANGE_DELETED);
+  g_assert_null (vp_store_lookup (s->store, ACTION_TRAINING));
+  assert_tombstone (s, ACTION_TRAINING, "nijkerk");
+
+  /* The same file again; Barneveld's file from before the deletion. */
+  g_clear_object (&set);
+  set = import_into (world, b, from_nijkerk);
+  assert_nothing_new (set);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_DELETED), ==, 0);
+  g_clear_object (&set);
+  set = import_into (world, n, old_from_barneveld);
+  assert_kind (set, ACTION_TRAINING, VP_CHANGE_OLDER);
+  g_assert_cmpstr (vp_change_get_reason (vp_test_find_change (set, ACTION_TRAINING)), ==,
+                   "Deleted here.");
+  g_assert_cmpint (vp_change_get_deletion (vp_test_find_change (set, ACTION_TRAINING)), ==,
+                   VP_DELETION_HERE);
+  assert_nothing_left_out (set);
+  g_assert_null (vp_store_lookup (n->store, ACTION_TRAINING));
+  three_way_clear (&three);
+}
+
+/* A deletion is taken only when a person agrees: kept, it is not asked
+ * again, and ours goes back to the partner as a version newer than its
+ * deletion, where it is a conflict. */
+static void
+test_deletion_kept (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_nijkerk = NULL;
+  g_autofree char *from_barneveld = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  VpChange *change;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  load_example (&world, b);
+  delete_record (&world, n, ACTION_TRAINING);
+  from_nijkerk = export_from (&world, n);
+
+  set = read_into (&world, b, from_nijkerk);
+  change = vp_test_find_change (set, ACTION_TRAINING);
+  vp_change_set_resolution (change, VP_RESOLUTION_KEEP_OURS);
+  apply_to (b, set);
+  g_assert_nonnull (vp_store_lookup (b->store, ACTION_TRAINING));
+  g_assert_cmpstr (vp_record_get_modified_by (lookup (b, ACTION_TRAINING)), ==, "barneveld");
+
+  g_clear_object (&set);
+  set = import_into (&world, b, from_nijkerk);
+  assert_kind (set, ACTION_TRAINING, VP_CHANGE_OLDER);
+  assert_nothing_new (set);
+
+  from_barneveld = export_from (&world, b);
+  g_clear_object (&set);
+  set = read_into (&world, n, from_barneveld);
+  change = vp_test_find_change (set, ACTION_TRAINING);
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_CONFLICT);
+  g_assert_cmpint (vp_change_get_deletion (change), ==, VP_DELETION_HERE);
+  /* Nijkerk takes it back. */
+  vp_change_set_resolution (change, VP_RESOLUTION_TAKE_THEIRS);
+  apply_to (n, set);
+  assert_same_record (lookup (n, ACTION_TRAINING), lookup (b, ACTION_TRAINING));
+  g_assert_null (vp_store_find_tombstone (n->store, ACTION_TRAINING));
+  world_clear (&world);
+}
+
+/* Barneveld changed what Nijkerk deleted (a status of its own on an
+ * action of the deleted priority): a conflict, and left alone unless a
+ * person says otherwise. Taken, the deletion is Barneveld's too. */
+static void
+test_deletion_conflict (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_nijkerk = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpTombstone) tombstone = NULL;
+  const char *digital_action;
+  VpChange *change;
+  GListModel *actions;
+  guint belonging;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  load_example (&world, b);
+  actions = vp_store_get_records (b->store, VP_TYPE_ACTION);
+  digital_action = NULL;
+  for (guint i = 0; digital_action == NULL; i++)
+    {
+      g_autoptr (VpAction) action = g_list_model_get_item (actions, i);
+
+      /* one whose status Barneveld sets (not one another municipality leads) */
+      if (g_str_equal (vp_action_get_priority (action), PRIORITY_DIGITAL)
+          && vp_action_can_set_status (b->store, action, NULL))
+        digital_action = vp_record_get_uuid (VP_RECORD (action));
+    }
+  belonging = vp_exchange_count_belonging (b->store, lookup (b, PRIORITY_DIGITAL));
+  g_assert_cmpuint (belonging, >, 6);
+
+  delete_record (&world, n, PRIORITY_DIGITAL);
+  set_own_status (&world, b, digital_action, VP_STATUS_DONE, 0, "Afgerond in Barneveld.");
+  from_nijkerk = export_from (&world, n);
+
+  set = read_into (&world, b, from_nijkerk);
+  change = vp_test_find_change (set, PRIORITY_DIGITAL);
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_CONFLICT);
+  g_assert_cmpint (vp_change_get_deletion (change), ==, VP_DELETION_THERE);
+  g_assert_cmpint (vp_change_get_resolution (change), ==, VP_RESOLUTION_NONE);
+  apply_to (b, set);
+  g_assert_nonnull (vp_store_lookup (b->store, PRIORITY_DIGITAL));
+
+  /* Read again, Barneveld agrees this time. */
+  g_clear_object (&set);
+  set = read_into (&world, b, from_nijkerk);
+  change = vp_test_find_change (set, PRIORITY_DIGITAL);
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_CONFLICT);
+  vp_change_set_resolution (change, VP_RESOLUTION_TAKE_THEIRS);
+  apply_to (b, set);
+  g_assert_null (vp_store_lookup (b->store, PRIORITY_DIGITAL));
+  g_assert_null (vp_store_lookup (b->store, digital_action));
+  tombstone = vp_store_find_tombstone (b->store, PRIORITY_DIGITAL);
+  g_assert_cmpstr (tombstone->deleted_by, ==, "barneveld");
+  g_assert_cmpstr (tombstone->kind, ==, "priority");
+  world_clear (&world);
+}
+
+/* Only its owner deletes a local record: Barneveld's deletion of
+ * Nijkerk's action is refused in Nijkerk's and Scherpenzeel's databases. */
+static void
+test_deletion_not_owner (void)
+{
+  ThreeWay three;
+  World *world = &three.world;
+  g_autofree char *from_barneveld = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  VpChange *change;
+
+  three_way_init (&three);
+  delete_record (world, three.barneveld, ACTION_PARKS);
+  from_barneveld = export_from (world, three.barneveld);
+
+  set = import_into (world, three.nijkerk, from_barneveld);
+  change = vp_test_find_change (set, ACTION_PARKS);
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_REFUSED);
+  g_assert_cmpstr (vp_change_get_reason (change), ==, "Records of Nijkerk change only here.");
+  g_assert_nonnull (vp_store_lookup (three.nijkerk->store, ACTION_PARKS));
+
+  g_clear_object (&set);
+  set = import_into (world, three.scherpenzeel, from_barneveld);
+  change = vp_test_find_change (set, ACTION_PARKS);
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_REFUSED);
+  g_assert_cmpstr (vp_change_get_reason (change), ==,
+                   "Only Nijkerk deletes it; Barneveld deleted it.");
+  g_assert_nonnull (vp_store_lookup (three.scherpenzeel->store, ACTION_PARKS));
+  three_way_clear (&three);
+}
+
+/* A delete is undone with its tombstone; an import that deleted is undone
+ * exactly, and the file can be imported again. */
+static void
+test_deletion_undo (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_nijkerk = NULL;
+  g_autofree char *dump_before = NULL;
+  g_autofree char *dump_after = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  g_autoptr (GError) error = NULL;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  load_example (&world, b);
+
+  delete_record (&world, n, ACTION_TRAINING);
+  g_assert_true (vp_store_undo (n->store, &error));
+  g_assert_no_error (error);
+  g_assert_null (vp_store_find_tombstone (n->store, ACTION_TRAINING));
+  g_assert_nonnull (vp_store_lookup (n->store, ACTION_TRAINING));
+  delete_record (&world, n, ACTION_TRAINING);
+  from_nijkerk = export_from (&world, n);
+
+  dump_before = vp_test_dump_file (b->path);
+  set = import_into (&world, b, from_nijkerk);
+  assert_tombstone (b, ACTION_TRAINING, "nijkerk");
+  g_assert_true (vp_store_undo (b->store, &error));
+  g_assert_no_error (error);
+  dump_after = vp_test_dump_file (b->path);
+  assert_same_lines (dump_before, dump_after, NULL);
+
+  g_clear_object (&set);
+  set = import_into (&world, b, from_nijkerk);
+  assert_kind (set, ACTION_TRAINING, VP_CHANGE_DELETED);
+  g_assert_null (vp_store_lookup (b->store, ACTION_TRAINING));
+  world_clear (&world);
+}
+
+/* 10. A sub-theme letter taken here: that sub-theme is refused (and what
+ * belongs to it), the rest of the file is taken. */
+static void
+test_letter_clash (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_nijkerk = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpRecord) ours = NULL;
+  g_autoptr (VpRecord) theirs = NULL;
+  g_autoptr (VpRecord) action = NULL;
+  VpChange *change;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  load_example (&world, b);
+
+  tick (&world);
+  theirs = g_object_new (VP_TYPE_SUBTHEME, "priority", PRIORITY_CRIME, "letter", "D", "title",
+                         "Witwassen", NULL);
+  g_assert_true (vp_store_insert (n->store, theirs, VP_STORE_WRITE_DEFAULT, &error));
+  action = g_object_new (VP_TYPE_ACTION, "priority", PRIORITY_CRIME, "subtheme",
+                         vp_record_get_uuid (theirs), "text", "We volgen geldstromen.", "lead-kind",
+                         VP_LEAD_KIND_JOINT, "category", VP_CATEGORY_JOINT, "position", 30, NULL);
+  g_assert_true (vp_store_insert (n->store, action, VP_STORE_WRITE_DEFAULT, &error));
+  ours = g_object_new (VP_TYPE_SUBTHEME, "priority", PRIORITY_CRIME, "letter", "D", "title",
+                       "Vastgoedfraude", NULL);
+  g_assert_true (vp_store_insert (b->store, ours, VP_STORE_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  edit (&world, n, ACTION_CONTROLS, "text", "Nijkerk: zes integrale controles.");
+  from_nijkerk = export_from (&world, n);
+
+  set = read_into (&world, b, from_nijkerk);
+  change = vp_test_find_change (set, vp_record_get_uuid (theirs));
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_REFUSED);
+  g_assert_cmpstr (vp_change_get_reason (change), ==,
+                   "Letter D is used here by the sub-theme “Vastgoedfraude”.");
+  change = vp_test_find_change (set, vp_record_get_uuid (action));
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_REFUSED);
+  g_assert_cmpstr (vp_change_get_reason (change), ==, "It belongs to a record that was refused.");
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
+  apply_to (b, set);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (lookup (b, ACTION_CONTROLS))), ==,
+                   "Nijkerk: zes integrale controles.");
+  g_assert_null (vp_store_lookup (b->store, vp_record_get_uuid (theirs)));
+  g_assert_cmpstr (vp_subtheme_get_title (VP_SUBTHEME (lookup (b, vp_record_get_uuid (ours)))), ==,
+                   "Vastgoedfraude");
+
+  /* Barneveld moves its own to E: the next file is taken whole. */
+  edit (&world, b, vp_record_get_uuid (ours), "letter", "E");
+  g_clear_pointer (&from_nijkerk, g_free);
+  from_nijkerk = export_from (&world, n);
+  g_clear_object (&set);
+  set = import_into (&world, b, from_nijkerk);
+  assert_kind (set, vp_record_get_uuid (theirs), VP_CHANGE_ADDED);
+  assert_kind (set, vp_record_get_uuid (action), VP_CHANGE_ADDED);
+  assert_nothing_left_out (set);
+  world_clear (&world);
+}
+
+/* 11. Both changed a record and sent their files before taking the
+ * other's: the one whose change is older sees the conflict (the other
+ * cannot tell it was not built on its own, and takes the newer). Taking
+ * the older version stamps it anew, so the decision travels. */
+static void
+test_concurrent_both_sent (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_nijkerk = NULL;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  VpChange *change;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  load_example (&world, b);
+  edit (&world, n, ACTION_CONTROLS, "lead-note", "Nijkerk");
+  edit (&world, b, ACTION_CONTROLS, "lead-note", "Barneveld");
+  from_nijkerk = export_from (&world, n);
+  from_barneveld = export_from (&world, b);
+
+  set = read_into (&world, b, from_nijkerk);
+  change = vp_test_find_change (set, ACTION_CONTROLS);
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_CONFLICT);
+  vp_change_set_resolution (change, VP_RESOLUTION_TAKE_THEIRS);
+  apply_to (b, set);
+  g_assert_cmpstr (vp_action_get_lead_note (VP_ACTION (lookup (b, ACTION_CONTROLS))), ==,
+                   "Nijkerk");
+
+  /* Nijkerk takes Barneveld's older file: the newer version, silently */
+  g_clear_object (&set);
+  set = import_into (&world, n, from_barneveld);
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
+  /* and Barneveld's decision afterwards */
+  again = export_from (&world, b);
+  g_clear_object (&set);
+  set = import_into (&world, n, again);
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
+  g_assert_cmpstr (vp_action_get_lead_note (VP_ACTION (lookup (n, ACTION_CONTROLS))), ==,
+                   "Nijkerk");
+  assert_same_record (lookup (n, ACTION_CONTROLS), lookup (b, ACTION_CONTROLS));
+  world_clear (&world);
+}
+
 typedef struct
 {
   int status;
@@ -1410,6 +1795,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/merge/future-stamp", test_future_stamp);
   g_test_add_func ("/merge/deep-nesting", test_deep_nesting);
   g_test_add_func ("/merge/refused-parent", test_refused_parent);
+  g_test_add_func ("/merge/deletion/travels", test_deletion_travels);
+  g_test_add_func ("/merge/deletion/kept", test_deletion_kept);
+  g_test_add_func ("/merge/deletion/conflict", test_deletion_conflict);
+  g_test_add_func ("/merge/deletion/not-owner", test_deletion_not_owner);
+  g_test_add_func ("/merge/deletion/undo", test_deletion_undo);
+  g_test_add_func ("/merge/letter-clash", test_letter_clash);
+  g_test_add_func ("/merge/concurrent-both-sent", test_concurrent_both_sent);
   g_test_add_func ("/merge/cli/import", test_cli_import);
   g_test_add_func ("/merge/cli/import-broken", test_cli_import_broken);
   g_test_add_func ("/merge/cli/export-stdout", test_cli_export_stdout);

@@ -21,6 +21,7 @@
 static const char *const sql_files[] = {
   "001-initial.sql",
   "002-exchange.sql",
+  "003-deletions.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (sql_files) == VP_STORE_SCHEMA_VERSION);
 
@@ -463,6 +464,38 @@ assert_v1_rows (VpStore *store)
   g_assert_cmpint (vp_record_get_int (action, "planned-quarter"), ==, VP_QUARTER_Q2);
   g_assert_cmpint (vp_action_get_target (VP_ACTION (action)), ==, 5);
   g_assert_cmpstr (vp_record_get_modified_at (action), ==, "2023-11-04T08:00:00.000Z");
+}
+
+/* Version 2 had the import log without the counts of deletions and
+ * refusals: its lines stay, with nothing deleted or refused. */
+static void
+test_migrate_v2 (void)
+{
+  g_autofree char *path = vp_test_db_path ();
+  g_autoptr (VpStore) store = NULL;
+  g_autoptr (GPtrArray) imports = NULL;
+  VpImportEntry *entry;
+
+  build_database (path, 2);
+  db_exec (path, v1_rows);
+  db_exec (path, "INSERT INTO import_log (uuid, partner, file_name, exported_at, imported_at, "
+                 "added, updated, unchanged, conflicts) VALUES ('44444444-4444-4444-8444-"
+                 "444444444444', 'barneveld', 'b.json', '2023-11-05T08:00:00.000Z', "
+                 "'2023-11-06T08:00:00.000Z', 3, 2, 1, 1)");
+  g_assert_cmpint (db_int (path, "PRAGMA user_version", NULL), ==, 2);
+
+  store = open_store (path);
+  assert_current_schema (path);
+  assert_v1_rows (store);
+  imports = vp_store_list_imports (store);
+  g_assert_cmpuint (imports->len, ==, 1);
+  entry = g_ptr_array_index (imports, 0);
+  g_assert_cmpstr (entry->partner, ==, "barneveld");
+  g_assert_cmpstr (entry->file_name, ==, "b.json");
+  g_assert_cmpuint (entry->counts[VP_IMPORT_ADDED], ==, 3);
+  g_assert_cmpuint (entry->counts[VP_IMPORT_CONFLICTS], ==, 1);
+  g_assert_cmpuint (entry->counts[VP_IMPORT_DELETED], ==, 0);
+  g_assert_cmpuint (entry->counts[VP_IMPORT_REFUSED], ==, 0);
 }
 
 static void
@@ -2554,8 +2587,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/open/create-folder", test_open_create_folder);
   g_test_add_func ("/store/open/default-path", test_open_default_path);
 
-  g_test_add_func ("/store/migrate/v0-to-v2", test_migrate_v0);
-  g_test_add_func ("/store/migrate/v1-to-v2", test_migrate_v1);
+  g_test_add_func ("/store/migrate/v0-to-v3", test_migrate_v0);
+  g_test_add_func ("/store/migrate/v1-to-v3", test_migrate_v1);
+  g_test_add_func ("/store/migrate/v2-to-v3", test_migrate_v2);
   g_test_add_func ("/store/migrate/refuse-dangling", test_migrate_refuse_dangling);
 
   g_test_add_func ("/store/refuse/too-new", test_refuse_too_new);

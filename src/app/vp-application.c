@@ -15,7 +15,10 @@
  * The application: one process, one window per plan database. Options
  * that need no window (--version, --import, --export) are answered in the
  * process that was started; the others go to the running instance, which
- * opens or raises the window of the database asked for.
+ * opens or raises the window of the database asked for. Files given
+ * without an option (`veiligheidsplan partner.json`, or opened from the
+ * file manager) are partners' exchange files: each opens the import
+ * preview in that window.
  */
 
 struct _VpApplication
@@ -30,6 +33,8 @@ static const GOptionEntry option_entries[]
         N_ ("Open the plan database FILE instead of the default one"), N_ ("FILE") },
       { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
         N_ ("Show the program version and quit"), NULL },
+      { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
+        N_ ("[FILE…]") },
       { NULL } };
 
 static VpWindow *
@@ -58,7 +63,7 @@ show_open_error (VpApplication *self, const char *path, const GError *error)
 }
 
 /* Opens (or raises) the window of the database at @path. */
-static void
+static VpWindow *
 open_database (VpApplication *self, const char *path)
 {
   g_autoptr (GError) error = NULL;
@@ -72,11 +77,20 @@ open_database (VpApplication *self, const char *path)
         {
           g_warning ("%s", error->message);
           show_open_error (self, path, error);
-          return;
+          return NULL;
         }
       window = vp_window_new (self, store);
     }
   gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+/* Partners' files, each into the preview of an import. */
+static void
+import_files (VpWindow *window, GFile **files, int n_files)
+{
+  for (int i = 0; window != NULL && i < n_files; i++)
+    vp_window_import_file (window, files[i]);
 }
 
 static int
@@ -97,7 +111,16 @@ vp_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
   g_autofree char *database = NULL;
   g_autofree char *path = NULL;
+  g_autofree const char **arguments = NULL;
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  VpWindow *window;
 
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &arguments))
+    {
+      for (gsize i = 0; arguments[i] != NULL; i++)
+        g_ptr_array_add (files,
+                         g_application_command_line_create_file_for_arg (cmdline, arguments[i]));
+    }
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
     {
       g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (cmdline, database);
@@ -107,8 +130,18 @@ vp_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
   else
     path = vp_store_default_path ();
 
-  open_database (self, path);
+  window = open_database (self, path);
+  import_files (window, (GFile **) files->pdata, (int) files->len);
   return 0;
+}
+
+/* Files opened from the file manager: into the default database. */
+static void
+vp_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  g_autofree char *path = vp_store_default_path ();
+
+  import_files (open_database (VP_APPLICATION (app), path), files, n_files);
 }
 
 static void
@@ -164,6 +197,7 @@ vp_application_class_init (VpApplicationClass *klass)
   app_class->handle_local_options = vp_application_handle_local_options;
   app_class->command_line = vp_application_command_line;
   app_class->activate = vp_application_activate;
+  app_class->open = vp_application_open;
   app_class->startup = vp_application_startup;
 }
 
@@ -197,6 +231,6 @@ VpApplication *
 vp_application_new (void)
 {
   return g_object_new (VP_TYPE_APPLICATION, "application-id", APP_ID, "flags",
-                       G_APPLICATION_HANDLES_COMMAND_LINE, "resource-base-path",
-                       "/nl/veiligheidsplan/Veiligheidsplan", NULL);
+                       G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/nl/veiligheidsplan/Veiligheidsplan", NULL);
 }

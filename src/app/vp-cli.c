@@ -26,6 +26,22 @@ const GOptionEntry vp_cli_option_entries[]
         N_ ("Export only the plan with this UUID"), N_ ("UUID") },
       { "municipality", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
         N_ ("Set the municipality the plan database belongs to"), N_ ("NAME") },
+      { "resolve", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+        N_ ("With --import: settle every conflict by keeping “ours” or taking “theirs” (else "
+            "conflicts are left as they are here)"),
+        N_ ("ours|theirs") },
+      { "set", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
+        N_ ("Change a field of a record, before any import or export (for scripts; may be given "
+            "more than once)"),
+        N_ ("UUID:FIELD=VALUE") },
+      { "status", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
+        N_ ("Set the database’s municipality’s status of an action (planned, in-progress, done, "
+            "postponed, cancelled)"),
+        N_ ("UUID:STATUS") },
+      { "delete", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
+        N_ ("Delete a record and all that belongs to it; partners learn of it from the next "
+            "export"),
+        N_ ("UUID") },
       { NULL } };
 
 static void
@@ -64,6 +80,73 @@ describe (VpRecord *record)
   return g_strdup (vp_record_get_uuid (record));
 }
 
+/* A conflict, and how it was settled: by --resolve, or not at all. */
+static void
+print_conflict (VpChange *change, const char *path, const char *what)
+{
+  gboolean theirs = vp_change_get_resolution (change) == VP_RESOLUTION_TAKE_THEIRS;
+  gboolean ours = vp_change_get_resolution (change) == VP_RESOLUTION_KEEP_OURS;
+
+  switch (vp_change_get_deletion (change))
+    {
+    case VP_DELETION_THERE:
+      if (theirs)
+        /* Translators: deleted by the partner, changed here; deleted by --resolve */
+        g_print (_ ("  Conflict, deleted there and changed here, deleted: %s %s\n"), path, what);
+      else
+        /* Translators: deleted by the partner, changed here; kept */
+        g_print (_ ("  Conflict, deleted there and changed here, kept: %s %s\n"), path, what);
+      break;
+    case VP_DELETION_HERE:
+      if (theirs)
+        /* Translators: deleted here, changed by the partner; restored by --resolve */
+        g_print (_ ("  Conflict, deleted here and changed there, restored: %s %s\n"), path, what);
+      else
+        /* Translators: deleted here, changed by the partner; not taken */
+        g_print (_ ("  Conflict, deleted here and changed there, left deleted: %s %s\n"), path,
+                 what);
+      break;
+    case VP_DELETION_NONE:
+    default:
+      if (theirs)
+        /* Translators: a record changed here and in the file; the file's taken */
+        g_print (_ ("  Conflict, settled with their version: %s %s\n"), path, what);
+      else if (ours)
+        /* Translators: a record changed here and in the file; ours kept and stamped anew */
+        g_print (_ ("  Conflict, settled with our version: %s %s\n"), path, what);
+      else
+        /* Translators: a record changed here and in the file; left as it is here */
+        g_print (_ ("  Conflict, kept as it is here: %s %s\n"), path, what);
+    }
+}
+
+static void
+print_change (VpChange *change)
+{
+  g_autofree char *what = describe (vp_change_get_incoming (change));
+  const char *path = vp_change_get_path (change);
+  const char *reason = vp_change_get_reason (change);
+
+  if (vp_change_get_depends_on (change) != NULL)
+    return;
+  switch (vp_change_get_kind (change))
+    {
+    case VP_CHANGE_CONFLICT:
+      print_conflict (change, path, what);
+      break;
+    case VP_CHANGE_REFUSED:
+      /* Translators: a change refused, and why */
+      g_print (_ ("  Refused: %s %s: %s\n"), path, what, reason != NULL ? reason : "");
+      break;
+    case VP_CHANGE_DELETED:
+      /* Translators: a record the partner deleted, deleted here too */
+      g_print (_ ("  Deleted: %s %s\n"), path, what);
+      break;
+    default:
+      break;
+    }
+}
+
 static void
 print_left_out (VpChangeSet *set)
 {
@@ -72,25 +155,25 @@ print_left_out (VpChangeSet *set)
   for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
     {
       g_autoptr (VpChange) change = g_list_model_get_item (changes, i);
-      g_autofree char *what = describe (vp_change_get_incoming (change));
 
-      if (vp_change_get_kind (change) == VP_CHANGE_CONFLICT)
-        /* Translators: a record changed here and in the file; left as it is here */
-        g_print (_ ("  Conflict, kept as it is here: %s %s\n"), vp_change_get_path (change), what);
-      else if (vp_change_get_kind (change) == VP_CHANGE_REFUSED)
-        /* Translators: a change to a record that only its owner may change */
-        g_print (_ ("  Refused, only its owner changes it: %s %s\n"), vp_change_get_path (change),
-                 what);
+      print_change (change);
     }
 }
 
+/* A file of another coalition or plan, or older than the one imported
+ * last from the same partner, is refused as in the window; one's own
+ * file (a backup, the example) and the same file again are not. */
 static gboolean
-import_file (VpStore *store, const char *path)
+import_file (VpStore *store, const char *path, VpResolution resolution)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (VpChangeSet) set = vp_exchange_read_file (store, path, &error);
 
-  if (set == NULL || !vp_change_set_apply (set, store, &error))
+  if (set != NULL)
+    vp_change_set_resolve_all (set, resolution);
+  if (set == NULL
+      || !vp_exchange_check_origin (store, set, VP_ORIGIN_ALLOW_OWN | VP_ORIGIN_ALLOW_SAME, &error)
+      || !vp_change_set_apply (set, store, &error))
     {
       print_error (path, error);
       return FALSE;
@@ -99,10 +182,12 @@ import_file (VpStore *store, const char *path)
            vp_change_set_get_exported_at (set));
   /* Translators: the summary of an import, record counts */
   g_print (
-    _ ("  %u added, %u updated, %u unchanged, %u older than ours, %u conflicts, %u refused\n"),
+    _ ("  %u added, %u updated, %u unchanged, %u older than ours, %u conflicts, %u "
+       "refused, %u deleted\n"),
     vp_change_set_count (set, VP_CHANGE_ADDED), vp_change_set_count (set, VP_CHANGE_UPDATED),
     vp_change_set_count (set, VP_CHANGE_UNCHANGED), vp_change_set_count (set, VP_CHANGE_OLDER),
-    vp_change_set_count (set, VP_CHANGE_CONFLICT), vp_change_set_count (set, VP_CHANGE_REFUSED));
+    vp_change_set_count (set, VP_CHANGE_CONFLICT), vp_change_set_count (set, VP_CHANGE_REFUSED),
+    vp_change_set_count (set, VP_CHANGE_DELETED));
   print_left_out (set);
   return TRUE;
 }
@@ -131,6 +216,21 @@ export_file (VpStore *store, const char *path, const char *plan_uuid)
   return TRUE;
 }
 
+static gboolean
+parse_resolution (const char *text, VpResolution *resolution)
+{
+  if (g_str_equal (text, "ours"))
+    *resolution = VP_RESOLUTION_KEEP_OURS;
+  else if (g_str_equal (text, "theirs"))
+    *resolution = VP_RESOLUTION_TAKE_THEIRS;
+  else
+    {
+      g_printerr (_ ("veiligheidsplan: --resolve expects “ours” or “theirs”, got “%s”\n"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * vp_cli_run:
  * @options: the parsed command line
@@ -145,6 +245,8 @@ vp_cli_run (GVariantDict *options)
   g_autofree char *export_path = NULL;
   g_autofree char *plan_uuid = NULL;
   g_autofree char *municipality = NULL;
+  g_autofree char *resolve = NULL;
+  VpResolution resolution = VP_RESOLUTION_NONE;
   g_autoptr (VpStore) store = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -152,8 +254,12 @@ vp_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "export", "^ay", &export_path);
   g_variant_dict_lookup (options, "plan", "s", &plan_uuid);
   g_variant_dict_lookup (options, "municipality", "s", &municipality);
-  if (import_path == NULL && export_path == NULL && municipality == NULL)
+  g_variant_dict_lookup (options, "resolve", "s", &resolve);
+  if (import_path == NULL && export_path == NULL && municipality == NULL
+      && !vp_cli_wants_edits (options))
     return -1;
+  if (resolve != NULL && !parse_resolution (resolve, &resolution))
+    return 1;
   if (!g_variant_dict_lookup (options, "database", "^ay", &database))
     database = vp_store_default_path ();
 
@@ -168,7 +274,9 @@ vp_cli_run (GVariantDict *options)
       print_error (NULL, error);
       return 1;
     }
-  if (import_path != NULL && !import_file (store, import_path))
+  if (!vp_cli_edit (store, options))
+    return 1;
+  if (import_path != NULL && !import_file (store, import_path, resolution))
     return 1;
   if (export_path != NULL && !export_file (store, export_path, plan_uuid))
     return 1;

@@ -3,10 +3,16 @@
 
 #include <gio/gio.h>
 
+#include "store/vp-store.h"
+
 G_BEGIN_DECLS
 
 extern const GOptionEntry vp_cli_option_entries[];
 
 int vp_cli_run (GVariantDict *options);
+
+/* vp-cli-edit.c */
+gboolean vp_cli_wants_edits (GVariantDict *options);
+gboolean vp_cli_edit (VpStore *store, GVariantDict *options);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/vp-action-filter.h"
+#include "vp-exchange-folder.h"
 #include "views/vp-list-view.h"
 #include "views/vp-matrix-view.h"
 #include "views/vp-plan-view.h"
@@ -46,6 +47,8 @@ struct _VpWindow
   /* the facets' drop-downs in the filter popover */
   GPtrArray *facets;
   guint sidebar_idle;
+  /* the exchange folder, when settings are there (vp-window-exchange.c) */
+  VpExchangeFolder *exchange_folder;
 };
 
 /* vp-window.c */
@@ -63,6 +66,8 @@ void vp_window_on_sidebar_row_activated_cb (VpWindow *self, GtkListBoxRow *row);
 void vp_window_setup_filters (VpWindow *self);
 
 /* vp-window-exchange.c */
-void vp_window_export_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
+void vp_window_install_exchange_actions (GtkWidgetClass *widget_class);
+void vp_window_setup_exchange (VpWindow *self);
+void vp_window_dispose_exchange (VpWindow *self);
 
 G_END_DECLS

@@ -73,6 +73,7 @@ update_actions (VpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.edit-action", self->plan != NULL);
   gtk_widget_action_set_enabled (widget, "win.delete-action", self->plan != NULL);
   gtk_widget_action_set_enabled (widget, "win.export", self->plan != NULL);
+  gtk_widget_action_set_enabled (widget, "win.preferences", self->settings != NULL);
   gtk_widget_action_set_enabled (widget, "win.undo", vp_store_can_undo (self->store));
 }
 
@@ -392,6 +393,7 @@ vp_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "notify::can-undo", G_CALLBACK (on_can_undo_cb), self,
                            G_CONNECT_SWAPPED);
   vp_window_watch_sidebar (self);
+  vp_window_setup_exchange (self);
   update_plan (self);
 
   if (vp_store_get_home_municipality (self->store) == NULL)
@@ -404,6 +406,7 @@ vp_window_dispose (GObject *object)
 {
   VpWindow *self = VP_WINDOW (object);
 
+  vp_window_dispose_exchange (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->filter);
@@ -455,7 +458,6 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-overdue", NULL,
                                    vp_window_show_overdue_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, vp_window_export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
                                        NULL);
@@ -464,9 +466,9 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
-                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-action", NULL);
+  /* import, export, their history, preferences */
+  vp_window_install_exchange_actions (widget_class);
 }
 
 static void

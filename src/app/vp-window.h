@@ -17,5 +17,6 @@ VpWindow *vp_window_new (VpApplication *application, VpStore *store);
 VpStore *vp_window_get_store (VpWindow *self);
 VpPlan *vp_window_get_plan (VpWindow *self);
 VpActionFilter *vp_window_get_filter (VpWindow *self);
+void vp_window_import_file (VpWindow *self, GFile *file);
 
 G_END_DECLS

@@ -18,7 +18,14 @@ const char *vp_exchange_key (GParamSpec *field);
 int vp_exchange_compare_records (gconstpointer a, gconstpointer b);
 
 /* vp-merge.c */
-VpChangeKind
-vp_merge_classify (VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local);
+VpChangeKind vp_merge_classify (
+  VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local, char **reason);
+VpChangeKind vp_merge_classify_deletion (VpStore *store,
+                                         const char *partner,
+                                         const VpTombstone *tombstone,
+                                         VpRecord *local,
+                                         char **reason);
+gboolean vp_merge_tombstone_applies (const VpTombstone *tombstone, VpRecord *incoming);
+void vp_merge_collect_belonging (VpStore *store, VpRecord *record, GPtrArray *into);
 
 G_END_DECLS

@@ -25,6 +25,13 @@ typedef struct
   char *path;
 } Incoming;
 
+/* A partner's deletion, from the file's "deletions". */
+typedef struct
+{
+  VpTombstone tombstone;
+  char *path;
+} Deletion;
+
 typedef struct
 {
   VpStore *store;
@@ -39,6 +46,12 @@ typedef struct
   GHashTable *keys;
   /* no record may be stamped later than this (VP_EXCHANGE_MAX_DAYS_AHEAD) */
   char *latest_stamp;
+  /* Deletion, in file order; by UUID */
+  GPtrArray *deletions;
+  GHashTable *deleted;
+  /* UUID → why the record cannot be taken though the file is valid (a
+   * sub-theme letter used here by another sub-theme) */
+  GHashTable *clashes;
 } Import;
 
 /* What a field's value must be, beyond its type. */
@@ -81,6 +94,17 @@ incoming_free (Incoming *incoming)
   g_object_unref (incoming->record);
   g_free (incoming->path);
   g_free (incoming);
+}
+
+static void
+deletion_free (Deletion *deletion)
+{
+  g_free (deletion->tombstone.uuid);
+  g_free (deletion->tombstone.kind);
+  g_free (deletion->tombstone.deleted_at);
+  g_free (deletion->tombstone.deleted_by);
+  g_free (deletion->path);
+  g_free (deletion);
 }
 
 static gboolean fail (GError **error, const char *path, const char *format, ...)
@@ -619,6 +643,38 @@ add_key (GHashTable *keys, VpRecord *record)
     g_hash_table_insert (keys, key, g_strdup (vp_record_get_uuid (record)));
 }
 
+/* A sub-theme whose letter a sub-theme of this database has in the same
+ * priority: partners added one each, or renamed one. The file is fine;
+ * this record cannot be taken until one of them changes its letter. */
+static gboolean
+note_letter_clash (Import *import, Incoming *incoming, const char *holder)
+{
+  VpRecord *other = vp_store_lookup (import->store, holder);
+  char *reason = g_strdup_printf (
+    /* Translators: a partner's sub-theme has the letter of one here */
+    _ ("Letter %s is used here by the sub-theme “%s”."),
+    vp_record_get_string (incoming->record, "letter"), vp_record_get_string (other, "title"));
+
+  g_hash_table_insert (import->clashes, g_strdup (vp_record_get_uuid (incoming->record)), reason);
+  return TRUE;
+}
+
+/* Whether the key is taken by a record of the database that the file does
+ * not have with the same key: not a fault of the file. */
+static gboolean
+is_clash_with_database (Import *import, const char *holder, const char *key)
+{
+  Incoming *in_file = g_hash_table_lookup (import->by_uuid, holder);
+  g_autofree char *file_key = NULL;
+
+  if (vp_store_lookup (import->store, holder) == NULL)
+    return FALSE;
+  if (in_file == NULL)
+    return TRUE;
+  unique_key (in_file->record, &file_key);
+  return g_strcmp0 (file_key, key) != 0;
+}
+
 /* The database's keys, then the file's, each only once. */
 static gboolean
 check_unique (Import *import, Incoming *incoming, GError **error)
@@ -651,6 +707,8 @@ check_unique (Import *import, Incoming *incoming, GError **error)
     {
       g_autofree char *path = g_strconcat (incoming->path, ".", field, NULL);
 
+      if (VP_IS_SUBTHEME (incoming->record) && is_clash_with_database (import, holder, key))
+        return note_letter_clash (import, incoming, holder);
       return fail (error, path, _ ("“%s” is already taken by another record (%s)"),
                    vp_record_get_string (incoming->record, field), holder);
     }
@@ -740,41 +798,337 @@ find_local (Import *import, VpRecord *incoming)
   return VP_RECORD (same_code);
 }
 
-/* A record whose parent (or sub-theme) is left out is left out too:
- * there would be nothing for it to belong to. */
-static gboolean
-depends_on_left_out (GHashTable *left_out, VpRecord *record)
+/* The UUIDs a record refers to and cannot be without: its parent, its
+ * sub-theme. */
+static void
+get_needed (VpRecord *record, const char *needed[2])
 {
-  const char *parent = vp_record_get_parent_uuid (record);
-  const char *subtheme = VP_IS_ACTION (record) || VP_IS_GOAL (record)
-                           ? vp_record_get_string (record, "subtheme")
-                           : NULL;
+  needed[0] = vp_record_get_parent_uuid (record);
+  needed[1] = VP_IS_ACTION (record) || VP_IS_GOAL (record)
+                ? vp_record_get_string (record, "subtheme")
+                : NULL;
+}
 
-  return (parent != NULL && g_hash_table_contains (left_out, parent))
-         || (subtheme != NULL && g_hash_table_contains (left_out, subtheme));
+/* Our deletion of the record, where it counts for it. */
+static VpTombstone *
+find_deleted_here (Import *import, VpRecord *record, VpRecord *local)
+{
+  g_autoptr (VpTombstone) tombstone = NULL;
+
+  if (local != NULL)
+    return NULL;
+  tombstone = vp_store_find_tombstone (import->store, vp_record_get_uuid (record));
+  if (!vp_merge_tombstone_applies (tombstone, record))
+    return NULL;
+  return g_steal_pointer (&tombstone);
+}
+
+/* Records deleted here that the file has, each with what belongs to it in
+ * the file: root UUID → the newest stamp in its subtree, so that the
+ * root's change is a conflict when any of it changed there after our
+ * deletion. @roots maps every record of such a subtree to its root. */
+static void
+find_deleted_subtrees (Import *import, GHashTable *roots, GHashTable *newest)
+{
+  for (guint i = 0; i < import->records->len; i++)
+    {
+      Incoming *incoming = g_ptr_array_index (import->records, i);
+      VpRecord *record = incoming->record;
+      VpRecord *local = vp_store_lookup (import->store, vp_record_get_uuid (record));
+      g_autoptr (VpTombstone) tombstone = find_deleted_here (import, record, local);
+      const char *needed[2];
+      const char *root = NULL;
+      const char *stamp;
+
+      get_needed (record, needed);
+      if (tombstone != NULL)
+        root = vp_record_get_uuid (record);
+      for (int n = 0; root == NULL && local == NULL && n < 2; n++)
+        root = needed[n] != NULL ? g_hash_table_lookup (roots, needed[n]) : NULL;
+      if (root == NULL)
+        continue;
+      g_hash_table_insert (roots, (gpointer) vp_record_get_uuid (record), (gpointer) root);
+      stamp = g_hash_table_lookup (newest, root);
+      if (stamp == NULL || strcmp (vp_record_get_modified_at (record), stamp) > 0)
+        g_hash_table_insert (newest, (gpointer) root,
+                             (gpointer) vp_record_get_modified_at (record));
+    }
+}
+
+/* The change of a record left out (refused, or deleted here) that
+ * @record cannot be without, if any. */
+static VpChange *
+find_left_out (GHashTable *left_out, VpRecord *record)
+{
+  const char *needed[2];
+
+  get_needed (record, needed);
+  for (int n = 0; n < 2; n++)
+    {
+      VpChange *change = needed[n] != NULL ? g_hash_table_lookup (left_out, needed[n]) : NULL;
+
+      if (change != NULL)
+        return change;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  Import *import;
+  VpChangeSet *set;
+  /* UUID → VpChange (borrowed) of a record that is not here and will not
+   * be added (refused), or only if a person says so (deleted here) */
+  GHashTable *left_out;
+  GHashTable *roots;
+  GHashTable *newest;
+} Build;
+
+/* A record deleted here, which the file has: left alone when the file's
+ * version (and what belongs to it) is no newer than the deletion, else a
+ * conflict a person decides. */
+static VpChange *
+add_deleted_here (Build *build, Incoming *incoming, VpTombstone *tombstone)
+{
+  const char *uuid = vp_record_get_uuid (incoming->record);
+  const char *newest = g_hash_table_lookup (build->newest, uuid);
+  gboolean changed_there = newest != NULL && strcmp (newest, tombstone->deleted_at) > 0;
+  VpChange *change
+    = vp_change_set_add (build->set, changed_there ? VP_CHANGE_CONFLICT : VP_CHANGE_OLDER,
+                         incoming->record, NULL, incoming->path);
+
+  vp_change_set_mark_deleted_here (change, tombstone);
+  if (!changed_there)
+    vp_change_set_explain (change, _ ("Deleted here."));
+  return change;
+}
+
+static VpChange *
+add_dependent (Build *build, Incoming *incoming, VpChange *parent)
+{
+  VpChange *root
+    = vp_change_get_depends_on (parent) != NULL ? vp_change_get_depends_on (parent) : parent;
+  VpChangeKind kind = vp_change_get_kind (root);
+  VpChange *change;
+
+  if (kind == VP_CHANGE_REFUSED)
+    {
+      change = vp_change_set_add (build->set, kind, incoming->record, NULL, incoming->path);
+      vp_change_set_explain (change, _ ("It belongs to a record that was refused."));
+      return change;
+    }
+  change = vp_change_set_add (build->set, kind, incoming->record, NULL, incoming->path);
+  vp_change_set_depend (change, root);
+  return change;
+}
+
+static void
+add_record (Build *build, Incoming *incoming)
+{
+  Import *import = build->import;
+  VpRecord *local = find_local (import, incoming->record);
+  const char *uuid = vp_record_get_uuid (incoming->record);
+  const char *clash = g_hash_table_lookup (import->clashes, uuid);
+  g_autoptr (VpTombstone) tombstone = find_deleted_here (import, incoming->record, local);
+  g_autofree char *reason = NULL;
+  VpChangeKind kind
+    = vp_merge_classify (import->store, import->partner, incoming->record, local, &reason);
+  VpChange *parent = local == NULL ? find_left_out (build->left_out, incoming->record) : NULL;
+  VpChange *change;
+
+  if (clash != NULL && kind != VP_CHANGE_UNCHANGED)
+    {
+      kind = VP_CHANGE_REFUSED;
+      g_free (reason);
+      reason = g_strdup (clash);
+    }
+  if (kind != VP_CHANGE_REFUSED && tombstone != NULL)
+    change = add_deleted_here (build, incoming, tombstone);
+  else if (kind != VP_CHANGE_REFUSED && parent != NULL)
+    change = add_dependent (build, incoming, parent);
+  else
+    {
+      change = vp_change_set_add (build->set, kind, incoming->record, local, incoming->path);
+      vp_change_set_explain (change, reason);
+    }
+  if (local == NULL
+      && (vp_change_get_kind (change) == VP_CHANGE_REFUSED
+          || vp_change_get_deletion (change) == VP_DELETION_HERE
+          || vp_change_get_depends_on (change) != NULL))
+    g_hash_table_insert (build->left_out, (gpointer) uuid, change);
+}
+
+/* A partner's deletion: a change when we have the record, else kept to
+ * pass on (unless we have it already). */
+static void
+add_deletion (Build *build, Deletion *deletion)
+{
+  Import *import = build->import;
+  VpRecord *local = vp_store_lookup (import->store, deletion->tombstone.uuid);
+  g_autoptr (VpTombstone) ours = NULL;
+  g_autofree char *reason = NULL;
+  VpChangeKind kind;
+  VpChange *change;
+
+  if (local == NULL)
+    {
+      ours = vp_store_find_tombstone (import->store, deletion->tombstone.uuid);
+      if (ours == NULL)
+        vp_change_set_add_relay (build->set, &deletion->tombstone);
+      return;
+    }
+  kind = vp_merge_classify_deletion (import->store, import->partner, &deletion->tombstone, local,
+                                     &reason);
+  change
+    = vp_change_set_add_deletion (build->set, kind, &deletion->tombstone, local, deletion->path);
+  vp_change_set_explain (change, reason);
 }
 
 static VpChangeSet *
 build_change_set (Import *import, const char *exported_at, const char *file_name)
 {
-  VpChangeSet *set = vp_change_set_new (import->partner, exported_at, file_name);
-  g_autoptr (GHashTable) left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Build build = {
+    import,
+    vp_change_set_new (import->partner, exported_at, file_name),
+    g_hash_table_new (g_str_hash, g_str_equal),
+    g_hash_table_new (g_str_hash, g_str_equal),
+    g_hash_table_new (g_str_hash, g_str_equal),
+  };
 
+  find_deleted_subtrees (import, build.roots, build.newest);
   for (guint i = 0; i < import->records->len; i++)
-    {
-      Incoming *incoming = g_ptr_array_index (import->records, i);
-      VpRecord *local = find_local (import, incoming->record);
-      VpChangeKind kind;
+    add_record (&build, g_ptr_array_index (import->records, i));
+  for (guint i = 0; i < import->deletions->len; i++)
+    add_deletion (&build, g_ptr_array_index (import->deletions, i));
+  g_hash_table_unref (build.left_out);
+  g_hash_table_unref (build.roots);
+  g_hash_table_unref (build.newest);
+  return build.set;
+}
 
-      if (local == NULL && depends_on_left_out (left_out, incoming->record))
-        kind = VP_CHANGE_REFUSED;
-      else
-        kind = vp_merge_classify (import->store, import->partner, incoming->record, local);
-      if (local == NULL && kind == VP_CHANGE_REFUSED)
-        g_hash_table_add (left_out, g_strdup (vp_record_get_uuid (incoming->record)));
-      vp_change_set_add (set, kind, incoming->record, local, incoming->path);
+/* Deletions */
+
+static const char *
+table_of_kind (const char *kind)
+{
+  GType types[] = {
+    VP_TYPE_ORGANISATION,  VP_TYPE_PLAN,         VP_TYPE_PRIORITY,
+    VP_TYPE_SUBTHEME,      VP_TYPE_GOAL,         VP_TYPE_ACTION,
+    VP_TYPE_ACTION_STATUS, VP_TYPE_STATUS_EVENT, VP_TYPE_DEFINITION,
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autoptr (GTypeClass) klass = g_type_class_ref (types[i]);
+
+      if (g_strcmp0 (VP_RECORD_CLASS (klass)->table, kind) == 0)
+        return VP_RECORD_CLASS (klass)->table;
     }
-  return set;
+  return NULL;
+}
+
+static gboolean
+read_deletion_text (
+  JsonObject *object, const char *key, const char *path, char **value, GError **error)
+{
+  g_autofree char *member_path = g_strconcat (path, ".", key, NULL);
+  JsonNode *node = get_member (object, key, path, error);
+
+  if (node == NULL || !expect_string (node, member_path, error))
+    return FALSE;
+  *value = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+check_deletion (Import *import, Deletion *deletion, GError **error)
+{
+  VpTombstone *t = &deletion->tombstone;
+  g_autofree char *uuid_path = g_strconcat (deletion->path, ".uuid", NULL);
+  g_autofree char *kind_path = g_strconcat (deletion->path, ".kind", NULL);
+  g_autofree char *at_path = g_strconcat (deletion->path, ".deleted_at", NULL);
+  g_autofree char *by_path = g_strconcat (deletion->path, ".deleted_by", NULL);
+  g_autofree char *at = NULL;
+  VpRecord *local;
+
+  if (!vp_exchange_is_uuid (t->uuid))
+    return fail (error, uuid_path, _ ("expected a UUID, got “%s”"), t->uuid);
+  if (g_hash_table_contains (import->by_uuid, t->uuid)
+      || g_hash_table_contains (import->deleted, t->uuid))
+    return fail (error, uuid_path, _ ("the UUID %s appears more than once in the file"), t->uuid);
+  if (table_of_kind (t->kind) == NULL)
+    return fail (error, kind_path, _ ("expected the kind of a record such as “action”, got “%s”"),
+                 t->kind);
+  if ((at = vp_exchange_normalize_timestamp (t->deleted_at)) == NULL)
+    return fail (error, at_path,
+                 _ ("expected a time in UTC such as “2024-02-28T09:00:00.000Z”, got “%s”"),
+                 t->deleted_at);
+  if (strcmp (at, import->latest_stamp) > 0)
+    return fail (
+      error, at_path,
+      _ ("the time %s lies in the future; is the clock of the computer that wrote the file right?"),
+      at);
+  if (!vp_exchange_is_code (t->deleted_by))
+    return fail (error, by_path, _ ("expected an organisation code such as “nijkerk”, got “%s”"),
+                 t->deleted_by);
+  local = vp_store_lookup (import->store, t->uuid);
+  if (local != NULL && g_strcmp0 (VP_RECORD_GET_CLASS (local)->table, t->kind) != 0)
+    return fail (error, uuid_path,
+                 _ ("this UUID belongs to a different kind of record in this database"));
+  g_free (t->deleted_at);
+  t->deleted_at = g_steal_pointer (&at);
+  return TRUE;
+}
+
+static gboolean
+read_deletion (Import *import, JsonNode *node, const char *path, GError **error)
+{
+  static const char *const keys[] = { "uuid", "kind", "deleted_at", "deleted_by", NULL };
+  Deletion *deletion = g_new0 (Deletion, 1);
+  JsonObject *object;
+  g_autoptr (GList) members = NULL;
+
+  deletion->path = g_strdup (path);
+  g_ptr_array_add (import->deletions, deletion);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, path, _ ("expected an object, got %s"), json_type_name (node));
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (!g_strv_contains (keys, l->data))
+        return fail (error, path, _ ("unknown key “%s”"), (const char *) l->data);
+    }
+  if (!read_deletion_text (object, "uuid", path, &deletion->tombstone.uuid, error)
+      || !read_deletion_text (object, "kind", path, &deletion->tombstone.kind, error)
+      || !read_deletion_text (object, "deleted_at", path, &deletion->tombstone.deleted_at, error)
+      || !read_deletion_text (object, "deleted_by", path, &deletion->tombstone.deleted_by, error)
+      || !check_deletion (import, deletion, error))
+    return FALSE;
+  g_hash_table_insert (import->deleted, deletion->tombstone.uuid, deletion);
+  return TRUE;
+}
+
+/* "deletions" is optional: files without deletions look as before. */
+static gboolean
+read_deletions (Import *import, JsonObject *root, GError **error)
+{
+  JsonNode *node = json_object_get_member (root, "deletions");
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, "deletions", _ ("expected a list, got %s"), json_type_name (node));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("deletions[%u]", i);
+
+      if (!read_deletion (import, json_array_get_element (array, i), path, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -797,7 +1151,8 @@ read_header (Import *import, JsonObject *root, char **exported_at, GError **erro
   JsonNode *version = json_object_get_member (root, "version");
   const char *at, *by, *generator;
   static const char *const keys[]
-    = { "format", "version", "exported_at", "exported_by", "generator", "organisations", "plans" };
+    = { "format",        "version", "exported_at", "exported_by", "generator",
+        "organisations", "plans",   "deletions",   NULL };
   g_autoptr (GList) members = json_object_get_members (root);
 
   if (format == NULL || !JSON_NODE_HOLDS_VALUE (format)
@@ -964,7 +1319,8 @@ read_document (Import *import, JsonObject *root, char **exported_at, GError **er
 {
   if (!read_header (import, root, exported_at, error)
       || !read_array (import, VP_TYPE_ORGANISATION, root, "organisations", NULL, NULL, error)
-      || !read_array (import, VP_TYPE_PLAN, root, "plans", NULL, NULL, error))
+      || !read_array (import, VP_TYPE_PLAN, root, "plans", NULL, NULL, error)
+      || !read_deletions (import, root, error))
     return FALSE;
   for (guint i = 0; i < import->records->len; i++)
     {
@@ -972,6 +1328,80 @@ read_document (Import *import, JsonObject *root, char **exported_at, GError **er
         return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+check_size (gsize size, GError **error)
+{
+  if (size <= VP_EXCHANGE_MAX_SIZE)
+    return TRUE;
+  g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_TOO_LARGE,
+               _ ("The file is larger than %d MiB, too large to be an exchange file."),
+               VP_EXCHANGE_MAX_SIZE / (1024 * 1024));
+  return FALSE;
+}
+
+/**
+ * vp_exchange_parse:
+ * @bytes: a file's contents
+ *
+ * The first half of vp_exchange_read(), which needs no database and may
+ * run in any thread: size, encoding, nesting and JSON syntax.
+ *
+ * Returns: (transfer full): the JSON document (immutable), or %NULL with
+ *   @error set
+ */
+JsonNode *
+vp_exchange_parse (GBytes *bytes, GError **error)
+{
+  if (!check_size (g_bytes_get_size (bytes), error) || !check_encoding (bytes, error)
+      || !check_depth (bytes, error))
+    return NULL;
+  return parse_json (bytes, error);
+}
+
+/**
+ * vp_exchange_read_json:
+ * @root: a document from vp_exchange_parse()
+ * @file_name: (nullable): for the import log
+ *
+ * The second half of vp_exchange_read(): checks every record and compares
+ * the file with @store, which it does not change. In the thread of
+ * @store (the main thread).
+ *
+ * Returns: (transfer full): what importing it would do, or %NULL with
+ *   @error naming the first fault
+ */
+VpChangeSet *
+vp_exchange_read_json (VpStore *store, JsonNode *root, const char *file_name, GError **error)
+{
+  Import import = { store };
+  g_autofree char *exported_at = NULL;
+  VpChangeSet *set = NULL;
+
+  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+  g_return_val_if_fail (root != NULL && JSON_NODE_HOLDS_OBJECT (root), NULL);
+
+  import.latest_stamp = latest_allowed_stamp (store);
+  import.by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import.codes = g_hash_table_new (g_str_hash, g_str_equal);
+  import.records = g_ptr_array_new_with_free_func ((GDestroyNotify) incoming_free);
+  import.deletions = g_ptr_array_new_with_free_func ((GDestroyNotify) deletion_free);
+  import.deleted = g_hash_table_new (g_str_hash, g_str_equal);
+  import.clashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (read_document (&import, json_node_get_object (root), &exported_at, error))
+    set = build_change_set (&import, exported_at, file_name);
+
+  g_hash_table_unref (import.by_uuid);
+  g_hash_table_unref (import.codes);
+  g_ptr_array_unref (import.records);
+  g_hash_table_unref (import.deleted);
+  g_ptr_array_unref (import.deletions);
+  g_hash_table_unref (import.clashes);
+  g_clear_pointer (&import.keys, g_hash_table_unref);
+  g_free (import.latest_stamp);
+  g_free (import.partner);
+  return set;
 }
 
 /**
@@ -988,66 +1418,89 @@ read_document (Import *import, JsonObject *root, char **exported_at, GError **er
 VpChangeSet *
 vp_exchange_read (VpStore *store, GBytes *bytes, const char *file_name, GError **error)
 {
-  Import import = { store, NULL, NULL, NULL, NULL, NULL };
   g_autoptr (JsonNode) root = NULL;
-  g_autofree char *exported_at = NULL;
-  VpChangeSet *set = NULL;
 
   g_return_val_if_fail (VP_IS_STORE (store), NULL);
 
-  if (g_bytes_get_size (bytes) > VP_EXCHANGE_MAX_SIZE)
-    {
-      g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_TOO_LARGE,
-                   _ ("The file is larger than %d MiB, too large to be an exchange file."),
-                   VP_EXCHANGE_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!check_encoding (bytes, error) || !check_depth (bytes, error)
-      || (root = parse_json (bytes, error)) == NULL)
+  root = vp_exchange_parse (bytes, error);
+  if (root == NULL)
     return NULL;
+  return vp_exchange_read_json (store, root, file_name, error);
+}
 
-  import.latest_stamp = latest_allowed_stamp (store);
-  import.by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  import.codes = g_hash_table_new (g_str_hash, g_str_equal);
-  import.records = g_ptr_array_new_with_free_func ((GDestroyNotify) incoming_free);
-  if (read_document (&import, json_node_get_object (root), &exported_at, error))
-    set = build_change_set (&import, exported_at, file_name);
+/* A file larger than an exchange file can be is refused before it is
+ * read. */
+static GBytes *
+load_file (GFile *file, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                  G_FILE_QUERY_INFO_NONE, cancellable, error);
 
-  g_hash_table_unref (import.by_uuid);
-  g_hash_table_unref (import.codes);
-  g_ptr_array_unref (import.records);
-  g_clear_pointer (&import.keys, g_hash_table_unref);
-  g_free (import.latest_stamp);
-  g_free (import.partner);
-  return set;
+  if (info == NULL || !check_size ((gsize) g_file_info_get_size (info), error))
+    return NULL;
+  return g_file_load_bytes (file, cancellable, NULL, error);
 }
 
 /**
  * vp_exchange_read_file:
  *
- * As vp_exchange_read(), from a file; one larger than an exchange file
- * can be is refused before it is read.
+ * As vp_exchange_read(), from a file.
  */
 VpChangeSet *
 vp_exchange_read_file (VpStore *store, const char *path, GError **error)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInfo) info
-    = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
-  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GBytes) bytes = load_file (file, NULL, error);
   g_autofree char *name = g_path_get_basename (path);
 
-  if (info == NULL)
-    return NULL;
-  if (g_file_info_get_size (info) > VP_EXCHANGE_MAX_SIZE)
-    {
-      g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_TOO_LARGE,
-                   _ ("The file is larger than %d MiB, too large to be an exchange file."),
-                   VP_EXCHANGE_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
   if (bytes == NULL)
     return NULL;
   return vp_exchange_read (store, bytes, name, error);
+}
+
+static void
+load_in_thread (GTask *task, gpointer source, gpointer file, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  g_autoptr (GBytes) bytes = load_file (file, cancellable, &error);
+  JsonNode *root = bytes != NULL ? vp_exchange_parse (bytes, &error) : NULL;
+
+  if (root == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
+}
+
+/**
+ * vp_exchange_load_async:
+ * @file: an exchange file
+ *
+ * Reads and parses @file in a worker thread (vp_exchange_parse()), for
+ * vp_exchange_read_json() in the main thread: a large file does not stop
+ * the window.
+ */
+void
+vp_exchange_load_async (GFile *file,
+                        GCancellable *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_task_set_source_tag (task, vp_exchange_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * vp_exchange_load_finish:
+ *
+ * Returns: (transfer full): the JSON document, or %NULL with @error set
+ */
+JsonNode *
+vp_exchange_load_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

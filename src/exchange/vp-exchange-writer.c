@@ -168,6 +168,36 @@ write_list (Export *export, const char *key, GPtrArray *records)
   vp_json_writer_end_array (export->json);
 }
 
+/* The deletions made here or passed on, for partners that still have the
+ * records; left out when there are none, so that such a file reads as
+ * it did before deletions travelled. */
+static void
+write_deletions (Export *export)
+{
+  g_autoptr (GPtrArray) tombstones = vp_store_list_tombstones (export->store);
+
+  if (tombstones->len == 0)
+    return;
+  vp_json_writer_key (export->json, "deletions");
+  vp_json_writer_begin_array (export->json);
+  for (guint i = 0; i < tombstones->len; i++)
+    {
+      VpTombstone *tombstone = g_ptr_array_index (tombstones, i);
+
+      vp_json_writer_begin_object (export->json);
+      vp_json_writer_key (export->json, "uuid");
+      vp_json_writer_string (export->json, tombstone->uuid);
+      vp_json_writer_key (export->json, "kind");
+      vp_json_writer_string (export->json, tombstone->kind);
+      vp_json_writer_key (export->json, "deleted_at");
+      vp_json_writer_string (export->json, tombstone->deleted_at);
+      vp_json_writer_key (export->json, "deleted_by");
+      vp_json_writer_string (export->json, tombstone->deleted_by);
+      vp_json_writer_end_object (export->json);
+    }
+  vp_json_writer_end_array (export->json);
+}
+
 static void
 write_header (Export *export)
 {
@@ -214,6 +244,7 @@ write_export (VpStore *store, VpPlan *plan, GPtrArray *written, GError **error)
   write_header (&export);
   write_list (&export, "organisations", organisations);
   write_list (&export, "plans", plans);
+  write_deletions (&export);
   vp_json_writer_end_object (export.json);
 
   for (guint k = 0; k < n_kinds; k++)

@@ -31,7 +31,22 @@ typedef enum
   VP_EXCHANGE_ERROR_TOO_NEW,
   VP_EXCHANGE_ERROR_INVALID,
   VP_EXCHANGE_ERROR_NO_HOME,
+  /* vp_exchange_check_origin(): a valid file, but not one to import */
+  VP_EXCHANGE_ERROR_OWN_FILE,
+  VP_EXCHANGE_ERROR_OTHER_COALITION,
+  VP_EXCHANGE_ERROR_OTHER_PLAN,
+  VP_EXCHANGE_ERROR_OLDER,
+  VP_EXCHANGE_ERROR_IMPORTED,
 } VpExchangeError;
+
+typedef enum
+{
+  VP_ORIGIN_DEFAULT = 0,
+  /* a file of this database's own municipality (a backup, the example) */
+  VP_ORIGIN_ALLOW_OWN = 1 << 0,
+  /* the file imported last from the partner, once more */
+  VP_ORIGIN_ALLOW_SAME = 1 << 1,
+} VpOriginFlags;
 
 GQuark vp_exchange_error_quark (void);
 
@@ -41,6 +56,20 @@ gboolean vp_exchange_export (VpStore *store, VpPlan *plan, const char *path, GEr
 VpChangeSet *
 vp_exchange_read (VpStore *store, GBytes *bytes, const char *file_name, GError **error);
 VpChangeSet *vp_exchange_read_file (VpStore *store, const char *path, GError **error);
+JsonNode *vp_exchange_parse (GBytes *bytes, GError **error);
+VpChangeSet *
+vp_exchange_read_json (VpStore *store, JsonNode *root, const char *file_name, GError **error);
+void vp_exchange_load_async (GFile *file,
+                             GCancellable *cancellable,
+                             GAsyncReadyCallback callback,
+                             gpointer user_data);
+JsonNode *vp_exchange_load_finish (GAsyncResult *result, GError **error);
+
+gboolean
+vp_exchange_check_origin (VpStore *store, VpChangeSet *set, VpOriginFlags flags, GError **error);
+char *vp_exchange_file_name (VpStore *store, VpPlan *plan, gboolean dated);
+char *vp_exchange_format_time (const char *stamp);
+guint vp_exchange_count_belonging (VpStore *store, VpRecord *record);
 
 gboolean vp_exchange_is_uuid (const char *text);
 gboolean vp_exchange_is_code (const char *text);

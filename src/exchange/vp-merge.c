@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "vp-exchange-private.h"
@@ -15,13 +16,27 @@
  *   their owner: a version stamped by anyone else is refused. And what
  *   the home municipality owns changes only here: a partner's file may
  *   bring it back when it is missing, but never a newer version of it.
- * - Otherwise compare with the versions both sides last had: "there" is
- *   the version last taken from this partner (or, never having taken one
- *   from it, the newest taken from or sent to anyone); "here" is the
- *   newest version taken from or sent to anyone. Theirs changed when it
- *   is newer than both (a version seen before is no change); ours when it
- *   is newer than "here". Changed on both sides: a conflict. Else the
- *   newer version wins.
+ * - Otherwise compare with the versions both sides last had. Theirs is
+ *   news when it is newer than the version last taken from this partner
+ *   (or, never having taken one from it, the newest taken from anyone),
+ *   newer than every version taken from anyone (a version passed on by a
+ *   third is no news), and not the version we sent (our own, back). Ours
+ *   changed when it is newer than the versions both sides may have had:
+ *   those taken from anyone, and the one we sent if theirs is newer than
+ *   it (a partner may have built on what we sent; a version older than it
+ *   was made without it). News on both sides: a conflict. Else the newer
+ *   version wins.
+ *   Time stamps tell only so much: of two partners that both sent their
+ *   change before taking the other's, the one whose change is older sees
+ *   the conflict; the other cannot tell the older version was not built
+ *   on its own, and takes the newer. A conflict decided either way is
+ *   stamped anew (see vp-change-set.c), so the decision travels.
+ * - A deletion is a version too, stamped when it was made: by the same
+ *   rules it removes a record that was not changed here since (after a
+ *   person agreed), is a conflict with one that was (or with anything
+ *   that belongs to it and was), and is left alone when our version is
+ *   newer. Only the owner of a record deletes it; a joint record, anyone
+ *   of the coalition.
  */
 
 static const char *
@@ -36,39 +51,111 @@ owner_of (VpRecord *record)
   return NULL;
 }
 
-static gboolean
-is_refused (VpRecord *incoming)
+/* "Barneveld" for "barneveld", as far as the database knows it. */
+static const char *
+name_of (VpStore *store, const char *code)
 {
-  const char *owner = owner_of (incoming);
+  VpOrganisation *organisation = vp_store_lookup_organisation (store, code);
 
-  return owner != NULL && *owner != '\0'
-         && g_strcmp0 (vp_record_get_modified_by (incoming), owner) != 0;
+  return organisation != NULL ? vp_organisation_get_name (organisation) : code;
 }
 
 static gboolean
-is_ours (VpStore *store, const char *partner, VpRecord *incoming)
+is_owned (const char *owner)
+{
+  return owner != NULL && *owner != '\0';
+}
+
+static gboolean
+is_ours (VpStore *store, const char *partner, VpRecord *record)
 {
   const char *home = vp_store_get_home_municipality (store);
 
-  return home != NULL && g_strcmp0 (owner_of (incoming), home) == 0
-         && g_strcmp0 (partner, home) != 0;
+  return home != NULL && g_strcmp0 (owner_of (record), home) == 0 && g_strcmp0 (partner, home) != 0;
+}
+
+static char *
+explain_not_owner (VpStore *store, const char *owner, const char *by)
+{
+  /* Translators: a partner's file changes a record of another municipality:
+   * "Only Nijkerk changes it; this version is by Barneveld." */
+  return g_strdup_printf (_ ("Only %s changes it; this version is by %s."), name_of (store, owner),
+                          name_of (store, by));
+}
+
+static char *
+explain_ours (VpStore *store)
+{
+  /* Translators: %s is this database's municipality */
+  return g_strdup_printf (_ ("Records of %s change only here."),
+                          name_of (store, vp_store_get_home_municipality (store)));
+}
+
+typedef struct
+{
+  char *there;
+  char *taken;
+  char *sent;
+} Bases;
+
+static void
+bases_clear (Bases *bases)
+{
+  g_free (bases->there);
+  g_free (bases->taken);
+  g_free (bases->sent);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bases, bases_clear)
+
+/* Whether theirs (a version, or a deletion) is news. */
+static gboolean
+is_changed_there (VpStore *store, const char *partner, const char *uuid, const char *theirs)
+{
+  g_auto (Bases) bases = { NULL };
+
+  vp_store_get_sync_bases (store, partner, uuid, &bases.there, &bases.taken, &bases.sent);
+  return (bases.there == NULL || strcmp (theirs, bases.there) > 0)
+         && (bases.taken == NULL || strcmp (theirs, bases.taken) > 0)
+         && g_strcmp0 (theirs, bases.sent) != 0;
+}
+
+/* Whether ours changed since the versions both sides may have had when
+ * theirs was made. A record that was never exchanged is new here when it
+ * belongs to another one (@new_is_change), which is what the deletion of
+ * that one must not take along unasked. */
+static gboolean
+is_changed_here (
+  VpStore *store, const char *partner, VpRecord *record, const char *theirs, gboolean new_is_change)
+{
+  g_auto (Bases) bases = { NULL };
+  const char *common;
+
+  vp_store_get_sync_bases (store, partner, vp_record_get_uuid (record), &bases.there, &bases.taken,
+                           &bases.sent);
+  common = bases.taken;
+  if (bases.sent != NULL && strcmp (bases.sent, theirs) <= 0
+      && (common == NULL || strcmp (bases.sent, common) > 0))
+    common = bases.sent;
+  if (common == NULL)
+    return bases.sent != NULL || new_is_change;
+  return strcmp (vp_record_get_modified_at (record), common) > 0;
 }
 
 static VpChangeKind
-classify_existing (VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local)
+classify_existing (
+  VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local, char **reason)
 {
-  const char *uuid = vp_record_get_uuid (incoming);
   const char *theirs = vp_record_get_modified_at (incoming);
   const char *ours = vp_record_get_modified_at (local);
-  g_autofree char *base_there = vp_store_dup_sync_base (store, partner, uuid);
-  g_autofree char *base_here = vp_store_dup_latest_sync_base (store, uuid);
-  /* a version we took or sent already is no change of theirs */
-  gboolean changed_there = (base_there == NULL || strcmp (theirs, base_there) > 0)
-                           && (base_here == NULL || strcmp (theirs, base_here) > 0);
-  gboolean changed_here = base_here != NULL && strcmp (ours, base_here) > 0;
+  gboolean changed_there = is_changed_there (store, partner, vp_record_get_uuid (incoming), theirs);
+  gboolean changed_here = is_changed_here (store, partner, local, theirs, FALSE);
 
   if (strcmp (theirs, ours) > 0 && is_ours (store, partner, incoming))
-    return VP_CHANGE_REFUSED;
+    {
+      *reason = explain_ours (store);
+      return VP_CHANGE_REFUSED;
+    }
   if (changed_there && changed_here)
     return VP_CHANGE_CONFLICT;
   return strcmp (theirs, ours) > 0 ? VP_CHANGE_UPDATED : VP_CHANGE_OLDER;
@@ -78,17 +165,132 @@ classify_existing (VpStore *store, const char *partner, VpRecord *incoming, VpRe
  * vp_merge_classify:
  * @partner: the code of the municipality whose database wrote the file
  * @local: (nullable): our version of @incoming
+ * @reason: (out) (transfer full): why it is refused, or %NULL
  *
  * Returns: what importing @incoming would do
  */
 VpChangeKind
-vp_merge_classify (VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local)
+vp_merge_classify (
+  VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local, char **reason)
 {
+  const char *owner = owner_of (incoming);
+
+  *reason = NULL;
   if (local != NULL && vp_record_fields_equal (incoming, local))
     return VP_CHANGE_UNCHANGED;
-  if (is_refused (incoming))
-    return VP_CHANGE_REFUSED;
+  if (is_owned (owner) && g_strcmp0 (vp_record_get_modified_by (incoming), owner) != 0)
+    {
+      *reason = explain_not_owner (store, owner, vp_record_get_modified_by (incoming));
+      return VP_CHANGE_REFUSED;
+    }
   if (local == NULL)
     return VP_CHANGE_ADDED;
-  return classify_existing (store, partner, incoming, local);
+  return classify_existing (store, partner, incoming, local, reason);
+}
+
+/**
+ * vp_merge_collect_belonging:
+ * @into: (element-type VpRecord): where to add them
+ *
+ * Adds the records that belong to @record (its priorities, actions, their
+ * statuses, …), depth first: what deleting it deletes with it.
+ */
+void
+vp_merge_collect_belonging (VpStore *store, VpRecord *record, GPtrArray *into)
+{
+  guint n_kinds;
+  const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
+
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      GListModel *list;
+
+      if (kinds[k].parent_type != G_OBJECT_TYPE (record))
+        continue;
+      list = vp_store_get_records (store, kinds[k].child_type);
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr (VpRecord) child = g_list_model_get_item (list, i);
+
+          if (g_strcmp0 (vp_record_get_parent_uuid (child), vp_record_get_uuid (record)) != 0)
+            continue;
+          g_ptr_array_add (into, g_object_ref (child));
+          vp_merge_collect_belonging (store, child, into);
+        }
+    }
+}
+
+/* Whether @local, or anything that belongs to it, changed here since the
+ * last exchange. */
+static gboolean
+is_subtree_changed_here (VpStore *store, const char *partner, VpRecord *local, const char *theirs)
+{
+  g_autoptr (GPtrArray) belonging = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (is_changed_here (store, partner, local, theirs, FALSE))
+    return TRUE;
+  vp_merge_collect_belonging (store, local, belonging);
+  for (guint i = 0; i < belonging->len; i++)
+    {
+      if (is_changed_here (store, partner, g_ptr_array_index (belonging, i), theirs, TRUE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * vp_merge_classify_deletion:
+ * @tombstone: a partner's deletion of @local
+ * @reason: (out) (transfer full): why it is refused or left alone, or
+ *   %NULL
+ *
+ * Returns: what taking the deletion would do: %VP_CHANGE_DELETED,
+ *   %VP_CHANGE_CONFLICT, %VP_CHANGE_OLDER or %VP_CHANGE_REFUSED
+ */
+VpChangeKind
+vp_merge_classify_deletion (
+  VpStore *store, const char *partner, const VpTombstone *tombstone, VpRecord *local, char **reason)
+{
+  const char *owner = owner_of (local);
+  const char *theirs = tombstone->deleted_at;
+
+  *reason = NULL;
+  if (is_ours (store, partner, local))
+    {
+      *reason = explain_ours (store);
+      return VP_CHANGE_REFUSED;
+    }
+  if (is_owned (owner) && g_strcmp0 (tombstone->deleted_by, owner) != 0)
+    {
+      /* Translators: a partner's file deletes a record of another municipality:
+       * "Only Nijkerk deletes it; Barneveld deleted it." */
+      *reason = g_strdup_printf (_ ("Only %s deletes it; %s deleted it."), name_of (store, owner),
+                                 name_of (store, tombstone->deleted_by));
+      return VP_CHANGE_REFUSED;
+    }
+  if (is_changed_there (store, partner, tombstone->uuid, theirs)
+      && is_subtree_changed_here (store, partner, local, theirs))
+    return VP_CHANGE_CONFLICT;
+  if (strcmp (theirs, vp_record_get_modified_at (local)) > 0)
+    return VP_CHANGE_DELETED;
+  *reason = g_strdup (_ ("Changed here after it was deleted there."));
+  return VP_CHANGE_OLDER;
+}
+
+/**
+ * vp_merge_tombstone_applies:
+ * @tombstone: (nullable): our tombstone of @incoming's UUID
+ *
+ * A record this database deleted comes back in a partner's file: whether
+ * our deletion counts for it. A tombstone of an owned record by anyone
+ * but its owner does not.
+ */
+gboolean
+vp_merge_tombstone_applies (const VpTombstone *tombstone, VpRecord *incoming)
+{
+  const char *owner = owner_of (incoming);
+
+  if (tombstone == NULL)
+    return FALSE;
+  return !is_owned (owner) || g_strcmp0 (owner, tombstone->deleted_by) == 0;
 }

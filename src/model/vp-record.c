@@ -364,6 +364,20 @@ vp_record_fields_equal (VpRecord *a, VpRecord *b)
 }
 
 /**
+ * vp_record_field_equal:
+ * @field: one of the fields of the type of @a and @b
+ *
+ * Returns: whether @a and @b have the same value of @field, by the rule
+ *   of vp_record_fields_equal() (an empty text is none)
+ */
+gboolean
+vp_record_field_equal (VpRecord *a, VpRecord *b, GParamSpec *field)
+{
+  g_return_val_if_fail (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b), FALSE);
+  return values_equal (field, vp_record_get_field (a, field), vp_record_get_field (b, field));
+}
+
+/**
  * vp_record_assign:
  * @source: a record of the same type
  *

@@ -47,6 +47,7 @@ const char *const *vp_record_get_strv (VpRecord *self, const char *name);
 
 VpRecord *vp_record_copy (VpRecord *self);
 gboolean vp_record_fields_equal (VpRecord *a, VpRecord *b);
+gboolean vp_record_field_equal (VpRecord *a, VpRecord *b, GParamSpec *field);
 void vp_record_assign (VpRecord *self, VpRecord *source);
 
 G_END_DECLS

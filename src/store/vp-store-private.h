@@ -14,7 +14,31 @@ typedef enum
   OP_INSERT,
   OP_UPDATE,
   OP_DELETE,
+  /* a row of the exchange bookkeeping (sync_base, import_log, tombstone) */
+  OP_BOOK,
 } OpKind;
+
+typedef enum
+{
+  BOOK_SYNC_BASE,
+  BOOK_IMPORT_LOG,
+  BOOK_TOMBSTONE,
+} BookTable;
+
+/* A write to a bookkeeping table, with the row as it was before, so that
+ * the undo stack can put it back: the bookkeeping of an import or a
+ * delete is undone with it. */
+typedef struct
+{
+  BookTable table;
+  /* sync_base: partner and uuid; import_log and tombstone: uuid */
+  char *key;
+  char *uuid;
+  /* whether the row was there, and its values then: sync_base
+   * modified_at; tombstone kind, deleted_at, deleted_by */
+  gboolean existed;
+  char *before[3];
+} BookOp;
 
 /* One step of the undo stack: what it takes to reverse one transaction. */
 typedef struct _VpUndoStep VpUndoStep;
@@ -60,6 +84,9 @@ struct _VpStore
   /* the exchange bookkeeping, prepared on first use (vp-store-sync.c) */
   sqlite3_stmt *get_sync_base;
   sqlite3_stmt *set_sync_base;
+  sqlite3_stmt *get_tombstone;
+  sqlite3_stmt *put_tombstone;
+  sqlite3_stmt *drop_tombstone;
 
   gboolean in_transaction;
   /* PendingOp, applied to the objects once the transaction commits */
@@ -70,6 +97,10 @@ struct _VpStore
   GPtrArray *undo_steps;
   char *undo_label;
   gboolean undoing;
+  /* the next step puts back stamps too (an import); the step being
+   * undone is such a step */
+  gboolean undo_exact;
+  gboolean undoing_exact;
 };
 
 /* vp-store-tables.c */
@@ -87,16 +118,23 @@ gboolean vp_table_delete (VpStore *self, VpTable *table, const char *uuid, GErro
 
 /* vp-store-sync.c */
 void vp_store_finalize_sync (VpStore *self);
+void vp_book_op_free (BookOp *op);
+gboolean vp_store_revert_book (VpStore *self, BookOp *op, GError **error);
+gboolean vp_store_write_tombstone (
+  VpStore *self, VpRecord *record, const char *deleted_at, const char *deleted_by, GError **error);
+gboolean vp_store_clear_tombstone (VpStore *self, const char *uuid, GError **error);
 
 /* vp-store-undo.c */
 VpUndoStep *vp_undo_step_new (void);
-void vp_undo_step_add (VpStore *self, VpUndoStep *step, OpKind kind, VpRecord *record);
+void
+vp_undo_step_add (VpStore *self, VpUndoStep *step, OpKind kind, VpRecord *record, BookOp *book);
 void vp_store_push_undo_step (VpStore *self, VpUndoStep *step);
 void vp_store_forget_undo_label (VpStore *self);
 void vp_store_finalize_undo (VpStore *self);
 
 /* vp-store.c */
 void vp_store_notify_can_undo (VpStore *self);
+void vp_store_queue_book (VpStore *self, BookOp *op);
 gboolean vp_store_set_sqlite_error (VpStore *self, int rc, const char *what, GError **error);
 gboolean vp_store_exec (VpStore *self, const char *sql, GError **error);
 

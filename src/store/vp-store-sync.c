@@ -3,12 +3,21 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "vp-store-private.h"
 
 /*
  * What the exchange with partners remembers: the version of each record
  * last taken from each partner (so a record changed here and there since
- * then is a conflict), and a log of imports.
+ * then is a conflict), a log of imports, and the tombstones of deleted
+ * records.
+ *
+ * Writes to these tables within a transaction that changes records (an
+ * import, a delete) are queued with it as BookOps, so that undoing the
+ * change puts the bookkeeping back too: an undone import leaves no line
+ * in the log, an undone delete no tombstone. The versions noted as sent
+ * by an export are not: an export cannot be undone.
  */
 
 void
@@ -16,6 +25,30 @@ vp_store_finalize_sync (VpStore *self)
 {
   g_clear_pointer (&self->get_sync_base, sqlite3_finalize);
   g_clear_pointer (&self->set_sync_base, sqlite3_finalize);
+  g_clear_pointer (&self->get_tombstone, sqlite3_finalize);
+  g_clear_pointer (&self->put_tombstone, sqlite3_finalize);
+  g_clear_pointer (&self->drop_tombstone, sqlite3_finalize);
+}
+
+void
+vp_book_op_free (BookOp *op)
+{
+  g_free (op->key);
+  g_free (op->uuid);
+  for (guint i = 0; i < G_N_ELEMENTS (op->before); i++)
+    g_free (op->before[i]);
+  g_free (op);
+}
+
+static BookOp *
+book_op_new (BookTable table, const char *key, const char *uuid)
+{
+  BookOp *op = g_new0 (BookOp, 1);
+
+  op->table = table;
+  op->key = g_strdup (key);
+  op->uuid = g_strdup (uuid);
+  return op;
 }
 
 static sqlite3_stmt *
@@ -63,6 +96,64 @@ vp_store_dup_sync_base (VpStore *self, const char *partner, const char *uuid)
   return result;
 }
 
+/* The version of @uuid noted for @partner itself, without a fallback. */
+static char *
+read_sync_base (VpStore *self, const char *partner, const char *uuid)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT modified_at FROM sync_base WHERE partner = ?1 AND uuid = ?2", -1,
+                          &stmt, NULL)
+      != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, partner, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return result;
+}
+
+/**
+ * vp_store_get_sync_bases:
+ * @there: (out) (transfer full) (nullable): the version last taken from
+ *   @partner, else the newest taken from anyone
+ * @taken: (out) (transfer full) (nullable): the newest version taken from
+ *   anyone
+ * @sent: (out) (transfer full) (nullable): the newest version sent
+ *
+ * The versions of @uuid the exchange knows of, for the merge rules.
+ */
+void
+vp_store_get_sync_bases (
+  VpStore *self, const char *partner, const char *uuid, char **there, char **taken, char **sent)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *from_partner = NULL;
+
+  *there = *taken = *sent = NULL;
+  if (sqlite3_prepare_v2 (self->db, "SELECT partner, modified_at FROM sync_base WHERE uuid = ?1",
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
+    return;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *who = (const char *) sqlite3_column_text (stmt, 0);
+      const char *at = (const char *) sqlite3_column_text (stmt, 1);
+      char **slot = g_strcmp0 (who, VP_STORE_SENT) == 0 ? sent : taken;
+
+      if (*slot == NULL || strcmp (at, *slot) > 0)
+        g_free (*slot), *slot = g_strdup (at);
+      if (g_strcmp0 (who, partner) == 0)
+        from_partner = g_strdup (at);
+    }
+  sqlite3_finalize (stmt);
+  *there = from_partner != NULL ? from_partner : g_strdup (*taken);
+}
+
 /**
  * vp_store_set_sync_base:
  *
@@ -83,6 +174,14 @@ vp_store_set_sync_base (
   g_return_val_if_fail (self->in_transaction, FALSE);
   if (stmt == NULL)
     return vp_store_set_sqlite_error (self, sqlite3_errcode (self->db), "sync_base", error);
+  if (g_strcmp0 (partner, VP_STORE_SENT) != 0)
+    {
+      BookOp *op = book_op_new (BOOK_SYNC_BASE, partner, uuid);
+
+      op->before[0] = read_sync_base (self, partner, uuid);
+      op->existed = op->before[0] != NULL;
+      vp_store_queue_book (self, op);
+    }
   sqlite3_bind_text (stmt, 1, partner, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, modified_at, -1, SQLITE_STATIC);
@@ -91,7 +190,7 @@ vp_store_set_sync_base (
 
 /**
  * vp_store_log_import:
- * @counts: added, updated, unchanged and conflicting records
+ * @counts: what the import did, by #VpImportCount
  *
  * Records an import. Part of the caller's transaction.
  */
@@ -100,7 +199,7 @@ vp_store_log_import (VpStore *self,
                      const char *partner,
                      const char *file_name,
                      const char *exported_at,
-                     const guint counts[4],
+                     const guint counts[VP_IMPORT_N_COUNTS],
                      GError **error)
 {
   g_autoptr (GDateTime) now = vp_store_get_now (self);
@@ -113,7 +212,8 @@ vp_store_log_import (VpStore *self,
   rc = sqlite3_prepare_v2 (
     self->db,
     "INSERT INTO import_log (uuid, partner, file_name, exported_at, imported_at, "
-    "added, updated, unchanged, conflicts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    "added, updated, unchanged, conflicts, deleted, refused) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
@@ -122,14 +222,67 @@ vp_store_log_import (VpStore *self,
       sqlite3_bind_text (stmt, 3, file_name != NULL ? file_name : "", -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, exported_at, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, imported_at, -1, SQLITE_STATIC);
-      for (int i = 0; i < 4; i++)
+      for (int i = 0; i < VP_IMPORT_N_COUNTS; i++)
         sqlite3_bind_int (stmt, 6 + i, (int) counts[i]);
       rc = sqlite3_step (stmt);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return vp_store_set_sqlite_error (self, rc, "import_log", error);
+  vp_store_queue_book (self, book_op_new (BOOK_IMPORT_LOG, uuid, NULL));
   return TRUE;
+}
+
+void
+vp_import_entry_free (VpImportEntry *entry)
+{
+  g_free (entry->partner);
+  g_free (entry->file_name);
+  g_free (entry->exported_at);
+  g_free (entry->imported_at);
+  g_free (entry);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt, int column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/**
+ * vp_store_list_imports:
+ *
+ * Returns: (transfer container) (element-type VpImportEntry): the import
+ *   log, newest import first
+ */
+GPtrArray *
+vp_store_list_imports (VpStore *self)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_import_entry_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (VP_IS_STORE (self), entries);
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT partner, file_name, exported_at, imported_at, added, updated, "
+                          "unchanged, conflicts, deleted, refused FROM import_log "
+                          "ORDER BY imported_at DESC, rowid DESC",
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
+    return entries;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      VpImportEntry *entry = g_new0 (VpImportEntry, 1);
+
+      entry->partner = column_dup (stmt, 0);
+      entry->file_name = column_dup (stmt, 1);
+      entry->exported_at = column_dup (stmt, 2);
+      entry->imported_at = column_dup (stmt, 3);
+      for (int i = 0; i < VP_IMPORT_N_COUNTS; i++)
+        entry->counts[i] = (guint) sqlite3_column_int (stmt, 4 + i);
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_finalize (stmt);
+  return entries;
 }
 
 /**
@@ -204,4 +357,237 @@ vp_store_note_sent (VpStore *self, GPtrArray *records, GError **error)
         }
     }
   return vp_store_commit (self, error);
+}
+
+/* Tombstones */
+
+void
+vp_tombstone_free (VpTombstone *tombstone)
+{
+  g_free (tombstone->uuid);
+  g_free (tombstone->kind);
+  g_free (tombstone->deleted_at);
+  g_free (tombstone->deleted_by);
+  g_free (tombstone);
+}
+
+static VpTombstone *
+read_tombstone (sqlite3_stmt *stmt)
+{
+  VpTombstone *tombstone = g_new0 (VpTombstone, 1);
+
+  tombstone->uuid = column_dup (stmt, 0);
+  tombstone->kind = column_dup (stmt, 1);
+  tombstone->deleted_at = column_dup (stmt, 2);
+  tombstone->deleted_by = column_dup (stmt, 3);
+  return tombstone;
+}
+
+/**
+ * vp_store_find_tombstone:
+ *
+ * Returns: (transfer full) (nullable): the tombstone of @uuid, as the open
+ *   transaction has it
+ */
+VpTombstone *
+vp_store_find_tombstone (VpStore *self, const char *uuid)
+{
+  sqlite3_stmt *stmt
+    = prepared (self, &self->get_tombstone,
+                "SELECT uuid, kind, deleted_at, deleted_by FROM tombstone WHERE uuid = ?1");
+  VpTombstone *tombstone = NULL;
+
+  g_return_val_if_fail (stmt != NULL, NULL);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    tombstone = read_tombstone (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return tombstone;
+}
+
+/**
+ * vp_store_list_tombstones:
+ *
+ * Returns: (transfer container) (element-type VpTombstone): every
+ *   tombstone, by UUID
+ */
+GPtrArray *
+vp_store_list_tombstones (VpStore *self)
+{
+  GPtrArray *tombstones = g_ptr_array_new_with_free_func ((GDestroyNotify) vp_tombstone_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (VP_IS_STORE (self), tombstones);
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT uuid, kind, deleted_at, deleted_by FROM tombstone ORDER BY uuid",
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
+    return tombstones;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tombstones, read_tombstone (stmt));
+  sqlite3_finalize (stmt);
+  return tombstones;
+}
+
+/* Notes the tombstone of @uuid as it is now, for the undo. */
+static void
+queue_tombstone (VpStore *self, const char *uuid)
+{
+  BookOp *op = book_op_new (BOOK_TOMBSTONE, uuid, NULL);
+  g_autoptr (VpTombstone) before = vp_store_find_tombstone (self, uuid);
+
+  if (before != NULL)
+    {
+      op->existed = TRUE;
+      op->before[0] = g_steal_pointer (&before->kind);
+      op->before[1] = g_steal_pointer (&before->deleted_at);
+      op->before[2] = g_steal_pointer (&before->deleted_by);
+    }
+  vp_store_queue_book (self, op);
+}
+
+static gboolean
+write_tombstone_row (VpStore *self, const VpTombstone *tombstone, GError **error)
+{
+  sqlite3_stmt *stmt = prepared (self, &self->put_tombstone,
+                                 "INSERT OR REPLACE INTO tombstone (uuid, kind, deleted_at, "
+                                 "deleted_by) VALUES (?1, ?2, ?3, ?4)");
+
+  if (stmt == NULL)
+    return vp_store_set_sqlite_error (self, sqlite3_errcode (self->db), "tombstone", error);
+  sqlite3_bind_text (stmt, 1, tombstone->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, tombstone->kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, tombstone->deleted_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, tombstone->deleted_by, -1, SQLITE_STATIC);
+  return finish (self, stmt, sqlite3_step (stmt), error);
+}
+
+/**
+ * vp_store_put_tombstone:
+ *
+ * Writes (or replaces) a tombstone: a partner's deletion taken, to pass
+ * it on. Part of the caller's transaction, and undone with it.
+ */
+gboolean
+vp_store_put_tombstone (VpStore *self, const VpTombstone *tombstone, GError **error)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  queue_tombstone (self, tombstone->uuid);
+  return write_tombstone_row (self, tombstone, error);
+}
+
+/**
+ * vp_store_write_tombstone:
+ * @deleted_at: (nullable): %NULL for now
+ * @deleted_by: (nullable): %NULL for the home municipality
+ *
+ * For vp_store_delete(): the tombstone of @record, in its transaction. A
+ * delete made here of a record that was never exported nor imported
+ * leaves none: no partner has it.
+ */
+gboolean
+vp_store_write_tombstone (
+  VpStore *self, VpRecord *record, const char *deleted_at, const char *deleted_by, GError **error)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *sent = NULL;
+  VpTombstone tombstone = {
+    (char *) vp_record_get_uuid (record),
+    (char *) VP_RECORD_GET_CLASS (record)->table,
+    (char *) deleted_at,
+    (char *) (deleted_by != NULL ? deleted_by : (self->home_code != NULL ? self->home_code : "")),
+  };
+
+  /* A record that never left this database is nobody else's to delete. */
+  if (deleted_at == NULL
+      && (sent = vp_store_dup_latest_sync_base (self, vp_record_get_uuid (record))) == NULL)
+    return TRUE;
+  if (deleted_at == NULL)
+    tombstone.deleted_at = now = vp_store_make_stamp (self);
+  return vp_store_put_tombstone (self, &tombstone, error);
+}
+
+/**
+ * vp_store_clear_tombstone:
+ *
+ * For vp_store_insert(): a record that is back is not deleted.
+ */
+gboolean
+vp_store_clear_tombstone (VpStore *self, const char *uuid, GError **error)
+{
+  g_autoptr (VpTombstone) tombstone = vp_store_find_tombstone (self, uuid);
+  sqlite3_stmt *stmt;
+
+  if (tombstone == NULL)
+    return TRUE;
+  stmt = prepared (self, &self->drop_tombstone, "DELETE FROM tombstone WHERE uuid = ?1");
+  if (stmt == NULL)
+    return vp_store_set_sqlite_error (self, sqlite3_errcode (self->db), "tombstone", error);
+  queue_tombstone (self, uuid);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  return finish (self, stmt, sqlite3_step (stmt), error);
+}
+
+/* Undo */
+
+static gboolean
+run_sql (VpStore *self, const char *sql, const char *const *values, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  for (int i = 0; rc == SQLITE_OK && values[i] != NULL; i++)
+    rc = sqlite3_bind_text (stmt, i + 1, values[i], -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return vp_store_set_sqlite_error (self, rc, sql, error);
+  return TRUE;
+}
+
+/**
+ * vp_store_revert_book:
+ *
+ * Puts a bookkeeping row back as it was before @op, in the undo's
+ * transaction.
+ */
+gboolean
+vp_store_revert_book (VpStore *self, BookOp *op, GError **error)
+{
+  switch (op->table)
+    {
+    case BOOK_SYNC_BASE:
+      {
+        const char *values[] = { op->key, op->uuid, op->before[0], NULL };
+
+        if (op->existed)
+          return run_sql (self, "INSERT OR REPLACE INTO sync_base VALUES (?1, ?2, ?3)", values,
+                          error);
+        return run_sql (self, "DELETE FROM sync_base WHERE partner = ?1 AND uuid = ?2", values,
+                        error);
+      }
+    case BOOK_IMPORT_LOG:
+      {
+        const char *values[] = { op->key, NULL };
+
+        return run_sql (self, "DELETE FROM import_log WHERE uuid = ?1", values, error);
+      }
+    case BOOK_TOMBSTONE:
+      {
+        const char *values[] = { op->key, op->before[0], op->before[1], op->before[2], NULL };
+
+        if (op->existed)
+          return run_sql (self,
+                          "INSERT OR REPLACE INTO tombstone (uuid, kind, deleted_at, deleted_by) "
+                          "VALUES (?1, ?2, ?3, ?4)",
+                          values, error);
+        return run_sql (self, "DELETE FROM tombstone WHERE uuid = ?1", values, error);
+      }
+    default:
+      g_assert_not_reached ();
+    }
 }

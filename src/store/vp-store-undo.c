@@ -39,6 +39,13 @@
  * status changed; evaluation reads the history from them); and a reference
  * restored after a delete, because the SET NULL never stamped the row.
  *
+ * An import is undone exactly (vp_store_set_undo_exact()): every record
+ * goes back with the stamps it had, a record the import added goes
+ * without a tombstone, and its bookkeeping (the versions taken from the
+ * partner, the line in the import log) goes with it, so that the same
+ * file can be imported again as if it never was. The bookkeeping of a
+ * delete made here, its tombstone, is undone with any delete.
+ *
  * The undo's own commit makes a step too: its reversal, the redo. It is
  * dropped for now; a redo stack would keep it. The stack lives in memory
  * and ends with the store: after reopening there is nothing to undo.
@@ -53,6 +60,7 @@ typedef enum
   REVERT_REMOVE,  /* delete the record an insert added */
   REVERT_RESTORE, /* write back the values an update or a SET NULL replaced */
   REVERT_READD,   /* insert again a record a delete removed */
+  REVERT_BOOK,    /* put a bookkeeping row back */
 } RevertKind;
 
 typedef struct
@@ -63,6 +71,8 @@ typedef struct
   VpRecord *before;
   /* write the stamps of @before instead of new ones */
   gboolean keep_stamps;
+  /* BOOK: the row as it was, owned */
+  BookOp *book;
 } Revert;
 
 struct _VpUndoStep
@@ -70,6 +80,8 @@ struct _VpUndoStep
   /* Revert, in the order of the writes; undone last first */
   GArray *reverts;
   char *label;
+  /* undone with the stamps as they were (an import) */
+  gboolean exact;
 };
 
 static void
@@ -77,6 +89,7 @@ clear_revert (Revert *revert)
 {
   g_free (revert->uuid);
   g_clear_object (&revert->before);
+  g_clear_pointer (&revert->book, vp_book_op_free);
 }
 
 static void
@@ -253,6 +266,7 @@ revert_remove (VpStore *self, GHashTable *live, Revert *revert, GError **error)
 static gboolean
 revert_restore (VpStore *self, GHashTable *live, Revert *revert, GError **error)
 {
+  gboolean keep_stamps = revert->keep_stamps || self->undoing_exact;
   VpRecord *record = find_live (self, live, revert->uuid);
   g_autoptr (VpRecord) draft = NULL;
 
@@ -261,21 +275,20 @@ revert_restore (VpStore *self, GHashTable *live, Revert *revert, GError **error)
   /* A copy: the write stamps it, and a failed undo keeps @before as it is. */
   draft = vp_record_copy (revert->before);
   return vp_store_replace (
-    self, record, draft, revert->keep_stamps ? VP_STORE_WRITE_KEEP_STAMPS : VP_STORE_WRITE_DEFAULT,
-    error);
+    self, record, draft, keep_stamps ? VP_STORE_WRITE_KEEP_STAMPS : VP_STORE_WRITE_DEFAULT, error);
 }
 
 static gboolean
 revert_readd (VpStore *self, GHashTable *live, Revert *revert, GError **error)
 {
   g_autoptr (VpRecord) record = NULL;
+  gboolean keep_stamps = revert->keep_stamps || self->undoing_exact;
 
   if (find_live (self, live, revert->uuid) != NULL || vp_store_lookup (self, revert->uuid) != NULL)
     return set_changed_error (error, _ ("A record it removed is in the plan again."));
   record = vp_record_copy (revert->before);
   if (!vp_store_insert (self, record,
-                        revert->keep_stamps ? VP_STORE_WRITE_KEEP_STAMPS : VP_STORE_WRITE_DEFAULT,
-                        error))
+                        keep_stamps ? VP_STORE_WRITE_KEEP_STAMPS : VP_STORE_WRITE_DEFAULT, error))
     return FALSE;
   /* The transaction holds it until the commit hands it to the store. */
   g_hash_table_insert (live, g_strdup (revert->uuid), record);
@@ -302,6 +315,9 @@ revert_step (VpStore *self, VpUndoStep *step, GError **error)
           break;
         case REVERT_READD:
           ok = revert_readd (self, live, revert, error);
+          break;
+        case REVERT_BOOK:
+          ok = vp_store_revert_book (self, revert->book, error);
           break;
         }
       if (!ok)
@@ -336,6 +352,17 @@ explain_failure (VpUndoStep *step, GError *cause, GError **error)
   return FALSE;
 }
 
+static gboolean
+changes_records (VpUndoStep *step)
+{
+  for (guint i = 0; i < step->reverts->len; i++)
+    {
+      if (g_array_index (step->reverts, Revert, i).kind != REVERT_BOOK)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Private API, see vp-store-private.h. */
 
 /**
@@ -356,14 +383,22 @@ vp_undo_step_new (void)
 /**
  * vp_undo_step_add:
  * @record: the record of a committed write, its object not yet changed
+ * @book: (transfer full) (nullable): the bookkeeping row of an OP_BOOK
  *
  * Adds to @step what it takes to reverse the write.
  */
 void
-vp_undo_step_add (VpStore *self, VpUndoStep *step, OpKind kind, VpRecord *record)
+vp_undo_step_add (VpStore *self, VpUndoStep *step, OpKind kind, VpRecord *record, BookOp *book)
 {
   switch (kind)
     {
+    case OP_BOOK:
+      {
+        Revert revert = { REVERT_BOOK, NULL, NULL, FALSE, book };
+
+        g_array_append_val (step->reverts, revert);
+      }
+      break;
     case OP_INSERT:
       add_revert (step, REVERT_REMOVE, record, FALSE);
       break;
@@ -395,7 +430,11 @@ vp_store_push_undo_step (VpStore *self, VpUndoStep *step)
       return;
     }
   step->label = g_steal_pointer (&self->undo_label);
-  if (step->reverts->len == 0)
+  step->exact = self->undo_exact;
+  self->undo_exact = FALSE;
+  /* bookkeeping alone (an export, an import that changed nothing) is no
+   * change people undo */
+  if (!changes_records (step))
     {
       free_undo_step (step);
       return;
@@ -418,7 +457,10 @@ void
 vp_store_forget_undo_label (VpStore *self)
 {
   if (!self->undoing)
-    g_clear_pointer (&self->undo_label, g_free);
+    {
+      g_clear_pointer (&self->undo_label, g_free);
+      self->undo_exact = FALSE;
+    }
 }
 
 void
@@ -468,12 +510,14 @@ vp_store_undo (VpStore *self, GError **error)
   step = g_ptr_array_index (self->undo_steps, self->undo_steps->len - 1);
 
   self->undoing = TRUE;
+  self->undoing_exact = step->exact;
   ok = vp_store_begin (self, &cause) && revert_step (self, step, &cause);
   if (ok)
     ok = vp_store_commit (self, &cause);
   else if (self->in_transaction)
     vp_store_rollback (self);
   self->undoing = FALSE;
+  self->undoing_exact = FALSE;
   if (!ok)
     return explain_failure (step, g_steal_pointer (&cause), error);
 
@@ -518,4 +562,19 @@ vp_store_get_undo_label (VpStore *self)
   if (!vp_store_can_undo (self))
     return NULL;
   return ((VpUndoStep *) g_ptr_array_index (self->undo_steps, self->undo_steps->len - 1))->label;
+}
+
+/**
+ * vp_store_set_undo_exact:
+ *
+ * Makes the next committed change (an import) one that is undone exactly:
+ * with the stamps its records had, without tombstones for what it added,
+ * and with its bookkeeping. Like the label, the next commit or rollback
+ * uses it up.
+ */
+void
+vp_store_set_undo_exact (VpStore *self)
+{
+  g_return_if_fail (VP_IS_STORE (self));
+  self->undo_exact = TRUE;
 }

@@ -26,6 +26,8 @@ typedef struct
   VpRecord *record;
   /* the new values of an update */
   VpRecord *draft;
+  /* OP_BOOK: the bookkeeping row written */
+  BookOp *book;
 } PendingOp;
 
 G_DEFINE_FINAL_TYPE (VpStore, vp_store, G_TYPE_OBJECT)
@@ -40,10 +42,19 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* One SQL file per schema version, applied in order. */
 static const char *const migrations[] = {
   "001-initial.sql",
   "002-exchange.sql",
+  "003-deletions.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VP_STORE_SCHEMA_VERSION);
 
@@ -54,6 +65,23 @@ clear_pending_op (PendingOp *op)
 {
   g_clear_object (&op->record);
   g_clear_object (&op->draft);
+  g_clear_pointer (&op->book, vp_book_op_free);
+}
+
+/**
+ * vp_store_queue_book:
+ * @op: (transfer full): a bookkeeping write of the open transaction
+ *
+ * For vp-store-sync.c: the write becomes part of the transaction's undo
+ * step.
+ */
+void
+vp_store_queue_book (VpStore *self, BookOp *op)
+{
+  PendingOp pending = { OP_BOOK, NULL, NULL, op };
+
+  g_assert (self->in_transaction);
+  g_array_append_val (self->pending, pending);
 }
 
 /* For vp-store-undo.c, which knows when the stack empties or fills. */
@@ -442,6 +470,15 @@ vp_store_class_init (VpStoreClass *klass)
     = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VpStore::changed:
+   *
+   * Emitted after a transaction that changed records committed (an edit,
+   * an import, an undo), not after one that only kept books (an export).
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -680,10 +717,14 @@ vp_store_format_timestamp (GDateTime *time)
   return g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
 }
 
-/* The modified_at of a change: always later than the previous change, so
- * "newer wins" has a clear answer. */
-static char *
-make_stamp (VpStore *self)
+/**
+ * vp_store_make_stamp:
+ *
+ * Returns: (transfer full): the modified_at of a change made now: always
+ *   later than the previous change, so "newer wins" has a clear answer
+ */
+char *
+vp_store_make_stamp (VpStore *self)
 {
   g_autoptr (GDateTime) now = vp_store_get_now (self);
   char *stamp = vp_store_format_timestamp (now);
@@ -723,7 +764,7 @@ vp_store_observe_stamp (VpStore *self, const char *stamp)
 static void
 stamp_record (VpStore *self, VpRecord *record)
 {
-  g_autofree char *stamp = make_stamp (self);
+  g_autofree char *stamp = vp_store_make_stamp (self);
 
   vp_record_set_identity (record, vp_record_get_uuid (record), stamp,
                           self->home_code != NULL ? self->home_code : "");
@@ -843,7 +884,11 @@ update_record (VpTable *table, VpRecord *record, VpRecord *draft)
 static void
 apply_op (VpStore *self, PendingOp *op)
 {
-  VpTable *table = vp_store_table_for (self, G_OBJECT_TYPE (op->record));
+  VpTable *table;
+
+  if (op->kind == OP_BOOK)
+    return;
+  table = vp_store_table_for (self, G_OBJECT_TYPE (op->record));
 
   switch (op->kind)
     {
@@ -861,6 +906,8 @@ apply_op (VpStore *self, PendingOp *op)
     case OP_DELETE:
       forget_record (self, op->record);
       break;
+    case OP_BOOK:
+      g_assert_not_reached ();
     }
 }
 
@@ -876,6 +923,7 @@ vp_store_commit (VpStore *self, GError **error)
 {
   g_autoptr (GArray) pending = NULL;
   VpUndoStep *step;
+  guint n_records = 0;
 
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
@@ -896,10 +944,13 @@ vp_store_commit (VpStore *self, GError **error)
 
       /* Before the op is applied the objects are as the transaction had
        * them at that write: what the step needs to reverse it. */
-      vp_undo_step_add (self, step, op->kind, op->record);
+      vp_undo_step_add (self, step, op->kind, op->record, g_steal_pointer (&op->book));
       apply_op (self, op);
+      n_records += op->kind != OP_BOOK;
     }
   vp_store_push_undo_step (self, step);
+  if (n_records > 0)
+    g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -950,35 +1001,72 @@ is_stored (VpStore *self, VpRecord *record)
   return FALSE;
 }
 
-/* Runs one write, in the caller's transaction or in one of its own. */
 static gboolean
-write_op (VpStore *self, OpKind kind, VpRecord *record, VpRecord *draft, GError **error)
+write_row (VpStore *self, OpKind kind, VpRecord *record, VpRecord *draft, GError **error)
 {
   VpTable *table = vp_store_table_for (self, G_OBJECT_TYPE (record));
-  gboolean own = !self->in_transaction;
-  gboolean ok;
-  PendingOp op = { kind, g_object_ref (record), draft ? g_object_ref (draft) : NULL };
 
-  if (own && !vp_store_begin (self, error))
+  if (kind == OP_INSERT)
+    return vp_table_write (self, table, table->insert, record, NULL, error);
+  if (kind == OP_UPDATE)
+    return vp_table_write (self, table, table->update, draft,
+                           vp_record_get_modified_at (current_version (self, record)), error);
+  return vp_table_delete (self, table, vp_record_get_uuid (record), error);
+}
+
+/* A delete leaves a tombstone (unless it undoes an import, which leaves
+ * the database as it was before), an insert takes the record's away. */
+static gboolean
+write_tombstone (
+  VpStore *self, OpKind kind, VpRecord *record, const char *const deletion[2], GError **error)
+{
+  if (kind == OP_INSERT)
+    return vp_store_clear_tombstone (self, vp_record_get_uuid (record), error);
+  if (kind == OP_DELETE && !self->undoing_exact)
+    return vp_store_write_tombstone (self, record, deletion[0], deletion[1], error);
+  return TRUE;
+}
+
+/* Runs one write, in the caller's transaction or in one of its own. A
+ * failed write leaves the caller's transaction as it was (a savepoint
+ * around its rows), and so the objects. */
+static gboolean
+write_op (VpStore *self,
+          OpKind kind,
+          VpRecord *record,
+          VpRecord *draft,
+          const char *const deletion[2],
+          GError **error)
+{
+  gboolean own = !self->in_transaction;
+  guint n_pending = self->pending->len;
+  gboolean ok;
+  PendingOp op = { kind, g_object_ref (record), draft ? g_object_ref (draft) : NULL, NULL };
+
+  if ((own && !vp_store_begin (self, error))
+      || (!own && !vp_store_exec (self, "SAVEPOINT vp_write", error)))
     {
       clear_pending_op (&op);
       return FALSE;
     }
-  if (kind == OP_INSERT)
-    ok = vp_table_write (self, table, table->insert, record, NULL, error);
-  else if (kind == OP_UPDATE)
-    ok = vp_table_write (self, table, table->update, draft,
-                         vp_record_get_modified_at (current_version (self, record)), error);
-  else
-    ok = vp_table_delete (self, table, vp_record_get_uuid (record), error);
-  /* A failed statement left the transaction as it was; so do the objects. */
+  ok = write_row (self, kind, record, draft, error);
+  /* the op before its tombstone's bookkeeping, the order the undo
+   * reverses them in */
   if (ok)
     g_array_append_val (self->pending, op);
   else
     clear_pending_op (&op);
+  ok = ok && write_tombstone (self, kind, record, deletion, error);
+  if (!ok)
+    g_array_set_size (self->pending, n_pending);
 
   if (!own)
-    return ok;
+    {
+      if (!ok)
+        vp_store_exec (self, "ROLLBACK TO vp_write", NULL);
+      vp_store_exec (self, "RELEASE vp_write", NULL);
+      return ok;
+    }
   if (!ok)
     {
       vp_store_rollback (self);
@@ -1010,7 +1098,7 @@ vp_store_insert (VpStore *self, VpRecord *record, VpStoreWriteFlags flags, GErro
     }
   if (!(flags & VP_STORE_WRITE_KEEP_STAMPS))
     stamp_record (self, record);
-  return write_op (self, OP_INSERT, record, NULL, error);
+  return write_op (self, OP_INSERT, record, NULL, NULL, error);
 }
 
 /**
@@ -1056,7 +1144,7 @@ vp_store_replace (
       vp_store_observe_stamp (self, vp_record_get_modified_at (current));
       stamp_record (self, draft);
     }
-  return write_op (self, OP_UPDATE, record, draft, error);
+  return write_op (self, OP_UPDATE, record, draft, NULL, error);
 }
 
 /**
@@ -1086,15 +1174,35 @@ vp_store_update (VpStore *self, VpRecord *record, GError **error, const char *fi
 /**
  * vp_store_delete:
  *
- * Removes @record and everything that belongs to it.
+ * Removes @record and everything that belongs to it, and leaves a
+ * tombstone stamped now by the home municipality, so that partners learn
+ * of the deletion from the next export.
  */
 gboolean
 vp_store_delete (VpStore *self, VpRecord *record, GError **error)
 {
+  return vp_store_delete_full (self, record, NULL, NULL, error);
+}
+
+/**
+ * vp_store_delete_full:
+ * @deleted_at: (nullable): when the record was deleted, %NULL for now
+ * @deleted_by: (nullable): the municipality that deleted it, %NULL for
+ *   the home municipality
+ *
+ * As vp_store_delete(), with the stamps of a partner's deletion (an
+ * import) on the tombstone.
+ */
+gboolean
+vp_store_delete_full (
+  VpStore *self, VpRecord *record, const char *deleted_at, const char *deleted_by, GError **error)
+{
+  const char *const deletion[2] = { deleted_at, deleted_by };
+
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (is_stored (self, record), FALSE);
 
-  return write_op (self, OP_DELETE, record, NULL, error);
+  return write_op (self, OP_DELETE, record, NULL, deletion, error);
 }
 
 /**

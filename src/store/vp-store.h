@@ -20,7 +20,7 @@ typedef enum
 } VpStoreError;
 
 /* The schema version this program writes; see resources/sql/. */
-#define VP_STORE_SCHEMA_VERSION 2
+#define VP_STORE_SCHEMA_VERSION 3
 
 #define VP_TYPE_STORE (vp_store_get_type ())
 
@@ -44,6 +44,7 @@ gboolean vp_store_set_home_municipality (VpStore *self, const char *name, GError
 void vp_store_set_now (VpStore *self, GDateTime *now);
 char *vp_store_format_timestamp (GDateTime *time);
 void vp_store_observe_stamp (VpStore *self, const char *stamp);
+char *vp_store_make_stamp (VpStore *self);
 GDateTime *vp_store_get_now (VpStore *self);
 
 gboolean vp_store_begin (VpStore *self, GError **error);
@@ -69,12 +70,15 @@ gboolean vp_store_update (VpStore *self,
                           const char *first_property,
                           ...) G_GNUC_NULL_TERMINATED;
 gboolean vp_store_delete (VpStore *self, VpRecord *record, GError **error);
+gboolean vp_store_delete_full (
+  VpStore *self, VpRecord *record, const char *deleted_at, const char *deleted_by, GError **error);
 
 /* The undo stack (vp-store-undo.c): one step per committed transaction. */
 gboolean vp_store_can_undo (VpStore *self);
 gboolean vp_store_undo (VpStore *self, GError **error);
 void vp_store_set_undo_label (VpStore *self, const char *label);
 const char *vp_store_get_undo_label (VpStore *self);
+void vp_store_set_undo_exact (VpStore *self);
 
 char *vp_make_code (const char *name);
 
@@ -88,18 +92,65 @@ VpFieldFlags vp_store_get_field_flags (VpStore *self, GType record_type, GParamS
 
 /* The bookkeeping of the exchange with partners (vp-store-sync.c). */
 char *vp_store_dup_sync_base (VpStore *self, const char *partner, const char *uuid);
+void vp_store_get_sync_bases (
+  VpStore *self, const char *partner, const char *uuid, char **there, char **taken, char **sent);
 gboolean vp_store_set_sync_base (
   VpStore *self, const char *partner, const char *uuid, const char *modified_at, GError **error);
+
+/* What an import did, for the import log: the counts of records added,
+ * updated, left alone (unchanged or older), in conflict, deleted and
+ * refused. */
+typedef enum
+{
+  VP_IMPORT_ADDED,
+  VP_IMPORT_UPDATED,
+  VP_IMPORT_UNCHANGED,
+  VP_IMPORT_CONFLICTS,
+  VP_IMPORT_DELETED,
+  VP_IMPORT_REFUSED,
+  VP_IMPORT_N_COUNTS
+} VpImportCount;
+
+typedef struct
+{
+  char *partner;
+  char *file_name;
+  char *exported_at;
+  char *imported_at;
+  guint counts[VP_IMPORT_N_COUNTS];
+} VpImportEntry;
+
+void vp_import_entry_free (VpImportEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpImportEntry, vp_import_entry_free)
+
 gboolean vp_store_log_import (VpStore *self,
                               const char *partner,
                               const char *file_name,
                               const char *exported_at,
-                              const guint counts[4],
+                              const guint counts[VP_IMPORT_N_COUNTS],
                               GError **error);
+GPtrArray *vp_store_list_imports (VpStore *self);
 char *vp_store_dup_last_import (VpStore *self, const char *partner);
 char *vp_store_dup_latest_sync_base (VpStore *self, const char *uuid);
 /* The "partner" of the versions sent out in exchange files. */
 #define VP_STORE_SENT ""
 gboolean vp_store_note_sent (VpStore *self, GPtrArray *records, GError **error);
+
+/* A record deleted here or by a partner: the deletion travels to partners
+ * in exchange files. @kind is the record's table ("action"). */
+typedef struct
+{
+  char *uuid;
+  char *kind;
+  char *deleted_at;
+  char *deleted_by;
+} VpTombstone;
+
+void vp_tombstone_free (VpTombstone *tombstone);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpTombstone, vp_tombstone_free)
+
+GPtrArray *vp_store_list_tombstones (VpStore *self);
+VpTombstone *vp_store_find_tombstone (VpStore *self, const char *uuid);
+gboolean vp_store_put_tombstone (VpStore *self, const VpTombstone *tombstone, GError **error);
 
 G_END_DECLS
