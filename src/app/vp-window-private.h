@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/vp-action-filter.h"
+#include "views/vp-board-view.h"
 #include "views/vp-list-view.h"
 #include "views/vp-plan-view.h"
 #include "vp-window.h"
@@ -32,6 +33,7 @@ struct _VpWindow
 
   /* borrowed: children of views */
   VpListView *list_view;
+  VpBoardView *board_view;
   VpPlanView *plan_view;
 
   /* owned */
