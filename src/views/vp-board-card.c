@@ -60,6 +60,12 @@ struct _VpBoardCard
   gboolean styled;
   /* for measuring the text's lines: made on first use */
   PangoLayout *layout;
+  /* what the card shows, to know when a row bound again is up to date:
+   * the action's UUID and stamp, its status record and that's stamp */
+  char *shown_uuid;
+  char *shown_stamp;
+  gpointer shown_status;
+  char *shown_status_stamp;
   /* the width the height was last asked for without one */
   int guessed_width;
   /* the text's height at a width and font, last measured */
@@ -332,6 +338,9 @@ vp_board_card_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->action);
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->shown_uuid, g_free);
+  g_clear_pointer (&self->shown_stamp, g_free);
+  g_clear_pointer (&self->shown_status_stamp, g_free);
 
   G_OBJECT_CLASS (vp_board_card_parent_class)->dispose (object);
 }
@@ -543,6 +552,65 @@ describe (VpBoardCard *self, VpStore *store, VpAction *action, gboolean overdue)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+static VpActionStatus *
+home_status (VpStore *store, VpAction *action)
+{
+  return vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)),
+                               vp_store_get_home_municipality (store));
+}
+
+static void
+remember_shown (VpBoardCard *self, VpStore *store, VpAction *action)
+{
+  VpActionStatus *status = home_status (store, action);
+
+  g_free (self->shown_uuid);
+  self->shown_uuid = g_strdup (vp_record_get_uuid (VP_RECORD (action)));
+  g_free (self->shown_stamp);
+  self->shown_stamp = g_strdup (vp_record_get_modified_at (VP_RECORD (action)));
+  self->shown_status = status;
+  g_free (self->shown_status_stamp);
+  self->shown_status_stamp
+    = status != NULL ? g_strdup (vp_record_get_modified_at (VP_RECORD (status))) : NULL;
+}
+
+/* Whether the card shows @action as it is: GTK 4.8 binds rows again to
+ * the actions they had whenever the list changes near them. */
+static gboolean
+shows (VpBoardCard *self, VpStore *store, VpAction *action)
+{
+  VpActionStatus *status;
+
+  if (self->heading || g_strcmp0 (self->shown_uuid, vp_record_get_uuid (VP_RECORD (action))) != 0
+      || g_strcmp0 (self->shown_stamp, vp_record_get_modified_at (VP_RECORD (action))) != 0)
+    return FALSE;
+  status = home_status (store, action);
+  return status == self->shown_status
+         && (status == NULL
+             || g_strcmp0 (self->shown_status_stamp, vp_record_get_modified_at (VP_RECORD (status)))
+                  == 0);
+}
+
+/**
+ * vp_board_card_bind_action:
+ *
+ * Shows @action in a card bound to it: at once when the card showed it
+ * last, as it is now.
+ */
+void
+vp_board_card_bind_action (VpBoardCard *self, VpStore *store, VpAction *action)
+{
+  g_return_if_fail (VP_IS_BOARD_CARD (self));
+  g_return_if_fail (VP_IS_ACTION (action));
+
+  if (shows (self, store, action))
+    {
+      g_set_object (&self->action, action);
+      return;
+    }
+  vp_board_card_show_action (self, store, action);
+}
+
 /**
  * vp_board_card_show_action:
  *
@@ -559,6 +627,7 @@ vp_board_card_show_action (VpBoardCard *self, VpStore *store, VpAction *action)
 
   g_set_object (&self->action, action);
   set_heading (self, FALSE);
+  remember_shown (self, store, action);
   show_priority (self, store, action);
   set_text (self, vp_action_get_text (action));
   lead = vp_format_lead (store, action);
@@ -581,6 +650,7 @@ vp_board_card_show_heading (VpBoardCard *self, const char *title, const char *co
   g_return_if_fail (VP_IS_BOARD_CARD (self));
 
   g_clear_object (&self->action);
+  g_clear_pointer (&self->shown_uuid, g_free);
   set_heading (self, TRUE);
   gtk_inscription_set_text (GTK_INSCRIPTION (self->priority), title);
   if (colour != NULL)

@@ -21,6 +21,7 @@ typedef enum
 
 GtkWidget *vp_board_card_new (void);
 void vp_board_card_show_action (VpBoardCard *self, VpStore *store, VpAction *action);
+void vp_board_card_bind_action (VpBoardCard *self, VpStore *store, VpAction *action);
 void vp_board_card_show_heading (VpBoardCard *self, const char *title, const char *colour);
 void vp_board_card_clear (VpBoardCard *self);
 VpAction *vp_board_card_get_action (VpBoardCard *self);

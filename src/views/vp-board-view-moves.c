@@ -243,7 +243,8 @@ move_action (VpBoardView *self, VpAction *action, int to, VpAction *neighbour, g
   return TRUE;
 }
 
-/* A drop of @action on column @to, next to @neighbour (or none). */
+/* A drop of @action on column @to, next to @neighbour (or none): on
+ * another column it changes the status, on its own the order. */
 static gboolean
 drop_action (VpBoardView *self, VpAction *action, guint to, VpAction *neighbour, gboolean after)
 {
@@ -253,16 +254,17 @@ drop_action (VpBoardView *self, VpAction *action, guint to, VpAction *neighbour,
       || vp_store_lookup (self->store, vp_record_get_uuid (VP_RECORD (action)))
            != VP_RECORD (action))
     return FALSE;
-  if (neighbour == action)
-    neighbour = NULL;
-  if (neighbour != NULL && !same_priority (neighbour, action))
+  /* to another column: what the column stands for changes, and the card
+   * takes its place there among its priority's */
+  if (from != (int) to)
+    return move_action (self, action, to, NULL, FALSE);
+  if (neighbour == action || neighbour == NULL)
+    return FALSE;
+  if (!same_priority (neighbour, action))
     {
       VpPriority *priority = vp_board_view_priority_of (self, action);
       g_autofree char *message = NULL;
 
-      /* across columns the status changes and the card keeps its place */
-      if (from != (int) to)
-        return move_action (self, action, to, NULL, FALSE);
       /* Translators: a card was dropped among another priority's cards;
        * %s is the title of its own priority */
       message = g_strdup_printf (_ ("An action stays with its priority: it can only move among "
@@ -271,7 +273,7 @@ drop_action (VpBoardView *self, VpAction *action, guint to, VpAction *neighbour,
       fail (self, message);
       return FALSE;
     }
-  return move_action (self, action, from != (int) to ? (int) to : -1, neighbour, after);
+  return move_action (self, action, -1, neighbour, after);
 }
 
 /* Moves @action @delta columns on (Ctrl+Left, Ctrl+Right). */
@@ -395,8 +397,10 @@ on_drop_motion_cb (GtkDropTarget *target, double x, double y, VpBoardColumn *col
   VpBoardCard *card = NULL;
   VpAction *neighbour = neighbour_at (column, x, y, &side, &card);
 
-  /* a line where the card would go: among its own priority's */
+  /* a line where the card would go: in its own column, among its own
+   * priority's (in another it takes its priority's place) */
   if (dragged == NULL || neighbour == NULL || neighbour == dragged
+      || vp_board_view_column_of (self, dragged) != (int) column->index
       || !same_priority (neighbour, dragged))
     card = NULL;
   mark_drop (self, GTK_WIDGET (card), side);

@@ -62,8 +62,13 @@ struct _VpBoardView
   GHashTable *lead_ranks;
   GtkCustomSorter *sorter;
   GtkSortListModel *sorted;
-  /* VpAction (a reference) → its column + 1, for the actions shown */
+  /* VpAction (a reference) → its Place, for the actions shown */
   GHashTable *placement;
+  /* VpAction (a reference) set: to be placed again */
+  GHashTable *dirty;
+  /* every action is to be placed again; actions may have been deleted */
+  gboolean replace_all;
+  gboolean deleted;
   /* every bound card's Watch */
   GHashTable *watches;
   guint placement_idle;

@@ -290,23 +290,36 @@ compare_items (gconstpointer a, gconstpointer b, gpointer data)
   return a_card ? compare_priorities (self, (gpointer) a, (gpointer) b) : 0;
 }
 
-/* The placement: which actions show in which column, and how many cards
- * each column has in each lane. */
+/* The placement: which actions show in which column (and lane), and how
+ * many cards each column has in each lane. */
+
+typedef struct
+{
+  int column;
+  /* the lane's key, or NULL without lanes */
+  char *lane;
+} Place;
 
 static void
-count_card (VpBoardColumn *column, const char *lane)
+place_free (Place *place)
 {
-  gpointer n;
+  g_free (place->lane);
+  g_free (place);
+}
 
-  column->n_cards++;
+static void
+count_card (VpBoardColumn *column, const char *lane, int delta)
+{
+  guint n;
+
+  column->n_cards += delta;
   if (lane == NULL)
     return;
-  n = g_hash_table_lookup (column->lanes, lane);
-  if (n == NULL)
-    g_hash_table_insert (column->lanes, g_strdup (lane), GUINT_TO_POINTER (1));
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (column->lanes, lane)) + delta;
+  if (n == 0)
+    g_hash_table_remove (column->lanes, lane);
   else
-    g_hash_table_insert (column->lanes, g_strdup (lane),
-                         GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+    g_hash_table_insert (column->lanes, g_strdup (lane), GUINT_TO_POINTER (n));
 }
 
 /* Where @action goes: its column, or -1 when it is not shown. */
@@ -322,38 +335,69 @@ place_action (VpBoardView *self, VpAction *action)
   return column >= 0 && column < (int) self->def->n_columns ? column : -1;
 }
 
+/* How a column's cards changed in a placement, for its filter's hint. */
+enum
+{
+  CARDS_LOST = 1 << 0,
+  CARDS_GAINED = 1 << 1,
+};
+
+/* Places @action again; notes in @changes (per column) what that did. */
+static void
+replace_action (VpBoardView *self, VpAction *action, guint *changes)
+{
+  Place *old = g_hash_table_lookup (self->placement, action);
+  int column = place_action (self, action);
+  const char *lane = column >= 0 ? lane_key (self, action) : NULL;
+  Place *place;
+
+  if (old != NULL && old->column == column && g_strcmp0 (old->lane, lane) == 0)
+    return;
+  if (old != NULL)
+    {
+      count_card (&self->columns[old->column], old->lane, -1);
+      changes[old->column] |= CARDS_LOST;
+      g_hash_table_remove (self->placement, action);
+    }
+  if (column < 0)
+    return;
+  place = g_new0 (Place, 1);
+  place->column = column;
+  place->lane = g_strdup (lane);
+  g_hash_table_insert (self->placement, g_object_ref (action), place);
+  count_card (&self->columns[column], lane, 1);
+  changes[column] |= CARDS_GAINED;
+}
+
 static void
 update_placement (VpBoardView *self)
 {
   GListModel *actions = vp_store_get_records (self->store, VP_TYPE_ACTION);
-  guint n = g_list_model_get_n_items (actions);
+  g_autofree guint *changes = g_new0 (guint, self->def->n_columns);
 
   g_hash_table_remove_all (self->placement);
+  g_hash_table_remove_all (self->dirty);
+  self->replace_all = FALSE;
+  self->deleted = FALSE;
   for (guint c = 0; c < self->def->n_columns; c++)
     {
       g_hash_table_remove_all (self->columns[c].lanes);
       self->columns[c].n_cards = 0;
     }
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
     {
-      VpAction *action = g_list_model_get_item (actions, i);
-      int column = place_action (self, action);
+      g_autoptr (VpAction) action = g_list_model_get_item (actions, i);
 
-      if (column < 0)
-        {
-          g_object_unref (action);
-          continue;
-        }
-      /* the table holds the reference */
-      g_hash_table_insert (self->placement, action, GINT_TO_POINTER (column + 1));
-      count_card (&self->columns[column], lane_key (self, action));
+      replace_action (self, action, changes);
     }
 }
 
 int
 vp_board_view_column_of (VpBoardView *self, VpAction *action)
 {
-  return GPOINTER_TO_INT (g_hash_table_lookup (self->placement, action)) - 1;
+  Place *place = g_hash_table_lookup (self->placement, action);
+
+  return place != NULL ? place->column : -1;
 }
 
 static gboolean
@@ -388,7 +432,7 @@ update_headers (VpBoardView *self)
   gtk_label_set_text (GTK_LABEL (self->summary), summary);
 }
 
-/* Places the actions again and refilters the columns: at once when the
+/* Places all actions again and refilters the columns: at once when the
  * board is on screen, else when it comes back. */
 static void
 refresh (VpBoardView *self, GtkFilterChange change)
@@ -411,23 +455,106 @@ refresh (VpBoardView *self, GtkFilterChange change)
   update_headers (self);
 }
 
+/* Takes the cards of deleted actions off the board. */
+static void
+forget_deleted (VpBoardView *self, guint *changes)
+{
+  GHashTableIter iter;
+  gpointer action, value;
+
+  self->deleted = FALSE;
+  g_hash_table_iter_init (&iter, self->placement);
+  while (g_hash_table_iter_next (&iter, &action, &value))
+    {
+      Place *place = value;
+
+      if (vp_store_lookup (self->store, vp_record_get_uuid (action)) == action)
+        continue;
+      count_card (&self->columns[place->column], place->lane, -1);
+      changes[place->column] |= CARDS_LOST;
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+/* Places again only the actions that changed (a status, a move): only
+ * the columns they left or joined refilter, and only the cards that may
+ * have changed. */
+static void
+refresh_changed (VpBoardView *self)
+{
+  g_autofree guint *changes = g_new0 (guint, self->def->n_columns);
+  g_autoptr (GHashTable) dirty = g_steal_pointer (&self->dirty);
+  GHashTableIter iter;
+  gpointer action;
+
+  self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  if (self->lanes == VP_BOARD_LANES_LEAD)
+    update_lead_lanes (self);
+  if (self->deleted)
+    forget_deleted (self, changes);
+  g_hash_table_iter_init (&iter, dirty);
+  while (g_hash_table_iter_next (&iter, &action, NULL))
+    replace_action (self, action, changes);
+  for (guint c = 0; c < self->def->n_columns; c++)
+    {
+      /* a column that only lost cards looks again only at those it has */
+      if (changes[c] == (CARDS_LOST | CARDS_GAINED))
+        gtk_filter_changed (GTK_FILTER (self->columns[c].filter), GTK_FILTER_CHANGE_DIFFERENT);
+      else if (changes[c] == CARDS_LOST)
+        gtk_filter_changed (GTK_FILTER (self->columns[c].filter), GTK_FILTER_CHANGE_MORE_STRICT);
+      else if (changes[c] == CARDS_GAINED)
+        gtk_filter_changed (GTK_FILTER (self->columns[c].filter), GTK_FILTER_CHANGE_LESS_STRICT);
+    }
+  update_headers (self);
+}
+
+static void
+run_refresh (VpBoardView *self)
+{
+  g_clear_handle_id (&self->placement_idle, g_source_remove);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->replace_all || self->stale)
+    refresh (self, GTK_FILTER_CHANGE_DIFFERENT);
+  else
+    refresh_changed (self);
+}
+
 static gboolean
 refresh_idle (gpointer data)
 {
   VpBoardView *self = data;
 
   self->placement_idle = 0;
-  refresh (self, GTK_FILTER_CHANGE_DIFFERENT);
+  run_refresh (self);
   return G_SOURCE_REMOVE;
 }
 
 /* Many signals of one change (a commit, an undo, an import) make one
- * refresh, before the next frame is laid out. */
+ * refresh, before the next frame is laid out: of the actions marked, or
+ * of all when @all. */
 static void
-queue_refresh (VpBoardView *self)
+queue_refresh (VpBoardView *self, gboolean all)
 {
+  /* not on screen: all of them, when it is back */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->replace_all = self->replace_all || all;
   if (self->placement_idle == 0)
     self->placement_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, refresh_idle, self, NULL);
+}
+
+static void
+mark_changed (VpBoardView *self, const char *action_uuid)
+{
+  VpRecord *action = vp_store_lookup (self->store, action_uuid);
+
+  if (VP_IS_ACTION (action) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_hash_table_add (self->dirty, g_object_ref (action));
+  queue_refresh (self, FALSE);
 }
 
 /* Runs a queued refresh now: after a change made here, before looking
@@ -436,7 +563,7 @@ void
 vp_board_view_flush (VpBoardView *self)
 {
   if (self->placement_idle != 0)
-    refresh (self, GTK_FILTER_CHANGE_DIFFERENT);
+    run_refresh (self);
 }
 
 static void
@@ -457,7 +584,7 @@ typedef struct
   VpActionStatus *status;
 } Watch;
 
-static void watch_status (Watch *watch);
+static void on_watched_changed_cb (Watch *watch);
 
 static void
 show_card (VpBoardView *self, GtkListItem *item)
@@ -469,14 +596,8 @@ show_card (VpBoardView *self, GtkListItem *item)
     vp_board_card_show_action (card, self->store, record);
 }
 
-static void
-on_watched_changed_cb (Watch *watch)
-{
-  watch_status (watch);
-  show_card (watch->self, watch->item);
-}
-
-static void
+/* Whether the watched status record changed: it came, went or is another. */
+static gboolean
 watch_status (Watch *watch)
 {
   VpActionStatus *status
@@ -484,12 +605,20 @@ watch_status (Watch *watch)
                             vp_store_get_home_municipality (watch->self->store));
 
   if (status == watch->status)
-    return;
+    return FALSE;
   if (watch->status != NULL)
     g_signal_handlers_disconnect_by_data (watch->status, watch);
   g_set_object (&watch->status, status);
   if (status != NULL)
     g_signal_connect_swapped (status, "notify", G_CALLBACK (on_watched_changed_cb), watch);
+  return TRUE;
+}
+
+static void
+on_watched_changed_cb (Watch *watch)
+{
+  watch_status (watch);
+  show_card (watch->self, watch->item);
 }
 
 static void
@@ -515,12 +644,49 @@ refresh_cards (VpBoardView *self)
     on_watched_changed_cb (watch);
 }
 
+/* The home municipality's status of the actions in @statuses (status
+ * records or status events) between @position and @position + @added. */
 static void
-on_statuses_changed_cb (VpBoardView *self)
+mark_statuses (VpBoardView *self, GListModel *statuses, guint position, guint added)
 {
-  /* a card's status record may have come or gone, and cards move */
-  refresh_cards (self);
-  queue_refresh (self);
+  const char *home = vp_store_get_home_municipality (self->store);
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr (VpRecord) record = g_list_model_get_item (statuses, i);
+
+      if (g_strcmp0 (vp_record_get_string (record, "municipality"), home) == 0)
+        mark_changed (self, vp_record_get_string (record, "action"));
+    }
+}
+
+/* A status record came or went (a first change, an undo, an import): the
+ * cards whose record it is show it, and the cards move. */
+static void
+on_statuses_changed_cb (
+  GListModel *statuses, guint position, guint removed, guint added, VpBoardView *self)
+{
+  GHashTableIter iter;
+  gpointer watch;
+
+  g_hash_table_iter_init (&iter, self->watches);
+  while (g_hash_table_iter_next (&iter, &watch, NULL))
+    {
+      if (watch_status (watch))
+        show_card (self, ((Watch *) watch)->item);
+    }
+  mark_statuses (self, statuses, position, added);
+  /* which actions lost their status is gone with it */
+  queue_refresh (self, removed > 0);
+}
+
+/* Every status change writes a status event. */
+static void
+on_events_changed_cb (
+  GListModel *events, guint position, guint removed, guint added, VpBoardView *self)
+{
+  mark_statuses (self, events, position, added);
+  queue_refresh (self, removed > 0);
 }
 
 static void
@@ -575,7 +741,7 @@ bind_card_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpBoardView 
       show_heading (self, card, record);
       return;
     }
-  vp_board_card_show_action (card, self->store, record);
+  vp_board_card_bind_action (card, self->store, record);
   start_watching (self, item, record);
 }
 
@@ -772,10 +938,26 @@ set_lanes (VpBoardView *self, const char *nick)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
 }
 
+/* Actions added, or moved (the store takes out and puts back an action
+ * whose position or priority changes): those are placed again, and the
+ * cards of those deleted go. */
 static void
-on_actions_changed_cb (VpBoardView *self)
+on_actions_changed_cb (
+  GListModel *actions, guint position, guint removed, guint added, VpBoardView *self)
 {
-  queue_refresh (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr (VpAction) action = g_list_model_get_item (actions, i);
+
+      g_hash_table_add (self->dirty, g_object_ref (action));
+    }
+  self->deleted = self->deleted || removed > 0;
+  queue_refresh (self, FALSE);
 }
 
 /* A priority renumbered comes back in the store's list: its cards move
@@ -786,7 +968,7 @@ on_priorities_changed_cb (VpBoardView *self, guint position, guint removed, guin
   if (removed > 0 && added > 0)
     gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   refresh_cards (self);
-  queue_refresh (self);
+  queue_refresh (self, TRUE);
 }
 
 static void
@@ -807,18 +989,15 @@ setup_models (VpBoardView *self)
 
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (actions, "items-changed", G_CALLBACK (on_actions_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (actions, "items-changed", G_CALLBACK (on_actions_changed_cb), self, 0);
   g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_PRIORITY), "items-changed",
                            G_CALLBACK (on_priorities_changed_cb), self, G_CONNECT_SWAPPED);
   /* every status change writes a status event; an import may bring
    * statuses */
   g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_ACTION_STATUS),
-                           "items-changed", G_CALLBACK (on_statuses_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+                           "items-changed", G_CALLBACK (on_statuses_changed_cb), self, 0);
   g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_STATUS_EVENT),
-                           "items-changed", G_CALLBACK (on_statuses_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+                           "items-changed", G_CALLBACK (on_events_changed_cb), self, 0);
 }
 
 /* GObject and GtkWidget. */
@@ -899,6 +1078,7 @@ vp_board_view_finalize (GObject *object)
     g_hash_table_unref (self->columns[c].lanes);
   g_free (self->columns);
   g_hash_table_unref (self->placement);
+  g_hash_table_unref (self->dirty);
   g_hash_table_unref (self->watches);
   g_hash_table_unref (self->lead_ranks);
 
@@ -997,7 +1177,8 @@ static void
 vp_board_view_init (VpBoardView *self)
 {
   self->def = &status_columns;
-  self->placement = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->placement = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) place_free);
+  self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->watches = g_hash_table_new (NULL, NULL);
   self->lead_lanes = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   self->lead_ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
