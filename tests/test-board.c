@@ -582,6 +582,27 @@ test_failed_save (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* While a drag hovers over a column, the column is marked; when it
+ * leaves, the mark goes. (The line where the card would go needs a real
+ * drag: the board takes the dragged action from its drag source.) */
+static void
+show_feedback (Fixture *fixture, VpAction *over)
+{
+  GtkWidget *planned = vp_board_view_get_column (fixture->board, VP_STATUS_PLANNED);
+  GtkWidget *card = find_card (planned, over);
+  GtkDropTarget *target = drop_target_of (fixture, VP_STATUS_PLANNED);
+  graphene_rect_t bounds;
+  GdkDragAction action = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (card, planned, &bounds));
+  g_signal_emit_by_name (target, "enter", bounds.origin.x + 20, bounds.origin.y + 4, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+  g_assert_true (gtk_widget_has_css_class (planned, "drop-target"));
+  g_signal_emit_by_name (target, "leave");
+  g_assert_false (gtk_widget_has_css_class (planned, "drop-target"));
+  g_assert_false (gtk_widget_has_css_class (card, "drop-before"));
+}
+
 /* A drop among the cards of the action's own priority orders them: the
  * positions of that priority's actions, in one transaction. */
 static void
@@ -595,6 +616,7 @@ test_reorder (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   open_window (fixture);
+  show_feedback (fixture, controls);
   /* housing before controls */
   g_assert_true (drop (fixture, housing, VP_STATUS_PLANNED, controls, FALSE));
   g_assert_cmpint (position_of (housing), ==, 0);
@@ -715,6 +737,21 @@ test_keyboard (Fixture *fixture, gconstpointer data)
   g_assert_null (fixture->failed);
 }
 
+static void
+close_editors (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (VP_IS_ACTION_EDITOR (window))
+        gtk_window_destroy (GTK_WINDOW (window));
+    }
+  vp_test_wait_for_frames ();
+}
+
 /* The card's menu moves it and opens the editor; win.edit-action and
  * win.delete-action work on the focused card. */
 static void
@@ -747,14 +784,15 @@ test_menu_and_window_actions (Fixture *fixture, gconstpointer data)
     gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-action", NULL));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_toplevels + 1);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+  close_editors ();
 
-      if (VP_IS_ACTION_EDITOR (window))
-        gtk_window_destroy (GTK_WINDOW (window));
-    }
+  /* Enter or a double click on a card: the list's "activate" */
+  g_signal_emit_by_name (
+    vp_test_find (vp_board_view_get_column (fixture->board, VP_STATUS_PLANNED), GTK_TYPE_LIST_VIEW),
+    "activate", 0);
   vp_test_wait_for_frames ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_toplevels + 1);
+  close_editors ();
 
   focus (fixture, bibob);
   g_assert_true (

@@ -28,8 +28,8 @@
 
 /* in pixels */
 #define STRIP_WIDTH 5
-#define PAD_START   11
-#define PAD_END     12
+#define PAD_START   10
+#define PAD_END     10
 #define PAD_TOP     8
 #define PAD_BOTTOM  9
 #define ROW_GAP     4
@@ -314,6 +314,7 @@ vp_board_card_query_tooltip (
   const char *quarter = gtk_label_get_text (GTK_LABEL (self->quarter));
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
+  GtkWidget *label;
 
   if (self->action == NULL)
     return FALSE;
@@ -324,7 +325,12 @@ vp_board_card_query_tooltip (
     when = g_strdup (quarter);
   text = g_strdup_printf ("%s\n%s\n%s", vp_action_get_text (self->action),
                           gtk_inscription_get_text (GTK_INSCRIPTION (self->lead)), when);
-  gtk_tooltip_set_text (tooltip, g_strstrip (text));
+  /* a label that wraps: a tooltip's own does not, and activities are long */
+  label = gtk_label_new (g_strstrip (text));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_tooltip_set_custom (tooltip, label);
   return TRUE;
 }
 
