@@ -34,6 +34,9 @@
  * vp-board-view-moves.c.
  */
 
+/* in pixels */
+#define COLUMN_MIN_WIDTH 180
+
 static const char *const lanes_nicks[] = { "none", "priority", "lead" };
 
 G_DEFINE_FINAL_TYPE (VpBoardView, vp_board_view, GTK_TYPE_WIDGET)
@@ -842,6 +845,8 @@ add_column (VpBoardView *self, guint index)
   column->lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   column->widget = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (column->widget, "board-column");
+  /* narrower, cards are hard to read: the board scrolls sideways instead */
+  gtk_widget_set_size_request (column->widget, COLUMN_MIN_WIDTH, -1);
   gtk_box_append (GTK_BOX (column->widget), make_header (self, column));
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
