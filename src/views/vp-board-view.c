@@ -19,13 +19,14 @@
  * Models: the store's actions (and, with lanes, the lanes' headings) are
  * sorted once into the board's order; each column is a filter of that.
  * Which column an action is in, and whether it is shown at all (plan,
- * search, facets), is worked out in one pass over the actions, the
- * placement, before the columns refilter: the columns' filters only look
- * it up, and a lane's heading shows in a column only when that column has
- * cards in the lane. One pass per change, one items-changed per column;
- * changes that arrive as many signals (a commit, an undo) are gathered
- * into one pass before the next frame, and none is made while the board
- * is not on screen.
+ * search, facets), is worked out before the columns refilter, the
+ * placement: the columns' filters only look it up, and a lane's heading
+ * shows in a column only when that column has cards in the lane. A search
+ * or facet places every action again in one pass, one items-changed per
+ * column; a status change or a move places again only the actions it
+ * touched, and only the columns they left or joined refilter. Changes
+ * that arrive as many signals (a commit, an undo) are gathered before the
+ * next frame, and nothing is placed while the board is not on screen.
  *
  * Cards are recycled as in the list (vp-list-view.c): bind gives a card
  * its action and watches it and its home status; unbind lets go. Drag
@@ -90,7 +91,8 @@ status_move (VpStore *store, VpAction *action, guint column, GError **error)
 static char *
 status_moved_message (guint column)
 {
-  /* Translators: a status was changed from the list; its new status follows */
+  /* Translators: a status was changed from the list or the board; its
+   * new status follows */
   return g_strdup_printf (_ ("Status set to “%s”"), vp_enum_get_label (VP_TYPE_STATUS, column));
 }
 
