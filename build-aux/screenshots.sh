@@ -4,8 +4,11 @@
 #
 #   build-aux/screenshots.sh OUTDIR
 #
-# writes OUTDIR/list-en.png, editor-en.png, search-en.png, plan-en.png and
-# matrix-en.png (the partner matrix), and the same in Dutch (-nl). Builds into
+# writes OUTDIR/list-en.png, editor-en.png, search-en.png, plan-en.png,
+# board-en.png, matrix-en.png (the partner matrix) and, when the window has
+# them, quarters-en.png, and the same in Dutch (-nl). The board, matrix and
+# quarters show the example plan with progress of Nijkerk's (made up here),
+# so that every column has cards. Builds into
 # build/ first (BUILDDIR=… for another build folder). Needs xvfb-run,
 # xdotool and ImageMagick's import. Exits non-zero when a screenshot is
 # missing.
@@ -96,14 +99,57 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 db="$tmp/plan.db"
 "$APP" --database "$db" --municipality Nijkerk --import data/examples/nijkerk-uvp-2024.json >/dev/null
 
-# The other views are chosen through the setting the window restores
-# (last-view), from a keyfile of our own, one per view.
-shots="list editor search plan matrix"
-for view in plan matrix; do
-  mkdir -p "$tmp/config-$view/glib-2.0/settings"
-  printf "[nl/veiligheidsplan/Veiligheidsplan]\nlast-view='%s'\n" "$view" \
-    >"$tmp/config-$view/glib-2.0/settings/keyfile"
+# The other views, where the window has them, are chosen through the
+# setting the window restores (last-view), from a keyfile of our own for
+# each.
+shots="list editor search"
+for view in plan board matrix quarters; do
+  if grep -qs "vp_${view}_view_new" src/app/vp-window*.c; then
+    shots="$shots $view"
+    mkdir -p "$tmp/config-$view/glib-2.0/settings"
+    printf "[nl/veiligheidsplan/Veiligheidsplan]\nlast-view='%s'\n" "$view" \
+      >"$tmp/config-$view/glib-2.0/settings/keyfile"
+  fi
 done
+
+# The board's plan: the example with statuses of Nijkerk's, in every
+# column: the first quarters' actions mostly done or in progress, a few
+# postponed and one cancelled, the later ones planned.
+board_db="$tmp/board.db"
+python3 - data/examples/nijkerk-uvp-2024.json "$tmp/board.json" <<'PY'
+import json, sys, uuid
+plan = json.load(open(sys.argv[1]))
+plan["exported_by"] = "nijkerk"
+stamp = "2024-06-28T15:00:00.000Z"
+n = 0
+for priority in plan["plans"][0]["priorities"]:
+    for action in priority["actions"]:
+        n += 1
+        quarter = action["quarter"] or 4
+        status = {1: "done", 2: "in-progress", 3: "planned", 4: "planned"}[quarter]
+        if quarter == 1 and n % 4 == 0:
+            status = "in-progress"
+        if quarter == 2 and n % 3 == 0:
+            status = "done"
+        if n in (9, 23):
+            status = "postponed"
+        if n == 31:
+            status = "cancelled"
+        if status == "planned":
+            continue
+        target = action.get("target") or 0
+        action["statuses"] = [{
+            "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, "board-screenshot/" + action["uuid"])),
+            "municipality": "nijkerk",
+            "status": status,
+            "achieved": target if status == "done" else min(target, 3),
+            "note": "",
+            "modified_at": stamp,
+            "modified_by": "nijkerk",
+        }]
+json.dump(plan, open(sys.argv[2], "w"), ensure_ascii=False, indent=1)
+PY
+"$APP" --database "$board_db" --municipality Nijkerk --import "$tmp/board.json" >/dev/null
 
 export LANG=C.UTF-8 VEILIGHEIDSPLAN_LOCALEDIR="$BUILDDIR/po"
 export GSETTINGS_SCHEMA_DIR="$BUILDDIR/data" GSETTINGS_BACKEND=memory
@@ -113,9 +159,12 @@ for language in en nl; do
   for what in $shots; do
     png="$out/$what-$language.png"
     rm -f "$png"
-    if [ -d "$tmp/config-$what" ]; then
-      LANGUAGE=$language GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config-$what" \
+    if [ "$what" = plan ]; then
+      LANGUAGE=$language GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config-plan" \
         xvfb-run -a -s "$SCREEN" "$self" --shoot "$db" "$png" "$what" || true
+    elif [ -d "$tmp/config-$what" ]; then
+      LANGUAGE=$language GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config-$what" \
+        xvfb-run -a -s "$SCREEN" "$self" --shoot "$board_db" "$png" "$what" || true
     else
       LANGUAGE=$language xvfb-run -a -s "$SCREEN" "$self" --shoot "$db" "$png" "$what" || true
     fi

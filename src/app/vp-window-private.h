@@ -3,6 +3,7 @@
 
 #include "model/vp-action-filter.h"
 #include "vp-exchange-folder.h"
+#include "views/vp-board-view.h"
 #include "views/vp-list-view.h"
 #include "views/vp-matrix-view.h"
 #include "views/vp-plan-view.h"
@@ -36,6 +37,7 @@ struct _VpWindow
 
   /* borrowed: children of views */
   VpListView *list_view;
+  VpBoardView *board_view;
   VpPlanView *plan_view;
   VpMatrixView *matrix_view;
 

@@ -8,6 +8,7 @@
 #include "exchange/vp-exchange.h"
 #include "model/vp-action-filter.h"
 #include "views/vp-action-editor.h"
+#include "views/vp-board-view.h"
 #include "views/vp-list-view.h"
 #include "views/vp-plan-view.h"
 #include "views/vp-swatch.h"
@@ -147,11 +148,21 @@ new_action_action (GtkWidget *widget, const char *action_name, GVariant *paramet
   open_editor (VP_WINDOW (widget), NULL);
 }
 
+/* The action chosen in the view shown: the list's selected row, the
+ * board's focused or selected card. */
+static VpAction *
+selected_action (VpWindow *self)
+{
+  if (adw_view_stack_get_visible_child (self->views) == GTK_WIDGET (self->board_view))
+    return vp_board_view_get_selected_action (self->board_view);
+  return vp_list_view_get_selected_action (self->list_view);
+}
+
 static void
 edit_action_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   VpWindow *self = VP_WINDOW (widget);
-  VpAction *action = vp_list_view_get_selected_action (self->list_view);
+  VpAction *action = selected_action (self);
 
   if (action != NULL)
     open_editor (self, action);
@@ -161,7 +172,7 @@ static void
 delete_action_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   VpWindow *self = VP_WINDOW (widget);
-  VpAction *action = vp_list_view_get_selected_action (self->list_view);
+  VpAction *action = selected_action (self);
   g_autoptr (GError) error = NULL;
 
   if (action == NULL)
@@ -232,6 +243,7 @@ show_plan (VpWindow *self, VpPlan *plan)
   if (!g_set_object (&self->plan, plan))
     return;
   vp_list_view_set_plan (self->list_view, self->plan);
+  vp_board_view_set_plan (self->board_view, self->plan);
   vp_matrix_view_set_plan (self->matrix_view, self->plan);
   vp_plan_view_set_plan (self->plan_view, self->plan);
   g_object_set (self->filter, "priority", NULL, NULL);
@@ -341,6 +353,8 @@ setup_settings (VpWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "last-view", self->views, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "board-lanes", self->board_view, "lanes",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -358,6 +372,17 @@ setup_views (VpWindow *self)
   g_signal_connect_object (self->list_view, "failed", G_CALLBACK (on_list_failed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  /* The board: the same signals as the list's. */
+  self->board_view = VP_BOARD_VIEW (vp_board_view_new (self->store, self->filter));
+  page
+    = adw_view_stack_add_titled (self->views, GTK_WIDGET (self->board_view), "board", _ ("Board"));
+  adw_view_stack_page_set_icon_name (page, "vp-board-symbolic");
+  g_signal_connect_object (self->board_view, "action-activated",
+                           G_CALLBACK (on_list_action_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->board_view, "done", G_CALLBACK (vp_window_toast), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->board_view, "failed", G_CALLBACK (on_list_failed_cb), self,
+                           G_CONNECT_SWAPPED);
   /* the partner matrix, for the driehoek */
   self->matrix_view = VP_MATRIX_VIEW (vp_matrix_view_new (self->store, self->filter));
   page = adw_view_stack_add_titled (self->views, GTK_WIDGET (self->matrix_view), "matrix",

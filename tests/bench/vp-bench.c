@@ -12,6 +12,7 @@
 #include "app/vp-window.h"
 #include "exchange/vp-exchange.h"
 #include "store/vp-store-status.h"
+#include "views/vp-board-view.h"
 #include "views/vp-list-view.h"
 #include "vp-generate.h"
 #include "vp-test-util.h"
@@ -20,7 +21,8 @@
  * How the program copes with large plans: for each size, a generated plan
  * is written in one transaction, the store opened, a window shown, and
  * then typing in the search, changing facets, scrolling and changing a
- * status are timed until the next frame is painted. Prints a table; a
+ * status are timed until the next frame is painted, and so are showing
+ * the board and a drop on it. Prints a table; a
  * measurement, not a test, so it exits 0 whatever it finds.
  *
  *   vp-bench [--runs R] [N…]        (default: 10000 100000)
@@ -640,6 +642,106 @@ time_status_changes (Bench *bench)
   add_row (bench->n, "status change: painted", painted, 0);
 }
 
+/* The board: shown, and a card dropped on the next column. */
+
+static AdwViewStack *
+views_of (Bench *bench)
+{
+  return ADW_VIEW_STACK (
+    gtk_widget_get_template_child (GTK_WIDGET (bench->window), VP_TYPE_WINDOW, "views"));
+}
+
+static void
+show_page (Bench *bench, gconstpointer name)
+{
+  adw_view_stack_set_visible_child_name (views_of (bench), name);
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *column)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (column);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  VpBoardView *board;
+  VpAction *action;
+  guint column;
+} Drop;
+
+/* What the column's GtkDropTarget does with a card dropped under the
+ * column's cards. */
+static void
+drop_card (Bench *bench, gconstpointer data)
+{
+  const Drop *drop = data;
+  GtkWidget *column = vp_board_view_get_column (drop->board, drop->column);
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_value_init (&value, VP_TYPE_ACTION);
+  g_value_set_object (&value, drop->action);
+  g_signal_emit_by_name (drop_target_of (column), "drop", &value, 20.0,
+                         gtk_widget_get_height (column) - 10.0, &handled);
+  g_value_unset (&value);
+  if (!handled)
+    g_printerr ("the drop was refused\n");
+}
+
+static void
+time_drops (Bench *bench, VpBoardView *board)
+{
+  GListModel *planned = vp_board_view_get_cards (board, VP_STATUS_PLANNED);
+  g_autoptr (GArray) painted = samples_new ();
+  gint64 begin = g_get_monotonic_time ();
+
+  for (guint i = 0; i < 10 && (i == 0 || !over_budget (begin)); i++)
+    {
+      g_autoptr (VpAction) action = g_list_model_get_item (planned, 0);
+      Drop drop = { board, action, VP_STATUS_IN_PROGRESS };
+
+      if (action == NULL)
+        break;
+      time_change (bench, drop_card, &drop, TYPING_PAUSE_MS, NULL, painted);
+    }
+  add_row (bench->n, "board: drop saved and painted", painted, 0);
+}
+
+static void
+time_board (Bench *bench)
+{
+  VpBoardView *board
+    = VP_BOARD_VIEW (find_descendant (GTK_WIDGET (bench->window), VP_TYPE_BOARD_VIEW));
+  g_autoptr (GArray) first = samples_new ();
+  g_autoptr (GArray) again = samples_new ();
+  guint n = 0;
+
+  /* the first time fills the board; later it is only shown again */
+  time_change (bench, show_page, "board", TYPING_PAUSE_MS, NULL, first);
+  for (guint c = 0; c < vp_board_view_get_n_columns (board); c++)
+    n += vp_board_view_get_count (board, c);
+  note ("%u actions: %u cards on the board, %ld MiB resident with it", bench->n, n, rss_mib ());
+  add_row (bench->n, "board: to first frame", first, 0);
+  time_drops (bench, board);
+  for (guint r = 0; r < runs; r++)
+    {
+      time_change (bench, show_page, "list", TYPING_PAUSE_MS, NULL, NULL);
+      time_change (bench, show_page, "board", TYPING_PAUSE_MS, NULL, again);
+    }
+  time_change (bench, show_page, "list", TYPING_PAUSE_MS, NULL, NULL);
+  add_row (bench->n, "board: shown again", again, 0);
+}
+
 /* One size, from an empty database to the window's timings. */
 static void
 bench_size (guint n)
@@ -665,6 +767,8 @@ bench_size (guint n)
   g_printerr ("%u actions: scrolling…\n", n);
   time_scrolling (&bench);
   time_status_changes (&bench);
+  g_printerr ("%u actions: the board…\n", n);
+  time_board (&bench);
   close_window (&bench);
   g_clear_object (&bench.store);
 }

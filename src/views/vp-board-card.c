@@ -1,0 +1,713 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "vp-board-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "model/vp-action-filter.h"
+#include "store/vp-store-status.h"
+#include "vp-board-card.h"
+#include "vp-format.h"
+
+/*
+ * A card of the board: the priority's colour as a strip on the left, the
+ * priority (small), the sub-theme letter, the activity in up to four
+ * lines, and below it the lead, the quarter (in the error colour when
+ * overdue) and the progress toward the target. Or, bound to a lane
+ * heading, just the heading's title after a dot of its colour.
+ *
+ * GtkListView makes cards whenever the rows on screen change (GTK 4.8
+ * rebuilds them on every filter change), so a card is a handful of plain
+ * children laid out by hand: no boxes, no template, no tooltip set per
+ * bind (query-tooltip asks when one is shown). The layout is its own so
+ * that a card is as high as its text needs: GtkInscription, which never
+ * reads markup, has a height that does not follow its text, so the card
+ * measures the text's lines (at most four) for the width it is given.
+ */
+
+/* in pixels */
+#define STRIP_WIDTH 5
+#define PAD_START   10
+#define PAD_END     10
+#define PAD_TOP     8
+#define PAD_BOTTOM  9
+#define ROW_GAP     4
+#define COLUMN_GAP  8
+#define ICON_GAP    4
+#define DOT_SIZE    8
+#define MAX_LINES   4
+#define HEADING_PAD 4
+
+struct _VpBoardCard
+{
+  GtkWidget parent_instance;
+
+  /* children */
+  GtkWidget *priority;
+  GtkWidget *letter;
+  GtkWidget *text;
+  GtkWidget *overdue;
+  GtkWidget *quarter;
+  GtkWidget *lead;
+  GtkWidget *progress;
+
+  /* owned */
+  VpAction *action;
+  GdkRGBA colour;
+  gboolean heading;
+  /* whether the styles of the card or heading are set */
+  gboolean styled;
+  /* for measuring the text's lines: made on first use */
+  PangoLayout *layout;
+  /* what the card shows, to know when a row bound again is up to date:
+   * the action's UUID and stamp, its status record and that's stamp */
+  char *shown_uuid;
+  char *shown_stamp;
+  gpointer shown_status;
+  char *shown_status_stamp;
+  /* the width the height was last asked for without one */
+  int guessed_width;
+  /* the text's height at a width and font, last measured */
+  int measured_width;
+  guint measured_serial;
+  int measured_height;
+};
+
+G_DEFINE_FINAL_TYPE (VpBoardCard, vp_board_card, GTK_TYPE_WIDGET)
+
+static int
+height_for (GtkWidget *child, int width)
+{
+  int min = 0;
+
+  if (!gtk_widget_get_visible (child))
+    return 0;
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min, NULL, NULL, NULL);
+  return min;
+}
+
+static int
+width_of (GtkWidget *child, gboolean natural)
+{
+  int min = 0, nat = 0;
+
+  if (!gtk_widget_get_visible (child))
+    return 0;
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  return natural ? nat : min;
+}
+
+/* The height of the text's lines at @width, four at most, as the
+ * inscription will wrap them. */
+static int
+text_height (VpBoardCard *self, int width)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (self->text));
+  /* changes with the font, when the card's style is known or changes */
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (self->text));
+  int height;
+
+  if (width == self->measured_width && serial == self->measured_serial)
+    return self->measured_height;
+  if (self->layout == NULL)
+    {
+      self->layout = gtk_widget_create_pango_layout (self->text, NULL);
+      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (self->layout, -MAX_LINES);
+    }
+  pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
+  pango_layout_set_width (self->layout, MAX (width, 1) * PANGO_SCALE);
+  pango_layout_get_pixel_size (self->layout, NULL, &height);
+  /* never less than the inscription's own minimum of one line */
+  self->measured_width = width;
+  self->measured_serial = serial;
+  self->measured_height = MAX (height, height_for (self->text, width));
+  return self->measured_height;
+}
+
+static int
+inner_width (int width)
+{
+  return MAX (width - STRIP_WIDTH - PAD_START - PAD_END, 1);
+}
+
+/* The row under the text: the overdue mark, quarter, lead and progress. */
+static int
+bottom_height (VpBoardCard *self, int inner)
+{
+  return MAX (MAX (height_for (self->lead, inner), height_for (self->overdue, -1)),
+              MAX (height_for (self->quarter, -1), height_for (self->progress, -1)));
+}
+
+static int
+measure_height (VpBoardCard *self, int width)
+{
+  int inner = inner_width (width);
+  int top, bottom;
+
+  if (self->heading)
+    return height_for (self->priority, width - DOT_SIZE - COLUMN_GAP) + 2 * HEADING_PAD;
+  top = MAX (height_for (self->priority, inner), height_for (self->letter, -1));
+  bottom = bottom_height (self, inner);
+  return PAD_TOP + top + ROW_GAP + text_height (self, inner) + ROW_GAP + bottom + PAD_BOTTOM;
+}
+
+static int
+horizontal_box (GtkWidget *widget)
+{
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
+  GtkBorder margin, border, padding;
+
+  gtk_style_context_get_margin (style, &margin);
+  gtk_style_context_get_border (style, &border);
+  gtk_style_context_get_padding (style, &padding);
+  return margin.left + margin.right + border.left + border.right + padding.left + padding.right;
+}
+
+/* The width the card will get. GtkListView (4.8) asks its rows for their
+ * height for no particular width, and gives them the list's width: that
+ * less the row's and the card's own margins, borders and padding. */
+static int
+expected_width (VpBoardCard *self)
+{
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *list = row != NULL ? gtk_widget_get_parent (row) : NULL;
+  int width = list != NULL ? gtk_widget_get_width (list) : 0;
+
+  if (width <= 0)
+    return -1;
+  width -= horizontal_box (row) + horizontal_box (GTK_WIDGET (self));
+  return width > 0 ? width : -1;
+}
+
+static void
+vp_board_card_measure (GtkWidget *widget,
+                       GtkOrientation orientation,
+                       int for_size,
+                       int *minimum,
+                       int *natural,
+                       int *minimum_baseline,
+                       int *natural_baseline)
+{
+  VpBoardCard *self = VP_BOARD_CARD (widget);
+  int pad = STRIP_WIDTH + PAD_START + PAD_END;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = pad + width_of (self->text, FALSE);
+      *natural = pad + width_of (self->text, TRUE);
+      return;
+    }
+  if (for_size < 0)
+    for_size = expected_width (self);
+  if (for_size < 0)
+    for_size = pad + width_of (self->text, TRUE);
+  self->guessed_width = for_size;
+  *minimum = *natural = measure_height (self, for_size);
+}
+
+static void
+place (GtkWidget *child, int x, int y, int width, int height)
+{
+  if (gtk_widget_get_visible (child))
+    gtk_widget_size_allocate (child, &(GtkAllocation){ x, y, MAX (width, 0), MAX (height, 0) }, -1);
+}
+
+static void
+allocate_heading (VpBoardCard *self, int width, int height)
+{
+  int x = DOT_SIZE + COLUMN_GAP;
+
+  place (self->priority, x, HEADING_PAD, width - x, height - 2 * HEADING_PAD);
+}
+
+/* The quarter (after the overdue mark) on the left, the progress on the
+ * right, the lead between them, giving way to both. */
+static void
+allocate_bottom (VpBoardCard *self, int x, int y, int inner, int height)
+{
+  int end = x + inner;
+  int overdue = width_of (self->overdue, TRUE);
+  int quarter = width_of (self->quarter, TRUE);
+  int progress = MIN (width_of (self->progress, TRUE), inner);
+
+  place (self->progress, end - progress, y, progress, height);
+  if (progress > 0)
+    end -= progress + COLUMN_GAP;
+  place (self->overdue, x, y, overdue, height);
+  if (overdue > 0)
+    x += overdue + ICON_GAP;
+  quarter = MIN (quarter, MAX (end - x, 0));
+  place (self->quarter, x, y, quarter, height);
+  if (quarter > 0)
+    x += quarter + COLUMN_GAP;
+  place (self->lead, x, y, end - x, height);
+}
+
+static void
+vp_board_card_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  VpBoardCard *self = VP_BOARD_CARD (widget);
+  int x = STRIP_WIDTH + PAD_START;
+  int inner = inner_width (width);
+  int letter_width = width_of (self->letter, TRUE);
+  int top, text;
+  int y = PAD_TOP;
+
+  /* measured for another width (the window's changed): measure again */
+  if (width != self->guessed_width && height != measure_height (self, width))
+    {
+      self->guessed_width = width;
+      gtk_widget_queue_resize (widget);
+    }
+  if (self->heading)
+    {
+      allocate_heading (self, width, height);
+      return;
+    }
+  top = MAX (height_for (self->priority, inner), height_for (self->letter, -1));
+  place (self->priority, x, y, inner - (letter_width > 0 ? letter_width + COLUMN_GAP : 0), top);
+  place (self->letter, x + inner - letter_width, y, letter_width, top);
+  y += top + ROW_GAP;
+
+  text = text_height (self, inner);
+  place (self->text, x, y, inner, text);
+  y += text + ROW_GAP;
+
+  allocate_bottom (self, x, y, inner, bottom_height (self, inner));
+}
+
+static void
+vp_board_card_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  VpBoardCard *self = VP_BOARD_CARD (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (self->heading && self->colour.alpha > 0)
+    {
+      GskRoundedRect dot;
+      float y = (height - DOT_SIZE) / 2.f;
+
+      gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (0, y, DOT_SIZE, DOT_SIZE),
+                                       DOT_SIZE / 2.f);
+      gtk_snapshot_push_rounded_clip (snapshot, &dot);
+      gtk_snapshot_append_color (snapshot, &self->colour, &dot.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+  else if (!self->heading)
+    /* the card's rounded corners (overflow: hidden) round it off */
+    gtk_snapshot_append_color (snapshot, &self->colour,
+                               &GRAPHENE_RECT_INIT (0, 0, STRIP_WIDTH, height));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_snapshot_child (widget, child, snapshot);
+}
+
+/* The whole text, which the card may cut short, the lead and the quarter. */
+static gboolean
+vp_board_card_query_tooltip (
+  GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
+{
+  VpBoardCard *self = VP_BOARD_CARD (widget);
+  const char *quarter = gtk_label_get_text (GTK_LABEL (self->quarter));
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (self->action == NULL)
+    return FALSE;
+  if (gtk_widget_get_visible (self->overdue))
+    /* Translators: an action whose quarter has passed: "Q1 2024 · overdue" */
+    when = g_strdup_printf (_ ("%s · overdue"), quarter);
+  else
+    when = g_strdup (quarter);
+  text = g_strdup_printf ("%s\n%s\n%s", vp_action_get_text (self->action),
+                          gtk_inscription_get_text (GTK_INSCRIPTION (self->lead)), when);
+  /* a label that wraps: a tooltip's own does not, and activities are long */
+  label = gtk_label_new (g_strstrip (text));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_tooltip_set_custom (tooltip, label);
+  return TRUE;
+}
+
+static void
+vp_board_card_dispose (GObject *object)
+{
+  VpBoardCard *self = VP_BOARD_CARD (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->action);
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->shown_uuid, g_free);
+  g_clear_pointer (&self->shown_stamp, g_free);
+  g_clear_pointer (&self->shown_status_stamp, g_free);
+
+  G_OBJECT_CLASS (vp_board_card_parent_class)->dispose (object);
+}
+
+static void
+vp_board_card_class_init (VpBoardCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vp_board_card_dispose;
+  widget_class->measure = vp_board_card_measure;
+  widget_class->size_allocate = vp_board_card_size_allocate;
+  widget_class->snapshot = vp_board_card_snapshot;
+  widget_class->query_tooltip = vp_board_card_query_tooltip;
+
+  gtk_widget_class_set_css_name (widget_class, "boardcard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static GtkWidget *
+add_inscription (VpBoardCard *self, int min_chars, int nat_chars, const char *css_class)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (inscription, css_class);
+  gtk_widget_set_parent (inscription, GTK_WIDGET (self));
+  return inscription;
+}
+
+static GtkWidget *
+add_label (VpBoardCard *self, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (label, css_class);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
+  return label;
+}
+
+static void
+vp_board_card_init (VpBoardCard *self)
+{
+  self->priority = add_inscription (self, 0, 20, "priority");
+  gtk_widget_add_css_class (self->priority, "caption");
+  self->letter = add_label (self, "subtheme");
+  self->text = add_inscription (self, 10, 28, "activity");
+  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (self->text), PANGO_WRAP_WORD_CHAR);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (self->text), 1);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (self->text), MAX_LINES);
+  self->overdue = gtk_image_new_from_icon_name ("alarm-symbolic");
+  gtk_widget_add_css_class (self->overdue, "overdue");
+  gtk_widget_set_parent (self->overdue, GTK_WIDGET (self));
+  self->quarter = add_label (self, "caption");
+  self->lead = add_inscription (self, 0, 16, "caption");
+  gtk_widget_add_css_class (self->lead, "dim-label");
+  self->progress = add_label (self, "caption");
+  gtk_widget_add_css_class (self->progress, "numeric");
+  self->measured_width = -1;
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+}
+
+GtkWidget *
+vp_board_card_new (void)
+{
+  return g_object_new (VP_TYPE_BOARD_CARD, NULL);
+}
+
+static void
+set_heading (VpBoardCard *self, gboolean heading)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  if (self->styled && self->heading == heading)
+    return;
+  self->styled = TRUE;
+  self->heading = heading;
+  gtk_widget_set_visible (self->text, !heading);
+  gtk_widget_set_visible (self->lead, !heading);
+  gtk_widget_set_has_tooltip (widget, !heading);
+  if (heading)
+    {
+      gtk_widget_set_visible (self->overdue, FALSE);
+      gtk_widget_set_visible (self->quarter, FALSE);
+      gtk_widget_set_visible (self->letter, FALSE);
+      gtk_widget_set_visible (self->progress, FALSE);
+      gtk_widget_remove_css_class (widget, "card");
+      gtk_widget_add_css_class (widget, "lane-heading");
+      gtk_widget_remove_css_class (self->priority, "caption");
+      gtk_widget_add_css_class (self->priority, "caption-heading");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (widget, "lane-heading");
+      gtk_widget_add_css_class (widget, "card");
+      gtk_widget_remove_css_class (self->priority, "caption-heading");
+      gtk_widget_add_css_class (self->priority, "caption");
+    }
+}
+
+static void
+set_colour (VpBoardCard *self, const char *colour)
+{
+  GdkRGBA rgba;
+
+  if (colour == NULL || !gdk_rgba_parse (&rgba, colour))
+    gdk_rgba_parse (&rgba, "#9a9996");
+  if (!gdk_rgba_equal (&rgba, &self->colour))
+    {
+      self->colour = rgba;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+set_text (VpBoardCard *self, const char *text)
+{
+  if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (self->text)), text) == 0)
+    return;
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->text), text);
+  self->measured_width = -1;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+set_label (GtkWidget *label, const char *text)
+{
+  gtk_widget_set_visible (label, text != NULL && *text != '\0');
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+}
+
+static void
+show_priority (VpBoardCard *self, VpStore *store, VpAction *action)
+{
+  VpRecord *priority = vp_store_lookup (store, vp_action_get_priority (action));
+  VpRecord *subtheme = vp_store_lookup (store, vp_action_get_subtheme (action));
+  g_autofree char *title = NULL;
+
+  if (VP_IS_PRIORITY (priority))
+    title = g_strdup_printf ("%d. %s", vp_priority_get_number (VP_PRIORITY (priority)),
+                             vp_priority_get_title (VP_PRIORITY (priority)));
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->priority), title);
+  set_colour (self,
+              VP_IS_PRIORITY (priority) ? vp_priority_get_colour (VP_PRIORITY (priority)) : NULL);
+  set_label (self->letter,
+             VP_IS_SUBTHEME (subtheme) ? vp_subtheme_get_letter (VP_SUBTHEME (subtheme)) : NULL);
+}
+
+/* The quarter, in the error colour after a mark when it passed while the
+ * action is open. */
+static void
+show_quarter (VpBoardCard *self, VpStore *store, VpAction *action, gboolean overdue)
+{
+  g_autofree char *quarter = vp_format_quarter (action);
+
+  gtk_widget_set_visible (self->overdue, overdue);
+  set_label (self->quarter, vp_action_get_quarter (action) != VP_QUARTER_NONE ? quarter : NULL);
+  if (overdue)
+    {
+      gtk_widget_add_css_class (self->quarter, "overdue");
+      gtk_widget_remove_css_class (self->quarter, "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->quarter, "overdue");
+      gtk_widget_add_css_class (self->quarter, "dim-label");
+    }
+}
+
+static void
+show_progress (VpBoardCard *self, VpStore *store, VpAction *action)
+{
+  VpActionStatus *status = vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)),
+                                                 vp_store_get_home_municipality (store));
+  g_autofree char *progress = NULL;
+
+  if (vp_action_get_target (action) > 0)
+    /* Translators: achieved of the target: "3 / 5" */
+    progress
+      = g_strdup_printf (_ ("%d / %d"), status != NULL ? vp_action_status_get_achieved (status) : 0,
+                         vp_action_get_target (action));
+  set_label (self->progress, progress);
+}
+
+/* What a screen reader says of the card, and its tooltip: the whole
+ * text, the status and whether it is overdue. */
+static void
+describe (VpBoardCard *self, VpStore *store, VpAction *action, gboolean overdue)
+{
+  const char *status
+    = vp_enum_get_label (VP_TYPE_STATUS, vp_action_get_home_status (store, action));
+  g_autofree char *label = NULL;
+
+  if (overdue)
+    /* Translators: what a screen reader says of a card on the board: the
+     * action's text and its status; the action's quarter has passed */
+    label = g_strdup_printf (_ ("%s (status: %s, overdue)"), vp_action_get_text (action), status);
+  else
+    /* Translators: what a screen reader says of a card on the board: the
+     * action's text and its status */
+    label = g_strdup_printf (_ ("%s (status: %s)"), vp_action_get_text (action), status);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static VpActionStatus *
+home_status (VpStore *store, VpAction *action)
+{
+  return vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)),
+                               vp_store_get_home_municipality (store));
+}
+
+static void
+remember_shown (VpBoardCard *self, VpStore *store, VpAction *action)
+{
+  VpActionStatus *status = home_status (store, action);
+
+  g_free (self->shown_uuid);
+  self->shown_uuid = g_strdup (vp_record_get_uuid (VP_RECORD (action)));
+  g_free (self->shown_stamp);
+  self->shown_stamp = g_strdup (vp_record_get_modified_at (VP_RECORD (action)));
+  self->shown_status = status;
+  g_free (self->shown_status_stamp);
+  self->shown_status_stamp
+    = status != NULL ? g_strdup (vp_record_get_modified_at (VP_RECORD (status))) : NULL;
+}
+
+/* Whether the card shows @action as it is: GTK 4.8 binds rows again to
+ * the actions they had whenever the list changes near them. */
+static gboolean
+shows (VpBoardCard *self, VpStore *store, VpAction *action)
+{
+  VpActionStatus *status;
+
+  if (self->heading || g_strcmp0 (self->shown_uuid, vp_record_get_uuid (VP_RECORD (action))) != 0
+      || g_strcmp0 (self->shown_stamp, vp_record_get_modified_at (VP_RECORD (action))) != 0)
+    return FALSE;
+  status = home_status (store, action);
+  return status == self->shown_status
+         && (status == NULL
+             || g_strcmp0 (self->shown_status_stamp, vp_record_get_modified_at (VP_RECORD (status)))
+                  == 0);
+}
+
+/**
+ * vp_board_card_bind_action:
+ *
+ * Shows @action in a card bound to it: at once when the card showed it
+ * last, as it is now.
+ */
+void
+vp_board_card_bind_action (VpBoardCard *self, VpStore *store, VpAction *action)
+{
+  g_return_if_fail (VP_IS_BOARD_CARD (self));
+  g_return_if_fail (VP_IS_ACTION (action));
+
+  if (shows (self, store, action))
+    {
+      g_set_object (&self->action, action);
+      return;
+    }
+  vp_board_card_show_action (self, store, action);
+}
+
+/**
+ * vp_board_card_show_action:
+ *
+ * Shows @action (again: after it or its status changed).
+ */
+void
+vp_board_card_show_action (VpBoardCard *self, VpStore *store, VpAction *action)
+{
+  g_autofree char *lead = NULL;
+  gboolean overdue;
+
+  g_return_if_fail (VP_IS_BOARD_CARD (self));
+  g_return_if_fail (VP_IS_ACTION (action));
+
+  g_set_object (&self->action, action);
+  set_heading (self, FALSE);
+  remember_shown (self, store, action);
+  show_priority (self, store, action);
+  set_text (self, vp_action_get_text (action));
+  lead = vp_format_lead (store, action);
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->lead), lead);
+  overdue = vp_action_is_overdue (store, action);
+  show_quarter (self, store, action, overdue);
+  show_progress (self, store, action);
+  describe (self, store, action, overdue);
+}
+
+/**
+ * vp_board_card_show_heading:
+ * @colour: (nullable): "#rrggbb" for a dot before the title, or %NULL
+ *
+ * Makes the card a lane's heading.
+ */
+void
+vp_board_card_show_heading (VpBoardCard *self, const char *title, const char *colour)
+{
+  g_return_if_fail (VP_IS_BOARD_CARD (self));
+
+  g_clear_object (&self->action);
+  g_clear_pointer (&self->shown_uuid, g_free);
+  set_heading (self, TRUE);
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->priority), title);
+  if (colour != NULL)
+    set_colour (self, colour);
+  else
+    self->colour.alpha = 0;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+/**
+ * vp_board_card_clear:
+ *
+ * Lets go of the action, when the card's row is unbound.
+ */
+void
+vp_board_card_clear (VpBoardCard *self)
+{
+  g_return_if_fail (VP_IS_BOARD_CARD (self));
+
+  g_clear_object (&self->action);
+  vp_board_card_set_drop (self, VP_BOARD_DROP_NONE);
+}
+
+/**
+ * vp_board_card_get_action:
+ *
+ * Returns: (transfer none) (nullable): the action shown, %NULL for a heading
+ */
+VpAction *
+vp_board_card_get_action (VpBoardCard *self)
+{
+  g_return_val_if_fail (VP_IS_BOARD_CARD (self), NULL);
+  return self->action;
+}
+
+/**
+ * vp_board_card_set_drop:
+ *
+ * Shows where a drop would put the dragged card: a line above or below.
+ */
+void
+vp_board_card_set_drop (VpBoardCard *self, VpBoardDrop drop)
+{
+  g_return_if_fail (VP_IS_BOARD_CARD (self));
+
+  if (drop == VP_BOARD_DROP_BEFORE)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "drop-before");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-before");
+  if (drop == VP_BOARD_DROP_AFTER)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "drop-after");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-after");
+}

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include "vp-board-card.h"
+#include "vp-board-view.h"
+
+G_BEGIN_DECLS
+
+/* The board's parts, shared by vp-board-view.c (models, columns, cards)
+ * and vp-board-view-moves.c (moves, drag and drop, menu, keys). */
+
+/* How each column groups its cards. */
+typedef enum
+{
+  VP_BOARD_LANES_NONE,
+  VP_BOARD_LANES_PRIORITY,
+  VP_BOARD_LANES_LEAD,
+} VpBoardLanes;
+
+/* A column: its widgets, its cards (a filter of the board's sorted
+ * actions) and what the last placement put in it. */
+typedef struct
+{
+  VpBoardView *self;
+  guint index;
+  /* the column, which takes drops */
+  GtkWidget *widget;
+  GtkWidget *count;
+  GtkWidget *placeholder;
+  GtkWidget *list;
+  GtkCustomFilter *filter;
+  GtkSingleSelection *selection;
+  /* lane key → number of cards in the lane, by the last placement */
+  GHashTable *lanes;
+  guint n_cards;
+} VpBoardColumn;
+
+struct _VpBoardView
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkWidget *main;
+  GtkWidget *summary;
+  GtkMenuButton *lanes_button;
+  GtkWidget *columns_box;
+
+  /* borrowed */
+  const VpBoardColumns *def;
+
+  /* owned */
+  VpStore *store;
+  VpActionFilter *filter;
+  VpPlan *plan;
+  VpBoardLanes lanes;
+  VpBoardColumn *columns;
+  /* the lanes' headings (a model of priorities or of lead keys), then the
+   * actions */
+  GListStore *parts;
+  /* the leads' keys, as GtkStringObjects; key → rank in the lanes' order */
+  GListStore *lead_lanes;
+  GHashTable *lead_ranks;
+  GtkCustomSorter *sorter;
+  GtkSortListModel *sorted;
+  /* VpAction (a reference) → its Place, for the actions shown */
+  GHashTable *placement;
+  /* VpAction (a reference) set: to be placed again */
+  GHashTable *dirty;
+  /* every action is to be placed again; actions may have been deleted */
+  gboolean replace_all;
+  gboolean deleted;
+  /* every bound card's Watch */
+  GHashTable *watches;
+  guint placement_idle;
+  /* the placement is out of date while the board is not on screen */
+  gboolean stale;
+  GtkWidget *menu;
+  /* a drag under way: its action and card, where on the card it began */
+  VpAction *dragged;
+  GtkWidget *dragged_card;
+  double drag_x, drag_y;
+  /* the card that shows where a drop would go */
+  GtkWidget *marked;
+};
+
+/* vp-board-view.c */
+int vp_board_view_column_of (VpBoardView *self, VpAction *action);
+VpPriority *vp_board_view_priority_of (VpBoardView *self, gpointer item);
+void vp_board_view_flush (VpBoardView *self);
+
+/* vp-board-view-moves.c */
+void vp_board_view_watch_column (VpBoardView *self, VpBoardColumn *column);
+void vp_board_view_add_shortcuts (VpBoardView *self);
+void vp_board_view_install_actions (GtkWidgetClass *widget_class);
+VpBoardCard *vp_board_view_focused_card (VpBoardView *self);
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/vp-action-filter.h"
+#include "store/vp-store.h"
+
+G_BEGIN_DECLS
+
+/* What makes a board: its columns, which actions each holds and what
+ * moving an action to one does. The status board's is in vp-board-view.c;
+ * a board of quarters would bring its own. */
+typedef struct
+{
+  guint n_columns;
+  /* the column's title */
+  const char *(*title) (guint column);
+  /* the column @action is in, or -1 for none */
+  int (*column_of) (VpStore *store, VpAction *action);
+  /* gives @action the value of @column, in the caller's transaction */
+  gboolean (*move) (VpStore *store, VpAction *action, guint column, GError **error);
+  /* the label of the undo step and the toast after a move to @column */
+  const char *undo_label;
+  char *(*moved_message) (guint column);
+} VpBoardColumns;
+
+#define VP_TYPE_BOARD_VIEW (vp_board_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (VpBoardView, vp_board_view, VP, BOARD_VIEW, GtkWidget)
+
+GtkWidget *vp_board_view_new (VpStore *store, VpActionFilter *filter);
+void vp_board_view_set_plan (VpBoardView *self, VpPlan *plan);
+guint vp_board_view_get_n_columns (VpBoardView *self);
+GtkWidget *vp_board_view_get_column (VpBoardView *self, guint column);
+GListModel *vp_board_view_get_cards (VpBoardView *self, guint column);
+guint vp_board_view_get_count (VpBoardView *self, guint column);
+VpAction *vp_board_view_get_selected_action (VpBoardView *self);
+
+G_END_DECLS

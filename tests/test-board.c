@@ -1,0 +1,904 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "test-board"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "app/vp-application.h"
+#include "app/vp-window.h"
+#include "exchange/vp-exchange.h"
+#include "store/vp-store-status.h"
+#include "views/vp-action-editor.h"
+#include "views/vp-board-card.h"
+#include "views/vp-board-view.h"
+#include "vp-test-gui.h"
+#include "vp-test-util.h"
+
+/* The board in the window, on a real store, in English (LANGUAGE=en) or
+ * Dutch (LANGUAGE=nl): meson runs this program once for each. Drops are
+ * made by emitting the columns' GtkDropTarget "drop" with a real GValue,
+ * keys by activating the board's own shortcuts: the code a real drag or
+ * key press runs. */
+
+static gboolean dutch;
+
+static const char *
+tr (const char *english, const char *nederlands)
+{
+  return dutch ? nederlands : english;
+}
+
+typedef struct
+{
+  VpStore *store;
+  VpPlan *plan;
+  VpWindow *window;
+  VpBoardView *board;
+  /* what "failed" and "done" said last */
+  char *failed;
+  char *done;
+} Fixture;
+
+static void
+on_failed_cb (VpBoardView *board, const char *message, Fixture *fixture)
+{
+  g_free (fixture->failed);
+  fixture->failed = g_strdup (message);
+}
+
+static void
+on_done_cb (VpBoardView *board, const char *message, Fixture *fixture)
+{
+  g_free (fixture->done);
+  fixture->done = g_strdup (message);
+}
+
+static void
+show_board (Fixture *fixture)
+{
+  AdwViewStack *views = ADW_VIEW_STACK (
+    gtk_widget_get_template_child (GTK_WIDGET (fixture->window), VP_TYPE_WINDOW, "views"));
+
+  adw_view_stack_set_visible_child_name (views, "board");
+  vp_test_wait_for_frames ();
+}
+
+static void
+open_window (Fixture *fixture)
+{
+  fixture->window = g_object_new (VP_TYPE_WINDOW, "store", fixture->store, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  vp_test_wait_for_frames ();
+  fixture->board = VP_BOARD_VIEW (vp_test_find (GTK_WIDGET (fixture->window), VP_TYPE_BOARD_VIEW));
+  g_assert_nonnull (fixture->board);
+  g_signal_connect (fixture->board, "failed", G_CALLBACK (on_failed_cb), fixture);
+  g_signal_connect (fixture->board, "done", G_CALLBACK (on_done_cb), fixture);
+  show_board (fixture);
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  fixture->store = vp_test_store_new ();
+  fixture->plan = vp_test_add_small_plan (fixture->store);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  if (fixture->window != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (fixture->board, fixture);
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      vp_test_wait_for_frames ();
+    }
+  g_clear_object (&fixture->store);
+  g_free (fixture->failed);
+  g_free (fixture->done);
+}
+
+/* The small plan's actions: joint priority (1): controls (A, target 5),
+ * Bibob (A, Nijkerk), housing (B, each); local priority (2): Ariadne. */
+#define CONTROLS "We organiseren vijf"
+#define BIBOB    "We stellen een organisatiebreed"
+#define HOUSING  "We creëren"
+#define ARIADNE  "We evalueren"
+
+static VpAction *
+find_action (Fixture *fixture, const char *start)
+{
+  GListModel *actions = vp_store_get_records (fixture->store, VP_TYPE_ACTION);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr (VpAction) action = g_list_model_get_item (actions, i);
+
+      if (g_str_has_prefix (vp_action_get_text (action), start))
+        return action;
+    }
+  g_error ("no action “%s…”", start);
+}
+
+static void
+set_status (Fixture *fixture, VpAction *action, const char *municipality, VpStatus status)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (vp_store_set_status (fixture->store, action, municipality, status, 0, "", &error));
+  g_assert_no_error (error);
+}
+
+/* The actions of a column, in its order (lane headings left out). */
+static GPtrArray *
+cards_of (Fixture *fixture, guint column)
+{
+  GListModel *cards = vp_board_view_get_cards (fixture->board, column);
+  GPtrArray *actions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      GObject *item = g_list_model_get_item (cards, i);
+
+      if (VP_IS_ACTION (item))
+        g_ptr_array_add (actions, item);
+      else
+        g_object_unref (item);
+    }
+  return actions;
+}
+
+static guint
+n_cards (Fixture *fixture, guint column)
+{
+  g_autoptr (GPtrArray) cards = cards_of (fixture, column);
+
+  return cards->len;
+}
+
+static gboolean
+in_column (Fixture *fixture, guint column, VpAction *action)
+{
+  g_autoptr (GPtrArray) cards = cards_of (fixture, column);
+
+  return g_ptr_array_find (cards, action, NULL);
+}
+
+static int
+position_of (VpAction *action)
+{
+  return vp_record_get_int (VP_RECORD (action), "position");
+}
+
+/* The card widget that shows @action. */
+static GtkWidget *
+find_card (GtkWidget *widget, VpAction *action)
+{
+  if (VP_IS_BOARD_CARD (widget) && vp_board_card_get_action (VP_BOARD_CARD (widget)) == action
+      && gtk_widget_get_child_visible (gtk_widget_get_parent (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_card (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkDropTarget *
+drop_target_of (Fixture *fixture, guint column)
+{
+  GtkWidget *widget = vp_board_view_get_column (fixture->board, column);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  g_error ("column %u takes no drops", column);
+}
+
+/* Drops @action on @column: next to @neighbour's card (in its upper or
+ * lower half), or in the column's empty space under the cards. */
+static gboolean
+drop (Fixture *fixture, VpAction *action, guint column, VpAction *neighbour, gboolean after)
+{
+  GtkWidget *widget = vp_board_view_get_column (fixture->board, column);
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+  double x = 20, y = gtk_widget_get_height (widget) - 10;
+
+  if (neighbour != NULL)
+    {
+      GtkWidget *card = find_card (widget, neighbour);
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (card);
+      g_assert_true (gtk_widget_compute_bounds (card, widget, &bounds));
+      x = bounds.origin.x + bounds.size.width / 2;
+      y = after ? bounds.origin.y + bounds.size.height - 4 : bounds.origin.y + 4;
+    }
+  g_value_init (&value, VP_TYPE_ACTION);
+  g_value_set_object (&value, action);
+  g_signal_emit_by_name (drop_target_of (fixture, column), "drop", &value, x, y, &handled);
+  g_value_unset (&value);
+  vp_test_wait_for_frames ();
+  return handled;
+}
+
+/* Runs the board's shortcut for @accelerator ("<Control>Right") on the
+ * focused card, as a key press would. */
+static void
+press (Fixture *fixture, const char *accelerator)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->board));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint s = 0; s < g_list_model_get_n_items (G_LIST_MODEL (controller)); s++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), s);
+          g_autofree char *trigger
+            = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, accelerator))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           GTK_WIDGET (fixture->board), NULL));
+              vp_test_wait_for_frames ();
+              return;
+            }
+        }
+    }
+  g_error ("the board has no shortcut %s", accelerator);
+}
+
+static void
+focus (Fixture *fixture, VpAction *action)
+{
+  GtkWidget *card = find_card (GTK_WIDGET (fixture->board), action);
+
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (card)));
+  vp_test_wait_for_frames ();
+}
+
+static VpAction *
+focused_action (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  GtkWidget *card = focus != NULL ? gtk_widget_get_first_child (focus) : NULL;
+
+  return VP_IS_BOARD_CARD (card) ? vp_board_card_get_action (VP_BOARD_CARD (card)) : NULL;
+}
+
+static guint
+n_events (Fixture *fixture)
+{
+  return vp_store_count (fixture->store, VP_TYPE_STATUS_EVENT);
+}
+
+static void
+undo (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  vp_test_wait_for_frames ();
+}
+
+/* Each column holds the actions of its status (the home municipality's),
+ * the plan's priorities in their order, with its count in the header. */
+static void
+test_columns (Fixture *fixture, gconstpointer data)
+{
+  VpAction *controls = find_action (fixture, CONTROLS);
+  VpAction *bibob = find_action (fixture, BIBOB);
+  VpAction *ariadne = find_action (fixture, ARIADNE);
+  g_autoptr (GPtrArray) planned = NULL;
+  const char *titles[] = {
+    tr ("Planned", "Gepland"),      tr ("In progress", "In uitvoering"), tr ("Done", "Afgerond"),
+    tr ("Postponed", "Uitgesteld"), tr ("Cancelled", "Vervallen"),
+  };
+
+  set_status (fixture, controls, "nijkerk", VP_STATUS_IN_PROGRESS);
+  set_status (fixture, bibob, "nijkerk", VP_STATUS_DONE);
+  /* a partner's status is the partner's: not on this board */
+  set_status (fixture, ariadne, "barneveld", VP_STATUS_CANCELLED);
+  open_window (fixture);
+
+  g_assert_cmpuint (vp_board_view_get_n_columns (fixture->board), ==, 5);
+  for (guint c = 0; c < 5; c++)
+    g_assert_true (vp_test_shows_text (vp_board_view_get_column (fixture->board, c), titles[c]));
+  g_assert_cmpuint (n_cards (fixture, VP_STATUS_PLANNED), ==, 2);
+  g_assert_cmpuint (n_cards (fixture, VP_STATUS_IN_PROGRESS), ==, 1);
+  g_assert_cmpuint (n_cards (fixture, VP_STATUS_DONE), ==, 1);
+  g_assert_cmpuint (n_cards (fixture, VP_STATUS_POSTPONED), ==, 0);
+  g_assert_true (in_column (fixture, VP_STATUS_IN_PROGRESS, controls));
+  g_assert_true (in_column (fixture, VP_STATUS_DONE, bibob));
+  /* the first priority's action before the second's */
+  planned = cards_of (fixture, VP_STATUS_PLANNED);
+  g_assert_true (g_ptr_array_index (planned, 1) == ariadne);
+  /* the headers' counts, and the placeholder of an empty column */
+  g_assert_cmpuint (vp_board_view_get_count (fixture->board, VP_STATUS_PLANNED), ==, 2);
+  g_assert_true (vp_test_shows_text (vp_board_view_get_column (fixture->board, 0), "2"));
+  g_assert_true (vp_test_shows_text (vp_board_view_get_column (fixture->board, 4),
+                                     tr ("No actions", "Geen acties")));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), tr ("4 actions", "4 acties")));
+
+  /* a card: priority, text, sub-theme, lead, quarter, progress */
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (fixture->board), "1. Ondermijnende criminaliteit"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board),
+                                     "We organiseren vijf (thematische) integrale controles."));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "B"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "Nijkerk (Bibob-medewerker)"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board),
+                                     tr ("Each municipality", "Iedere gemeente individueel")));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "Q4 2024"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "0 / 5"));
+
+  /* a status changed elsewhere moves the card, and the counts follow */
+  set_status (fixture, ariadne, "nijkerk", VP_STATUS_POSTPONED);
+  vp_test_wait_for_frames ();
+  g_assert_true (in_column (fixture, VP_STATUS_POSTPONED, ariadne));
+  g_assert_cmpuint (vp_board_view_get_count (fixture->board, VP_STATUS_PLANNED), ==, 1);
+  g_assert_true (vp_test_shows_text (vp_board_view_get_column (fixture->board, 3), "1"));
+}
+
+/* The progress toward a target comes from the home status; an overdue
+ * card has the mark. */
+static void
+test_card_details (Fixture *fixture, gconstpointer data)
+{
+  VpAction *controls = find_action (fixture, CONTROLS);
+  g_autoptr (GDateTime) april = g_date_time_new_utc (2024, 4, 2, 9, 0, 0);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *card;
+  GtkWidget *mark;
+
+  g_assert_true (vp_store_set_status (fixture->store, controls, "nijkerk", VP_STATUS_IN_PROGRESS, 3,
+                                      "", &error));
+  vp_store_set_now (fixture->store, april);
+  open_window (fixture);
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "3 / 5"));
+  card = find_card (GTK_WIDGET (fixture->board), controls);
+  mark = vp_test_find (card, GTK_TYPE_IMAGE);
+  g_assert_true (gtk_widget_get_visible (mark));
+  g_assert_true (gtk_widget_has_css_class (mark, "overdue"));
+  /* the overdue mark says so to a screen reader too: in the card's label */
+
+  /* done: no longer overdue */
+  g_assert_true (
+    vp_store_set_status (fixture->store, controls, "nijkerk", VP_STATUS_DONE, 5, "", &error));
+  vp_test_wait_for_frames ();
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "5 / 5"));
+  card = find_card (GTK_WIDGET (fixture->board), controls);
+  g_assert_false (gtk_widget_get_visible (vp_test_find (card, GTK_TYPE_IMAGE)));
+}
+
+/* Text is text: never read as markup. */
+static void
+test_markup_literal (Fixture *fixture, gconstpointer data)
+{
+  const char *tricky = "<b>Bibob</b> & \"OM\"";
+  g_autoptr (GError) error = NULL;
+
+  open_window (fixture);
+  g_assert_true (vp_store_update (fixture->store, VP_RECORD (find_action (fixture, CONTROLS)),
+                                  &error, "text", tricky, NULL));
+  vp_test_wait_for_frames ();
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), tricky));
+}
+
+/* The example plan: 42 actions, all planned at first. */
+static void
+test_example_plan (void)
+{
+  Fixture fixture = { 0 };
+  g_autofree char *path = vp_test_example_path ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  g_autoptr (VpChangeSet) changes = NULL;
+
+  fixture.store = vp_test_store_new ();
+  g_assert_no_error (error);
+  changes = vp_exchange_read (fixture.store, bytes, "nijkerk-uvp-2024.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (vp_change_set_apply (changes, fixture.store, &error));
+  open_window (&fixture);
+
+  g_assert_cmpuint (vp_board_view_get_count (fixture.board, VP_STATUS_PLANNED), ==, 42);
+  g_assert_cmpuint (n_cards (&fixture, VP_STATUS_PLANNED), ==, 42);
+  for (guint c = 1; c < 5; c++)
+    g_assert_cmpuint (n_cards (&fixture, c), ==, 0);
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture.board), tr ("42 actions", "42 acties")));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture.board), "42"));
+
+  /* a move on the big board, and back */
+  g_assert_true (drop (&fixture, find_action (&fixture, CONTROLS), VP_STATUS_DONE, NULL, FALSE));
+  g_assert_cmpuint (vp_board_view_get_count (fixture.board, VP_STATUS_PLANNED), ==, 41);
+  g_assert_cmpuint (vp_board_view_get_count (fixture.board, VP_STATUS_DONE), ==, 1);
+  undo (&fixture);
+  g_assert_cmpuint (vp_board_view_get_count (fixture.board, VP_STATUS_PLANNED), ==, 42);
+  fixture_tear_down (&fixture, NULL);
+}
+
+/* The window's search and facets narrow the board as they do the list. */
+static void
+test_search_and_facets (Fixture *fixture, gconstpointer data)
+{
+  VpActionFilter *filter;
+  GtkListBox *sidebar;
+
+  set_status (fixture, find_action (fixture, CONTROLS), "nijkerk", VP_STATUS_IN_PROGRESS);
+  open_window (fixture);
+  filter = vp_window_get_filter (fixture->window);
+
+  g_object_set (filter, "search", "BIBOB", NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_cards (fixture, VP_STATUS_PLANNED), ==, 1);
+  g_assert_cmpuint (n_cards (fixture, VP_STATUS_IN_PROGRESS), ==, 0);
+  g_assert_cmpuint (vp_board_view_get_count (fixture->board, VP_STATUS_PLANNED), ==, 1);
+  g_object_set (filter, "search", NULL, NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_cards (fixture, VP_STATUS_PLANNED), ==, 3);
+
+  g_object_set (filter, "quarter", VP_QUARTER_Q1, NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_cards (fixture, VP_STATUS_PLANNED), ==, 0);
+  g_assert_cmpuint (n_cards (fixture, VP_STATUS_IN_PROGRESS), ==, 1);
+  vp_action_filter_clear (filter);
+
+  /* the sidebar's priority */
+  sidebar = GTK_LIST_BOX (
+    gtk_widget_get_template_child (GTK_WIDGET (fixture->window), VP_TYPE_WINDOW, "sidebar_list"));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 2));
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_cards (fixture, VP_STATUS_PLANNED), ==, 1);
+  g_assert_cmpuint (n_cards (fixture, VP_STATUS_IN_PROGRESS), ==, 0);
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_cards (fixture, VP_STATUS_PLANNED), ==, 3);
+
+  /* a search that changes while the board is hidden shows when it is back */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (
+                                           GTK_WIDGET (fixture->window), VP_TYPE_WINDOW, "views")),
+                                         "list");
+  vp_test_wait_for_frames ();
+  g_object_set (filter, "search", "Ariadne", NULL);
+  show_board (fixture);
+  g_assert_cmpuint (n_cards (fixture, VP_STATUS_PLANNED), ==, 1);
+  g_assert_cmpuint (vp_board_view_get_count (fixture->board, VP_STATUS_PLANNED), ==, 1);
+}
+
+/* A drop on another column sets the home status in one transaction with
+ * its history, says so in a toast, and is one step to undo. */
+static void
+test_drop_sets_status (Fixture *fixture, gconstpointer data)
+{
+  VpAction *controls = find_action (fixture, CONTROLS);
+  g_autoptr (VpStatusEvent) event = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  open_window (fixture);
+  before = vp_test_dump_file (vp_store_get_path (fixture->store));
+  g_assert_true (drop (fixture, controls, VP_STATUS_DONE, NULL, FALSE));
+
+  g_assert_cmpint (vp_action_get_home_status (fixture->store, controls), ==, VP_STATUS_DONE);
+  g_assert_true (in_column (fixture, VP_STATUS_DONE, controls));
+  g_assert_false (in_column (fixture, VP_STATUS_PLANNED, controls));
+  g_assert_cmpuint (vp_board_view_get_count (fixture->board, VP_STATUS_DONE), ==, 1);
+  g_assert_cmpuint (n_events (fixture), ==, 1);
+  event = g_list_model_get_item (vp_store_get_records (fixture->store, VP_TYPE_STATUS_EVENT), 0);
+  g_assert_cmpstr (vp_status_event_get_from (event), ==, "planned");
+  g_assert_cmpstr (vp_status_event_get_to (event), ==, "done");
+  g_assert_cmpstr (vp_status_event_get_municipality (event), ==, "nijkerk");
+  g_assert_cmpstr (fixture->done, ==,
+                   tr ("Status set to “Done”", "Status gewijzigd in ‘Afgerond’"));
+  g_assert_true (vp_test_shows_text (
+    GTK_WIDGET (fixture->window), tr ("Status set to “Done”", "Status gewijzigd in ‘Afgerond’")));
+
+  /* a drop on its own column, under the cards, changes nothing */
+  g_clear_pointer (&fixture->done, g_free);
+  g_assert_false (drop (fixture, controls, VP_STATUS_DONE, NULL, FALSE));
+  g_assert_null (fixture->done);
+  g_assert_cmpuint (n_events (fixture), ==, 1);
+
+  undo (fixture);
+  g_assert_cmpint (vp_action_get_home_status (fixture->store, controls), ==, VP_STATUS_PLANNED);
+  g_assert_true (in_column (fixture, VP_STATUS_PLANNED, controls));
+  g_assert_cmpuint (vp_board_view_get_count (fixture->board, VP_STATUS_DONE), ==, 0);
+  g_assert_cmpuint (n_events (fixture), ==, 0);
+  after = vp_test_dump_file (vp_store_get_path (fixture->store));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_null (fixture->failed);
+}
+
+/* Closes the message dialog that shows @message; fails when there is none. */
+static void
+close_error (const char *message)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window)
+          && g_strcmp0 (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), message) == 0)
+        {
+          gtk_window_destroy (GTK_WINDOW (window));
+          vp_test_wait_for_frames ();
+          return;
+        }
+    }
+  g_error ("no dialog says “%s”", message);
+}
+
+/* A save that fails leaves the card and the database as they were, and
+ * says why. */
+static void
+test_failed_save (Fixture *fixture, gconstpointer data)
+{
+  VpAction *controls = find_action (fixture, CONTROLS);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  open_window (fixture);
+  vp_test_break_inserts (vp_store_get_path (fixture->store), "status_event");
+  before = vp_test_dump_file (vp_store_get_path (fixture->store));
+
+  g_assert_false (drop (fixture, controls, VP_STATUS_IN_PROGRESS, NULL, FALSE));
+  g_assert_nonnull (fixture->failed);
+  g_assert_null (fixture->done);
+  g_assert_cmpint (vp_action_get_home_status (fixture->store, controls), ==, VP_STATUS_PLANNED);
+  g_assert_true (in_column (fixture, VP_STATUS_PLANNED, controls));
+  g_assert_cmpuint (vp_board_view_get_count (fixture->board, VP_STATUS_IN_PROGRESS), ==, 0);
+  after = vp_test_dump_file (vp_store_get_path (fixture->store));
+  g_assert_cmpstr (before, ==, after);
+  /* the window shows the error */
+  close_error (fixture->failed);
+
+  /* the keyboard's move fails the same way */
+  g_clear_pointer (&fixture->failed, g_free);
+  focus (fixture, controls);
+  press (fixture, "<Control>Right");
+  g_assert_nonnull (fixture->failed);
+  g_assert_true (in_column (fixture, VP_STATUS_PLANNED, controls));
+  close_error (fixture->failed);
+  g_free (after);
+  after = vp_test_dump_file (vp_store_get_path (fixture->store));
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* While a drag hovers over a column, the column is marked; when it
+ * leaves, the mark goes. (The line where the card would go needs a real
+ * drag: the board takes the dragged action from its drag source.) */
+static void
+show_feedback (Fixture *fixture, VpAction *over)
+{
+  GtkWidget *planned = vp_board_view_get_column (fixture->board, VP_STATUS_PLANNED);
+  GtkWidget *card = find_card (planned, over);
+  GtkDropTarget *target = drop_target_of (fixture, VP_STATUS_PLANNED);
+  graphene_rect_t bounds;
+  GdkDragAction action = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (card, planned, &bounds));
+  g_signal_emit_by_name (target, "enter", bounds.origin.x + 20, bounds.origin.y + 4, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+  g_assert_true (gtk_widget_has_css_class (planned, "drop-target"));
+  g_signal_emit_by_name (target, "leave");
+  g_assert_false (gtk_widget_has_css_class (planned, "drop-target"));
+  g_assert_false (gtk_widget_has_css_class (card, "drop-before"));
+}
+
+/* A drop among the cards of the action's own priority orders them: the
+ * positions of that priority's actions, in one transaction. */
+static void
+test_reorder (Fixture *fixture, gconstpointer data)
+{
+  VpAction *controls = find_action (fixture, CONTROLS);
+  VpAction *bibob = find_action (fixture, BIBOB);
+  VpAction *housing = find_action (fixture, HOUSING);
+  g_autoptr (GPtrArray) planned = NULL;
+  g_autoptr (VpStore) reopened = NULL;
+  g_autoptr (GError) error = NULL;
+
+  open_window (fixture);
+  show_feedback (fixture, controls);
+  /* housing before controls */
+  g_assert_true (drop (fixture, housing, VP_STATUS_PLANNED, controls, FALSE));
+  g_assert_cmpint (position_of (housing), ==, 0);
+  g_assert_cmpint (position_of (controls), ==, 1);
+  g_assert_cmpint (position_of (bibob), ==, 2);
+  planned = cards_of (fixture, VP_STATUS_PLANNED);
+  g_assert_true (planned->pdata[0] == housing);
+  g_assert_true (planned->pdata[1] == controls);
+  g_assert_true (planned->pdata[2] == bibob);
+  g_assert_cmpuint (n_events (fixture), ==, 0);
+  g_assert_nonnull (fixture->done);
+
+  /* in the file */
+  reopened = vp_store_open (vp_store_get_path (fixture->store), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (
+    position_of (VP_ACTION (vp_store_lookup (reopened, vp_record_get_uuid (VP_RECORD (housing))))),
+    ==, 0);
+  g_assert_cmpint (
+    position_of (VP_ACTION (vp_store_lookup (reopened, vp_record_get_uuid (VP_RECORD (bibob))))),
+    ==, 2);
+  g_clear_object (&reopened);
+
+  /* one step to undo */
+  undo (fixture);
+  g_assert_cmpint (position_of (controls), ==, 0);
+  g_assert_cmpint (position_of (bibob), ==, 1);
+  g_assert_cmpint (position_of (housing), ==, 2);
+  g_ptr_array_unref (g_steal_pointer (&planned));
+  planned = cards_of (fixture, VP_STATUS_PLANNED);
+  g_assert_true (planned->pdata[0] == controls);
+
+  /* after the card below it: where it is already */
+  g_clear_pointer (&fixture->done, g_free);
+  g_assert_false (drop (fixture, bibob, VP_STATUS_PLANNED, controls, TRUE));
+  g_assert_null (fixture->done);
+}
+
+/* A drop next to another priority's card does not move the action to
+ * that priority: refused, with a message, nothing changed. */
+static void
+test_cross_priority_refused (Fixture *fixture, gconstpointer data)
+{
+  VpAction *controls = find_action (fixture, CONTROLS);
+  VpAction *ariadne = find_action (fixture, ARIADNE);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *priority = vp_action_get_priority (controls);
+
+  open_window (fixture);
+  before = vp_test_dump_file (vp_store_get_path (fixture->store));
+  g_assert_false (drop (fixture, controls, VP_STATUS_PLANNED, ariadne, TRUE));
+  g_assert_nonnull (fixture->failed);
+  g_assert_nonnull (strstr (fixture->failed, "Ondermijnende criminaliteit"));
+  g_assert_null (fixture->done);
+  close_error (fixture->failed);
+  after = vp_test_dump_file (vp_store_get_path (fixture->store));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (vp_action_get_priority (controls), ==, priority);
+
+  /* on another column, next to another priority's card: the status
+   * changes, the priority and order stay */
+  set_status (fixture, ariadne, "nijkerk", VP_STATUS_DONE);
+  vp_test_wait_for_frames ();
+  g_clear_pointer (&fixture->failed, g_free);
+  g_assert_true (drop (fixture, controls, VP_STATUS_DONE, ariadne, FALSE));
+  g_assert_null (fixture->failed);
+  g_assert_cmpint (vp_action_get_home_status (fixture->store, controls), ==, VP_STATUS_DONE);
+  g_assert_cmpstr (vp_action_get_priority (controls), ==, priority);
+  g_assert_cmpint (position_of (controls), ==, 0);
+}
+
+/* Ctrl+Right and Ctrl+Left move the focused card across the columns (the
+ * focus follows), Ctrl+Up and Ctrl+Down within its priority; each is one
+ * step to undo. */
+static void
+test_keyboard (Fixture *fixture, gconstpointer data)
+{
+  VpAction *controls = find_action (fixture, CONTROLS);
+  VpAction *bibob = find_action (fixture, BIBOB);
+  VpAction *housing = find_action (fixture, HOUSING);
+  VpAction *ariadne = find_action (fixture, ARIADNE);
+
+  open_window (fixture);
+  focus (fixture, bibob);
+  press (fixture, "<Control>Right");
+  g_assert_cmpint (vp_action_get_home_status (fixture->store, bibob), ==, VP_STATUS_IN_PROGRESS);
+  g_assert_true (in_column (fixture, VP_STATUS_IN_PROGRESS, bibob));
+  g_assert_true (focused_action (fixture) == bibob);
+  g_assert_true (vp_board_view_get_selected_action (fixture->board) == bibob);
+  press (fixture, "<Control>Right");
+  g_assert_cmpint (vp_action_get_home_status (fixture->store, bibob), ==, VP_STATUS_DONE);
+  g_assert_true (focused_action (fixture) == bibob);
+  g_assert_cmpuint (n_events (fixture), ==, 2);
+  press (fixture, "<Control>Left");
+  g_assert_cmpint (vp_action_get_home_status (fixture->store, bibob), ==, VP_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (n_events (fixture), ==, 3);
+  undo (fixture);
+  g_assert_cmpint (vp_action_get_home_status (fixture->store, bibob), ==, VP_STATUS_DONE);
+
+  /* within the column: housing up, above controls */
+  focus (fixture, housing);
+  press (fixture, "<Control>Up");
+  g_assert_cmpint (position_of (housing), ==, 0);
+  g_assert_cmpint (position_of (controls), ==, 1);
+  g_assert_true (focused_action (fixture) == housing);
+  /* the top of its priority: no further */
+  press (fixture, "<Control>Up");
+  g_assert_cmpint (position_of (housing), ==, 0);
+  press (fixture, "<Control>Down");
+  g_assert_cmpint (position_of (housing), ==, 1);
+  g_assert_cmpint (position_of (controls), ==, 0);
+  /* the next card is another priority's: it stays */
+  press (fixture, "<Control>Down");
+  g_assert_cmpint (position_of (housing), ==, 1);
+  g_assert_cmpstr (vp_action_get_priority (housing), ==, vp_action_get_priority (controls));
+  g_assert_cmpint (position_of (ariadne), ==, 0);
+  g_assert_null (fixture->failed);
+}
+
+static void
+close_editors (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (VP_IS_ACTION_EDITOR (window))
+        gtk_window_destroy (GTK_WINDOW (window));
+    }
+  vp_test_wait_for_frames ();
+}
+
+/* The card's menu moves it and opens the editor; win.edit-action and
+ * win.delete-action work on the focused card. */
+static void
+test_menu_and_window_actions (Fixture *fixture, gconstpointer data)
+{
+  VpAction *controls = find_action (fixture, CONTROLS);
+  VpAction *bibob = find_action (fixture, BIBOB);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autofree char *bibob_uuid = g_strdup (vp_record_get_uuid (VP_RECORD (bibob)));
+  GtkWidget *menu;
+  guint n_toplevels;
+
+  open_window (fixture);
+  focus (fixture, controls);
+  press (fixture, "<Shift>F10");
+  /* the board's card menu, after its content */
+  menu = gtk_widget_get_last_child (GTK_WIDGET (fixture->board));
+  g_assert_true (GTK_IS_POPOVER_MENU (menu));
+  g_assert_true (gtk_widget_get_visible (menu));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-to", "(su)",
+                                             vp_record_get_uuid (VP_RECORD (controls)),
+                                             (guint) VP_STATUS_POSTPONED));
+  vp_test_wait_for_frames ();
+  g_assert_cmpint (vp_action_get_home_status (fixture->store, controls), ==, VP_STATUS_POSTPONED);
+  g_assert_true (focused_action (fixture) == controls);
+
+  n_toplevels = g_list_model_get_n_items (toplevels);
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-action", NULL));
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_toplevels + 1);
+  close_editors ();
+
+  /* Enter or a double click on a card: the list's "activate" */
+  g_signal_emit_by_name (
+    vp_test_find (vp_board_view_get_column (fixture->board, VP_STATUS_PLANNED), GTK_TYPE_LIST_VIEW),
+    "activate", 0);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_toplevels + 1);
+  close_editors ();
+
+  focus (fixture, bibob);
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-action", NULL));
+  vp_test_wait_for_frames ();
+  g_assert_null (vp_store_lookup (fixture->store, bibob_uuid));
+  g_assert_cmpuint (vp_store_count (fixture->store, VP_TYPE_ACTION), ==, 3);
+  g_assert_cmpuint (vp_board_view_get_count (fixture->board, VP_STATUS_PLANNED), ==, 2);
+}
+
+/* Lanes: headings in each column before its group, only where the column
+ * has cards of the group; the choice is kept in the settings. */
+static void
+test_lanes (Fixture *fixture, gconstpointer data)
+{
+  VpAction *controls = find_action (fixture, CONTROLS);
+  GListModel *planned;
+  GListModel *progress;
+  g_autoptr (GObject) first = NULL;
+  g_autoptr (GObject) third = NULL;
+  g_autofree char *lanes = NULL;
+
+  set_status (fixture, controls, "nijkerk", VP_STATUS_IN_PROGRESS);
+  open_window (fixture);
+  planned = vp_board_view_get_cards (fixture->board, VP_STATUS_PLANNED);
+  progress = vp_board_view_get_cards (fixture->board, VP_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (g_list_model_get_n_items (planned), ==, 3);
+
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.lanes", "s", "priority"));
+  vp_test_wait_for_frames ();
+  /* heading 1, bibob, housing, heading 2, ariadne */
+  g_assert_cmpuint (g_list_model_get_n_items (planned), ==, 5);
+  first = g_list_model_get_item (planned, 0);
+  third = g_list_model_get_item (planned, 3);
+  g_assert_true (VP_IS_PRIORITY (first));
+  g_assert_true (VP_IS_PRIORITY (third));
+  g_assert_cmpint (vp_priority_get_number (VP_PRIORITY (third)), ==, 2);
+  /* in progress: only the first priority's lane */
+  g_assert_cmpuint (g_list_model_get_n_items (progress), ==, 2);
+  g_assert_cmpuint (vp_board_view_get_count (fixture->board, VP_STATUS_PLANNED), ==, 3);
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "2. Vakantieparken"));
+
+  g_object_set (vp_window_get_filter (fixture->window), "search", "Ariadne", NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (g_list_model_get_n_items (planned), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (progress), ==, 0);
+  g_object_set (vp_window_get_filter (fixture->window), "search", NULL, NULL);
+  vp_test_wait_for_frames ();
+
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.lanes", "s", "lead"));
+  vp_test_wait_for_frames ();
+  g_clear_object (&first);
+  first = g_list_model_get_item (planned, 0);
+  g_assert_true (GTK_IS_STRING_OBJECT (first));
+  /* each municipality, then Nijkerk (twice) */
+  g_assert_cmpuint (g_list_model_get_n_items (planned), ==, 5);
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board),
+                                     tr ("Each municipality", "Iedere gemeente individueel")));
+
+  /* remembered */
+  g_object_get (fixture->board, "lanes", &lanes, NULL);
+  g_assert_cmpstr (lanes, ==, "lead");
+  if (g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE))
+    {
+      g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *kept = g_settings_get_string (settings, "board-lanes");
+
+      g_assert_cmpstr (kept, ==, "lead");
+      g_settings_set_string (settings, "board-lanes", "none");
+    }
+  else
+    g_test_message ("no settings schema: the setting is not checked");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.lanes", "s", "none");
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (g_list_model_get_n_items (planned), ==, 3);
+}
+
+int
+main (int argc, char *argv[])
+{
+  vp_application_init_i18n ();
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("no display: skipped\n");
+      return 77;
+    }
+  adw_init ();
+  dutch = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "nl");
+
+#define ADD(path, func)                                                                            \
+  g_test_add ("/board/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("columns", test_columns);
+  ADD ("card-details", test_card_details);
+  ADD ("markup-literal", test_markup_literal);
+  ADD ("search-and-facets", test_search_and_facets);
+  ADD ("drop-sets-status", test_drop_sets_status);
+  ADD ("failed-save", test_failed_save);
+  ADD ("reorder", test_reorder);
+  ADD ("cross-priority-refused", test_cross_priority_refused);
+  ADD ("keyboard", test_keyboard);
+  ADD ("menu-and-window-actions", test_menu_and_window_actions);
+  ADD ("lanes", test_lanes);
+#undef ADD
+  g_test_add_func ("/board/example-plan", test_example_plan);
+  return g_test_run ();
+}
