@@ -526,8 +526,7 @@ show_quarter (VpBoardCard *self, VpStore *store, VpAction *action, gboolean over
 static void
 show_progress (VpBoardCard *self, VpStore *store, VpAction *action)
 {
-  VpActionStatus *status = vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)),
-                                                 vp_store_get_home_municipality (store));
+  VpActionStatus *status = vp_action_find_shown_status (store, action);
   g_autofree char *progress = NULL;
 
   if (vp_action_get_target (action) > 0)
@@ -543,8 +542,7 @@ show_progress (VpBoardCard *self, VpStore *store, VpAction *action)
 static void
 describe (VpBoardCard *self, VpStore *store, VpAction *action, gboolean overdue)
 {
-  const char *status
-    = vp_enum_get_label (VP_TYPE_STATUS, vp_action_get_home_status (store, action));
+  const char *status = vp_enum_get_label (VP_TYPE_STATUS, vp_action_get_status (store, action));
   g_autofree char *label = NULL;
 
   if (overdue)
@@ -558,17 +556,17 @@ describe (VpBoardCard *self, VpStore *store, VpAction *action, gboolean overdue)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* The status record the card shows (vp_action_find_shown_status()). */
 static VpActionStatus *
-home_status (VpStore *store, VpAction *action)
+shown_status (VpStore *store, VpAction *action)
 {
-  return vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)),
-                               vp_store_get_home_municipality (store));
+  return vp_action_find_shown_status (store, action);
 }
 
 static void
 remember_shown (VpBoardCard *self, VpStore *store, VpAction *action)
 {
-  VpActionStatus *status = home_status (store, action);
+  VpActionStatus *status = shown_status (store, action);
 
   g_free (self->shown_uuid);
   self->shown_uuid = g_strdup (vp_record_get_uuid (VP_RECORD (action)));
@@ -590,7 +588,7 @@ shows (VpBoardCard *self, VpStore *store, VpAction *action)
   if (self->heading || g_strcmp0 (self->shown_uuid, vp_record_get_uuid (VP_RECORD (action))) != 0
       || g_strcmp0 (self->shown_stamp, vp_record_get_modified_at (VP_RECORD (action))) != 0)
     return FALSE;
-  status = home_status (store, action);
+  status = shown_status (store, action);
   return status == self->shown_status
          && (status == NULL
              || g_strcmp0 (self->shown_status_stamp, vp_record_get_modified_at (VP_RECORD (status)))

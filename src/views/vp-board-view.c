@@ -62,7 +62,10 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The status board's columns: one per status, the home municipality's. */
+/* The status board's columns: one per status, the one the views show
+ * (vp_action_get_status()): the lead's, the shared one, or the home
+ * municipality's part. A status another municipality keeps is refused
+ * by the store, with a message. */
 
 static const char *
 status_title (guint column)
@@ -73,15 +76,14 @@ status_title (guint column)
 static int
 status_column_of (VpStore *store, VpAction *action)
 {
-  return vp_action_get_home_status (store, action);
+  return vp_action_get_status (store, action);
 }
 
 static gboolean
 status_move (VpStore *store, VpAction *action, guint column, GError **error)
 {
   const char *home = vp_store_get_home_municipality (store);
-  VpActionStatus *status
-    = vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)), home);
+  VpActionStatus *status = vp_action_find_shown_status (store, action);
 
   return vp_store_set_status (store, action, home, column,
                               status != NULL ? vp_action_status_get_achieved (status) : 0,
@@ -605,9 +607,7 @@ show_card (VpBoardView *self, GtkListItem *item)
 static gboolean
 watch_status (Watch *watch)
 {
-  VpActionStatus *status
-    = vp_store_find_status (watch->self->store, vp_record_get_uuid (VP_RECORD (watch->action)),
-                            vp_store_get_home_municipality (watch->self->store));
+  VpActionStatus *status = vp_action_find_shown_status (watch->self->store, watch->action);
 
   if (status == watch->status)
     return FALSE;
