@@ -38,6 +38,9 @@ struct _VpWindow
   /* borrowed: children of views */
   VpListView *list_view;
   VpBoardView *board_view;
+  /* an AdwBin that holds the quarter board, a VpBoardView */
+  GtkWidget *quarters_page;
+  VpBoardView *quarters_view;
   VpPlanView *plan_view;
   VpMatrixView *matrix_view;
 

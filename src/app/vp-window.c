@@ -153,8 +153,12 @@ new_action_action (GtkWidget *widget, const char *action_name, GVariant *paramet
 static VpAction *
 selected_action (VpWindow *self)
 {
-  if (adw_view_stack_get_visible_child (self->views) == GTK_WIDGET (self->board_view))
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->views);
+
+  if (visible == GTK_WIDGET (self->board_view))
     return vp_board_view_get_selected_action (self->board_view);
+  if (visible == self->quarters_page && self->quarters_view != NULL)
+    return vp_board_view_get_selected_action (self->quarters_view);
   return vp_list_view_get_selected_action (self->list_view);
 }
 
@@ -238,12 +242,44 @@ plan_subtitle (VpWindow *self)
 }
 
 static void
+connect_board (VpWindow *self, VpBoardView *board)
+{
+  g_signal_connect_object (board, "action-activated", G_CALLBACK (on_list_action_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (board, "done", G_CALLBACK (vp_window_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (board, "failed", G_CALLBACK (on_list_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* The quarter board's columns are the plan's years' quarters: a plan of
+ * other years gets a board of its own. */
+static void
+show_quarters (VpWindow *self)
+{
+  VpPlan *shown = self->quarters_view != NULL ? vp_board_view_get_plan (self->quarters_view) : NULL;
+
+  if (self->quarters_view != NULL && self->plan != NULL && shown != NULL
+      && vp_plan_get_first_year (shown) == vp_plan_get_first_year (self->plan)
+      && vp_plan_get_last_year (shown) == vp_plan_get_last_year (self->plan))
+    {
+      vp_board_view_set_plan (self->quarters_view, self->plan);
+      return;
+    }
+  self->quarters_view
+    = VP_BOARD_VIEW (vp_board_view_new_quarters (self->store, self->filter, self->plan));
+  connect_board (self, self->quarters_view);
+  adw_bin_set_child (ADW_BIN (self->quarters_page), GTK_WIDGET (self->quarters_view));
+  vp_board_view_set_plan (self->quarters_view, self->plan);
+}
+
+static void
 show_plan (VpWindow *self, VpPlan *plan)
 {
   if (!g_set_object (&self->plan, plan))
     return;
   vp_list_view_set_plan (self->list_view, self->plan);
   vp_board_view_set_plan (self->board_view, self->plan);
+  show_quarters (self);
   vp_matrix_view_set_plan (self->matrix_view, self->plan);
   vp_plan_view_set_plan (self->plan_view, self->plan);
   g_object_set (self->filter, "priority", NULL, NULL);
@@ -377,12 +413,13 @@ setup_views (VpWindow *self)
   page
     = adw_view_stack_add_titled (self->views, GTK_WIDGET (self->board_view), "board", _ ("Board"));
   adw_view_stack_page_set_icon_name (page, "vp-board-symbolic");
-  g_signal_connect_object (self->board_view, "action-activated",
-                           G_CALLBACK (on_list_action_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->board_view, "done", G_CALLBACK (vp_window_toast), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->board_view, "failed", G_CALLBACK (on_list_failed_cb), self,
-                           G_CONNECT_SWAPPED);
+  connect_board (self, self->board_view);
+
+  /* the quarter board, made anew for a plan of other years (show_quarters()) */
+  self->quarters_page = adw_bin_new ();
+  page = adw_view_stack_add_titled (self->views, self->quarters_page, "quarters", _ ("Quarters"));
+  adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
+  show_quarters (self);
   /* the partner matrix, for the driehoek */
   self->matrix_view = VP_MATRIX_VIEW (vp_matrix_view_new (self->store, self->filter));
   page = adw_view_stack_add_titled (self->views, GTK_WIDGET (self->matrix_view), "matrix",

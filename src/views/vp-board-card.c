@@ -508,7 +508,16 @@ static void
 show_quarter (VpBoardCard *self, VpStore *store, VpAction *action, gboolean overdue)
 {
   g_autofree char *quarter = vp_format_quarter (action);
+  g_autofree char *planned = vp_format_planned_quarter (action);
 
+  /* a moved action says where it was planned: "Q3 2024 (planned Q2 2024)" */
+  if (planned != NULL)
+    {
+      g_autofree char *moved = g_steal_pointer (&quarter);
+
+      /* Translators: a moved action's quarter and where it was planned */
+      quarter = g_strdup_printf (_ ("%s (%s)"), moved, planned);
+    }
   gtk_widget_set_visible (self->overdue, overdue);
   set_label (self->quarter, vp_action_get_quarter (action) != VP_QUARTER_NONE ? quarter : NULL);
   if (overdue)

@@ -224,7 +224,7 @@ move_action (VpBoardView *self, VpAction *action, int to, VpAction *neighbour, g
   /* Translators: what Undo undoes after cards were reordered on the board */
   vp_store_set_undo_label (self->store,
                            to >= 0 ? _ (self->def->undo_label) : _ ("Reorder actions"));
-  if ((to >= 0 && !self->def->move (self->store, action, to, &error))
+  if ((to >= 0 && !self->def->move (self, action, to, &error))
       || (order != NULL && !write_positions (self, order, &error)))
     {
       vp_store_rollback (self->store);
@@ -238,7 +238,7 @@ move_action (VpBoardView *self, VpAction *action, int to, VpAction *neighbour, g
     }
   vp_board_view_flush (self);
   /* Translators: a toast after cards were reordered on the board */
-  message = to >= 0 ? self->def->moved_message (to) : g_strdup (_ ("Order changed"));
+  message = to >= 0 ? self->def->moved_message (self, to) : g_strdup (_ ("Order changed"));
   g_signal_emit_by_name (self, "done", message);
   return TRUE;
 }
@@ -282,7 +282,7 @@ move_across (VpBoardView *self, VpAction *action, int delta)
 {
   int to = vp_board_view_column_of (self, action) + delta;
 
-  if (vp_board_view_column_of (self, action) < 0 || to < 0 || to >= (int) self->def->n_columns)
+  if (vp_board_view_column_of (self, action) < 0 || to < 0 || to >= (int) self->n_columns)
     return FALSE;
   if (!move_action (self, action, to, NULL, FALSE))
     return FALSE;
@@ -448,13 +448,15 @@ popup_menu (VpBoardView *self, VpAction *action, const graphene_rect_t *at)
   g_autoptr (GMenu) columns = g_menu_new ();
   g_autoptr (GMenuItem) edit = NULL;
 
-  for (guint c = 0; c < self->def->n_columns; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     {
       g_autoptr (GMenuItem) item = NULL;
+      g_autofree char *title = NULL;
 
       if ((int) c == current)
         continue;
-      item = g_menu_item_new (self->def->title (c), NULL);
+      title = self->def->title (self, c);
+      item = g_menu_item_new (title, NULL);
       g_menu_item_set_action_and_target (item, "board.move-to", "(su)", uuid, c);
       g_menu_append_item (columns, item);
     }
@@ -510,7 +512,7 @@ move_to_action_cb (GtkWidget *widget, const char *action_name, GVariant *paramet
 
   g_variant_get (parameter, "(&su)", &uuid, &to);
   action = vp_store_lookup (self->store, uuid);
-  if (VP_IS_ACTION (action) && to < self->def->n_columns
+  if (VP_IS_ACTION (action) && to < self->n_columns
       && move_action (self, VP_ACTION (action), to, NULL, FALSE))
     focus_card (self, VP_ACTION (action));
 }

@@ -6,6 +6,9 @@
 
 G_BEGIN_DECLS
 
+/* vp-quarter-board.c */
+extern const VpBoardColumns vp_quarter_board_columns;
+
 /* The board's parts, shared by vp-board-view.c (models, columns, cards)
  * and vp-board-view-moves.c (moves, drag and drop, menu, keys). */
 
@@ -47,6 +50,8 @@ struct _VpBoardView
 
   /* borrowed */
   const VpBoardColumns *def;
+  /* the def's, for the plan the board was made with */
+  guint n_columns;
 
   /* owned */
   VpStore *store;

@@ -48,6 +48,8 @@ enum
   PROP_STORE,
   PROP_FILTER,
   PROP_LANES,
+  PROP_COLUMNS,
+  PROP_PLAN,
   N_PROPS
 };
 
@@ -67,21 +69,28 @@ static guint signals[N_SIGNALS];
  * municipality's part. A status another municipality keeps is refused
  * by the store, with a message. */
 
-static const char *
-status_title (guint column)
+static guint
+status_n_columns (VpBoardView *self)
 {
-  return vp_enum_get_label (VP_TYPE_STATUS, column);
+  return VP_STATUS_CANCELLED + 1;
+}
+
+static char *
+status_title (VpBoardView *self, guint column)
+{
+  return g_strdup (vp_enum_get_label (VP_TYPE_STATUS, column));
 }
 
 static int
-status_column_of (VpStore *store, VpAction *action)
+status_column_of (VpBoardView *self, VpAction *action)
 {
-  return vp_action_get_status (store, action);
+  return vp_action_get_status (self->store, action);
 }
 
 static gboolean
-status_move (VpStore *store, VpAction *action, guint column, GError **error)
+status_move (VpBoardView *self, VpAction *action, guint column, GError **error)
 {
+  VpStore *store = self->store;
   const char *home = vp_store_get_home_municipality (store);
   VpActionStatus *status = vp_action_find_shown_status (store, action);
 
@@ -91,7 +100,7 @@ status_move (VpStore *store, VpAction *action, guint column, GError **error)
 }
 
 static char *
-status_moved_message (guint column)
+status_moved_message (VpBoardView *self, guint column)
 {
   /* Translators: a status was changed from the list or the board; its
    * new status follows */
@@ -99,7 +108,7 @@ status_moved_message (guint column)
 }
 
 static const VpBoardColumns status_columns = {
-  .n_columns = VP_STATUS_CANCELLED + 1,
+  .n_columns = status_n_columns,
   .title = status_title,
   .column_of = status_column_of,
   .move = status_move,
@@ -338,8 +347,8 @@ place_action (VpBoardView *self, VpAction *action)
   if (!in_plan (self, vp_board_view_priority_of (self, action))
       || !gtk_filter_match (GTK_FILTER (self->filter), action))
     return -1;
-  column = self->def->column_of (self->store, action);
-  return column >= 0 && column < (int) self->def->n_columns ? column : -1;
+  column = self->def->column_of (self, action);
+  return column >= 0 && column < (int) self->n_columns ? column : -1;
 }
 
 /* How a column's cards changed in a placement, for its filter's hint. */
@@ -380,13 +389,13 @@ static void
 update_placement (VpBoardView *self)
 {
   GListModel *actions = vp_store_get_records (self->store, VP_TYPE_ACTION);
-  g_autofree guint *changes = g_new0 (guint, self->def->n_columns);
+  g_autofree guint *changes = g_new0 (guint, self->n_columns);
 
   g_hash_table_remove_all (self->placement);
   g_hash_table_remove_all (self->dirty);
   self->replace_all = FALSE;
   self->deleted = FALSE;
-  for (guint c = 0; c < self->def->n_columns; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     {
       g_hash_table_remove_all (self->columns[c].lanes);
       self->columns[c].n_cards = 0;
@@ -425,7 +434,7 @@ update_headers (VpBoardView *self)
   guint total = 0;
   g_autofree char *summary = NULL;
 
-  for (guint c = 0; c < self->def->n_columns; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     {
       VpBoardColumn *column = &self->columns[c];
       g_autofree char *count = g_strdup_printf ("%u", column->n_cards);
@@ -457,7 +466,7 @@ refresh (VpBoardView *self, GtkFilterChange change)
   if (self->lanes == VP_BOARD_LANES_LEAD)
     update_lead_lanes (self);
   update_placement (self);
-  for (guint c = 0; c < self->def->n_columns; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     gtk_filter_changed (GTK_FILTER (self->columns[c].filter), change);
   update_headers (self);
 }
@@ -489,7 +498,7 @@ forget_deleted (VpBoardView *self, guint *changes)
 static void
 refresh_changed (VpBoardView *self)
 {
-  g_autofree guint *changes = g_new0 (guint, self->def->n_columns);
+  g_autofree guint *changes = g_new0 (guint, self->n_columns);
   g_autoptr (GHashTable) dirty = g_steal_pointer (&self->dirty);
   GHashTableIter iter;
   gpointer action;
@@ -502,7 +511,7 @@ refresh_changed (VpBoardView *self)
   g_hash_table_iter_init (&iter, dirty);
   while (g_hash_table_iter_next (&iter, &action, NULL))
     replace_action (self, action, changes);
-  for (guint c = 0; c < self->def->n_columns; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     {
       /* a column that only lost cards looks again only at those it has */
       if (changes[c] == (CARDS_LOST | CARDS_GAINED))
@@ -783,7 +792,7 @@ on_selection_changed_cb (GtkSingleSelection *selection,
 
   if (gtk_single_selection_get_selected_item (selection) == NULL)
     return;
-  for (guint c = 0; c < self->def->n_columns; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     {
       if (c != column->index)
         gtk_single_selection_set_selected (self->columns[c].selection, GTK_INVALID_LIST_POSITION);
@@ -794,7 +803,8 @@ static GtkWidget *
 make_header (VpBoardView *self, VpBoardColumn *column)
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *title = gtk_label_new (self->def->title (column->index));
+  g_autofree char *text = self->def->title (self, column->index);
+  GtkWidget *title = gtk_label_new (text);
 
   gtk_widget_add_css_class (header, "board-column-header");
   gtk_widget_add_css_class (title, "heading");
@@ -813,6 +823,7 @@ make_list (VpBoardView *self, VpBoardColumn *column)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkFilterListModel *cards;
+  g_autofree char *title = self->def->title (self, column->index);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
@@ -829,7 +840,7 @@ make_list (VpBoardView *self, VpBoardColumn *column)
     = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (column->selection)), factory);
   gtk_widget_add_css_class (column->list, "board-cards");
   gtk_accessible_update_property (GTK_ACCESSIBLE (column->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->def->title (column->index), -1);
+                                  title, -1);
   g_signal_connect (column->list, "activate", G_CALLBACK (on_activate_cb), column);
 
   return column->list;
@@ -990,8 +1001,9 @@ setup_models (VpBoardView *self)
   g_list_store_append (self->parts, actions);
   self->sorter = gtk_custom_sorter_new (compare_items, self, NULL);
   self->sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (g_object_ref (self->sorter)));
-  self->columns = g_new0 (VpBoardColumn, self->def->n_columns);
-  for (guint c = 0; c < self->def->n_columns; c++)
+  self->n_columns = self->def->n_columns (self);
+  self->columns = g_new0 (VpBoardColumn, self->n_columns);
+  for (guint c = 0; c < self->n_columns; c++)
     add_column (self, c);
 
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
@@ -1059,7 +1071,7 @@ vp_board_view_dispose (GObject *object)
   self->marked = NULL;
   g_clear_object (&self->dragged);
   g_clear_object (&self->dragged_card);
-  for (guint c = 0; self->columns != NULL && c < self->def->n_columns; c++)
+  for (guint c = 0; self->columns != NULL && c < self->n_columns; c++)
     {
       g_clear_object (&self->columns[c].filter);
       g_clear_object (&self->columns[c].selection);
@@ -1081,7 +1093,7 @@ vp_board_view_finalize (GObject *object)
   VpBoardView *self = VP_BOARD_VIEW (object);
 
   /* after dispose, which unbinds the cards that remove their watches */
-  for (guint c = 0; self->columns != NULL && c < self->def->n_columns; c++)
+  for (guint c = 0; self->columns != NULL && c < self->n_columns; c++)
     g_hash_table_unref (self->columns[c].lanes);
   g_free (self->columns);
   g_hash_table_unref (self->placement);
@@ -1123,6 +1135,13 @@ vp_board_view_set_property (GObject *object, guint prop_id, const GValue *value,
     case PROP_LANES:
       set_lanes (self, g_value_get_string (value));
       break;
+    case PROP_COLUMNS:
+      if (g_value_get_pointer (value) != NULL)
+        self->def = g_value_get_pointer (value);
+      break;
+    case PROP_PLAN:
+      g_set_object (&self->plan, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1153,6 +1172,13 @@ vp_board_view_class_init (VpBoardViewClass *klass)
   properties[PROP_LANES]
     = g_param_spec_string ("lanes", NULL, NULL, "none",
                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* the board's VpBoardColumns (the status board's when not set) */
+  properties[PROP_COLUMNS] = g_param_spec_pointer (
+    "columns", NULL, NULL, G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* the plan it is made for, whose years a quarter board's columns are */
+  properties[PROP_PLAN]
+    = g_param_spec_object ("plan", NULL, NULL, VP_TYPE_PLAN,
+                           G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1207,6 +1233,46 @@ vp_board_view_new (VpStore *store, VpActionFilter *filter)
 }
 
 /**
+ * vp_board_view_new_quarters:
+ * @plan: (nullable): the plan whose years' quarters are the columns
+ *
+ * The quarter board: a column per quarter of @plan's years, one for later
+ * quarters and one for actions without a quarter; a move saves the new
+ * quarter with its history (vp_store_move_to_quarter()). Its columns are
+ * @plan's: another plan of other years needs another board.
+ */
+GtkWidget *
+vp_board_view_new_quarters (VpStore *store, VpActionFilter *filter, VpPlan *plan)
+{
+  return g_object_new (VP_TYPE_BOARD_VIEW, "store", store, "filter", filter, "columns",
+                       &vp_quarter_board_columns, "plan", plan, NULL);
+}
+
+/**
+ * vp_board_view_get_store:
+ *
+ * Returns: (transfer none): the store the board shows
+ */
+VpStore *
+vp_board_view_get_store (VpBoardView *self)
+{
+  g_return_val_if_fail (VP_IS_BOARD_VIEW (self), NULL);
+  return self->store;
+}
+
+/**
+ * vp_board_view_get_plan:
+ *
+ * Returns: (transfer none) (nullable): the plan the board shows
+ */
+VpPlan *
+vp_board_view_get_plan (VpBoardView *self)
+{
+  g_return_val_if_fail (VP_IS_BOARD_VIEW (self), NULL);
+  return self->plan;
+}
+
+/**
  * vp_board_view_set_plan:
  * @plan: (nullable): the plan whose actions to show
  */
@@ -1223,7 +1289,7 @@ guint
 vp_board_view_get_n_columns (VpBoardView *self)
 {
   g_return_val_if_fail (VP_IS_BOARD_VIEW (self), 0);
-  return self->def->n_columns;
+  return self->n_columns;
 }
 
 /**
@@ -1236,7 +1302,7 @@ GtkWidget *
 vp_board_view_get_column (VpBoardView *self, guint column)
 {
   g_return_val_if_fail (VP_IS_BOARD_VIEW (self), NULL);
-  g_return_val_if_fail (column < self->def->n_columns, NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
   return self->columns[column].widget;
 }
 
@@ -1252,7 +1318,7 @@ GListModel *
 vp_board_view_get_cards (VpBoardView *self, guint column)
 {
   g_return_val_if_fail (VP_IS_BOARD_VIEW (self), NULL);
-  g_return_val_if_fail (column < self->def->n_columns, NULL);
+  g_return_val_if_fail (column < self->n_columns, NULL);
   return G_LIST_MODEL (self->columns[column].selection);
 }
 
@@ -1265,7 +1331,7 @@ guint
 vp_board_view_get_count (VpBoardView *self, guint column)
 {
   g_return_val_if_fail (VP_IS_BOARD_VIEW (self), 0);
-  g_return_val_if_fail (column < self->def->n_columns, 0);
+  g_return_val_if_fail (column < self->n_columns, 0);
   return self->columns[column].n_cards;
 }
 
@@ -1284,7 +1350,7 @@ vp_board_view_get_selected_action (VpBoardView *self)
   card = vp_board_view_focused_card (self);
   if (card != NULL && vp_board_card_get_action (card) != NULL)
     return vp_board_card_get_action (card);
-  for (guint c = 0; c < self->def->n_columns; c++)
+  for (guint c = 0; c < self->n_columns; c++)
     {
       gpointer item = gtk_single_selection_get_selected_item (self->columns[c].selection);
 

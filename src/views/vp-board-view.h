@@ -8,21 +8,24 @@
 
 G_BEGIN_DECLS
 
+typedef struct _VpBoardView VpBoardView;
+
 /* What makes a board: its columns, which actions each holds and what
- * moving an action to one does. The status board's is in vp-board-view.c;
- * a board of quarters would bring its own. */
+ * moving an action to one does. The status board's is in vp-board-view.c,
+ * the quarter board's in vp-quarter-board.c. */
 typedef struct
 {
-  guint n_columns;
-  /* the column's title */
-  const char *(*title) (guint column);
+  /* how many columns the board has (for its plan, which it is made with) */
+  guint (*n_columns) (VpBoardView *board);
+  /* the column's title, newly allocated */
+  char *(*title) (VpBoardView *board, guint column);
   /* the column @action is in, or -1 for none */
-  int (*column_of) (VpStore *store, VpAction *action);
+  int (*column_of) (VpBoardView *board, VpAction *action);
   /* gives @action the value of @column, in the caller's transaction */
-  gboolean (*move) (VpStore *store, VpAction *action, guint column, GError **error);
+  gboolean (*move) (VpBoardView *board, VpAction *action, guint column, GError **error);
   /* the label of the undo step and the toast after a move to @column */
   const char *undo_label;
-  char *(*moved_message) (guint column);
+  char *(*moved_message) (VpBoardView *board, guint column);
 } VpBoardColumns;
 
 #define VP_TYPE_BOARD_VIEW (vp_board_view_get_type ())
@@ -30,6 +33,9 @@ typedef struct
 G_DECLARE_FINAL_TYPE (VpBoardView, vp_board_view, VP, BOARD_VIEW, GtkWidget)
 
 GtkWidget *vp_board_view_new (VpStore *store, VpActionFilter *filter);
+GtkWidget *vp_board_view_new_quarters (VpStore *store, VpActionFilter *filter, VpPlan *plan);
+VpStore *vp_board_view_get_store (VpBoardView *self);
+VpPlan *vp_board_view_get_plan (VpBoardView *self);
 void vp_board_view_set_plan (VpBoardView *self, VpPlan *plan);
 guint vp_board_view_get_n_columns (VpBoardView *self);
 GtkWidget *vp_board_view_get_column (VpBoardView *self, guint column);
