@@ -872,6 +872,125 @@ test_lanes (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (planned), ==, 3);
 }
 
+/* The quarter board: the same board, a column per quarter of the plan. */
+static void
+open_quarters (Fixture *fixture)
+{
+  AdwViewStack *views;
+
+  open_window (fixture);
+  g_signal_handlers_disconnect_by_data (fixture->board, fixture);
+  views = ADW_VIEW_STACK (
+    gtk_widget_get_template_child (GTK_WIDGET (fixture->window), VP_TYPE_WINDOW, "views"));
+  adw_view_stack_set_visible_child_name (views, "quarters");
+  vp_test_wait_for_frames ();
+  fixture->board
+    = VP_BOARD_VIEW (adw_bin_get_child (ADW_BIN (adw_view_stack_get_visible_child (views))));
+  g_signal_connect (fixture->board, "failed", G_CALLBACK (on_failed_cb), fixture);
+  g_signal_connect (fixture->board, "done", G_CALLBACK (on_done_cb), fixture);
+}
+
+/* Q1–Q4 2024, Later and No Quarter; today's quarter (the tests' clock:
+ * 1 March 2024) marked; each action in its quarter. */
+static void
+test_quarter_columns (Fixture *fixture, gconstpointer data)
+{
+  open_quarters (fixture);
+  g_assert_cmpuint (vp_board_view_get_n_columns (fixture->board), ==, 6);
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (fixture->board), tr ("Q1 2024 · now", "Q1 2024 · nu")));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "Q4 2024"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), tr ("Later", "Later")));
+  g_assert_true (in_column (fixture, 0, find_action (fixture, CONTROLS)));
+  g_assert_true (in_column (fixture, 3, find_action (fixture, BIBOB)));
+  g_assert_cmpuint (vp_board_view_get_count (fixture->board, 3), ==, 3);
+  g_assert_cmpuint (vp_board_view_get_count (fixture->board, 5), ==, 0);
+}
+
+/* A drop on another quarter moves the action there, keeps the quarter it
+ * was planned in, writes the move in its history, and is undone as one. */
+static void
+test_quarter_drop_moves (Fixture *fixture, gconstpointer data)
+{
+  VpAction *bibob = find_action (fixture, BIBOB);
+  g_autoptr (VpStatusEvent) event = NULL;
+
+  open_quarters (fixture);
+  g_assert_true (drop (fixture, bibob, 1, NULL, FALSE));
+  g_assert_cmpint (vp_action_get_quarter (bibob), ==, VP_QUARTER_Q2);
+  g_assert_cmpint (vp_action_get_planned_quarter (bibob), ==, VP_QUARTER_Q4);
+  g_assert_true (in_column (fixture, 1, bibob));
+  g_assert_cmpuint (n_events (fixture), ==, 1);
+  event = g_list_model_get_item (vp_store_get_records (fixture->store, VP_TYPE_STATUS_EVENT), 0);
+  g_assert_cmpint (vp_status_event_get_kind (event), ==, VP_EVENT_KIND_QUARTER);
+  g_assert_cmpstr (vp_status_event_get_to (event), ==, "2024-Q2");
+  g_assert_cmpstr (fixture->done, ==, tr ("Moved to Q2 2024", "Verschoven naar Q2 2024"));
+  /* the card says where it was planned */
+  g_assert_true (vp_test_shows_text (
+    GTK_WIDGET (fixture->board), tr ("Q2 2024 (planned Q4 2024)", "Q2 2024 (gepland Q4 2024)")));
+
+  /* Later: the first quarter after the plan */
+  g_assert_true (drop (fixture, bibob, 4, NULL, FALSE));
+  g_assert_cmpint (vp_action_get_year (bibob), ==, 2025);
+  g_assert_cmpint (vp_action_get_quarter (bibob), ==, VP_QUARTER_Q1);
+  g_assert_true (in_column (fixture, 4, bibob));
+
+  undo (fixture);
+  undo (fixture);
+  g_assert_cmpint (vp_action_get_year (bibob), ==, 2024);
+  g_assert_cmpint (vp_action_get_quarter (bibob), ==, VP_QUARTER_Q4);
+  g_assert_true (in_column (fixture, 3, bibob));
+  g_assert_cmpuint (n_events (fixture), ==, 0);
+  g_assert_null (fixture->failed);
+}
+
+/* No Quarter takes no drops: a clear message, nothing changed. The
+ * keyboard moves a card to the next quarter. */
+static void
+test_quarter_refusal_and_keys (Fixture *fixture, gconstpointer data)
+{
+  VpAction *controls = find_action (fixture, CONTROLS);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  open_quarters (fixture);
+  before = vp_test_dump_file (vp_store_get_path (fixture->store));
+  g_assert_false (drop (fixture, controls, 5, NULL, FALSE));
+  g_assert_nonnull (fixture->failed);
+  g_assert_true (in_column (fixture, 0, controls));
+  after = vp_test_dump_file (vp_store_get_path (fixture->store));
+  g_assert_cmpstr (before, ==, after);
+  close_error (fixture->failed);
+
+  focus (fixture, controls);
+  press (fixture, "<Control>Right");
+  g_assert_cmpint (vp_action_get_quarter (controls), ==, VP_QUARTER_Q2);
+  g_assert_true (in_column (fixture, 1, controls));
+  g_assert_cmpuint (n_events (fixture), ==, 1);
+}
+
+/* A status another municipality keeps (an action it leads) does not move
+ * on our board: refused with the reason, nothing changed. */
+static void
+test_status_kept_by_lead (Fixture *fixture, gconstpointer data)
+{
+  VpAction *bibob = find_action (fixture, BIBOB);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (
+    vp_store_update (fixture->store, VP_RECORD (bibob), &error, "lead", "barneveld", NULL));
+  open_window (fixture);
+  before = vp_test_dump_file (vp_store_get_path (fixture->store));
+  g_assert_false (drop (fixture, bibob, VP_STATUS_DONE, NULL, FALSE));
+  g_assert_nonnull (strstr (fixture->failed, "Barneveld"));
+  g_assert_true (in_column (fixture, VP_STATUS_PLANNED, bibob));
+  after = vp_test_dump_file (vp_store_get_path (fixture->store));
+  g_assert_cmpstr (before, ==, after);
+  close_error (fixture->failed);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -898,6 +1017,10 @@ main (int argc, char *argv[])
   ADD ("keyboard", test_keyboard);
   ADD ("menu-and-window-actions", test_menu_and_window_actions);
   ADD ("lanes", test_lanes);
+  ADD ("quarter-columns", test_quarter_columns);
+  ADD ("quarter-drop-moves", test_quarter_drop_moves);
+  ADD ("quarter-refusal-and-keys", test_quarter_refusal_and_keys);
+  ADD ("status-kept-by-lead", test_status_kept_by_lead);
 #undef ADD
   g_test_add_func ("/board/example-plan", test_example_plan);
   return g_test_run ();
