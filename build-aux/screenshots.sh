@@ -104,7 +104,7 @@ db="$tmp/plan.db"
 # each.
 shots="list editor search"
 for view in plan board matrix quarters; do
-  if grep -qs "vp_${view}_view_new" src/app/vp-window*.c; then
+  if grep -qs "vp_${view}_view_new\|vp_board_view_new_${view}" src/app/vp-window*.c; then
     shots="$shots $view"
     mkdir -p "$tmp/config-$view/glib-2.0/settings"
     printf "[nl/veiligheidsplan/Veiligheidsplan]\nlast-view='%s'\n" "$view" \
