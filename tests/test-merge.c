@@ -389,6 +389,17 @@ load_example (World *world, Town *town)
   assert_counts (set, EXAMPLE_RECORDS, 0, 0, 0, 0, 0);
 }
 
+/* Nijkerk and Barneveld, each with the example plan. */
+static void
+two_towns (World *world, Town **nijkerk, Town **barneveld)
+{
+  world_init (world);
+  *nijkerk = town_add (world, "Nijkerk", "nijkerk", 0);
+  *barneveld = town_add (world, "Barneveld", "barneveld", 0);
+  load_example (world, *nijkerk);
+  load_example (world, *barneveld);
+}
+
 /* Changes, as a person makes them */
 
 static void
@@ -744,11 +755,7 @@ test_stale_preview (void)
   g_autofree char *stamp = NULL;
   VpRecord *x;
 
-  world_init (&world);
-  n = town_add (&world, "Nijkerk", "nijkerk", 0);
-  b = town_add (&world, "Barneveld", "barneveld", 0);
-  load_example (&world, n);
-  load_example (&world, b);
+  two_towns (&world, &n, &b);
   edit (&world, n, ACTION_CONTROLS, "text", "Nijkerk: zes integrale controles.");
   from_nijkerk = export_from (&world, n);
 
@@ -797,11 +804,7 @@ test_creator_conflict (gconstpointer data)
   g_autoptr (GError) error = NULL;
   VpRecord *x;
 
-  world_init (&world);
-  n = town_add (&world, "Nijkerk", "nijkerk", 0);
-  b = town_add (&world, "Barneveld", "barneveld", 0);
-  load_example (&world, n);
-  load_example (&world, b);
+  two_towns (&world, &n, &b);
 
   tick (&world);
   created = g_object_new (VP_TYPE_ACTION, "priority", PRIORITY_CRIME, "text",
@@ -933,11 +936,7 @@ test_own_record_older (void)
   g_autoptr (VpChangeSet) set = NULL;
   VpRecord *parks;
 
-  world_init (&world);
-  n = town_add (&world, "Nijkerk", "nijkerk", 0);
-  b = town_add (&world, "Barneveld", "barneveld", 0);
-  load_example (&world, n);
-  load_example (&world, b);
+  two_towns (&world, &n, &b);
   from_nijkerk = exchange (&world, n, b);
 
   edit (&world, n, ACTION_PARKS, "text", "Nijkerk: we inventariseren nieuwe woonopties.");
@@ -1004,11 +1003,7 @@ test_own_record_newer_refused (void)
   g_autoptr (VpChangeSet) set = NULL;
   JsonObject *parks;
 
-  world_init (&world);
-  n = town_add (&world, "Nijkerk", "nijkerk", 0);
-  b = town_add (&world, "Barneveld", "barneveld", 0);
-  load_example (&world, n);
-  load_example (&world, b);
+  two_towns (&world, &n, &b);
   from_barneveld = export_from (&world, b);
 
   /* Barneveld's file, with Nijkerk's action changed and said to be
@@ -1071,11 +1066,7 @@ test_future_stamp (void)
   g_autoptr (VpChangeSet) set = NULL;
   g_autoptr (GError) error = NULL;
 
-  world_init (&world);
-  n = town_add (&world, "Nijkerk", "nijkerk", 0);
-  b = town_add (&world, "Barneveld", "barneveld", 0);
-  load_example (&world, n);
-  load_example (&world, b);
+  two_towns (&world, &n, &b);
 
   far = write_stamped (&world, b, n, 40, &far_where);
   g_assert_cmpstr (far_where, ==, "plans[0].priorities[0].actions[1].modified_at");
@@ -1169,11 +1160,7 @@ test_refused_parent (void)
   const char *const new_records[]
     = { NEW_PRIORITY, NEW_SUBTHEME, NEW_ACTION_1, NEW_ACTION_2, NEW_STATUS };
 
-  world_init (&world);
-  n = town_add (&world, "Nijkerk", "nijkerk", 0);
-  b = town_add (&world, "Barneveld", "barneveld", 0);
-  load_example (&world, n);
-  load_example (&world, b);
+  two_towns (&world, &n, &b);
   from_barneveld = export_from (&world, b);
   stamp = town_clock_stamp (b);
 
@@ -1344,11 +1331,7 @@ test_deletion_kept (void)
   g_autoptr (VpChangeSet) set = NULL;
   VpChange *change;
 
-  world_init (&world);
-  n = town_add (&world, "Nijkerk", "nijkerk", 0);
-  b = town_add (&world, "Barneveld", "barneveld", 0);
-  load_example (&world, n);
-  load_example (&world, b);
+  two_towns (&world, &n, &b);
   delete_record (&world, n, ACTION_TRAINING);
   from_nijkerk = export_from (&world, n);
 
@@ -1395,11 +1378,7 @@ test_deletion_conflict (void)
   GListModel *actions;
   guint belonging;
 
-  world_init (&world);
-  n = town_add (&world, "Nijkerk", "nijkerk", 0);
-  b = town_add (&world, "Barneveld", "barneveld", 0);
-  load_example (&world, n);
-  load_example (&world, b);
+  two_towns (&world, &n, &b);
   actions = vp_store_get_records (b->store, VP_TYPE_ACTION);
   digital_action = NULL;
   for (guint i = 0; digital_action == NULL; i++)
@@ -1485,11 +1464,7 @@ test_deletion_undo (void)
   g_autoptr (VpChangeSet) set = NULL;
   g_autoptr (GError) error = NULL;
 
-  world_init (&world);
-  n = town_add (&world, "Nijkerk", "nijkerk", 0);
-  b = town_add (&world, "Barneveld", "barneveld", 0);
-  load_example (&world, n);
-  load_example (&world, b);
+  two_towns (&world, &n, &b);
 
   delete_record (&world, n, ACTION_TRAINING);
   g_assert_true (vp_store_undo (n->store, &error));
@@ -1529,11 +1504,7 @@ test_letter_clash (void)
   g_autoptr (VpRecord) action = NULL;
   VpChange *change;
 
-  world_init (&world);
-  n = town_add (&world, "Nijkerk", "nijkerk", 0);
-  b = town_add (&world, "Barneveld", "barneveld", 0);
-  load_example (&world, n);
-  load_example (&world, b);
+  two_towns (&world, &n, &b);
 
   tick (&world);
   theirs = g_object_new (VP_TYPE_SUBTHEME, "priority", PRIORITY_CRIME, "letter", "D", "title",
@@ -1593,11 +1564,7 @@ test_concurrent_both_sent (void)
   g_autoptr (VpChangeSet) set = NULL;
   VpChange *change;
 
-  world_init (&world);
-  n = town_add (&world, "Nijkerk", "nijkerk", 0);
-  b = town_add (&world, "Barneveld", "barneveld", 0);
-  load_example (&world, n);
-  load_example (&world, b);
+  two_towns (&world, &n, &b);
   edit (&world, n, ACTION_CONTROLS, "lead-note", "Nijkerk");
   edit (&world, b, ACTION_CONTROLS, "lead-note", "Barneveld");
   from_nijkerk = export_from (&world, n);
