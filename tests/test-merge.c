@@ -521,6 +521,28 @@ three_way_clear (ThreeWay *three)
   world_clear (&three->world);
 }
 
+/* Whether @town's history of @action has @municipality's change to
+ * @status (its own, or one an import brought). */
+static gboolean
+has_event (Town *town, const char *action, const char *municipality, VpStatus status)
+{
+  GListModel *events = vp_store_get_records (town->store, VP_TYPE_STATUS_EVENT);
+
+  if (status == VP_STATUS_PLANNED)
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr (VpStatusEvent) event = g_list_model_get_item (events, i);
+
+      if (g_strcmp0 (vp_status_event_get_action (event), action) == 0
+          && g_strcmp0 (vp_status_event_get_municipality (event), municipality) == 0
+          && g_strcmp0 (vp_status_event_get_to (event), vp_enum_to_nick (VP_TYPE_STATUS, status))
+               == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 assert_status_everywhere (ThreeWay *three,
                           const char *action,
@@ -545,6 +567,8 @@ assert_status_everywhere (ThreeWay *three,
         first = VP_RECORD (found);
       else
         assert_same_record (first, VP_RECORD (found));
+      /* with its history: the change to it came along */
+      g_assert_true (has_event (towns[i], action, municipality, status));
     }
 }
 
