@@ -872,6 +872,24 @@ test_lanes (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (planned), ==, 3);
 }
 
+/* A card of an action of each municipality shows every participant's
+ * status as a badge: partners' from their files, ours as we set it. */
+static void
+test_partner_badges (Fixture *fixture, gconstpointer data)
+{
+  VpAction *housing = find_action (fixture, HOUSING);
+
+  set_status (fixture, housing, "barneveld", VP_STATUS_DONE);
+  set_status (fixture, housing, "scherpenzeel", VP_STATUS_IN_PROGRESS);
+  open_window (fixture);
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "N ○  B ✓  S ◐"));
+  /* our part moves the card, the partners' badges stay */
+  g_assert_true (drop (fixture, housing, VP_STATUS_DONE, NULL, FALSE));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "N ✓  B ✓  S ◐"));
+  /* the others have no badges */
+  g_assert_false (vp_test_shows_text (GTK_WIDGET (fixture->board), "N ○  B ○  S ○"));
+}
+
 /* The quarter board: the same board, a column per quarter of the plan. */
 static void
 open_quarters (Fixture *fixture)
@@ -1017,6 +1035,7 @@ main (int argc, char *argv[])
   ADD ("keyboard", test_keyboard);
   ADD ("menu-and-window-actions", test_menu_and_window_actions);
   ADD ("lanes", test_lanes);
+  ADD ("partner-badges", test_partner_badges);
   ADD ("quarter-columns", test_quarter_columns);
   ADD ("quarter-drop-moves", test_quarter_drop_moves);
   ADD ("quarter-refusal-and-keys", test_quarter_refusal_and_keys);

@@ -51,11 +51,15 @@ struct _VpBoardCard
   GtkWidget *quarter;
   GtkWidget *lead;
   GtkWidget *progress;
+  /* of an action of each municipality: every participant's status */
+  GtkWidget *partners;
 
   /* owned */
   VpAction *action;
   GdkRGBA colour;
   gboolean heading;
+  /* the partners' statuses in words, for the tooltip and screen readers */
+  char *partners_text;
   /* whether the styles of the card or heading are set */
   gboolean styled;
   /* for measuring the text's lines: made on first use */
@@ -145,13 +149,15 @@ static int
 measure_height (VpBoardCard *self, int width)
 {
   int inner = inner_width (width);
-  int top, bottom;
+  int top, bottom, partners;
 
   if (self->heading)
     return height_for (self->priority, width - DOT_SIZE - COLUMN_GAP) + 2 * HEADING_PAD;
   top = MAX (height_for (self->priority, inner), height_for (self->letter, -1));
   bottom = bottom_height (self, inner);
-  return PAD_TOP + top + ROW_GAP + text_height (self, inner) + ROW_GAP + bottom + PAD_BOTTOM;
+  partners = height_for (self->partners, inner);
+  return PAD_TOP + top + ROW_GAP + text_height (self, inner) + ROW_GAP
+         + (partners > 0 ? partners + ROW_GAP : 0) + bottom + PAD_BOTTOM;
 }
 
 static int
@@ -253,7 +259,7 @@ vp_board_card_size_allocate (GtkWidget *widget, int width, int height, int basel
   int x = STRIP_WIDTH + PAD_START;
   int inner = inner_width (width);
   int letter_width = width_of (self->letter, TRUE);
-  int top, text;
+  int top, text, partners;
   int y = PAD_TOP;
 
   /* measured for another width (the window's changed): measure again */
@@ -275,6 +281,10 @@ vp_board_card_size_allocate (GtkWidget *widget, int width, int height, int basel
   text = text_height (self, inner);
   place (self->text, x, y, inner, text);
   y += text + ROW_GAP;
+  partners = height_for (self->partners, inner);
+  place (self->partners, x, y, inner, partners);
+  if (partners > 0)
+    y += partners + ROW_GAP;
 
   allocate_bottom (self, x, y, inner, bottom_height (self, inner));
 }
@@ -323,8 +333,9 @@ vp_board_card_query_tooltip (
     when = g_strdup_printf (_ ("%s · overdue"), quarter);
   else
     when = g_strdup (quarter);
-  text = g_strdup_printf ("%s\n%s\n%s", vp_action_get_text (self->action),
-                          gtk_inscription_get_text (GTK_INSCRIPTION (self->lead)), when);
+  text = g_strdup_printf ("%s\n%s\n%s\n%s", vp_action_get_text (self->action),
+                          gtk_inscription_get_text (GTK_INSCRIPTION (self->lead)), when,
+                          self->partners_text != NULL ? self->partners_text : "");
   /* a label that wraps: a tooltip's own does not, and activities are long */
   label = gtk_label_new (g_strstrip (text));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -347,6 +358,7 @@ vp_board_card_dispose (GObject *object)
   g_clear_pointer (&self->shown_uuid, g_free);
   g_clear_pointer (&self->shown_stamp, g_free);
   g_clear_pointer (&self->shown_status_stamp, g_free);
+  g_clear_pointer (&self->partners_text, g_free);
 
   G_OBJECT_CLASS (vp_board_card_parent_class)->dispose (object);
 }
@@ -411,6 +423,9 @@ vp_board_card_init (VpBoardCard *self)
   gtk_widget_add_css_class (self->lead, "dim-label");
   self->progress = add_label (self, "caption");
   gtk_widget_add_css_class (self->progress, "numeric");
+  self->partners = add_inscription (self, 0, 24, "caption");
+  gtk_widget_add_css_class (self->partners, "partners");
+  gtk_widget_set_visible (self->partners, FALSE);
   self->measured_width = -1;
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -440,6 +455,7 @@ set_heading (VpBoardCard *self, gboolean heading)
       gtk_widget_set_visible (self->quarter, FALSE);
       gtk_widget_set_visible (self->letter, FALSE);
       gtk_widget_set_visible (self->progress, FALSE);
+      gtk_widget_set_visible (self->partners, FALSE);
       gtk_widget_remove_css_class (widget, "card");
       gtk_widget_add_css_class (widget, "lane-heading");
       gtk_widget_remove_css_class (self->priority, "caption");
@@ -546,6 +562,64 @@ show_progress (VpBoardCard *self, VpStore *store, VpAction *action)
   set_label (self->progress, progress);
 }
 
+/* A sign for each status, for the partners' line of a card. */
+static const char *
+status_sign (VpStatus status)
+{
+  switch (status)
+    {
+    case VP_STATUS_IN_PROGRESS:
+      return "◐";
+    case VP_STATUS_DONE:
+      return "✓";
+    case VP_STATUS_POSTPONED:
+      return "»";
+    case VP_STATUS_CANCELLED:
+      return "✕";
+    case VP_STATUS_PLANNED:
+    default:
+      return "○";
+    }
+}
+
+/* Of an action of each municipality, each participant's status as a
+ * badge ("N ✓  B ◐  S ○"); the tooltip and the screen reader have the
+ * names and statuses in words. */
+static void
+show_partners (VpBoardCard *self, VpStore *store, VpAction *action)
+{
+  const char *const *participants = vp_action_get_participants (store, action);
+  g_autoptr (GString) badges = g_string_new (NULL);
+  g_autoptr (GString) words = g_string_new (NULL);
+
+  if (vp_action_get_status_rule (store, action) != VP_STATUS_RULE_EACH || participants == NULL)
+    {
+      gtk_widget_set_visible (self->partners, FALSE);
+      g_clear_pointer (&self->partners_text, g_free);
+      return;
+    }
+  for (gsize i = 0; participants[i] != NULL; i++)
+    {
+      VpOrganisation *organisation = vp_store_lookup_organisation (store, participants[i]);
+      const char *name
+        = organisation != NULL ? vp_organisation_get_name (organisation) : participants[i];
+      VpActionStatus *status
+        = vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)), participants[i]);
+      VpStatus value = status != NULL ? vp_action_status_get_status (status) : VP_STATUS_PLANNED;
+      g_autofree char *initial = g_utf8_substring (name, 0, 1);
+
+      g_string_append_printf (badges, "%s%s %s", i > 0 ? "  " : "", initial, status_sign (value));
+      if (i > 0)
+        g_string_append (words, ", ");
+      /* Translators: a municipality's status of an action: "Barneveld: done" */
+      g_string_append_printf (words, _ ("%s: %s"), name, vp_enum_get_label (VP_TYPE_STATUS, value));
+    }
+  gtk_inscription_set_text (GTK_INSCRIPTION (self->partners), badges->str);
+  gtk_widget_set_visible (self->partners, TRUE);
+  g_free (self->partners_text);
+  self->partners_text = g_string_free (g_steal_pointer (&words), FALSE);
+}
+
 /* What a screen reader says of the card, and its tooltip: the whole
  * text, the status and whether it is overdue. */
 static void
@@ -562,6 +636,12 @@ describe (VpBoardCard *self, VpStore *store, VpAction *action, gboolean overdue)
     /* Translators: what a screen reader says of a card on the board: the
      * action's text and its status */
     label = g_strdup_printf (_ ("%s (status: %s)"), vp_action_get_text (action), status);
+  if (self->partners_text != NULL)
+    {
+      g_autofree char *alone = g_steal_pointer (&label);
+
+      label = g_strdup_printf ("%s; %s", alone, self->partners_text);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
@@ -648,6 +728,7 @@ vp_board_card_show_action (VpBoardCard *self, VpStore *store, VpAction *action)
   overdue = vp_action_is_overdue (store, action);
   show_quarter (self, store, action, overdue);
   show_progress (self, store, action);
+  show_partners (self, store, action);
   describe (self, store, action, overdue);
 }
 
