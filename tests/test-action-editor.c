@@ -908,6 +908,13 @@ test_status_kept_by_lead (Fixture *f, gconstpointer data)
   g_assert_true (save (f));
   g_assert_cmpuint (vp_store_count (f->store, VP_TYPE_STATUS_EVENT), ==, n_events);
   g_assert_cmpint (vp_action_get_status (f->store, action), ==, VP_STATUS_IN_PROGRESS);
+
+  /* the lead back to Nijkerk, in the editor: the status is ours to set again */
+  g_clear_pointer (&f->done, g_free);
+  open_editor (f, action, NULL);
+  choose (f, "lead_row", "Nijkerk");
+  g_assert_true (gtk_widget_get_sensitive (child (f, "status_row")));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), "Progress of Nijkerk"));
 }
 
 static void

@@ -923,6 +923,26 @@ test_quarter_columns (Fixture *fixture, gconstpointer data)
   g_assert_true (in_column (fixture, 3, find_action (fixture, BIBOB)));
   g_assert_cmpuint (vp_board_view_get_count (fixture->board, 3), ==, 3);
   g_assert_cmpuint (vp_board_view_get_count (fixture->board, 5), ==, 0);
+
+  /* the plan's years edited: a board of their quarters, 2023–2024 */
+  {
+    g_autoptr (GError) error = NULL;
+    AdwViewStack *views = ADW_VIEW_STACK (
+      gtk_widget_get_template_child (GTK_WIDGET (fixture->window), VP_TYPE_WINDOW, "views"));
+    VpBoardView *quarters;
+
+    g_signal_handlers_disconnect_by_data (fixture->board, fixture);
+    g_assert_true (vp_store_update (fixture->store, VP_RECORD (fixture->plan), &error, "first-year",
+                                    2023, NULL));
+    vp_test_wait_for_frames ();
+    quarters
+      = VP_BOARD_VIEW (adw_bin_get_child (ADW_BIN (adw_view_stack_get_visible_child (views))));
+    g_assert_cmpuint (vp_board_view_get_n_columns (quarters), ==, 10);
+    /* Q1 2024 is the fifth column now */
+    fixture->board = quarters;
+    g_signal_connect (fixture->board, "failed", G_CALLBACK (on_failed_cb), fixture);
+    g_assert_true (in_column (fixture, 4, find_action (fixture, CONTROLS)));
+  }
 }
 
 /* A drop on another quarter moves the action there, keeps the quarter it

@@ -156,6 +156,8 @@ test_each_municipality (void)
     { VP_STATUS_DONE, VP_STATUS_DONE, VP_STATUS_DONE, VP_STATUS_DONE },
     { VP_STATUS_DONE, VP_STATUS_CANCELLED, VP_STATUS_DONE, VP_STATUS_DONE },
     { VP_STATUS_CANCELLED, VP_STATUS_CANCELLED, VP_STATUS_CANCELLED, VP_STATUS_CANCELLED },
+    /* nothing begun: one part cancelled is no progress */
+    { VP_STATUS_CANCELLED, VP_STATUS_PLANNED, VP_STATUS_PLANNED, VP_STATUS_PLANNED },
   };
 
   vp_test_add_small_plan (store);

@@ -235,7 +235,10 @@ vp_window_show_overdue_action (GtkWidget *widget, const char *action_name, GVari
 {
   VpWindow *self = VP_WINDOW (widget);
 
+  /* every priority's: the count was of the whole plan */
   vp_action_filter_clear (self->filter);
-  g_object_set (self->filter, "overdue", TRUE, NULL);
+  gtk_list_box_select_row (self->sidebar_list,
+                           gtk_list_box_get_row_at_index (self->sidebar_list, 0));
+  g_object_set (self->filter, "priority", NULL, "overdue", TRUE, NULL);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }

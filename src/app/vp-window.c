@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "store/vp-store-status.h"
+
 #include "exchange/vp-exchange.h"
 #include "model/vp-action-filter.h"
 #include "views/vp-action-editor.h"
@@ -159,7 +161,11 @@ selected_action (VpWindow *self)
     return vp_board_view_get_selected_action (self->board_view);
   if (visible == self->quarters_page && self->quarters_view != NULL)
     return vp_board_view_get_selected_action (self->quarters_view);
-  return vp_list_view_get_selected_action (self->list_view);
+  /* not the list's selection while another view, which does not show it,
+   * is in front */
+  if (visible == GTK_WIDGET (self->list_view))
+    return vp_list_view_get_selected_action (self->list_view);
+  return NULL;
 }
 
 static void
@@ -181,6 +187,11 @@ delete_action_action (GtkWidget *widget, const char *action_name, GVariant *para
 
   if (action == NULL)
     return;
+  if (!vp_action_check_ours (self->store, action, &error))
+    {
+      show_error (self, _ ("The Action Could Not Be Deleted"), error->message);
+      return;
+    }
   vp_store_set_undo_label (self->store, _ ("Delete action"));
   if (!vp_store_delete (self->store, VP_RECORD (action), &error))
     show_error (self, _ ("The Action Could Not Be Deleted"), error->message);
@@ -256,11 +267,12 @@ connect_board (VpWindow *self, VpBoardView *board)
 static void
 show_quarters (VpWindow *self)
 {
-  VpPlan *shown = self->quarters_view != NULL ? vp_board_view_get_plan (self->quarters_view) : NULL;
+  int first = 0, last = 0;
 
-  if (self->quarters_view != NULL && self->plan != NULL && shown != NULL
-      && vp_plan_get_first_year (shown) == vp_plan_get_first_year (self->plan)
-      && vp_plan_get_last_year (shown) == vp_plan_get_last_year (self->plan))
+  if (self->quarters_view != NULL)
+    vp_quarter_board_get_years (self->quarters_view, &first, &last);
+  if (self->quarters_view != NULL && self->plan != NULL
+      && first == vp_plan_get_first_year (self->plan) && last == vp_plan_get_last_year (self->plan))
     {
       vp_board_view_set_plan (self->quarters_view, self->plan);
       return;
@@ -273,6 +285,14 @@ show_quarters (VpWindow *self)
 }
 
 static void
+on_years_changed_cb (VpWindow *self, GParamSpec *pspec, VpPlan *plan)
+{
+  /* only the plan shown */
+  if (plan == self->plan)
+    show_quarters (self);
+}
+
+static void
 show_plan (VpWindow *self, VpPlan *plan)
 {
   if (!g_set_object (&self->plan, plan))
@@ -280,6 +300,14 @@ show_plan (VpWindow *self, VpPlan *plan)
   vp_list_view_set_plan (self->list_view, self->plan);
   vp_board_view_set_plan (self->board_view, self->plan);
   show_quarters (self);
+  /* the plan's years edited (or imported): the quarter board follows */
+  if (self->plan != NULL)
+    {
+      g_signal_connect_object (self->plan, "notify::first-year", G_CALLBACK (on_years_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->plan, "notify::last-year", G_CALLBACK (on_years_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
   vp_matrix_view_set_plan (self->matrix_view, self->plan);
   vp_plan_view_set_plan (self->plan_view, self->plan);
   g_object_set (self->filter, "priority", NULL, NULL);

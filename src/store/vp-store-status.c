@@ -199,10 +199,16 @@ vp_action_find_shown_status (VpStore *store, VpAction *action)
         {
           VpActionStatus *status = g_ptr_array_index (statuses, i);
 
-          if (latest == NULL
-              || g_strcmp0 (vp_record_get_modified_at (VP_RECORD (status)),
-                            vp_record_get_modified_at (VP_RECORD (latest)))
-                   > 0)
+          int newer = latest == NULL ? 1
+                                     : g_strcmp0 (vp_record_get_modified_at (VP_RECORD (status)),
+                                                  vp_record_get_modified_at (VP_RECORD (latest)));
+
+          /* set at the same moment: every database picks the same one */
+          if (newer > 0
+              || (newer == 0
+                  && g_strcmp0 (vp_action_status_get_municipality (status),
+                                vp_action_status_get_municipality (latest))
+                       > 0))
             latest = status;
         }
       return latest;
@@ -272,9 +278,37 @@ vp_action_get_overall_status (VpStore *store, VpAction *action)
     return VP_STATUS_CANCELLED;
   if (done + cancelled == n)
     return VP_STATUS_DONE;
-  if (planned + postponed < n)
+  /* begun: some part in progress or done */
+  if (planned + postponed + cancelled < n)
     return VP_STATUS_IN_PROGRESS;
   return postponed > 0 ? VP_STATUS_POSTPONED : VP_STATUS_PLANNED;
+}
+
+/**
+ * vp_action_check_ours:
+ *
+ * A partner's local action changes only by its owner's files: here it is
+ * neither moved, reordered nor deleted.
+ *
+ * Returns: whether the home municipality may change @action; if not,
+ *   @error says whose it is
+ */
+gboolean
+vp_action_check_ours (VpStore *store, VpAction *action, GError **error)
+{
+  const char *owner = vp_record_get_string (VP_RECORD (action), "owner");
+  VpOrganisation *organisation;
+
+  if (owner == NULL || *owner == '\0'
+      || g_strcmp0 (owner, vp_store_get_home_municipality (store)) == 0)
+    return TRUE;
+  organisation = vp_store_lookup_organisation (store, owner);
+  g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+               /* Translators: a partner's local action, which only the partner changes */
+               _ ("This is a local action of %s: only %s changes it."),
+               organisation != NULL ? vp_organisation_get_name (organisation) : owner,
+               organisation != NULL ? vp_organisation_get_name (organisation) : owner);
+  return FALSE;
 }
 
 /**
@@ -342,6 +376,11 @@ write_status (VpStore *self,
     = vp_store_find_status (self, vp_record_get_uuid (VP_RECORD (action)), municipality);
   VpStatus before = current != NULL ? vp_action_status_get_status (current) : VP_STATUS_PLANNED;
   g_autoptr (VpRecord) created = NULL;
+
+  /* the home municipality changes the status the views show: of a joint
+   * action, the one a partner may have set last */
+  if (g_strcmp0 (municipality, vp_store_get_home_municipality (self)) == 0)
+    before = vp_action_get_status (self, action);
 
   if (current != NULL
       && !vp_store_update (self, VP_RECORD (current), error, "status", status, "achieved", achieved,
@@ -491,6 +530,8 @@ vp_store_move_to_quarter (
                            _ ("Choose the home municipality first"));
       return FALSE;
     }
+  if (!vp_action_check_ours (self, action, error))
+    return FALSE;
   if (year == vp_action_get_year (action) && quarter == vp_action_get_quarter (action))
     return TRUE;
   own = !vp_store_in_transaction (self);

@@ -37,6 +37,7 @@ const char *const *vp_action_get_participants (VpStore *store, VpAction *action)
 VpActionStatus *vp_action_find_shown_status (VpStore *store, VpAction *action);
 VpStatus vp_action_get_status (VpStore *store, VpAction *action);
 VpStatus vp_action_get_overall_status (VpStore *store, VpAction *action);
+gboolean vp_action_check_ours (VpStore *store, VpAction *action, GError **error);
 gboolean vp_action_can_set_status (VpStore *store, VpAction *action, const char **keeper);
 
 G_END_DECLS

@@ -389,14 +389,6 @@ shown_status (VpActionEditor *self)
   return self->action != NULL ? vp_action_find_shown_status (self->store, self->action) : NULL;
 }
 
-static gboolean
-can_set_status (VpActionEditor *self, const char **keeper)
-{
-  if (keeper != NULL)
-    *keeper = NULL;
-  return self->action == NULL || vp_action_can_set_status (self->store, self->action, keeper);
-}
-
 static const char *
 organisation_name (VpActionEditor *self, const char *code)
 {
@@ -405,20 +397,26 @@ organisation_name (VpActionEditor *self, const char *code)
   return organisation != NULL ? vp_organisation_get_name (organisation) : code;
 }
 
+static VpAction *build_draft (VpActionEditor *self);
+
+/* Whether the home municipality sets the status of the action as it
+ * stands in the editor (its lead may have just changed): the progress
+ * rows are open or show the lead's status to read. */
 static void
-show_progress (VpActionEditor *self)
+show_progress_rule (VpActionEditor *self)
 {
-  const char *home = vp_store_get_home_municipality (self->store);
+  g_autoptr (VpAction) draft = NULL;
+  const char *keeper = NULL;
+  gboolean ours = TRUE;
   const char *home_name = vp_store_get_home_municipality_name (self->store);
-  VpActionStatus *status = shown_status (self);
-  const char *keeper;
-  gboolean ours = can_set_status (self, &keeper);
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
 
-  load_enum_choices (self->status_row, VP_TYPE_STATUS);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_group),
-                          vp_store_lookup_organisation (self->store, home) != NULL);
+  if (self->priorities != NULL && selected_priority (self) != NULL)
+    {
+      draft = build_draft (self);
+      ours = vp_action_can_set_status (self->store, draft, &keeper);
+    }
   /* Group titles are markup. */
   name = g_markup_escape_text (keeper != NULL      ? organisation_name (self, keeper)
                                : home_name != NULL ? home_name
@@ -434,6 +432,26 @@ show_progress (VpActionEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), ours);
   gtk_widget_set_sensitive (GTK_WIDGET (self->achieved_spin), ours);
   gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), ours);
+}
+
+static void
+on_lead_chosen_cb (VpActionEditor *self)
+{
+  /* not while the editor is being filled */
+  if (self->store != NULL && gtk_widget_get_realized (GTK_WIDGET (self)))
+    show_progress_rule (self);
+}
+
+static void
+show_progress (VpActionEditor *self)
+{
+  const char *home = vp_store_get_home_municipality (self->store);
+  VpActionStatus *status = shown_status (self);
+
+  load_enum_choices (self->status_row, VP_TYPE_STATUS);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_group),
+                          vp_store_lookup_organisation (self->store, home) != NULL);
+  show_progress_rule (self);
   if (status == NULL)
     return;
   adw_combo_row_set_selected (self->status_row, vp_action_status_get_status (status));
@@ -797,7 +815,9 @@ has_changes (VpActionEditor *self, VpAction *draft)
 }
 
 /* The home municipality's status, achieved count and note; a change of
- * status goes into the action's history (vp_store_set_status()). */
+ * status goes into the action's history (vp_store_set_status()). Whose
+ * status it is follows @action as saved: the draft, whose lead may have
+ * changed too. */
 static gboolean
 write_progress (VpActionEditor *self, VpAction *action, GError **error)
 {
@@ -859,7 +879,7 @@ write_changes (VpActionEditor *self, VpAction *draft, GError **error)
       || (self->action != NULL
           && !vp_store_note_quarter_move (self->store, self->action, vp_action_get_year (draft),
                                           vp_action_get_quarter (draft), error))
-      || !write_progress (self, self->action != NULL ? self->action : draft, error))
+      || !write_progress (self, draft, error))
     {
       vp_store_rollback (self->store);
       return FALSE;
@@ -1142,6 +1162,8 @@ vp_action_editor_init (VpActionEditor *self)
   self->lead_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_combo_rows (self);
+  g_signal_connect_swapped (self->lead_row, "notify::selected", G_CALLBACK (on_lead_chosen_cb),
+                            self);
 }
 
 /**

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "store/vp-store-status.h"
+
 #include "vp-board-view-private.h"
 
 /*
@@ -210,6 +212,12 @@ move_action (VpBoardView *self, VpAction *action, int to, VpAction *neighbour, g
 
   if (to < 0 && order == NULL)
     return FALSE;
+  /* a partner's local action keeps its place: only its owner moves it */
+  if (order != NULL && !vp_action_check_ours (self->store, action, &error))
+    {
+      fail (self, error->message);
+      return FALSE;
+    }
   if (to >= 0 && vp_store_get_home_municipality (self->store) == NULL)
     {
       fail (self, _ ("Choose your municipality first: a status on the board is always your "

@@ -36,6 +36,7 @@ GtkWidget *vp_board_view_new (VpStore *store, VpActionFilter *filter);
 GtkWidget *vp_board_view_new_quarters (VpStore *store, VpActionFilter *filter, VpPlan *plan);
 VpStore *vp_board_view_get_store (VpBoardView *self);
 VpPlan *vp_board_view_get_plan (VpBoardView *self);
+void vp_quarter_board_get_years (VpBoardView *board, int *first, int *last);
 void vp_board_view_set_plan (VpBoardView *self, VpPlan *plan);
 guint vp_board_view_get_n_columns (VpBoardView *self);
 GtkWidget *vp_board_view_get_column (VpBoardView *self, guint column);

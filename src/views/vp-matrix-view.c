@@ -371,6 +371,9 @@ vp_matrix_view_constructed (GObject *object)
   g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_ACTION_STATUS),
                            "items-changed", G_CALLBACK (on_statuses_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* a status changed in place, an action edited: after every commit */
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_statuses_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /* Hidden, the matrix puts off following searches and changes. */

@@ -16,18 +16,41 @@
  * move goes into the action's history. Today's quarter is marked.
  */
 
+/* The years the board was made for, read off its plan once: its columns
+ * are made then, and stay (a plan of other years gets a new board). */
 static void
 plan_years (VpBoardView *board, int *first, int *last)
 {
-  VpPlan *plan = vp_board_view_get_plan (board);
-  g_autoptr (GDateTime) now = vp_store_get_now (vp_board_view_get_store (board));
+  int *years = g_object_get_data (G_OBJECT (board), "vp-quarter-years");
 
-  *first = plan != NULL ? vp_plan_get_first_year (plan) : 0;
-  *last = plan != NULL ? vp_plan_get_last_year (plan) : 0;
-  if (*first <= 0)
-    *first = g_date_time_get_year (now);
-  if (*last < *first)
-    *last = *first;
+  if (years == NULL)
+    {
+      VpPlan *plan = vp_board_view_get_plan (board);
+      g_autoptr (GDateTime) now = vp_store_get_now (vp_board_view_get_store (board));
+
+      years = g_new (int, 2);
+      years[0] = plan != NULL ? vp_plan_get_first_year (plan) : 0;
+      years[1] = plan != NULL ? vp_plan_get_last_year (plan) : 0;
+      if (years[0] <= 0)
+        years[0] = g_date_time_get_year (now);
+      if (years[1] < years[0])
+        years[1] = years[0];
+      g_object_set_data_full (G_OBJECT (board), "vp-quarter-years", years, g_free);
+    }
+  *first = years[0];
+  *last = years[1];
+}
+
+/**
+ * vp_quarter_board_get_years:
+ *
+ * The years whose quarters are @board's columns, which stay what they
+ * were when it was made.
+ */
+void
+vp_quarter_board_get_years (VpBoardView *board, int *first, int *last)
+{
+  plan_years (board, first, last);
 }
 
 static guint
