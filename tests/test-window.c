@@ -640,6 +640,36 @@ test_partner_matrix (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A partner's local action changes only by its owner's files: here it is
+ * not deleted, and the database stays as it was. */
+static void
+test_partners_action_not_deleted (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new_for ("Barneveld");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  VpWindow *window;
+  GtkSelectionModel *rows;
+  guint ariadne = G_MAXUINT;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  rows = GTK_SELECTION_MODEL (vp_list_view_get_rows (list_view_of (window)));
+  for (guint i = 0; i < n_rows (window); i++)
+    if (row_action (window, i) != NULL
+        && strstr (vp_action_get_text (row_action (window, i)), "Ariadne") != NULL)
+      ariadne = i;
+  g_assert_cmpuint (ariadne, <, n_rows (window));
+  before = vp_test_dump_file (vp_store_get_path (store));
+  gtk_selection_model_select_item (rows, ariadne, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-action", NULL));
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 4);
+  after = vp_test_dump_file (vp_store_get_path (store));
+  g_assert_cmpstr (before, ==, after);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Several plans in one database: the chooser shows one at a time. */
 static void
 test_plan_chooser (void)
@@ -701,6 +731,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/plan-chooser", test_plan_chooser);
   g_test_add_func ("/window/collapse-priority", test_collapse_priority);
   g_test_add_func ("/window/partner-matrix", test_partner_matrix);
+  g_test_add_func ("/window/partners-action-not-deleted", test_partners_action_not_deleted);
   g_test_add_func ("/window/selection-follows-action", test_selection_follows_action);
   return g_test_run ();
 }
