@@ -585,8 +585,10 @@ test_partner_matrix (void)
   VpMatrixView *matrix;
   VpAction *each = NULL, *bibob = NULL, *controls = NULL;
   g_autofree char *cell = NULL;
+  g_autoptr (GDateTime) april = g_date_time_new_utc (2024, 4, 2, 9, 0, 0);
 
   vp_test_add_small_plan (store);
+  vp_store_set_now (store, april);
   window = open_window (store);
   matrix = VP_MATRIX_VIEW (vp_test_find (GTK_WIDGET (window), VP_TYPE_MATRIX_VIEW));
   /* hidden, it follows nothing; shown, it catches up */
@@ -632,6 +634,9 @@ test_partner_matrix (void)
   g_assert_cmpstr (cell, ==, "—");
   /* the whole: begun, not done by all */
   g_assert_cmpint (vp_action_get_overall_status (store, each), ==, VP_STATUS_IN_PROGRESS);
+  /* the Q1 action is over time (the clock is in April) */
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (matrix), tr ("Planned · overdue", "Gepland · over tijd")));
 
   /* the shared search narrows it too */
   g_object_set (vp_window_get_filter (window), "search", "Bibob", NULL);

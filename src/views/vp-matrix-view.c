@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "model/vp-action-filter.h"
 #include "store/vp-store-status.h"
 #include "vp-matrix-view.h"
 #include "vp-row-model.h"
@@ -128,6 +129,7 @@ refresh_cell (VpMatrixView *self, GtkListItem *item)
   GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
   int status = -1;
+  gboolean overdue = FALSE;
 
   if (action == NULL)
     {
@@ -161,11 +163,20 @@ refresh_cell (VpMatrixView *self, GtkListItem *item)
     case COLUMN_OVERALL:
     default:
       status = vp_action_get_overall_status (self->store, action);
-      text = g_strdup (vp_enum_get_label (VP_TYPE_STATUS, status));
+      overdue = vp_action_is_overdue (self->store, action);
+      if (overdue)
+        /* Translators: an action whose quarter has passed: "Planned · overdue" */
+        text = g_strdup_printf (_ ("%s · overdue"), vp_enum_get_label (VP_TYPE_STATUS, status));
+      else
+        text = g_strdup (vp_enum_get_label (VP_TYPE_STATUS, status));
       break;
     }
   gtk_inscription_set_text (label, text);
   set_status_class (GTK_WIDGET (label), status);
+  if (overdue)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "overdue");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "overdue");
 }
 
 /* When and by whom the status in a cell was set. */
