@@ -154,10 +154,9 @@ vp_action_get_status_rule (VpStore *store, VpAction *action)
 const char *const *
 vp_action_get_participants (VpStore *store, VpAction *action)
 {
-  VpRecord *priority = vp_store_lookup (store, vp_action_get_priority (action));
-  VpRecord *plan = VP_IS_PRIORITY (priority)
-                     ? vp_store_lookup (store, vp_priority_get_plan (VP_PRIORITY (priority)))
-                     : NULL;
+  VpPriority *priority = vp_store_lookup_priority_of (store, action);
+  VpRecord *plan
+    = priority != NULL ? vp_store_lookup (store, vp_priority_get_plan (priority)) : NULL;
 
   return VP_IS_PLAN (plan) ? vp_record_get_strv (plan, "participants") : NULL;
 }

@@ -578,6 +578,27 @@ vp_store_lookup_organisation (VpStore *self, const char *code)
 }
 
 /**
+ * vp_store_lookup_priority_of:
+ * @record: a priority or an action
+ *
+ * Returns: (transfer none) (nullable): the priority @record is under:
+ *   itself, or its action's
+ */
+VpPriority *
+vp_store_lookup_priority_of (VpStore *self, gpointer record)
+{
+  VpRecord *priority;
+
+  g_return_val_if_fail (VP_IS_STORE (self), NULL);
+  if (VP_IS_PRIORITY (record))
+    return record;
+  if (!VP_IS_ACTION (record))
+    return NULL;
+  priority = vp_store_lookup (self, vp_action_get_priority (record));
+  return VP_IS_PRIORITY (priority) ? VP_PRIORITY (priority) : NULL;
+}
+
+/**
  * vp_store_get_home_municipality:
  *
  * Returns: (nullable): the code of the municipality this database belongs

@@ -35,6 +35,7 @@ char *vp_store_default_path (void);
 GListModel *vp_store_get_records (VpStore *self, GType record_type);
 VpRecord *vp_store_lookup (VpStore *self, const char *uuid);
 VpOrganisation *vp_store_lookup_organisation (VpStore *self, const char *code);
+VpPriority *vp_store_lookup_priority_of (VpStore *self, gpointer record);
 guint vp_store_count (VpStore *self, GType record_type);
 
 const char *vp_store_get_home_municipality (VpStore *self);

@@ -270,7 +270,7 @@ drop_action (VpBoardView *self, VpAction *action, guint to, VpAction *neighbour,
     return FALSE;
   if (!same_priority (neighbour, action))
     {
-      VpPriority *priority = vp_board_view_priority_of (self, action);
+      VpPriority *priority = vp_store_lookup_priority_of (self->store, action);
       g_autofree char *message = NULL;
 
       /* Translators: a card was dropped among another priority's cards;

@@ -90,7 +90,6 @@ struct _VpBoardView
 
 /* vp-board-view.c */
 int vp_board_view_column_of (VpBoardView *self, VpAction *action);
-VpPriority *vp_board_view_priority_of (VpBoardView *self, gpointer item);
 void vp_board_view_flush (VpBoardView *self);
 
 /* vp-board-view-moves.c */

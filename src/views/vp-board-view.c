@@ -119,19 +119,6 @@ static const VpBoardColumns status_columns = {
 
 /* Records and lanes. */
 
-VpPriority *
-vp_board_view_priority_of (VpBoardView *self, gpointer item)
-{
-  VpRecord *priority;
-
-  if (VP_IS_PRIORITY (item))
-    return item;
-  if (!VP_IS_ACTION (item))
-    return NULL;
-  priority = vp_store_lookup (self->store, vp_action_get_priority (item));
-  return VP_IS_PRIORITY (priority) ? VP_PRIORITY (priority) : NULL;
-}
-
 static gboolean
 in_plan (VpBoardView *self, VpPriority *priority)
 {
@@ -267,8 +254,8 @@ compare_priorities (VpBoardView *self, gpointer a, gpointer b)
   if (VP_IS_ACTION (a) && VP_IS_ACTION (b)
       && g_strcmp0 (vp_action_get_priority (a), vp_action_get_priority (b)) == 0)
     return 0;
-  pa = vp_board_view_priority_of (self, a);
-  pb = vp_board_view_priority_of (self, b);
+  pa = vp_store_lookup_priority_of (self->store, a);
+  pb = vp_store_lookup_priority_of (self->store, b);
   if (pa == pb)
     return 0;
   by_number = compare_numbers (pa != NULL ? vp_priority_get_number (pa) : G_MAXINT,
@@ -344,7 +331,7 @@ place_action (VpBoardView *self, VpAction *action)
 {
   int column;
 
-  if (!in_plan (self, vp_board_view_priority_of (self, action))
+  if (!in_plan (self, vp_store_lookup_priority_of (self->store, action))
       || !gtk_filter_match (GTK_FILTER (self->filter), action))
     return -1;
   column = self->def->column_of (self, action);

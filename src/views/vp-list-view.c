@@ -730,18 +730,6 @@ add_columns (VpListView *self)
     }
 }
 
-/* The priority a row is under: its own, or its action's. */
-static VpPriority *
-priority_of (VpListView *self, gpointer record)
-{
-  VpRecord *priority;
-
-  if (VP_IS_PRIORITY (record))
-    return record;
-  priority = vp_store_lookup (self->store, vp_action_get_priority (record));
-  return VP_IS_PRIORITY (priority) ? VP_PRIORITY (priority) : NULL;
-}
-
 static gboolean
 row_shown (gpointer record, gpointer data)
 {
@@ -810,8 +798,8 @@ static int
 compare_groups (gconstpointer a, gconstpointer b, gpointer data)
 {
   VpListView *self = data;
-  VpPriority *pa = priority_of (self, (gpointer) a);
-  VpPriority *pb = priority_of (self, (gpointer) b);
+  VpPriority *pa = vp_store_lookup_priority_of (self->store, (gpointer) a);
+  VpPriority *pb = vp_store_lookup_priority_of (self->store, (gpointer) b);
   int by_number = compare_numbers (pa != NULL ? vp_priority_get_number (pa) : G_MAXINT,
                                    pb != NULL ? vp_priority_get_number (pb) : G_MAXINT);
 

@@ -72,14 +72,6 @@ column_free (Column *column)
   g_free (column);
 }
 
-static VpPriority *
-priority_of (VpMatrixView *self, VpAction *action)
-{
-  VpRecord *priority = vp_store_lookup (self->store, vp_action_get_priority (action));
-
-  return VP_IS_PRIORITY (priority) ? VP_PRIORITY (priority) : NULL;
-}
-
 /**
  * vp_matrix_view_dup_cell_text:
  * @municipality: a municipality code
@@ -140,7 +132,7 @@ refresh_cell (VpMatrixView *self, GtkListItem *item)
     {
     case COLUMN_ACTIVITY:
       {
-        VpPriority *priority = priority_of (self, action);
+        VpPriority *priority = vp_store_lookup_priority_of (self->store, action);
         VpRecord *subtheme = vp_store_lookup (self->store, vp_action_get_subtheme (action));
 
         /* "1A  We organiseren …" */
@@ -336,7 +328,7 @@ static gboolean
 row_shown (gpointer record, gpointer data)
 {
   VpMatrixView *self = data;
-  VpPriority *priority = priority_of (self, record);
+  VpPriority *priority = vp_store_lookup_priority_of (self->store, record);
 
   return self->plan != NULL && priority != NULL
          && g_strcmp0 (vp_priority_get_plan (priority), vp_record_get_uuid (VP_RECORD (self->plan)))
@@ -349,8 +341,8 @@ static int
 compare_rows (gconstpointer a, gconstpointer b, gpointer data)
 {
   VpMatrixView *self = data;
-  VpPriority *pa = priority_of (self, (gpointer) a);
-  VpPriority *pb = priority_of (self, (gpointer) b);
+  VpPriority *pa = vp_store_lookup_priority_of (self->store, (gpointer) a);
+  VpPriority *pb = vp_store_lookup_priority_of (self->store, (gpointer) b);
   int na = pa != NULL ? vp_priority_get_number (pa) : G_MAXINT;
   int nb = pb != NULL ? vp_priority_get_number (pb) : G_MAXINT;
 
