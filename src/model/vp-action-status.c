@@ -61,33 +61,33 @@ const char *
 vp_action_status_get_action (VpActionStatus *self)
 {
   g_return_val_if_fail (VP_IS_ACTION_STATUS (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "action");
+  return vp_record_string_field (VP_RECORD (self), PROP_ACTION);
 }
 
 const char *
 vp_action_status_get_municipality (VpActionStatus *self)
 {
   g_return_val_if_fail (VP_IS_ACTION_STATUS (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "municipality");
+  return vp_record_string_field (VP_RECORD (self), PROP_MUNICIPALITY);
 }
 
 VpStatus
 vp_action_status_get_status (VpActionStatus *self)
 {
   g_return_val_if_fail (VP_IS_ACTION_STATUS (self), 0);
-  return vp_record_get_int (VP_RECORD (self), "status");
+  return vp_record_int_field (VP_RECORD (self), PROP_STATUS);
 }
 
 int
 vp_action_status_get_achieved (VpActionStatus *self)
 {
   g_return_val_if_fail (VP_IS_ACTION_STATUS (self), 0);
-  return vp_record_get_int (VP_RECORD (self), "achieved");
+  return vp_record_int_field (VP_RECORD (self), PROP_ACHIEVED);
 }
 
 const char *
 vp_action_status_get_note (VpActionStatus *self)
 {
   g_return_val_if_fail (VP_IS_ACTION_STATUS (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "note");
+  return vp_record_string_field (VP_RECORD (self), PROP_NOTE);
 }

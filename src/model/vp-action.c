@@ -86,89 +86,89 @@ const char *
 vp_action_get_priority (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "priority");
+  return vp_record_string_field (VP_RECORD (self), PROP_PRIORITY);
 }
 
 const char *
 vp_action_get_subtheme (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "subtheme");
+  return vp_record_string_field (VP_RECORD (self), PROP_SUBTHEME);
 }
 
 const char *
 vp_action_get_text (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "text");
+  return vp_record_string_field (VP_RECORD (self), PROP_TEXT);
 }
 
 VpLeadKind
 vp_action_get_lead_kind (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), 0);
-  return vp_record_get_int (VP_RECORD (self), "lead-kind");
+  return vp_record_int_field (VP_RECORD (self), PROP_LEAD_KIND);
 }
 
 const char *
 vp_action_get_lead (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "lead");
+  return vp_record_string_field (VP_RECORD (self), PROP_LEAD);
 }
 
 const char *
 vp_action_get_lead_note (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "lead-note");
+  return vp_record_string_field (VP_RECORD (self), PROP_LEAD_NOTE);
 }
 
 int
 vp_action_get_year (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), 0);
-  return vp_record_get_int (VP_RECORD (self), "year");
+  return vp_record_int_field (VP_RECORD (self), PROP_YEAR);
 }
 
 VpQuarter
 vp_action_get_quarter (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), 0);
-  return vp_record_get_int (VP_RECORD (self), "quarter");
+  return vp_record_int_field (VP_RECORD (self), PROP_QUARTER);
 }
 
 int
 vp_action_get_planned_year (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), 0);
-  return vp_record_get_int (VP_RECORD (self), "planned-year");
+  return vp_record_int_field (VP_RECORD (self), PROP_PLANNED_YEAR);
 }
 
 VpQuarter
 vp_action_get_planned_quarter (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), 0);
-  return vp_record_get_int (VP_RECORD (self), "planned-quarter");
+  return vp_record_int_field (VP_RECORD (self), PROP_PLANNED_QUARTER);
 }
 
 VpCategory
 vp_action_get_category (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), 0);
-  return vp_record_get_int (VP_RECORD (self), "category");
+  return vp_record_int_field (VP_RECORD (self), PROP_CATEGORY);
 }
 
 int
 vp_action_get_target (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), 0);
-  return vp_record_get_int (VP_RECORD (self), "target");
+  return vp_record_int_field (VP_RECORD (self), PROP_TARGET);
 }
 
 const char *
 vp_action_get_target_unit (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "target-unit");
+  return vp_record_string_field (VP_RECORD (self), PROP_TARGET_UNIT);
 }

@@ -60,19 +60,19 @@ const char *
 vp_definition_get_plan (VpDefinition *self)
 {
   g_return_val_if_fail (VP_IS_DEFINITION (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "plan");
+  return vp_record_string_field (VP_RECORD (self), PROP_PLAN);
 }
 
 const char *
 vp_definition_get_term (VpDefinition *self)
 {
   g_return_val_if_fail (VP_IS_DEFINITION (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "term");
+  return vp_record_string_field (VP_RECORD (self), PROP_TERM);
 }
 
 const char *
 vp_definition_get_text (VpDefinition *self)
 {
   g_return_val_if_fail (VP_IS_DEFINITION (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "text");
+  return vp_record_string_field (VP_RECORD (self), PROP_TEXT);
 }

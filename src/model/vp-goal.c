@@ -61,12 +61,12 @@ const char *
 vp_goal_get_priority (VpGoal *self)
 {
   g_return_val_if_fail (VP_IS_GOAL (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "priority");
+  return vp_record_string_field (VP_RECORD (self), PROP_PRIORITY);
 }
 
 const char *
 vp_goal_get_text (VpGoal *self)
 {
   g_return_val_if_fail (VP_IS_GOAL (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "text");
+  return vp_record_string_field (VP_RECORD (self), PROP_TEXT);
 }

@@ -52,19 +52,19 @@ const char *
 vp_organisation_get_code (VpOrganisation *self)
 {
   g_return_val_if_fail (VP_IS_ORGANISATION (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "code");
+  return vp_record_string_field (VP_RECORD (self), PROP_CODE);
 }
 
 const char *
 vp_organisation_get_name (VpOrganisation *self)
 {
   g_return_val_if_fail (VP_IS_ORGANISATION (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "name");
+  return vp_record_string_field (VP_RECORD (self), PROP_NAME);
 }
 
 VpOrganisationKind
 vp_organisation_get_kind (VpOrganisation *self)
 {
   g_return_val_if_fail (VP_IS_ORGANISATION (self), 0);
-  return vp_record_get_int (VP_RECORD (self), "kind");
+  return vp_record_int_field (VP_RECORD (self), PROP_KIND);
 }

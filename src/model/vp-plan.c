@@ -70,26 +70,26 @@ const char *
 vp_plan_get_title (VpPlan *self)
 {
   g_return_val_if_fail (VP_IS_PLAN (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "title");
+  return vp_record_string_field (VP_RECORD (self), PROP_TITLE);
 }
 
 int
 vp_plan_get_first_year (VpPlan *self)
 {
   g_return_val_if_fail (VP_IS_PLAN (self), 0);
-  return vp_record_get_int (VP_RECORD (self), "first-year");
+  return vp_record_int_field (VP_RECORD (self), PROP_FIRST_YEAR);
 }
 
 int
 vp_plan_get_last_year (VpPlan *self)
 {
   g_return_val_if_fail (VP_IS_PLAN (self), 0);
-  return vp_record_get_int (VP_RECORD (self), "last-year");
+  return vp_record_int_field (VP_RECORD (self), PROP_LAST_YEAR);
 }
 
 const char *
 vp_plan_get_owner (VpPlan *self)
 {
   g_return_val_if_fail (VP_IS_PLAN (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "owner");
+  return vp_record_string_field (VP_RECORD (self), PROP_OWNER);
 }

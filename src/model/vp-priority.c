@@ -67,26 +67,26 @@ const char *
 vp_priority_get_plan (VpPriority *self)
 {
   g_return_val_if_fail (VP_IS_PRIORITY (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "plan");
+  return vp_record_string_field (VP_RECORD (self), PROP_PLAN);
 }
 
 int
 vp_priority_get_number (VpPriority *self)
 {
   g_return_val_if_fail (VP_IS_PRIORITY (self), 0);
-  return vp_record_get_int (VP_RECORD (self), "number");
+  return vp_record_int_field (VP_RECORD (self), PROP_NUMBER);
 }
 
 const char *
 vp_priority_get_title (VpPriority *self)
 {
   g_return_val_if_fail (VP_IS_PRIORITY (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "title");
+  return vp_record_string_field (VP_RECORD (self), PROP_TITLE);
 }
 
 const char *
 vp_priority_get_colour (VpPriority *self)
 {
   g_return_val_if_fail (VP_IS_PRIORITY (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "colour");
+  return vp_record_string_field (VP_RECORD (self), PROP_COLOUR);
 }

@@ -56,17 +56,16 @@ ensure_values (VpRecord *self)
   return priv->values;
 }
 
+/* Where a field's value is kept: fields are installed in the order of
+ * their property ids, 1 to n_fields (vp_record_class_install_fields). */
 static guint
 field_index (VpRecord *self, GParamSpec *pspec)
 {
   VpRecordClass *klass = VP_RECORD_GET_CLASS (self);
+  guint index = pspec->param_id - 1;
 
-  for (guint i = 0; i < klass->n_fields; i++)
-    {
-      if (klass->fields[i] == pspec)
-        return i;
-    }
-  g_assert_not_reached ();
+  g_assert (index < klass->n_fields && klass->fields[index] == pspec);
+  return index;
 }
 
 /* Boxed string arrays compare by pointer in GParamSpecBoxed, so compare
@@ -301,6 +300,38 @@ const char *
 vp_record_get_string (VpRecord *self, const char *name)
 {
   return g_value_get_string (get_named (self, name));
+}
+
+/**
+ * vp_record_string_field:
+ * @prop_id: the property id of one of the class's string fields
+ *
+ * What the classes' getters use: no look-up by name, for they are called
+ * for every row a view filters or sorts.
+ *
+ * Returns: (nullable): the field's value
+ */
+const char *
+vp_record_string_field (VpRecord *self, guint prop_id)
+{
+  g_return_val_if_fail (prop_id >= 1 && prop_id <= VP_RECORD_GET_CLASS (self)->n_fields, NULL);
+  return g_value_get_string (&ensure_values (self)[prop_id - 1]);
+}
+
+/**
+ * vp_record_int_field:
+ * @prop_id: the property id of one of the class's int or enum fields
+ *
+ * Returns: the field's value
+ */
+int
+vp_record_int_field (VpRecord *self, guint prop_id)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (prop_id >= 1 && prop_id <= VP_RECORD_GET_CLASS (self)->n_fields, 0);
+  value = &ensure_values (self)[prop_id - 1];
+  return G_VALUE_HOLDS_ENUM (value) ? g_value_get_enum (value) : g_value_get_int (value);
 }
 
 /* For int and enum fields. */

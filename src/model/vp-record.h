@@ -44,6 +44,8 @@ const GValue *vp_record_get_field (VpRecord *self, GParamSpec *field);
 const char *vp_record_get_string (VpRecord *self, const char *name);
 int vp_record_get_int (VpRecord *self, const char *name);
 const char *const *vp_record_get_strv (VpRecord *self, const char *name);
+const char *vp_record_string_field (VpRecord *self, guint prop_id);
+int vp_record_int_field (VpRecord *self, guint prop_id);
 
 VpRecord *vp_record_copy (VpRecord *self);
 gboolean vp_record_fields_equal (VpRecord *a, VpRecord *b);

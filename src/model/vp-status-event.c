@@ -61,33 +61,33 @@ const char *
 vp_status_event_get_action (VpStatusEvent *self)
 {
   g_return_val_if_fail (VP_IS_STATUS_EVENT (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "action");
+  return vp_record_string_field (VP_RECORD (self), PROP_ACTION);
 }
 
 const char *
 vp_status_event_get_municipality (VpStatusEvent *self)
 {
   g_return_val_if_fail (VP_IS_STATUS_EVENT (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "municipality");
+  return vp_record_string_field (VP_RECORD (self), PROP_MUNICIPALITY);
 }
 
 const char *
 vp_status_event_get_from (VpStatusEvent *self)
 {
   g_return_val_if_fail (VP_IS_STATUS_EVENT (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "from");
+  return vp_record_string_field (VP_RECORD (self), PROP_FROM);
 }
 
 const char *
 vp_status_event_get_to (VpStatusEvent *self)
 {
   g_return_val_if_fail (VP_IS_STATUS_EVENT (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "to");
+  return vp_record_string_field (VP_RECORD (self), PROP_TO);
 }
 
 VpEventKind
 vp_status_event_get_kind (VpStatusEvent *self)
 {
   g_return_val_if_fail (VP_IS_STATUS_EVENT (self), 0);
-  return vp_record_get_int (VP_RECORD (self), "kind");
+  return vp_record_int_field (VP_RECORD (self), PROP_KIND);
 }

@@ -57,19 +57,19 @@ const char *
 vp_subtheme_get_priority (VpSubtheme *self)
 {
   g_return_val_if_fail (VP_IS_SUBTHEME (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "priority");
+  return vp_record_string_field (VP_RECORD (self), PROP_PRIORITY);
 }
 
 const char *
 vp_subtheme_get_letter (VpSubtheme *self)
 {
   g_return_val_if_fail (VP_IS_SUBTHEME (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "letter");
+  return vp_record_string_field (VP_RECORD (self), PROP_LETTER);
 }
 
 const char *
 vp_subtheme_get_title (VpSubtheme *self)
 {
   g_return_val_if_fail (VP_IS_SUBTHEME (self), 0);
-  return vp_record_get_string (VP_RECORD (self), "title");
+  return vp_record_string_field (VP_RECORD (self), PROP_TITLE);
 }
