@@ -206,9 +206,7 @@ on_chip_clicked_cb (GtkButton *chip, VpWindow *self)
 {
   const char *property = g_object_get_data (G_OBJECT (chip), "vp-facet");
 
-  if (g_str_equal (property, "search"))
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  else if (g_str_equal (property, "overdue"))
+  if (g_str_equal (property, "overdue"))
     g_object_set (self->filter, "overdue", FALSE, NULL);
   else if (is_text_facet (property))
     g_object_set (self->filter, property, NULL, NULL);
@@ -230,19 +228,41 @@ add_chip (VpWindow *self, const char *property, const char *text)
   gtk_widget_add_css_class (chip, "pill");
   gtk_widget_add_css_class (chip, "small");
   g_object_set_data (G_OBJECT (chip), "vp-facet", (gpointer) property);
+  g_object_set_data_full (G_OBJECT (chip), "vp-text", g_strdup (text), g_free);
   g_signal_connect_object (chip, "clicked", G_CALLBACK (on_chip_clicked_cb), self, 0);
   gtk_box_append (self->chips, chip);
 }
 
-static void
-update_chips (VpWindow *self)
+/* Whether the chips are those of @facets (static strings) and @texts. */
+static gboolean
+chips_show (VpWindow *self, GPtrArray *properties, GPtrArray *texts)
 {
+  GtkWidget *chip = gtk_widget_get_first_child (GTK_WIDGET (self->chips));
+
+  for (guint i = 0; i < properties->len; i++, chip = gtk_widget_get_next_sibling (chip))
+    {
+      if (chip == NULL
+          || g_object_get_data (G_OBJECT (chip), "vp-facet") != g_ptr_array_index (properties, i)
+          || g_strcmp0 (g_object_get_data (G_OBJECT (chip), "vp-text"),
+                        g_ptr_array_index (texts, i))
+               != 0)
+        return FALSE;
+    }
+  return chip == NULL;
+}
+
+/* The search is not a chip: the search bar above shows it, and hiding
+ * the bar clears it. The chips are made anew only when they change. */
+static void
+update_chips (VpWindow *self, GParamSpec *pspec)
+{
+  g_autoptr (GPtrArray) properties = g_ptr_array_new ();
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *child;
-  g_autofree char *search = NULL;
   gboolean overdue;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
-    gtk_box_remove (self->chips, child);
+  if (pspec != NULL && (g_str_equal (pspec->name, "search") || g_str_equal (pspec->name, "active")))
+    return;
   for (gsize i = 0; i < G_N_ELEMENTS (facets); i++)
     {
       g_autoptr (GPtrArray) choices = choices_for (self, facets[i].property);
@@ -250,26 +270,26 @@ update_chips (VpWindow *self)
 
       if (current > 0)
         {
+          g_ptr_array_add (properties, (gpointer) facets[i].property);
           /* Translators: an active filter: "Quarter: Q1" */
-          g_autofree char *text
-            = g_strdup_printf (_ ("%s: %s"), _ (facets[i].title),
-                               ((Choice *) g_ptr_array_index (choices, current))->label);
-
-          add_chip (self, facets[i].property, text);
+          g_ptr_array_add (
+            texts, g_strdup_printf (_ ("%s: %s"), _ (facets[i].title),
+                                    ((Choice *) g_ptr_array_index (choices, current))->label));
         }
     }
-  g_object_get (self->filter, "search", &search, "overdue", &overdue, NULL);
+  g_object_get (self->filter, "overdue", &overdue, NULL);
   if (overdue)
-    add_chip (self, "overdue", _ ("Overdue"));
-  if (search != NULL && *search != '\0')
     {
-      /* Translators: an active search: "Search: bibob" */
-      g_autofree char *text = g_strdup_printf (_ ("Search: %s"), search);
-
-      add_chip (self, "search", text);
+      g_ptr_array_add (properties, (gpointer) "overdue");
+      g_ptr_array_add (texts, g_strdup (_ ("Overdue")));
     }
-  gtk_revealer_set_reveal_child (self->chips_revealer,
-                                 gtk_widget_get_first_child (GTK_WIDGET (self->chips)) != NULL);
+  if (chips_show (self, properties, texts))
+    return;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
+    gtk_box_remove (self->chips, child);
+  for (guint i = 0; i < properties->len; i++)
+    add_chip (self, g_ptr_array_index (properties, i), g_ptr_array_index (texts, i));
+  gtk_revealer_set_reveal_child (self->chips_revealer, properties->len > 0);
 }
 
 /**
@@ -286,5 +306,5 @@ vp_window_setup_filters (VpWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter, "notify", G_CALLBACK (update_chips), self,
                            G_CONNECT_SWAPPED);
-  update_chips (self);
+  update_chips (self, NULL);
 }

@@ -32,6 +32,16 @@ struct _VpActionFilter
   int category;
   int status;
   gboolean overdue;
+  /* the home municipality's notes on actions, casefolded, by action; made
+   * when a search needs them, dropped when the store changes */
+  GHashTable *notes;
+  char *notes_home;
+  /* while clearing: the filter models hear of one change at the end */
+  gboolean clearing;
+  gboolean cleared_any;
+  /* folds the actions' texts before the first search needs them */
+  guint warm_up_id;
+  guint warmed_up;
 };
 
 G_DEFINE_FINAL_TYPE (VpActionFilter, vp_action_filter, GTK_TYPE_FILTER)
@@ -120,37 +130,89 @@ folded_quark (void)
 }
 
 /* What a search looks in, casefolded: an action's text, lead and lead
- * note in one string, or a status's note. Made once per version of the
- * record and kept on it: typing a search looks at thousands. */
+ * note in one string. Made once per version of the action and kept on
+ * it: typing a search looks at thousands. */
 static const char *
-folded_text (VpActionFilter *self, VpRecord *record)
+folded_text (VpActionFilter *self, VpAction *action)
 {
-  const char *modified_at = vp_record_get_modified_at (record);
-  Folded *folded = g_object_get_qdata (G_OBJECT (record), folded_quark ());
+  const char *modified_at = vp_record_get_modified_at (VP_RECORD (action));
+  Folded *folded = g_object_get_qdata (G_OBJECT (action), folded_quark ());
 
   if (folded == NULL || g_strcmp0 (folded->modified_at, modified_at) != 0)
     {
-      g_autofree char *all = NULL;
+      VpOrganisation *lead
+        = vp_store_lookup_organisation (self->store, vp_action_get_lead (action));
+      g_autofree char *all
+        = g_strjoin ("\n", vp_action_get_text (action) ? vp_action_get_text (action) : "",
+                     vp_action_get_lead_note (action) ? vp_action_get_lead_note (action) : "",
+                     lead != NULL ? vp_organisation_get_name (lead) : "", NULL);
 
-      if (VP_IS_ACTION (record))
-        {
-          VpAction *action = VP_ACTION (record);
-          VpOrganisation *lead
-            = vp_store_lookup_organisation (self->store, vp_action_get_lead (action));
-
-          all = g_strjoin ("\n", vp_action_get_text (action) ? vp_action_get_text (action) : "",
-                           vp_action_get_lead_note (action) ? vp_action_get_lead_note (action) : "",
-                           lead != NULL ? vp_organisation_get_name (lead) : "", NULL);
-        }
-      else
-        all = g_strdup (vp_action_status_get_note (VP_ACTION_STATUS (record)));
       folded = g_new0 (Folded, 1);
       folded->modified_at = g_strdup (modified_at);
-      folded->folded = g_utf8_casefold (all != NULL ? all : "", -1);
-      g_object_set_qdata_full (G_OBJECT (record), folded_quark (), folded,
+      folded->folded = g_utf8_casefold (all, -1);
+      g_object_set_qdata_full (G_OBJECT (action), folded_quark (), folded,
                                (GDestroyNotify) folded_free);
     }
   return folded->folded;
+}
+
+/* A slice of the folding, at idle after start-up: the first keystroke of
+ * a search then only searches. */
+static gboolean
+warm_up_cb (gpointer data)
+{
+  VpActionFilter *self = data;
+  GListModel *actions = vp_store_get_records (self->store, VP_TYPE_ACTION);
+  guint n = g_list_model_get_n_items (actions);
+  guint end = MIN (n, self->warmed_up + 256);
+
+  for (; self->warmed_up < end; self->warmed_up++)
+    {
+      g_autoptr (VpAction) action = g_list_model_get_item (actions, self->warmed_up);
+
+      folded_text (self, action);
+    }
+  if (self->warmed_up < n)
+    return G_SOURCE_CONTINUE;
+  self->warm_up_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+drop_notes (VpActionFilter *self)
+{
+  g_clear_pointer (&self->notes, g_hash_table_unref);
+}
+
+/* The home municipality's notes, by action: most actions have none, so a
+ * search asks one table rather than the store for every action. */
+static GHashTable *
+home_notes (VpActionFilter *self)
+{
+  const char *home = vp_store_get_home_municipality (self->store);
+  GListModel *statuses;
+
+  if (self->notes != NULL && g_strcmp0 (self->notes_home, home) == 0)
+    return self->notes;
+  drop_notes (self);
+  g_free (self->notes_home);
+  self->notes_home = g_strdup (home);
+  self->notes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  statuses = vp_store_get_records (self->store, VP_TYPE_ACTION_STATUS);
+  for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+    {
+      g_autoptr (VpActionStatus) status = g_list_model_get_item (statuses, i);
+      const char *note = vp_action_status_get_note (status);
+      gpointer action;
+
+      if (note == NULL || *note == '\0'
+          || g_strcmp0 (vp_action_status_get_municipality (status), home) != 0)
+        continue;
+      action = vp_store_lookup (self->store, vp_action_status_get_action (status));
+      if (action != NULL)
+        g_hash_table_insert (self->notes, action, g_utf8_casefold (note, -1));
+    }
+  return self->notes;
 }
 
 /* Every word of the search is in the action's text, its lead (name or
@@ -158,21 +220,22 @@ folded_text (VpActionFilter *self, VpRecord *record)
 static gboolean
 matches_search (VpActionFilter *self, VpAction *action)
 {
-  const char *text = folded_text (self, VP_RECORD (action));
-  VpActionStatus *status = NULL;
-  gboolean status_looked_up = FALSE;
+  const char *text = folded_text (self, action);
+  const char *note = NULL;
+  gboolean note_looked_up = FALSE;
 
   for (char **word = self->words; word != NULL && *word != NULL; word++)
     {
       if (strstr (text, *word) != NULL)
         continue;
-      if (!status_looked_up)
+      if (!note_looked_up)
         {
-          status = vp_store_find_status (self->store, vp_record_get_uuid (VP_RECORD (action)),
-                                         vp_store_get_home_municipality (self->store));
-          status_looked_up = TRUE;
+          GHashTable *notes = home_notes (self);
+
+          note = g_hash_table_size (notes) > 0 ? g_hash_table_lookup (notes, action) : NULL;
+          note_looked_up = TRUE;
         }
-      if (status == NULL || strstr (folded_text (self, VP_RECORD (status)), *word) == NULL)
+      if (note == NULL || strstr (note, *word) == NULL)
         return FALSE;
     }
   return TRUE;
@@ -218,6 +281,15 @@ vp_action_filter_get_strictness (GtkFilter *filter)
                                                                 : GTK_FILTER_MATCH_ALL;
 }
 
+static void
+tell_models (VpActionFilter *self, GtkFilterChange change)
+{
+  if (self->clearing)
+    self->cleared_any = TRUE;
+  else
+    gtk_filter_changed (GTK_FILTER (self), change);
+}
+
 /* A facet changed from @before to now: narrower, wider or different. */
 static void
 changed (VpActionFilter *self, gboolean was_any, gboolean is_any, GParamSpec *pspec)
@@ -230,7 +302,7 @@ changed (VpActionFilter *self, gboolean was_any, gboolean is_any, GParamSpec *ps
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
-  gtk_filter_changed (GTK_FILTER (self), change);
+  tell_models (self, change);
 }
 
 static void
@@ -292,7 +364,7 @@ set_search (VpActionFilter *self, const char *search)
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
-  gtk_filter_changed (GTK_FILTER (self), change);
+  tell_models (self, change);
 }
 
 static void
@@ -300,7 +372,12 @@ vp_action_filter_finalize (GObject *object)
 {
   VpActionFilter *self = VP_ACTION_FILTER (object);
 
+  g_clear_handle_id (&self->warm_up_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  drop_notes (self);
+  g_free (self->notes_home);
   g_free (self->search);
   g_strfreev (self->words);
   g_free (self->priority);
@@ -361,6 +438,11 @@ vp_action_filter_set_property (GObject *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      if (self->store != NULL)
+        {
+          g_signal_connect_swapped (self->store, "changed", G_CALLBACK (drop_notes), self);
+          self->warm_up_id = g_idle_add_full (G_PRIORITY_LOW, warm_up_cb, self, NULL);
+        }
       break;
     case PROP_SEARCH:
       set_search (self, g_value_get_string (value));
@@ -467,6 +549,12 @@ void
 vp_action_filter_clear (VpActionFilter *self)
 {
   g_return_if_fail (VP_IS_ACTION_FILTER (self));
+  self->clearing = TRUE;
+  self->cleared_any = FALSE;
   g_object_set (self, "search", NULL, "subtheme", NULL, "quarter", VP_FILTER_ANY, "lead", NULL,
                 "category", VP_FILTER_ANY, "status", VP_FILTER_ANY, "overdue", FALSE, NULL);
+  self->clearing = FALSE;
+  /* one refilter, not one per facet */
+  if (self->cleared_any)
+    gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_LESS_STRICT);
 }

@@ -60,6 +60,11 @@ struct _VpListView
    * row when filtering */
   GHashTable *headings;
   GHashTable *open;
+  /* every action in the store is under an open heading, or the filter's
+   * priority facet chooses them: no look-up per row */
+  gboolean all_open;
+  /* a priority's title in the activity column */
+  PangoAttrList *heading_attributes;
   GTimeZone *local;
 };
 
@@ -314,7 +319,13 @@ static const Column label_columns[] = {
 /* What a bound cell watches: its row (which shows another record after
  * a search or sort), the record in it, and an action's home status. When
  * a status appears or goes (a change, an undo, an import), the view
- * refreshes all bound cells (on_statuses_changed_cb()). */
+ * refreshes all bound cells (on_statuses_changed_cb()).
+ *
+ * GTK 4.8 keeps some 200 rows bound around the ones on screen, and a
+ * search or a jump puts other records in all of them. A cell off screen
+ * (unmapped) only notes that it is stale, and shows its record when it
+ * is mapped: all rows are alike in height (see refresh_activity()), so
+ * the list knows their heights without their contents. */
 typedef struct
 {
   VpListView *self;
@@ -323,6 +334,8 @@ typedef struct
   VpRecord *record;
   VpActionStatus *status;
   void (*refresh) (VpListView *self, GtkListItem *item);
+  /* whether the cell shows an earlier record than its row's */
+  gboolean stale;
 } Watch;
 
 static gpointer
@@ -369,14 +382,28 @@ watch_record (Watch *watch)
 static void
 on_watched_changed_cb (Watch *watch)
 {
+  if (!gtk_widget_get_mapped (gtk_list_item_get_child (watch->item)))
+    {
+      watch->stale = TRUE;
+      return;
+    }
+  watch->stale = FALSE;
   watch_record (watch);
   watch->refresh (watch->self, watch->item);
+}
+
+static void
+on_cell_mapped_cb (Watch *watch)
+{
+  if (watch->stale)
+    on_watched_changed_cb (watch);
 }
 
 static void
 watch_free (Watch *watch)
 {
   g_hash_table_remove (watch->self->watches, watch);
+  g_signal_handlers_disconnect_by_data (gtk_list_item_get_child (watch->item), watch);
   g_signal_handlers_disconnect_by_data (watch->row, watch);
   if (watch->record != NULL)
     g_signal_handlers_disconnect_by_data (watch->record, watch);
@@ -409,6 +436,8 @@ start_watching (VpListView *self, GtkListItem *item, void (*refresh) (VpListView
   watch->row = g_object_ref (gtk_list_item_get_item (item));
   watch->refresh = refresh;
   g_signal_connect_swapped (watch->row, "notify::record", G_CALLBACK (on_watched_changed_cb),
+                            watch);
+  g_signal_connect_swapped (gtk_list_item_get_child (item), "map", G_CALLBACK (on_cell_mapped_cb),
                             watch);
   g_hash_table_add (self->watches, watch);
   g_object_set_data_full (G_OBJECT (item), "vp-watch", watch, (GDestroyNotify) watch_free);
@@ -474,7 +503,7 @@ static gboolean
 on_activity_tooltip_cb (
   GtkWidget *text, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
 {
-  if (gtk_widget_has_css_class (text, "heading"))
+  if (gtk_inscription_get_attributes (GTK_INSCRIPTION (text)) != NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, gtk_inscription_get_text (GTK_INSCRIPTION (text)));
   return TRUE;
@@ -509,7 +538,8 @@ setup_activity_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointe
   gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (text), PANGO_WRAP_WORD_CHAR);
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 20);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), 70);
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), 1);
+  /* two lines at least: enough to recognise an action by */
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), 2);
   gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), 3);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
@@ -524,6 +554,10 @@ setup_activity_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointe
   gtk_list_item_set_child (item, box);
 }
 
+/* A priority's row and an action's are alike in size: a change of a
+ * cell's size makes GTK 4.8 measure every cell of its column again, so a
+ * search that puts a priority where an action was would lay out the
+ * whole list. What differs is hidden (child-visible) or drawn otherwise. */
 static void
 refresh_activity (VpListView *self, GtkListItem *item)
 {
@@ -533,32 +567,30 @@ refresh_activity (VpListView *self, GtkListItem *item)
   GtkInscription *text = GTK_INSCRIPTION (gtk_widget_get_last_child (box));
   gpointer record = item_record (item);
 
-  gtk_widget_set_visible (arrow, VP_IS_PRIORITY (record));
-  gtk_widget_set_visible (swatch, VP_IS_PRIORITY (record));
+  gtk_widget_set_child_visible (arrow, VP_IS_PRIORITY (record));
+  gtk_widget_set_child_visible (swatch, VP_IS_PRIORITY (record));
   if (VP_IS_PRIORITY (record))
     {
       g_autofree char *title = g_strdup_printf ("%d. %s", vp_priority_get_number (record),
                                                 vp_priority_get_title (record));
       gboolean collapsed = g_hash_table_contains (self->collapsed, vp_record_get_uuid (record));
+      const char *icon = collapsed ? "pan-end-symbolic" : "pan-down-symbolic";
 
-      gtk_image_set_from_icon_name (GTK_IMAGE (arrow),
-                                    collapsed ? "pan-end-symbolic" : "pan-down-symbolic");
+      /* setting an icon resizes the image, even the same icon */
+      if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (arrow)), icon) != 0)
+        gtk_image_set_from_icon_name (GTK_IMAGE (arrow), icon);
       vp_swatch_set_colour (VP_SWATCH (swatch), vp_priority_get_colour (record));
       gtk_inscription_set_text (text, title);
-      gtk_inscription_set_min_lines (text, 1);
-      gtk_widget_add_css_class (GTK_WIDGET (text), "heading");
-      gtk_widget_set_margin_start (box, 0);
+      gtk_inscription_set_attributes (text, self->heading_attributes);
+      gtk_inscription_set_yalign (text, 0.5);
       gtk_accessible_update_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_EXPANDED, !collapsed,
                                    -1);
     }
   else
     {
       gtk_inscription_set_text (text, vp_action_get_text (record));
-      /* two lines at least: enough to recognise an action by */
-      gtk_inscription_set_min_lines (text, 2);
-      gtk_widget_remove_css_class (GTK_WIDGET (text), "heading");
-      /* under the priority's title, past its arrow */
-      gtk_widget_set_margin_start (box, 24);
+      gtk_inscription_set_attributes (text, NULL);
+      gtk_inscription_set_yalign (text, 0);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_EXPANDED);
     }
 }
@@ -652,7 +684,8 @@ refresh_status (VpListView *self, GtkListItem *item)
   GtkWidget *button = gtk_list_item_get_child (item);
   gpointer record = item_record (item);
 
-  gtk_widget_set_visible (button, VP_IS_ACTION (record));
+  /* hidden, not invisible: see refresh_activity() */
+  gtk_widget_set_child_visible (button, VP_IS_ACTION (record));
   /* the cell shows another action: its menu is made anew when opened */
   if (g_object_get_data (G_OBJECT (button), "vp-menu-for") != record)
     {
@@ -708,6 +741,9 @@ add_columns (VpListView *self)
     self, _ ("Activity"),
     make_factory (self, G_CALLBACK (setup_activity_cb), G_CALLBACK (bind_activity_cb), self),
     make_sorter (self, compare_text));
+  /* Every column has a fixed width (the activity takes the room left):
+   * else each change of the rows measures all their cells again. */
+  gtk_column_view_column_set_fixed_width (activity, 320);
   gtk_column_view_column_set_expand (activity, TRUE);
   for (gsize i = 0; i < G_N_ELEMENTS (label_columns); i++)
     {
@@ -737,7 +773,7 @@ row_shown (gpointer record, gpointer data)
 
   if (VP_IS_PRIORITY (record))
     return g_hash_table_contains (self->headings, vp_record_get_uuid (record));
-  return g_hash_table_contains (self->open, vp_action_get_priority (record))
+  return (self->all_open || g_hash_table_contains (self->open, vp_action_get_priority (record)))
          && gtk_filter_match (GTK_FILTER (self->filter), record);
 }
 
@@ -750,6 +786,7 @@ update_groups (VpListView *self)
 
   g_hash_table_remove_all (self->headings);
   g_hash_table_remove_all (self->open);
+  self->all_open = FALSE;
   if (self->plan == NULL)
     return;
   g_object_get (self->filter, "priority", &chosen, NULL);
@@ -766,6 +803,8 @@ update_groups (VpListView *self)
       if (!g_hash_table_contains (self->collapsed, uuid))
         g_hash_table_add (self->open, g_strdup (uuid));
     }
+  self->all_open = g_hash_table_size (self->open)
+                   == (chosen != NULL ? 1 : g_list_model_get_n_items (priorities));
 }
 
 static void
@@ -937,6 +976,7 @@ vp_list_view_finalize (GObject *object)
   g_hash_table_unref (self->headings);
   g_hash_table_unref (self->open);
   g_time_zone_unref (self->local);
+  pango_attr_list_unref (self->heading_attributes);
 
   G_OBJECT_CLASS (vp_list_view_parent_class)->finalize (object);
 }
@@ -1009,6 +1049,8 @@ vp_list_view_init (VpListView *self)
   self->headings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->open = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->local = g_time_zone_new_local ();
+  self->heading_attributes = pango_attr_list_new ();
+  pango_attr_list_insert (self->heading_attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

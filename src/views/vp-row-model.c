@@ -19,7 +19,8 @@
  * row's "record" change and show the new one, and the model announces
  * only the change of its length.
  *
- * A filter or sorter change is applied at once; changes of the source
+ * A filter or sorter change is applied at once (a filter that became
+ * stricter is asked only about the records shown); changes of the source
  * (an insert, a delete, an import of thousands) are gathered and applied
  * before the next frame.
  */
@@ -55,14 +56,18 @@ static void
 vp_row_set_record (VpRow *self, gpointer record)
 {
   static guint notify_id;
+  static GQuark record_quark;
 
   if (G_UNLIKELY (notify_id == 0))
-    notify_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
+    {
+      notify_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
+      record_quark = g_quark_from_static_string ("record");
+    }
   if (!g_set_object (&self->record, record))
     return;
   /* Only the rows on screen have cells that listen: a search changes
    * thousands of rows, and GLib 2.74 queues a notification even for none. */
-  if (g_signal_has_handler_pending (self, notify_id, g_quark_from_static_string ("record"), FALSE))
+  if (g_signal_has_handler_pending (self, notify_id, record_quark, FALSE))
     g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_RECORD]);
 }
 
@@ -191,16 +196,60 @@ sort (VpRowModel *self)
     g_ptr_array_sort_with_data (self->sorted, compare_records, self);
 }
 
-static void
-refilter (VpRowModel *self)
+static gboolean
+shows (VpRowModel *self, gpointer record)
 {
-  g_ptr_array_set_size (self->shown, 0);
-  for (guint i = 0; i < self->sorted->len; i++)
-    {
-      gpointer record = g_ptr_array_index (self->sorted, i);
+  return self->filter == NULL || gtk_filter_match (self->filter, record);
+}
 
-      if (self->filter == NULL || gtk_filter_match (self->filter, record))
-        g_ptr_array_add (self->shown, record);
+/* Which records show, asking the filter only what @change leaves open:
+ * when it became stricter only the records shown can stay, when it
+ * became less strict the records shown stay (the filter says so), and
+ * only the others are asked. Both keep the sorted order. */
+static void
+refilter (VpRowModel *self, GtkFilterChange change)
+{
+  g_autoptr (GPtrArray) before = NULL;
+  guint kept = 0;
+
+  switch (change)
+    {
+    case GTK_FILTER_CHANGE_MORE_STRICT:
+      for (guint i = 0; i < self->shown->len; i++)
+        {
+          gpointer record = g_ptr_array_index (self->shown, i);
+
+          if (shows (self, record))
+            self->shown->pdata[kept++] = record;
+        }
+      g_ptr_array_set_size (self->shown, kept);
+      break;
+    case GTK_FILTER_CHANGE_LESS_STRICT:
+      before = g_steal_pointer (&self->shown);
+      self->shown = g_ptr_array_sized_new (self->sorted->len);
+      for (guint i = 0; i < self->sorted->len; i++)
+        {
+          gpointer record = g_ptr_array_index (self->sorted, i);
+
+          if (kept < before->len && g_ptr_array_index (before, kept) == record)
+            {
+              g_ptr_array_add (self->shown, record);
+              kept++;
+            }
+          else if (shows (self, record))
+            g_ptr_array_add (self->shown, record);
+        }
+      break;
+    case GTK_FILTER_CHANGE_DIFFERENT:
+    default:
+      g_ptr_array_set_size (self->shown, 0);
+      for (guint i = 0; i < self->sorted->len; i++)
+        {
+          gpointer record = g_ptr_array_index (self->sorted, i);
+
+          if (shows (self, record))
+            g_ptr_array_add (self->shown, record);
+        }
     }
 }
 
@@ -236,7 +285,7 @@ rebuild (VpRowModel *self)
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->sorted, g_list_model_get_item (self->source, i));
   sort (self);
-  refilter (self);
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   publish (self);
 }
 
@@ -269,11 +318,14 @@ on_source_changed_cb (VpRowModel *self)
 }
 
 static void
-on_filter_changed_cb (VpRowModel *self)
+on_filter_changed_cb (VpRowModel *self, GtkFilterChange change)
 {
   if (pause_change (self))
     return;
-  refilter (self);
+  /* a rebuild to come starts from the source anyway */
+  if (self->rebuild_id != 0)
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  refilter (self, change);
   publish (self);
 }
 
