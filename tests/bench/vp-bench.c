@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <math.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app/vp-application.h"
@@ -63,13 +64,47 @@ typedef struct
   guint n;
   guint paints;
   gint64 painted_at;
+  gint64 painted_cpu;
 } Bench;
 
 typedef void (*ChangeFunc) (Bench *bench, gconstpointer data);
 
+/* How long a change took until its frame was painted, two ways. */
+typedef struct
+{
+  /* the main thread's processor time: the work the change and its frame
+   * cost, which must fit in a frame for the window to keep up */
+  GArray *work;
+  /* the time that passed: the work, and the wait for the frame clock's
+   * next frame when it is busy (an animation, a scroll bar fading) */
+  GArray *painted;
+} Timing;
+
 static GPtrArray *rows;
 static GPtrArray *notes;
 static guint runs = 3;
+/* --only: the groups of measures to take (NULL: all) */
+static char **only;
+
+/* VP_BENCH_PERF_CTL=FIFO: "perf record -D -1 --control fifo:FIFO" records
+ * only the timed changes, from the change until its frame was painted. */
+static FILE *perf_control;
+
+static void
+tell_perf (const char *command)
+{
+  if (perf_control != NULL)
+    {
+      fprintf (perf_control, "%s\n", command);
+      fflush (perf_control);
+    }
+}
+
+static gboolean
+taking (const char *group)
+{
+  return only == NULL || g_strv_contains ((const char *const *) only, group);
+}
 
 /* Figures and the table. */
 
@@ -228,37 +263,89 @@ wait_for_paint (Bench *bench, guint paints)
   return !timed_out;
 }
 
+static AdwViewStack *views_of (Bench *bench);
+
+/* The main thread's processor time, in microseconds. */
+static gint64
+cpu_now (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
 static void
 on_after_paint_cb (Bench *bench)
 {
   bench->paints++;
   bench->painted_at = g_get_monotonic_time ();
+  bench->painted_cpu = cpu_now ();
+}
+
+static Timing *
+timing_new (void)
+{
+  Timing *timing = g_new0 (Timing, 1);
+
+  timing->work = samples_new ();
+  timing->painted = samples_new ();
+  return timing;
+}
+
+static void
+timing_free (Timing *timing)
+{
+  g_array_unref (timing->work);
+  g_array_unref (timing->painted);
+  g_free (timing);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Timing, timing_free)
+
+/* Two rows of the table: the work, which the target is for, and the time. */
+static void
+add_timing (guint n, const char *measure, Timing *timing, double target)
+{
+  g_autofree char *work = g_strdup_printf ("%s: work", measure);
+  g_autofree char *painted = g_strdup_printf ("%s: painted", measure);
+
+  add_row (n, work, timing->work, target);
+  add_row (n, painted, timing->painted, 0);
 }
 
 /* Makes a change and times it: until the call returned (the filter
  * models filter as they are told, not in steps) into @call, and until
- * the next frame was painted into @painted (either may be NULL). */
+ * the next frame was painted into @timing (either may be NULL). */
 static void
 time_change (
-  Bench *bench, ChangeFunc change, gconstpointer data, guint pause, GArray *call, GArray *painted)
+  Bench *bench, ChangeFunc change, gconstpointer data, guint pause, GArray *call, Timing *timing)
 {
   guint paints;
-  gint64 start;
+  gint64 start, start_cpu;
   double ms;
 
   run_for (pause);
   paints = bench->paints;
+  tell_perf ("enable");
   start = g_get_monotonic_time ();
+  start_cpu = cpu_now ();
   change (bench, data);
   ms = ms_since (start);
   if (call != NULL)
     g_array_append_val (call, ms);
-  /* what would be damaged anyway when the list changes */
-  gtk_widget_queue_draw (GTK_WIDGET (bench->list_view));
-  if (!wait_for_paint (bench, paints) || painted == NULL)
-    return;
+  /* what would be damaged anyway when the view shown changes */
+  gtk_widget_queue_draw (adw_view_stack_get_visible_child (views_of (bench)));
+  if (!wait_for_paint (bench, paints) || timing == NULL)
+    {
+      tell_perf ("disable");
+      return;
+    }
+  tell_perf ("disable");
+  ms = (bench->painted_cpu - start_cpu) / 1000.0;
+  g_array_append_val (timing->work, ms);
   ms = (bench->painted_at - start) / 1000.0;
-  g_array_append_val (painted, ms);
+  g_array_append_val (timing->painted, ms);
 }
 
 static void
@@ -271,11 +358,11 @@ change_nothing (Bench *bench, gconstpointer data)
 static void
 time_repaint (Bench *bench)
 {
-  g_autoptr (GArray) painted = samples_new ();
+  g_autoptr (Timing) painted = timing_new ();
 
   for (guint i = 0; i < 30; i++)
     time_change (bench, change_nothing, NULL, SCROLL_PAUSE_MS, NULL, painted);
-  add_row (bench->n, "repaint, nothing changed (floor)", painted, 0);
+  add_timing (bench->n, "repaint, nothing changed (floor)", painted, 0);
 }
 
 static guint
@@ -452,9 +539,9 @@ static void
 time_search (Bench *bench)
 {
   g_autoptr (GArray) type_call = samples_new ();
-  g_autoptr (GArray) type_painted = samples_new ();
+  g_autoptr (Timing) type_painted = timing_new ();
   g_autoptr (GArray) delete_call = samples_new ();
-  g_autoptr (GArray) delete_painted = samples_new ();
+  g_autoptr (Timing) delete_painted = timing_new ();
   const char *word = SEARCH_WORD;
   guint length = strlen (word);
   gint64 begin = g_get_monotonic_time ();
@@ -477,9 +564,9 @@ time_search (Bench *bench)
   /* what the budget left typed */
   time_change (bench, set_search, NULL, TYPING_PAUSE_MS, NULL, NULL);
   add_row (bench->n, "search, typing: filtered", type_call, 0);
-  add_row (bench->n, "search, typing: painted", type_painted, TARGET_MS);
+  add_timing (bench->n, "search, typing", type_painted, TARGET_MS);
   add_row (bench->n, "search, deleting: filtered", delete_call, 0);
-  add_row (bench->n, "search, deleting: painted", delete_painted, TARGET_MS);
+  add_timing (bench->n, "search, deleting", delete_painted, TARGET_MS);
 }
 
 typedef struct
@@ -510,13 +597,14 @@ time_facets (Bench *bench)
     { "facet + status done", "status", VP_STATUS_DONE },
     { "facet clear", NULL, 0 },
   };
-  GArray *call[G_N_ELEMENTS (facets)], *painted[G_N_ELEMENTS (facets)];
+  GArray *call[G_N_ELEMENTS (facets)];
+  Timing *painted[G_N_ELEMENTS (facets)];
   gint64 begin = g_get_monotonic_time ();
 
   for (gsize f = 0; f < G_N_ELEMENTS (facets); f++)
     {
       call[f] = samples_new ();
-      painted[f] = samples_new ();
+      painted[f] = timing_new ();
     }
   for (guint r = 0; r < runs && (r == 0 || !over_budget (begin)); r++)
     for (gsize f = 0; f < G_N_ELEMENTS (facets); f++)
@@ -524,12 +612,11 @@ time_facets (Bench *bench)
   for (gsize f = 0; f < G_N_ELEMENTS (facets); f++)
     {
       g_autofree char *filtered = g_strdup_printf ("%s: filtered", facets[f].measure);
-      g_autofree char *shown = g_strdup_printf ("%s: painted", facets[f].measure);
 
       add_row (bench->n, filtered, call[f], 0);
-      add_row (bench->n, shown, painted[f], TARGET_MS);
+      add_timing (bench->n, facets[f].measure, painted[f], TARGET_MS);
       g_array_unref (call[f]);
-      g_array_unref (painted[f]);
+      timing_free (painted[f]);
     }
 }
 
@@ -556,12 +643,12 @@ scroll_to_fraction (Bench *bench, gconstpointer fraction)
 static void
 time_scroll_steps (Bench *bench, const char *measure, double step, guint n_steps)
 {
-  g_autoptr (GArray) painted = samples_new ();
+  g_autoptr (Timing) painted = timing_new ();
   gint64 begin = g_get_monotonic_time ();
 
   for (guint i = 0; i < n_steps && (i == 0 || !over_budget (begin)); i++)
     time_change (bench, scroll_by, &step, SCROLL_PAUSE_MS, NULL, painted);
-  add_row (bench->n, measure, painted, TARGET_MS);
+  add_timing (bench->n, measure, painted, TARGET_MS);
 }
 
 static void
@@ -570,16 +657,14 @@ time_scrolling (Bench *bench)
   double page = gtk_adjustment_get_page_size (bench->adjustment);
   /* GtkScrolledWindow's step for a wheel click */
   double wheel = pow (page, 2.0 / 3.0);
-  g_autoptr (GArray) jumps = samples_new ();
+  g_autoptr (Timing) jumps = timing_new ();
   double top = 0;
   gint64 begin;
-  g_autofree char *wheel_measure
-    = g_strdup_printf ("scroll, wheel steps (%.0f px): painted", wheel);
+  g_autofree char *wheel_measure = g_strdup_printf ("scroll, wheel steps (%.0f px)", wheel);
 
-  time_change (bench, scroll_to_fraction, &top, SCROLL_PAUSE_MS, NULL, jumps);
-  g_array_set_size (jumps, 0);
+  time_change (bench, scroll_to_fraction, &top, SCROLL_PAUSE_MS, NULL, NULL);
   time_scroll_steps (bench, wheel_measure, wheel, 150);
-  time_scroll_steps (bench, "scroll, page steps: painted", page * 0.9, 100);
+  time_scroll_steps (bench, "scroll, page steps", page * 0.9, 100);
   begin = g_get_monotonic_time ();
   for (guint i = 0; i <= 60 && (i == 0 || !over_budget (begin)); i++)
     {
@@ -587,10 +672,10 @@ time_scrolling (Bench *bench)
 
       time_change (bench, scroll_to_fraction, &fraction, SCROLL_PAUSE_MS, NULL, jumps);
     }
-  add_row (bench->n, "scroll, through the list: painted", jumps, TARGET_MS);
+  add_timing (bench->n, "scroll, through the list", jumps, TARGET_MS);
   note ("%u actions: list %.0f px high (estimated), page %.0f px", bench->n,
         gtk_adjustment_get_upper (bench->adjustment), page);
-  time_change (bench, scroll_to_fraction, &top, SCROLL_PAUSE_MS, NULL, jumps);
+  time_change (bench, scroll_to_fraction, &top, SCROLL_PAUSE_MS, NULL, NULL);
 }
 
 /* A status changed from the list. */
@@ -634,12 +719,12 @@ time_status_changes (Bench *bench)
 {
   g_autoptr (GPtrArray) actions = visible_actions (bench, 10);
   g_autoptr (GArray) call = samples_new ();
-  g_autoptr (GArray) painted = samples_new ();
+  g_autoptr (Timing) painted = timing_new ();
 
   for (guint i = 0; i < actions->len; i++)
     time_change (bench, set_status, g_ptr_array_index (actions, i), TYPING_PAUSE_MS, call, painted);
   add_row (bench->n, "status change: committed", call, 0);
-  add_row (bench->n, "status change: painted", painted, 0);
+  add_timing (bench->n, "status change", painted, 0);
 }
 
 /* The board: shown, and a card dropped on the next column. */
@@ -702,19 +787,29 @@ static void
 time_drops (Bench *bench, VpBoardView *board)
 {
   GListModel *planned = vp_board_view_get_cards (board, VP_STATUS_PLANNED);
-  g_autoptr (GArray) painted = samples_new ();
+  g_autoptr (Timing) painted = timing_new ();
   gint64 begin = g_get_monotonic_time ();
 
   for (guint i = 0; i < 10 && (i == 0 || !over_budget (begin)); i++)
     {
-      g_autoptr (VpAction) action = g_list_model_get_item (planned, 0);
-      Drop drop = { board, action, VP_STATUS_IN_PROGRESS };
+      g_autoptr (VpAction) action = NULL;
+      Drop drop = { board, NULL, VP_STATUS_IN_PROGRESS };
 
+      /* the first card whose status the home municipality keeps: another
+       * municipality's lead refuses the drop */
+      for (guint c = 0; c < g_list_model_get_n_items (planned) && action == NULL; c++)
+        {
+          g_autoptr (VpAction) card = g_list_model_get_item (planned, c);
+
+          if (vp_action_can_set_status (bench->store, card, NULL))
+            action = g_steal_pointer (&card);
+        }
       if (action == NULL)
         break;
+      drop.action = action;
       time_change (bench, drop_card, &drop, TYPING_PAUSE_MS, NULL, painted);
     }
-  add_row (bench->n, "board: drop saved and painted", painted, 0);
+  add_timing (bench->n, "board: drop saved", painted, TARGET_MS);
 }
 
 static void
@@ -722,8 +817,8 @@ time_board (Bench *bench)
 {
   VpBoardView *board
     = VP_BOARD_VIEW (find_descendant (GTK_WIDGET (bench->window), VP_TYPE_BOARD_VIEW));
-  g_autoptr (GArray) first = samples_new ();
-  g_autoptr (GArray) again = samples_new ();
+  g_autoptr (Timing) first = timing_new ();
+  g_autoptr (Timing) again = timing_new ();
   guint n = 0;
 
   /* the first time fills the board; later it is only shown again */
@@ -731,7 +826,7 @@ time_board (Bench *bench)
   for (guint c = 0; c < vp_board_view_get_n_columns (board); c++)
     n += vp_board_view_get_count (board, c);
   note ("%u actions: %u cards on the board, %ld MiB resident with it", bench->n, n, rss_mib ());
-  add_row (bench->n, "board: to first frame", first, 0);
+  add_timing (bench->n, "board: to first frame", first, 0);
   time_drops (bench, board);
   for (guint r = 0; r < runs; r++)
     {
@@ -739,7 +834,7 @@ time_board (Bench *bench)
       time_change (bench, show_page, "board", TYPING_PAUSE_MS, NULL, again);
     }
   time_change (bench, show_page, "list", TYPING_PAUSE_MS, NULL, NULL);
-  add_row (bench->n, "board: shown again", again, 0);
+  add_timing (bench->n, "board: shown again", again, 0);
 }
 
 /* One size, from an empty database to the window's timings. */
@@ -761,14 +856,24 @@ bench_size (guint n)
   vp_store_set_now (bench.store, august);
   g_printerr ("%u actions: the window…\n", n);
   time_window (&bench);
-  time_repaint (&bench);
-  time_search (&bench);
-  time_facets (&bench);
-  g_printerr ("%u actions: scrolling…\n", n);
-  time_scrolling (&bench);
-  time_status_changes (&bench);
-  g_printerr ("%u actions: the board…\n", n);
-  time_board (&bench);
+  if (taking ("repaint"))
+    time_repaint (&bench);
+  if (taking ("search"))
+    time_search (&bench);
+  if (taking ("facets"))
+    time_facets (&bench);
+  if (taking ("scrolling"))
+    {
+      g_printerr ("%u actions: scrolling…\n", n);
+      time_scrolling (&bench);
+    }
+  if (taking ("status"))
+    time_status_changes (&bench);
+  if (taking ("board"))
+    {
+      g_printerr ("%u actions: the board…\n", n);
+      time_board (&bench);
+    }
   close_window (&bench);
   g_clear_object (&bench.store);
 }
@@ -820,7 +925,8 @@ set_up_display (void)
 static int
 usage (void)
 {
-  g_printerr ("Usage: vp-bench [--runs R] [N…]\n"
+  g_printerr ("Usage: vp-bench [--runs R] [--only GROUP,…] [N…]\n"
+              "       GROUP: repaint search facets scrolling status board\n"
               "       vp-bench --generate N FILE\n");
   return 2;
 }
@@ -842,6 +948,12 @@ main (int argc, char *argv[])
           i++;
           runs = CLAMP (atoi (argv[i]), 1, 100);
         }
+      else if (g_str_equal (argv[i], "--only") && i + 1 < argc)
+        {
+          i++;
+          g_strfreev (only);
+          only = g_strsplit (argv[i], ",", -1);
+        }
       else if (n > 0)
         g_array_append_val (sizes, n);
       else
@@ -861,6 +973,8 @@ main (int argc, char *argv[])
       return 77;
     }
   set_up_display ();
+  if (g_getenv ("VP_BENCH_PERF_CTL") != NULL)
+    perf_control = fopen (g_getenv ("VP_BENCH_PERF_CTL"), "w");
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   notes = g_ptr_array_new_with_free_func (g_free);
   note ("GTK %u.%u.%u, libadwaita %u.%u.%u, renderer %s, %u runs where repeated",
@@ -872,5 +986,8 @@ main (int argc, char *argv[])
   print_table ();
   g_ptr_array_unref (rows);
   g_ptr_array_unref (notes);
+  g_strfreev (only);
+  if (perf_control != NULL)
+    fclose (perf_control);
   return 0;
 }
