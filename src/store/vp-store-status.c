@@ -26,6 +26,9 @@ typedef struct
    * shows here at once, even to an items-changed handler that runs before
    * ours */
   guint n_indexed;
+  /* the last status indexed: statuses are listed as they were added, so
+   * one added since (a first status change) is indexed on its own */
+  gpointer last;
 } StatusIndex;
 
 static void
@@ -41,7 +44,39 @@ static void
 on_statuses_changed_cb (
   GListModel *statuses, guint position, guint removed, guint added, StatusIndex *index)
 {
-  g_clear_pointer (&index->index, g_hash_table_unref);
+  /* an append is indexed when asked for (get_index()), or was already,
+   * by a handler that ran before this one */
+  if (removed > 0 || (position != index->n_indexed && position + added != index->n_indexed))
+    g_clear_pointer (&index->index, g_hash_table_unref);
+}
+
+static void
+index_status (StatusIndex *index, VpActionStatus *status)
+{
+  const char *action = vp_action_status_get_action (status);
+  GPtrArray *of_action = g_hash_table_lookup (index->index, action);
+
+  if (of_action == NULL)
+    {
+      of_action = g_ptr_array_new_full (1, g_object_unref);
+      g_hash_table_insert (index->index, g_strdup (action), of_action);
+    }
+  g_ptr_array_add (of_action, status);
+  index->last = status;
+}
+
+/* Whether the statuses are those indexed and others after them. */
+static gboolean
+only_appended (StatusIndex *index, guint n)
+{
+  g_autoptr (GObject) last = NULL;
+
+  if (n < index->n_indexed)
+    return FALSE;
+  if (index->n_indexed == 0)
+    return TRUE;
+  last = g_list_model_get_item (index->statuses, index->n_indexed - 1);
+  return last == index->last;
 }
 
 static GQuark
@@ -58,6 +93,7 @@ static GHashTable *
 get_index (VpStore *self)
 {
   StatusIndex *index = g_object_get_qdata (G_OBJECT (self), index_quark ());
+  guint n;
 
   if (index == NULL)
     {
@@ -68,29 +104,19 @@ get_index (VpStore *self)
       g_object_set_qdata_full (G_OBJECT (self), index_quark (), index,
                                (GDestroyNotify) status_index_free);
     }
-  if (index->index != NULL && index->n_indexed != g_list_model_get_n_items (index->statuses))
+  n = g_list_model_get_n_items (index->statuses);
+  if (index->index != NULL && index->n_indexed != n && !only_appended (index, n))
     g_clear_pointer (&index->index, g_hash_table_unref);
   if (index->index == NULL)
     {
-      guint n = g_list_model_get_n_items (index->statuses);
-
-      index->n_indexed = n;
+      index->n_indexed = 0;
+      index->last = NULL;
       index->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
-      for (guint i = 0; i < n; i++)
-        {
-          VpActionStatus *status = g_list_model_get_item (index->statuses, i);
-          const char *action = vp_action_status_get_action (status);
-          GPtrArray *of_action = g_hash_table_lookup (index->index, action);
-
-          if (of_action == NULL)
-            {
-              of_action = g_ptr_array_new_full (1, g_object_unref);
-              g_hash_table_insert (index->index, g_strdup (action), of_action);
-            }
-          g_ptr_array_add (of_action, status);
-        }
     }
+  /* takes the list's references */
+  for (; index->n_indexed < n; index->n_indexed++)
+    index_status (index, g_list_model_get_item (index->statuses, index->n_indexed));
   return index->index;
 }
 
