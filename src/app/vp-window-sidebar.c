@@ -13,8 +13,9 @@
  * The sidebar: "All priorities" and each priority of the plan with its
  * colour and its open and done actions (by the home municipality's
  * statuses). Choosing one narrows every view to it. A handful of rows, so
- * a GtkListBox, rebuilt (at idle, once) when priorities, actions or
- * statuses change.
+ * a GtkListBox, brought up to date (at idle, once) when priorities,
+ * actions or statuses change: the counts in place, the rows made anew
+ * only when the priorities changed.
  */
 
 typedef struct
@@ -24,12 +25,15 @@ typedef struct
   guint overdue;
 } Counts;
 
+/* One look at each action: a status change counts again 10,000 actions
+ * before the next frame. */
 static GHashTable *
 count_actions (VpWindow *self)
 {
   GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   GListModel *actions = vp_store_get_records (self->store, VP_TYPE_ACTION);
   guint n = g_list_model_get_n_items (actions);
+  g_autoptr (GDateTime) now = vp_store_get_now (self->store);
 
   for (guint i = 0; i < n; i++)
     {
@@ -37,6 +41,7 @@ count_actions (VpWindow *self)
       const char *priority = vp_action_get_priority (action);
       Counts *c = g_hash_table_lookup (counts, priority);
       VpStatus status = vp_action_get_overall_status (self->store, action);
+      gboolean finished = status == VP_STATUS_DONE || status == VP_STATUS_CANCELLED;
 
       if (c == NULL)
         g_hash_table_insert (counts, (gpointer) priority, (c = g_new0 (Counts, 1)));
@@ -44,10 +49,29 @@ count_actions (VpWindow *self)
         c->done++;
       else if (status != VP_STATUS_CANCELLED)
         c->open++;
-      if (vp_action_is_overdue (self->store, action))
+      /* as vp_action_is_overdue(), with the clock read once */
+      if (!finished && vp_action_quarter_has_passed (action, now))
         c->overdue++;
     }
   return counts;
+}
+
+/* What a row shows, set on a new row or one shown before. */
+static void
+show_row (GtkWidget *row, const char *colour, const char *title, const Counts *counts)
+{
+  GtkWidget *swatch = g_object_get_data (G_OBJECT (row), "vp-swatch");
+  GtkLabel *name = g_object_get_data (G_OBJECT (row), "vp-name");
+  GtkLabel *caption = g_object_get_data (G_OBJECT (row), "vp-caption");
+  /* Translators: in the sidebar, a priority's actions: "12 open · 7 done" */
+  g_autofree char *details = g_strdup_printf (_ ("%u open · %u done"), counts->open, counts->done);
+
+  if (swatch != NULL && colour != NULL)
+    vp_swatch_set_colour (VP_SWATCH (swatch), colour);
+  if (g_strcmp0 (gtk_label_get_text (name), title) != 0)
+    gtk_label_set_text (name, title);
+  if (g_strcmp0 (gtk_label_get_text (caption), details) != 0)
+    gtk_label_set_text (caption, details);
 }
 
 static GtkWidget *
@@ -56,39 +80,34 @@ make_row (const char *uuid, const char *colour, const char *title, const Counts 
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (title);
-  g_autofree char *details = NULL;
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *caption = gtk_label_new (NULL);
 
   if (colour != NULL)
     {
       GtkWidget *swatch = g_object_new (VP_TYPE_SWATCH, "valign", GTK_ALIGN_CENTER, NULL);
 
-      vp_swatch_set_colour (VP_SWATCH (swatch), colour);
       gtk_box_append (GTK_BOX (box), swatch);
+      g_object_set_data (G_OBJECT (row), "vp-swatch", swatch);
     }
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
   /* a long title wraps rather than widen the sidebar */
   gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
   gtk_box_append (GTK_BOX (labels), name);
-  /* Translators: in the sidebar, a priority's actions: "12 open · 7 done" */
-  details = g_strdup_printf (_ ("%u open · %u done"), counts->open, counts->done);
-  {
-    GtkWidget *caption = gtk_label_new (details);
-
-    gtk_label_set_xalign (GTK_LABEL (caption), 0);
-    gtk_widget_add_css_class (caption, "caption");
-    gtk_widget_add_css_class (caption, "dim-label");
-    gtk_box_append (GTK_BOX (labels), caption);
-  }
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (labels), caption);
   gtk_box_append (GTK_BOX (box), labels);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "vp-priority", g_strdup (uuid), g_free);
+  g_object_set_data (G_OBJECT (row), "vp-name", name);
+  g_object_set_data (G_OBJECT (row), "vp-caption", caption);
+  show_row (row, colour, title, counts);
   return row;
 }
 
-/* The start summary: how many of the plan's actions are overdue, a
- * button that shows them. */
 static void
 show_overdue_count (VpWindow *self, guint overdue)
 {
@@ -101,101 +120,133 @@ show_overdue_count (VpWindow *self, guint overdue)
   adw_button_content_set_label (self->overdue_content, label);
 }
 
-static void
-add_all_row (VpWindow *self, GHashTable *counts)
+/* The plan's priorities, in the sidebar's order. */
+static GPtrArray *
+plan_priorities (VpWindow *self)
 {
-  Counts all = { 0, 0, 0 };
-  GHashTableIter iter;
-  gpointer key, value;
+  GListModel *priorities = vp_store_get_records (self->store, VP_TYPE_PRIORITY);
+  GPtrArray *of_plan = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < g_list_model_get_n_items (priorities); i++)
     {
-      VpRecord *priority = vp_store_lookup (self->store, key);
+      g_autoptr (VpPriority) priority = g_list_model_get_item (priorities, i);
 
-      if (priority != NULL
-          && g_strcmp0 (vp_priority_get_plan (VP_PRIORITY (priority)),
-                        vp_record_get_uuid (VP_RECORD (self->plan)))
-               == 0)
-        {
-          all.open += ((Counts *) value)->open;
-          all.done += ((Counts *) value)->done;
-          all.overdue += ((Counts *) value)->overdue;
-        }
+      if (g_strcmp0 (vp_priority_get_plan (priority), vp_record_get_uuid (VP_RECORD (self->plan)))
+          == 0)
+        g_ptr_array_add (of_plan, g_steal_pointer (&priority));
     }
-  gtk_list_box_append (self->sidebar_list, make_row (NULL, NULL, _ ("All Priorities"), &all));
-  show_overdue_count (self, all.overdue);
+  return of_plan;
 }
 
-/**
- * vp_window_update_sidebar:
- *
- * Rebuilds the sidebar's rows, keeping the chosen priority.
- */
+/* Whether the rows are "All priorities" and then those of @priorities. */
+static gboolean
+rows_are (VpWindow *self, GPtrArray *priorities)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+
+  if (row == NULL || g_object_get_data (G_OBJECT (row), "vp-priority") != NULL)
+    return FALSE;
+  for (guint i = 0; i < priorities->len; i++)
+    {
+      row = gtk_widget_get_next_sibling (row);
+      if (row == NULL
+          || g_strcmp0 (g_object_get_data (G_OBJECT (row), "vp-priority"),
+                        vp_record_get_uuid (g_ptr_array_index (priorities, i)))
+               != 0)
+        return FALSE;
+    }
+  return gtk_widget_get_next_sibling (row) == NULL;
+}
+
 void
 vp_window_update_sidebar (VpWindow *self)
 {
   g_autoptr (GHashTable) counts = NULL;
+  g_autoptr (GPtrArray) priorities = NULL;
   g_autofree char *chosen = NULL;
-  GListModel *priorities = vp_store_get_records (self->store, VP_TYPE_PRIORITY);
-  GtkWidget *child;
+  const Counts none = { 0, 0, 0 };
+  Counts all = { 0, 0, 0 };
+  gboolean same_rows;
+  GtkWidget *row;
   GtkListBoxRow *selected = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
-    gtk_list_box_remove (self->sidebar_list, child);
-  gtk_widget_set_visible (self->overdue_button, FALSE);
   if (self->plan == NULL)
-    return;
-
-  counts = count_actions (self);
-  g_object_get (self->filter, "priority", &chosen, NULL);
-  add_all_row (self, counts);
-  selected = gtk_list_box_get_row_at_index (self->sidebar_list, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (priorities); i++)
     {
-      g_autoptr (VpPriority) priority = g_list_model_get_item (priorities, i);
-      const char *uuid = vp_record_get_uuid (VP_RECORD (priority));
-      g_autofree char *title = NULL;
-      const Counts none = { 0, 0, 0 };
-      const Counts *c = g_hash_table_lookup (counts, uuid);
-      GtkWidget *row;
+      while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
+        gtk_list_box_remove (self->sidebar_list, row);
+      gtk_widget_set_visible (self->overdue_button, FALSE);
+      return;
+    }
+  counts = count_actions (self);
+  priorities = plan_priorities (self);
+  for (guint i = 0; i < priorities->len; i++)
+    {
+      const Counts *c
+        = g_hash_table_lookup (counts, vp_record_get_uuid (g_ptr_array_index (priorities, i)));
 
-      if (g_strcmp0 (vp_priority_get_plan (priority), vp_record_get_uuid (VP_RECORD (self->plan)))
-          != 0)
-        continue;
-      title = g_strdup_printf ("%d. %s", vp_priority_get_number (priority),
-                               vp_priority_get_title (priority));
-      row = make_row (uuid, vp_priority_get_colour (priority), title, c != NULL ? c : &none);
-      gtk_list_box_append (self->sidebar_list, row);
+      if (c != NULL)
+        {
+          all.open += c->open;
+          all.done += c->done;
+          all.overdue += c->overdue;
+        }
+    }
+  show_overdue_count (self, all.overdue);
+  g_object_get (self->filter, "priority", &chosen, NULL);
+
+  /* a status change: the counts change in place */
+  same_rows = rows_are (self, priorities);
+  if (!same_rows)
+    {
+      while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
+        gtk_list_box_remove (self->sidebar_list, row);
+      gtk_list_box_append (self->sidebar_list, make_row (NULL, NULL, _ ("All Priorities"), &all));
+    }
+  row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+  show_row (row, NULL, _ ("All Priorities"), &all);
+  selected = GTK_LIST_BOX_ROW (row);
+  for (guint i = 0; i < priorities->len; i++)
+    {
+      VpPriority *priority = g_ptr_array_index (priorities, i);
+      const char *uuid = vp_record_get_uuid (VP_RECORD (priority));
+      const Counts *c = g_hash_table_lookup (counts, uuid);
+      g_autofree char *title = g_strdup_printf ("%d. %s", vp_priority_get_number (priority),
+                                                vp_priority_get_title (priority));
+
+      if (same_rows)
+        {
+          row = gtk_widget_get_next_sibling (row);
+          show_row (row, vp_priority_get_colour (priority), title, c != NULL ? c : &none);
+        }
+      else
+        {
+          row = make_row (uuid, vp_priority_get_colour (priority), title, c != NULL ? c : &none);
+          gtk_list_box_append (self->sidebar_list, row);
+        }
       if (g_strcmp0 (uuid, chosen) == 0)
         selected = GTK_LIST_BOX_ROW (row);
     }
-  gtk_list_box_select_row (self->sidebar_list, selected);
+  if (gtk_list_box_get_selected_row (self->sidebar_list) != selected)
+    gtk_list_box_select_row (self->sidebar_list, selected);
 }
 
-static gboolean
-update_sidebar_idle (gpointer data)
+static void
+update_sidebar (VpWindow *self, gpointer data)
 {
-  VpWindow *self = data;
-
-  self->sidebar_idle = 0;
+  self->sidebar_queued = FALSE;
   vp_window_update_sidebar (self);
-  return G_SOURCE_REMOVE;
 }
 
+/* Once, after the frame that shows the change: counting the plan's
+ * actions again (10,000 of them) is work for a frame of its own, not for
+ * the one that shows a card dropped or a status changed. */
 static void
 queue_update (VpWindow *self)
 {
-  if (self->sidebar_idle == 0)
-    self->sidebar_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_sidebar_idle, self, NULL);
-}
-
-static void
-on_dispose_remove_idle (gpointer data, GObject *where_the_object_was)
-{
-  guint *idle = data;
-
-  g_clear_handle_id (idle, g_source_remove);
+  if (self->sidebar_queued)
+    return;
+  self->sidebar_queued = TRUE;
+  vp_window_after_frame (self, update_sidebar, NULL, NULL);
 }
 
 /**
@@ -212,7 +263,6 @@ vp_window_watch_sidebar (VpWindow *self)
   for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
     g_signal_connect_object (vp_store_get_records (self->store, types[i]), "items-changed",
                              G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
-  g_object_weak_ref (G_OBJECT (self), on_dispose_remove_idle, &self->sidebar_idle);
 }
 
 void

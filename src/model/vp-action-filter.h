@@ -19,6 +19,7 @@ gboolean vp_action_filter_is_active (VpActionFilter *self);
 void vp_action_filter_clear (VpActionFilter *self);
 
 gboolean vp_action_is_overdue (VpStore *store, VpAction *action);
+gboolean vp_action_quarter_has_passed (VpAction *action, GDateTime *now);
 VpStatus vp_action_get_home_status (VpStore *store, VpAction *action);
 
 G_END_DECLS
