@@ -76,6 +76,14 @@ struct _VpBoardCard
   int measured_width;
   guint measured_serial;
   int measured_height;
+  /* whether it was estimated (off screen), not measured */
+  gboolean estimated;
+  /* whether to measure, not estimate, off screen too: the first cards of
+   * a column, on screen when the board is shown */
+  gboolean measure_exactly;
+  /* measures the text, from idle: the card comes on screen while the list
+   * is being laid out, too late to be measured again in that frame */
+  guint remeasure_id;
 };
 
 G_DEFINE_FINAL_TYPE (VpBoardCard, vp_board_card, GTK_TYPE_WIDGET)
@@ -102,6 +110,41 @@ width_of (GtkWidget *child, gboolean natural)
   return natural ? nat : min;
 }
 
+/* Whether the card is on screen: mapped in a list laid out before. When
+ * the board is first shown, GTK maps all the cards it makes, and then
+ * hides those it does not place on screen. */
+static gboolean
+on_screen (VpBoardCard *self)
+{
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *list = row != NULL ? gtk_widget_get_parent (row) : NULL;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (self)) && list != NULL
+         && gtk_widget_get_width (list) > 0;
+}
+
+/* The height of the text's lines at @width, four at most, guessed from
+ * its length and the font's average character: GTK 4.8 makes some 200
+ * cards per column, and laying out all their texts made showing the board
+ * slow. A card measures its text when it comes on screen. */
+static int
+estimated_text_height (VpBoardCard *self, int width)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (self->text));
+  PangoContext *context = gtk_widget_get_pango_context (self->text);
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  double chars = text != NULL ? g_utf8_strlen (text, -1) : 0;
+  double char_width
+    = pango_font_metrics_get_approximate_char_width (metrics) / (double) PANGO_SCALE;
+  int line = PANGO_PIXELS (pango_font_metrics_get_height (metrics));
+  /* a wrapped line ends short of the width, at a word */
+  double per_line = MAX (width, 1) * 0.9;
+  int lines = CLAMP ((int) ((chars * char_width + per_line - 1) / per_line), 1, MAX_LINES);
+
+  pango_font_metrics_unref (metrics);
+  return MAX (lines * line, height_for (self->text, width));
+}
+
 /* The height of the text's lines at @width, four at most, as the
  * inscription will wrap them. */
 static int
@@ -114,6 +157,14 @@ text_height (VpBoardCard *self, int width)
 
   if (width == self->measured_width && serial == self->measured_serial)
     return self->measured_height;
+  self->estimated = !self->measure_exactly && !on_screen (self);
+  if (self->estimated)
+    {
+      self->measured_width = width;
+      self->measured_serial = serial;
+      self->measured_height = estimated_text_height (self, width);
+      return self->measured_height;
+    }
   if (self->layout == NULL)
     {
       self->layout = gtk_widget_create_pango_layout (self->text, NULL);
@@ -351,6 +402,7 @@ vp_board_card_dispose (GObject *object)
   VpBoardCard *self = VP_BOARD_CARD (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->remeasure_id, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->action);
@@ -363,6 +415,31 @@ vp_board_card_dispose (GObject *object)
   G_OBJECT_CLASS (vp_board_card_parent_class)->dispose (object);
 }
 
+static gboolean
+remeasure_cb (gpointer data)
+{
+  VpBoardCard *self = data;
+
+  self->remeasure_id = 0;
+  if (self->estimated && on_screen (self))
+    {
+      self->measured_width = -1;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* On screen, a guessed height is measured. */
+static void
+vp_board_card_map (GtkWidget *widget)
+{
+  VpBoardCard *self = VP_BOARD_CARD (widget);
+
+  GTK_WIDGET_CLASS (vp_board_card_parent_class)->map (widget);
+  if (self->estimated && self->remeasure_id == 0)
+    self->remeasure_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, remeasure_cb, self, NULL);
+}
+
 static void
 vp_board_card_class_init (VpBoardCardClass *klass)
 {
@@ -370,6 +447,7 @@ vp_board_card_class_init (VpBoardCardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vp_board_card_dispose;
+  widget_class->map = vp_board_card_map;
   widget_class->measure = vp_board_card_measure;
   widget_class->size_allocate = vp_board_card_size_allocate;
   widget_class->snapshot = vp_board_card_snapshot;
@@ -682,6 +760,33 @@ shows (VpBoardCard *self, VpStore *store, VpAction *action)
          && (status == NULL
              || g_strcmp0 (self->shown_status_stamp, vp_record_get_modified_at (VP_RECORD (status)))
                   == 0);
+}
+
+/**
+ * vp_board_card_is_height_guessed:
+ *
+ * Returns: whether the card's height comes from its text's length, not
+ *   from its laid-out lines: until it first comes on screen
+ */
+gboolean
+vp_board_card_is_height_guessed (VpBoardCard *self)
+{
+  g_return_val_if_fail (VP_IS_BOARD_CARD (self), FALSE);
+  return self->estimated;
+}
+
+/**
+ * vp_board_card_set_measure_exactly:
+ * @exactly: whether to lay out the text to measure it also off screen
+ *
+ * For the first cards of a column, which are on screen when the board is
+ * shown: the others guess their height until they come on screen.
+ */
+void
+vp_board_card_set_measure_exactly (VpBoardCard *self, gboolean exactly)
+{
+  g_return_if_fail (VP_IS_BOARD_CARD (self));
+  self->measure_exactly = exactly;
 }
 
 /**

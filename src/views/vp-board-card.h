@@ -21,6 +21,8 @@ typedef enum
 
 GtkWidget *vp_board_card_new (void);
 void vp_board_card_show_action (VpBoardCard *self, VpStore *store, VpAction *action);
+void vp_board_card_set_measure_exactly (VpBoardCard *self, gboolean exactly);
+gboolean vp_board_card_is_height_guessed (VpBoardCard *self);
 void vp_board_card_bind_action (VpBoardCard *self, VpStore *store, VpAction *action);
 void vp_board_card_show_heading (VpBoardCard *self, const char *title, const char *colour);
 void vp_board_card_clear (VpBoardCard *self);

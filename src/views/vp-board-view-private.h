@@ -3,6 +3,7 @@
 
 #include "vp-board-card.h"
 #include "vp-board-view.h"
+#include "vp-poke-model.h"
 
 G_BEGIN_DECLS
 
@@ -67,6 +68,8 @@ struct _VpBoardView
   GHashTable *lead_ranks;
   GtkCustomSorter *sorter;
   GtkSortListModel *sorted;
+  /* the sorted model's source: tells it of an action that moved */
+  VpPokeModel *source;
   /* VpAction (a reference) → its Place, for the actions shown */
   GHashTable *placement;
   /* VpAction (a reference) set: to be placed again */

@@ -346,7 +346,8 @@ enum
 };
 
 /* Places @action again; notes in @changes (per column) what that did. */
-static void
+/* Returns: whether the action went to another column or lane */
+static gboolean
 replace_action (VpBoardView *self, VpAction *action, guint *changes)
 {
   Place *old = g_hash_table_lookup (self->placement, action);
@@ -355,7 +356,7 @@ replace_action (VpBoardView *self, VpAction *action, guint *changes)
   Place *place;
 
   if (old != NULL && old->column == column && g_strcmp0 (old->lane, lane) == 0)
-    return;
+    return FALSE;
   if (old != NULL)
     {
       count_card (&self->columns[old->column], old->lane, -1);
@@ -363,13 +364,14 @@ replace_action (VpBoardView *self, VpAction *action, guint *changes)
       g_hash_table_remove (self->placement, action);
     }
   if (column < 0)
-    return;
+    return TRUE;
   place = g_new0 (Place, 1);
   place->column = column;
   place->lane = g_strdup (lane);
   g_hash_table_insert (self->placement, g_object_ref (action), place);
   count_card (&self->columns[column], lane, 1);
   changes[column] |= CARDS_GAINED;
+  return TRUE;
 }
 
 static void
@@ -479,14 +481,16 @@ forget_deleted (VpBoardView *self, guint *changes)
     }
 }
 
-/* Places again only the actions that changed (a status, a move): only
- * the columns they left or joined refilter, and only the cards that may
- * have changed. */
+/* Places again only the actions that changed (a status, a move). Without
+ * lanes, the columns look again only at the cards that moved (told by
+ * the sorted model's source); with lanes, a lane's heading may come or go
+ * too, and the columns that lost or gained cards refilter. */
 static void
 refresh_changed (VpBoardView *self)
 {
   g_autofree guint *changes = g_new0 (guint, self->n_columns);
   g_autoptr (GHashTable) dirty = g_steal_pointer (&self->dirty);
+  g_autoptr (GPtrArray) moved = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer action;
 
@@ -497,17 +501,27 @@ refresh_changed (VpBoardView *self)
     forget_deleted (self, changes);
   g_hash_table_iter_init (&iter, dirty);
   while (g_hash_table_iter_next (&iter, &action, NULL))
-    replace_action (self, action, changes);
-  for (guint c = 0; c < self->n_columns; c++)
     {
-      /* a column that only lost cards looks again only at those it has */
-      if (changes[c] == (CARDS_LOST | CARDS_GAINED))
-        gtk_filter_changed (GTK_FILTER (self->columns[c].filter), GTK_FILTER_CHANGE_DIFFERENT);
-      else if (changes[c] == CARDS_LOST)
-        gtk_filter_changed (GTK_FILTER (self->columns[c].filter), GTK_FILTER_CHANGE_MORE_STRICT);
-      else if (changes[c] == CARDS_GAINED)
-        gtk_filter_changed (GTK_FILTER (self->columns[c].filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      if (replace_action (self, action, changes))
+        g_ptr_array_add (moved, action);
     }
+  if (self->lanes == VP_BOARD_LANES_NONE)
+    {
+      /* deleted cards went with the store's items-changed already */
+      for (guint i = 0; i < moved->len; i++)
+        vp_poke_model_poke (self->source, g_ptr_array_index (moved, i));
+    }
+  else
+    for (guint c = 0; c < self->n_columns; c++)
+      {
+        /* a column that only lost cards looks again only at those it has */
+        if (changes[c] == (CARDS_LOST | CARDS_GAINED))
+          gtk_filter_changed (GTK_FILTER (self->columns[c].filter), GTK_FILTER_CHANGE_DIFFERENT);
+        else if (changes[c] == CARDS_LOST)
+          gtk_filter_changed (GTK_FILTER (self->columns[c].filter), GTK_FILTER_CHANGE_MORE_STRICT);
+        else if (changes[c] == CARDS_GAINED)
+          gtk_filter_changed (GTK_FILTER (self->columns[c].filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      }
   update_headers (self);
 }
 
@@ -585,6 +599,9 @@ typedef struct
   GtkListItem *item;
   VpAction *action;
   VpActionStatus *status;
+  /* a card off screen (unmapped: GTK 4.8 keeps some 200 per column) is
+   * shown again when it comes on screen, not at every change */
+  gboolean stale;
 } Watch;
 
 static void on_watched_changed_cb (Watch *watch);
@@ -615,17 +632,34 @@ watch_status (Watch *watch)
   return TRUE;
 }
 
+static gboolean
+put_off (Watch *watch)
+{
+  watch->stale = !gtk_widget_get_mapped (gtk_list_item_get_child (watch->item));
+  return watch->stale;
+}
+
 static void
 on_watched_changed_cb (Watch *watch)
 {
+  if (put_off (watch))
+    return;
   watch_status (watch);
   show_card (watch->self, watch->item);
+}
+
+static void
+on_card_mapped_cb (Watch *watch)
+{
+  if (watch->stale)
+    on_watched_changed_cb (watch);
 }
 
 static void
 watch_free (Watch *watch)
 {
   g_hash_table_remove (watch->self->watches, watch);
+  g_signal_handlers_disconnect_by_data (gtk_list_item_get_child (watch->item), watch);
   g_signal_handlers_disconnect_by_data (watch->action, watch);
   if (watch->status != NULL)
     g_signal_handlers_disconnect_by_data (watch->status, watch);
@@ -673,7 +707,7 @@ on_statuses_changed_cb (
   g_hash_table_iter_init (&iter, self->watches);
   while (g_hash_table_iter_next (&iter, &watch, NULL))
     {
-      if (watch_status (watch))
+      if (!put_off (watch) && watch_status (watch))
         show_card (self, ((Watch *) watch)->item);
     }
   mark_statuses (self, statuses, position, added);
@@ -699,6 +733,8 @@ start_watching (VpBoardView *self, GtkListItem *item, VpAction *action)
   watch->item = item;
   watch->action = g_object_ref (action);
   g_signal_connect_swapped (action, "notify", G_CALLBACK (on_watched_changed_cb), watch);
+  g_signal_connect_swapped (gtk_list_item_get_child (item), "map", G_CALLBACK (on_card_mapped_cb),
+                            watch);
   watch_status (watch);
   g_hash_table_add (self->watches, watch);
   g_object_set_data_full (G_OBJECT (item), "vp-watch", watch, (GDestroyNotify) watch_free);
@@ -737,6 +773,8 @@ bind_card_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpBoardView 
 
   gtk_list_item_set_selectable (item, is_card);
   gtk_list_item_set_activatable (item, is_card);
+  /* the cards on screen when the board is shown measure their text */
+  vp_board_card_set_measure_exactly (card, gtk_list_item_get_position (item) < 24);
   if (!is_card)
     {
       show_heading (self, card, record);
@@ -885,7 +923,10 @@ fill (VpBoardView *self)
   update_placement (self);
   self->stale = FALSE;
   records = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->parts)));
-  gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (records));
+  self->source = vp_poke_model_new (G_LIST_MODEL (records));
+  gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (self->source));
+  /* the first card moved shows as soon as the others */
+  vp_poke_model_prepare (self->source);
   update_headers (self);
 }
 
@@ -1064,6 +1105,7 @@ vp_board_view_dispose (GObject *object)
       g_clear_object (&self->columns[c].selection);
     }
   g_clear_object (&self->sorted);
+  g_clear_object (&self->source);
   g_clear_object (&self->sorter);
   g_clear_object (&self->parts);
   g_clear_object (&self->lead_lanes);

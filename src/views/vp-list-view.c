@@ -999,6 +999,22 @@ vp_list_view_set_property (GObject *object, guint prop_id, const GValue *value, 
     }
 }
 
+/* Hidden (another view in front), the list puts off following changes:
+ * a card moved on the board would sort the whole list again. */
+static void
+vp_list_view_map (GtkWidget *widget)
+{
+  vp_row_model_set_paused (VP_LIST_VIEW (widget)->rows, FALSE);
+  GTK_WIDGET_CLASS (vp_list_view_parent_class)->map (widget);
+}
+
+static void
+vp_list_view_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (vp_list_view_parent_class)->unmap (widget);
+  vp_row_model_set_paused (VP_LIST_VIEW (widget)->rows, TRUE);
+}
+
 static void
 vp_list_view_class_init (VpListViewClass *klass)
 {
@@ -1009,6 +1025,8 @@ vp_list_view_class_init (VpListViewClass *klass)
   object_class->dispose = vp_list_view_dispose;
   object_class->finalize = vp_list_view_finalize;
   object_class->set_property = vp_list_view_set_property;
+  widget_class->map = vp_list_view_map;
+  widget_class->unmap = vp_list_view_unmap;
 
   properties[PROP_STORE]
     = g_param_spec_object ("store", NULL, NULL, VP_TYPE_STORE,
