@@ -188,6 +188,23 @@ find_card (GtkWidget *widget, VpAction *action)
   return NULL;
 }
 
+/* The card widget bound to @action, on screen or not. */
+static GtkWidget *
+any_card (GtkWidget *widget, VpAction *action)
+{
+  if (VP_IS_BOARD_CARD (widget) && vp_board_card_get_action (VP_BOARD_CARD (widget)) == action)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = any_card (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkDropTarget *
 drop_target_of (Fixture *fixture, guint column)
 {
@@ -423,6 +440,27 @@ test_example_plan (void)
     g_assert_cmpuint (n_cards (&fixture, c), ==, 0);
   g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture.board), tr ("42 actions", "42 acties")));
   g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture.board), "42"));
+
+  /* the cards below the first screenful guess their height until they
+   * come on screen, and then lay out their text */
+  {
+    g_autoptr (GPtrArray) planned = cards_of (&fixture, VP_STATUS_PLANNED);
+    VpAction *last = g_ptr_array_index (planned, 41);
+    GtkWidget *card = any_card (GTK_WIDGET (fixture.board), last);
+    GtkScrolledWindow *scroller
+      = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (card, GTK_TYPE_SCROLLED_WINDOW));
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+    g_assert_true (vp_board_card_is_height_guessed (VP_BOARD_CARD (card)));
+    for (int i = 0; i < 5; i++)
+      {
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        vp_test_wait_for_frames ();
+      }
+    card = any_card (GTK_WIDGET (fixture.board), last);
+    g_assert_true (gtk_widget_get_mapped (card));
+    g_assert_false (vp_board_card_is_height_guessed (VP_BOARD_CARD (card)));
+  }
 
   /* a move on the big board, and back */
   g_assert_true (drop (&fixture, find_action (&fixture, CONTROLS), VP_STATUS_DONE, NULL, FALSE));

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <stdlib.h>
+
+#include "views/vp-poke-model.h"
+#include "views/vp-row-model.h"
+
+/*
+ * The models under the list and the board, without a window: which rows
+ * a filter change leaves, in which order, and how much it asks the filter
+ * to find them; and a card moved by telling the models of that one item.
+ */
+
+typedef struct
+{
+  /* shows the numbers divisible by this; 1 shows all, -1 the odd ones */
+  int divisor;
+  guint asked;
+} Divides;
+
+static gboolean
+divides_cb (gpointer item, gpointer data)
+{
+  Divides *divides = data;
+  int n = atoi (gtk_string_object_get_string (item));
+
+  divides->asked++;
+  if (divides->divisor < 0)
+    return n % 2 == 1;
+  return n % divides->divisor == 0;
+}
+
+static int
+descending_cb (gconstpointer a, gconstpointer b, gpointer data)
+{
+  return atoi (gtk_string_object_get_string ((gpointer) b))
+         - atoi (gtk_string_object_get_string ((gpointer) a));
+}
+
+static GListModel *
+numbers (guint n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", i);
+
+      gtk_string_list_append (list, text);
+    }
+  return G_LIST_MODEL (list);
+}
+
+/* The numbers the rows show, "8 4 0". */
+static char *
+shown (VpRowModel *rows)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
+    {
+      g_autoptr (VpRow) row = g_list_model_get_item (G_LIST_MODEL (rows), i);
+
+      g_assert_true (vp_row_get_record (row) == vp_row_model_get_record (rows, i));
+      g_string_append_printf (text, "%s%s", i > 0 ? " " : "",
+                              gtk_string_object_get_string (vp_row_get_record (row)));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+change (GtkFilter *filter, Divides *divides, int divisor, GtkFilterChange how)
+{
+  divides->divisor = divisor;
+  divides->asked = 0;
+  gtk_filter_changed (filter, how);
+}
+
+#define assert_shows(rows, expected)                                                               \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autofree char *text = shown (rows);                                                          \
+    g_assert_cmpstr (text, ==, expected);                                                          \
+  }                                                                                                \
+  G_STMT_END
+
+/* A stricter filter asks only about the rows shown, a less strict one
+ * only about the others, and either keeps the sorter's order. */
+static void
+test_rows_follow_filter (void)
+{
+  g_autoptr (GListModel) source = numbers (10);
+  Divides divides = { 1, 0 };
+  g_autoptr (GtkFilter) filter = GTK_FILTER (gtk_custom_filter_new (divides_cb, &divides, NULL));
+  g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (descending_cb, NULL, NULL));
+  g_autoptr (VpRowModel) rows = vp_row_model_new (source, filter, sorter);
+
+  assert_shows (rows, "9 8 7 6 5 4 3 2 1 0");
+  change (filter, &divides, 2, GTK_FILTER_CHANGE_MORE_STRICT);
+  assert_shows (rows, "8 6 4 2 0");
+  g_assert_cmpuint (divides.asked, ==, 10);
+  change (filter, &divides, 4, GTK_FILTER_CHANGE_MORE_STRICT);
+  assert_shows (rows, "8 4 0");
+  g_assert_cmpuint (divides.asked, ==, 5);
+  change (filter, &divides, 2, GTK_FILTER_CHANGE_LESS_STRICT);
+  assert_shows (rows, "8 6 4 2 0");
+  g_assert_cmpuint (divides.asked, ==, 7);
+  change (filter, &divides, 1, GTK_FILTER_CHANGE_LESS_STRICT);
+  assert_shows (rows, "9 8 7 6 5 4 3 2 1 0");
+  g_assert_cmpuint (divides.asked, ==, 5);
+  /* another filter altogether asks about every record */
+  change (filter, &divides, -1, GTK_FILTER_CHANGE_DIFFERENT);
+  assert_shows (rows, "9 7 5 3 1");
+  g_assert_cmpuint (divides.asked, ==, 10);
+}
+
+/* Paused, the rows put off a change and make up for it when resumed. */
+static void
+test_paused_rows_catch_up (void)
+{
+  g_autoptr (GListModel) source = numbers (6);
+  Divides divides = { 1, 0 };
+  g_autoptr (GtkFilter) filter = GTK_FILTER (gtk_custom_filter_new (divides_cb, &divides, NULL));
+  g_autoptr (VpRowModel) rows = vp_row_model_new (source, filter, NULL);
+
+  vp_row_model_set_paused (rows, TRUE);
+  change (filter, &divides, 3, GTK_FILTER_CHANGE_MORE_STRICT);
+  g_assert_cmpuint (divides.asked, ==, 0);
+  assert_shows (rows, "0 1 2 3 4 5");
+  vp_row_model_set_paused (rows, FALSE);
+  assert_shows (rows, "0 3");
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint times;
+} Changed;
+
+static void
+on_items_changed_cb (
+  GListModel *model, guint position, guint removed, guint added, Changed *changed)
+{
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+  changed->times++;
+}
+
+/* A poked item is one item changed; the source's own changes pass on. */
+static void
+test_poke_tells_of_one_item (void)
+{
+  g_autoptr (GListModel) source = numbers (4);
+  g_autoptr (VpPokeModel) poke = vp_poke_model_new (source);
+  g_autoptr (GObject) third = g_list_model_get_item (source, 2);
+  g_autoptr (GObject) stranger = G_OBJECT (gtk_string_object_new ("7"));
+  g_autoptr (GObject) added = NULL;
+  Changed changed = { 0 };
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (poke)), ==, 4);
+  g_signal_connect (poke, "items-changed", G_CALLBACK (on_items_changed_cb), &changed);
+  vp_poke_model_poke (poke, third);
+  g_assert_cmpuint (changed.times, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 2);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 1);
+  vp_poke_model_poke (poke, stranger);
+  g_assert_cmpuint (changed.times, ==, 1);
+
+  /* an item the source takes in before the others moves them on */
+  gtk_string_list_splice (GTK_STRING_LIST (source), 0, 0, (const char *[]){ "new", NULL });
+  g_assert_cmpuint (changed.times, ==, 2);
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.added, ==, 1);
+  vp_poke_model_poke (poke, third);
+  g_assert_cmpuint (changed.position, ==, 3);
+  added = g_list_model_get_item (G_LIST_MODEL (poke), 0);
+  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (added)), ==, "new");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/views/rows-follow-filter", test_rows_follow_filter);
+  g_test_add_func ("/views/paused-rows-catch-up", test_paused_rows_catch_up);
+  g_test_add_func ("/views/poke-tells-of-one-item", test_poke_tells_of_one_item);
+  return g_test_run ();
+}
