@@ -790,7 +790,7 @@ time_drops (Bench *bench, VpBoardView *board)
   g_autoptr (Timing) painted = timing_new ();
   gint64 begin = g_get_monotonic_time ();
 
-  for (guint i = 0; i < 10 && (i == 0 || !over_budget (begin)); i++)
+  for (guint i = 0; i < 20 && (i == 0 || !over_budget (begin)); i++)
     {
       g_autoptr (VpAction) action = NULL;
       Drop drop = { board, NULL, VP_STATUS_IN_PROGRESS };
