@@ -3,6 +3,7 @@
 
 #include "model/vp-action-filter.h"
 #include "vp-exchange-folder.h"
+#include "views/vp-after-frame.h"
 #include "views/vp-board-view.h"
 #include "views/vp-list-view.h"
 #include "views/vp-matrix-view.h"
@@ -53,20 +54,12 @@ struct _VpWindow
   GPtrArray *facets;
   /* the sidebar's update is queued (vp_window_after_frame()) */
   gboolean sidebar_queued;
-  /* what waits for the next frame to be painted, and for which clock */
-  GPtrArray *after_frame;
-  gpointer after_frame_clock;
-  guint after_frame_idle;
   /* the exchange folder, when settings are there (vp-window-exchange.c) */
   VpExchangeFolder *exchange_folder;
 };
 
 /* vp-window.c */
 void vp_window_toast (VpWindow *self, const char *message);
-void vp_window_after_frame (VpWindow *self,
-                            void (*func) (VpWindow *self, gpointer data),
-                            gpointer data,
-                            GDestroyNotify destroy);
 
 /* vp-window-sidebar.c */
 void vp_window_watch_sidebar (VpWindow *self);

@@ -231,10 +231,10 @@ vp_window_update_sidebar (VpWindow *self)
 }
 
 static void
-update_sidebar (VpWindow *self, gpointer data)
+update_sidebar (GtkWidget *window, gpointer data)
 {
-  self->sidebar_queued = FALSE;
-  vp_window_update_sidebar (self);
+  VP_WINDOW (window)->sidebar_queued = FALSE;
+  vp_window_update_sidebar (VP_WINDOW (window));
 }
 
 /* Once, after the frame that shows the change: counting the plan's
@@ -246,7 +246,7 @@ queue_update (VpWindow *self)
   if (self->sidebar_queued)
     return;
   self->sidebar_queued = TRUE;
-  vp_window_after_frame (self, update_sidebar, NULL, NULL);
+  vp_after_frame (GTK_WIDGET (self), update_sidebar, NULL, NULL);
 }
 
 /**

@@ -46,96 +46,10 @@ show_error (VpWindow *self, const char *heading, const char *message)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-typedef struct
-{
-  void (*func) (VpWindow *self, gpointer data);
-  gpointer data;
-  GDestroyNotify destroy;
-} AfterFrame;
-
 static void
-after_frame_free (AfterFrame *after)
+add_toast (GtkWidget *widget, gpointer toast)
 {
-  if (after->destroy != NULL)
-    after->destroy (after->data);
-  g_free (after);
-}
-
-static gboolean
-run_after_frame_cb (gpointer data)
-{
-  VpWindow *self = data;
-  g_autoptr (GPtrArray) due = g_steal_pointer (&self->after_frame);
-
-  self->after_frame_idle = 0;
-  self->after_frame = g_ptr_array_new_with_free_func ((GDestroyNotify) after_frame_free);
-  for (guint i = 0; i < due->len; i++)
-    {
-      AfterFrame *after = g_ptr_array_index (due, i);
-
-      after->func (self, after->data);
-    }
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_frame_painted_cb (GdkFrameClock *clock, VpWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_frame_painted_cb, self);
-  self->after_frame_clock = NULL;
-  /* disposed meanwhile */
-  if (self->after_frame != NULL && self->after_frame_idle == 0)
-    self->after_frame_idle
-      = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_after_frame_cb, self, NULL);
-}
-
-/**
- * vp_window_after_frame:
- * @func: what to do
- * @destroy: (nullable): frees @data afterwards
- *
- * Does @func once the next frame is painted (at once, at idle, when the
- * window has no frame clock). What follows a change but is not the
- * change itself (a toast, the sidebar's counts) then costs a frame of its
- * own, not the one that shows the change.
- */
-void
-vp_window_after_frame (VpWindow *self,
-                       void (*func) (VpWindow *self, gpointer data),
-                       gpointer data,
-                       GDestroyNotify destroy)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-  AfterFrame *after;
-
-  if (self->after_frame == NULL)
-    {
-      if (destroy != NULL)
-        destroy (data);
-      return;
-    }
-  after = g_new0 (AfterFrame, 1);
-  after->func = func;
-  after->data = data;
-  after->destroy = destroy;
-  g_ptr_array_add (self->after_frame, after);
-  if (self->after_frame_idle != 0 || (clock != NULL && clock == self->after_frame_clock))
-    return;
-  if (clock == NULL)
-    {
-      self->after_frame_idle
-        = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_after_frame_cb, self, NULL);
-      return;
-    }
-  self->after_frame_clock = clock;
-  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_frame_painted_cb), self, 0);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
-}
-
-static void
-add_toast (VpWindow *self, gpointer toast)
-{
-  adw_toast_overlay_add_toast (self->toasts, g_object_ref (toast));
+  adw_toast_overlay_add_toast (VP_WINDOW (widget)->toasts, g_object_ref (toast));
 }
 
 /**
@@ -157,7 +71,7 @@ vp_window_toast (VpWindow *self, const char *message)
     }
   /* the change shows first; the toast (a handful of new widgets) slides
    * in after it */
-  vp_window_after_frame (self, add_toast, toast, g_object_unref);
+  vp_after_frame (GTK_WIDGET (self), add_toast, toast, g_object_unref);
 }
 
 static void
@@ -591,8 +505,6 @@ vp_window_dispose (GObject *object)
   VpWindow *self = VP_WINDOW (object);
 
   vp_window_dispose_exchange (self);
-  g_clear_handle_id (&self->after_frame_idle, g_source_remove);
-  g_clear_pointer (&self->after_frame, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->filter);
@@ -704,7 +616,6 @@ vp_window_class_init (VpWindowClass *klass)
 static void
 vp_window_init (VpWindow *self)
 {
-  self->after_frame = g_ptr_array_new_with_free_func ((GDestroyNotify) after_frame_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

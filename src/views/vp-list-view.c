@@ -7,6 +7,7 @@
 
 #include "store/vp-store-status.h"
 #include "vp-format.h"
+#include "vp-after-frame.h"
 #include "vp-list-view.h"
 #include "vp-row-model.h"
 #include "vp-swatch.h"
@@ -53,6 +54,11 @@ struct _VpListView
   gboolean publishing;
   /* every bound cell's Watch */
   GHashTable *watches;
+  /* the Watches of cells off screen that show an earlier record, and
+   * the idle that shows their records a few at a time */
+  GHashTable *stale;
+  guint catch_up_id;
+  gboolean catch_up_queued;
   /* UUIDs of the priorities whose actions are hidden */
   GHashTable *collapsed;
   /* UUIDs of the priorities shown (the plan's, or the one chosen), and
@@ -323,9 +329,11 @@ static const Column label_columns[] = {
  *
  * GTK 4.8 keeps some 200 rows bound around the ones on screen, and a
  * search or a jump puts other records in all of them. A cell off screen
- * (unmapped) only notes that it is stale, and shows its record when it
- * is mapped: all rows are alike in height (see refresh_activity()), so
- * the list knows their heights without their contents. */
+ * (unmapped) only notes that it is stale: it shows its record when it is
+ * mapped, or before, at idle, a few cells at a time (catch_up_cb()), so
+ * that scrolling finds most rows ready. All rows are alike in height (see
+ * refresh_activity()), so the list knows their heights without their
+ * contents. */
 typedef struct
 {
   VpListView *self;
@@ -380,30 +388,102 @@ watch_record (Watch *watch)
 }
 
 static void
-on_watched_changed_cb (Watch *watch)
+show_record (Watch *watch)
 {
-  if (!gtk_widget_get_mapped (gtk_list_item_get_child (watch->item)))
-    {
-      watch->stale = TRUE;
-      return;
-    }
+  if (watch->stale)
+    g_hash_table_remove (watch->self->stale, watch);
   watch->stale = FALSE;
   watch_record (watch);
   watch->refresh (watch->self, watch->item);
 }
 
-static void
-on_cell_mapped_cb (Watch *watch)
+/* A slice of the cells off screen: about a millisecond's work. */
+static gboolean
+catch_up_cb (gpointer data)
 {
-  if (watch->stale)
-    on_watched_changed_cb (watch);
+  VpListView *self = data;
+  Watch *slice[32];
+  guint n = 0;
+  GHashTableIter iter;
+  gpointer watch;
+
+  g_hash_table_iter_init (&iter, self->stale);
+  while (n < G_N_ELEMENTS (slice) && g_hash_table_iter_next (&iter, &watch, NULL))
+    slice[n++] = watch;
+  for (guint i = 0; i < n; i++)
+    show_record (slice[i]);
+  if (g_hash_table_size (self->stale) > 0)
+    return G_SOURCE_CONTINUE;
+  self->catch_up_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_catch_up (GtkWidget *widget, gpointer data)
+{
+  VpListView *self = VP_LIST_VIEW (widget);
+
+  self->catch_up_queued = FALSE;
+  /* disposed meanwhile */
+  if (self->store == NULL)
+    return;
+  if (self->catch_up_id == 0 && g_hash_table_size (self->stale) > 0)
+    self->catch_up_id = g_idle_add_full (G_PRIORITY_LOW, catch_up_cb, self, NULL);
+}
+
+/* After the frame that shows the change: not while it waits for it. */
+static void
+queue_catch_up (VpListView *self)
+{
+  g_clear_handle_id (&self->catch_up_id, g_source_remove);
+  if (!self->catch_up_queued)
+    {
+      self->catch_up_queued = TRUE;
+      vp_after_frame (GTK_WIDGET (self), start_catch_up, NULL, NULL);
+    }
+}
+
+static void
+on_watched_changed_cb (Watch *watch)
+{
+  VpListView *self = watch->self;
+
+  if (gtk_widget_get_mapped (gtk_list_item_get_child (watch->item)))
+    {
+      show_record (watch);
+      return;
+    }
+  if (!watch->stale)
+    {
+      watch->stale = TRUE;
+      g_hash_table_add (self->stale, watch);
+    }
+  queue_catch_up (self);
+}
+
+/* Connected once per cell, when it is made: a cell off screen that comes
+ * on screen shows its record if it has not yet. */
+static void
+on_cell_mapped_cb (GtkListItem *item)
+{
+  Watch *watch = g_object_get_data (G_OBJECT (item), "vp-watch");
+
+  if (watch != NULL && watch->stale)
+    show_record (watch);
+}
+
+static void
+set_cell (GtkListItem *item, GtkWidget *child)
+{
+  gtk_list_item_set_child (item, child);
+  g_signal_connect_swapped (child, "map", G_CALLBACK (on_cell_mapped_cb), item);
 }
 
 static void
 watch_free (Watch *watch)
 {
   g_hash_table_remove (watch->self->watches, watch);
-  g_signal_handlers_disconnect_by_data (gtk_list_item_get_child (watch->item), watch);
+  g_hash_table_remove (watch->self->stale, watch);
   g_signal_handlers_disconnect_by_data (watch->row, watch);
   if (watch->record != NULL)
     g_signal_handlers_disconnect_by_data (watch->record, watch);
@@ -437,8 +517,6 @@ start_watching (VpListView *self, GtkListItem *item, void (*refresh) (VpListView
   watch->refresh = refresh;
   g_signal_connect_swapped (watch->row, "notify::record", G_CALLBACK (on_watched_changed_cb),
                             watch);
-  g_signal_connect_swapped (gtk_list_item_get_child (item), "map", G_CALLBACK (on_cell_mapped_cb),
-                            watch);
   g_hash_table_add (self->watches, watch);
   g_object_set_data_full (G_OBJECT (item), "vp-watch", watch, (GDestroyNotify) watch_free);
   on_watched_changed_cb (watch);
@@ -465,7 +543,7 @@ setup_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const Colu
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_list_item_set_child (item, label);
+  set_cell (item, label);
 }
 
 static void
@@ -551,7 +629,7 @@ setup_activity_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointe
   gtk_box_append (GTK_BOX (box), arrow);
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), text);
-  gtk_list_item_set_child (item, box);
+  set_cell (item, box);
 }
 
 /* A priority's row and an action's are alike in size: a change of a
@@ -675,7 +753,7 @@ setup_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListVie
   gtk_widget_add_css_class (button, "status");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Status of the action"), -1);
-  gtk_list_item_set_child (item, button);
+  set_cell (item, button);
 }
 
 static void
@@ -952,6 +1030,7 @@ vp_list_view_dispose (GObject *object)
 {
   VpListView *self = VP_LIST_VIEW (object);
 
+  g_clear_handle_id (&self->catch_up_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_LIST_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
@@ -971,7 +1050,9 @@ vp_list_view_finalize (GObject *object)
   VpListView *self = VP_LIST_VIEW (object);
 
   /* after dispose, which unbinds the cells that remove their watches */
+  g_clear_handle_id (&self->catch_up_id, g_source_remove);
   g_hash_table_unref (self->watches);
+  g_hash_table_unref (self->stale);
   g_hash_table_unref (self->collapsed);
   g_hash_table_unref (self->headings);
   g_hash_table_unref (self->open);
@@ -1063,6 +1144,7 @@ static void
 vp_list_view_init (VpListView *self)
 {
   self->watches = g_hash_table_new (NULL, NULL);
+  self->stale = g_hash_table_new (NULL, NULL);
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->headings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->open = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "vp-after-frame"
+
+#include "config.h"
+
+#include "vp-after-frame.h"
+
+/*
+ * Work that follows a change but is not the change itself (a toast, the
+ * sidebar's counts, the rows off screen) is done once the frame that
+ * shows the change is painted: it then costs a frame of its own, not the
+ * one the person is waiting for.
+ */
+
+typedef struct
+{
+  VpAfterFrameFunc func;
+  gpointer data;
+  GDestroyNotify destroy;
+} Pending;
+
+/* What waits on one widget, kept on it. */
+typedef struct
+{
+  GtkWidget *widget;
+  GPtrArray *pending;
+  /* the frame clock whose next frame is waited for */
+  gpointer clock;
+  guint idle;
+} Waiting;
+
+static void
+pending_free (Pending *pending)
+{
+  if (pending->destroy != NULL)
+    pending->destroy (pending->data);
+  g_free (pending);
+}
+
+static void on_frame_painted_cb (GdkFrameClock *clock, Waiting *waiting);
+static void on_clock_gone (gpointer data, GObject *where_the_clock_was);
+
+static void
+stop_waiting_for_clock (Waiting *waiting)
+{
+  if (waiting->clock == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (waiting->clock, on_frame_painted_cb, waiting);
+  g_object_weak_unref (waiting->clock, on_clock_gone, waiting);
+  waiting->clock = NULL;
+}
+
+static void
+waiting_free (Waiting *waiting)
+{
+  stop_waiting_for_clock (waiting);
+  g_clear_handle_id (&waiting->idle, g_source_remove);
+  g_ptr_array_unref (waiting->pending);
+  g_free (waiting);
+}
+
+static GQuark
+waiting_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("vp-after-frame");
+  return quark;
+}
+
+static gboolean
+run_cb (gpointer data)
+{
+  Waiting *waiting = data;
+  g_autoptr (GPtrArray) due = g_steal_pointer (&waiting->pending);
+
+  waiting->idle = 0;
+  waiting->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  for (guint i = 0; i < due->len; i++)
+    {
+      Pending *pending = g_ptr_array_index (due, i);
+
+      pending->func (waiting->widget, pending->data);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_frame_painted_cb (GdkFrameClock *clock, Waiting *waiting)
+{
+  stop_waiting_for_clock (waiting);
+  if (waiting->idle == 0)
+    waiting->idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_cb, waiting, NULL);
+}
+
+/* The clock went away (the widget was unrealized): do it at idle. */
+static void
+on_clock_gone (gpointer data, GObject *where_the_clock_was)
+{
+  Waiting *waiting = data;
+
+  waiting->clock = NULL;
+  if (waiting->idle == 0)
+    waiting->idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_cb, waiting, NULL);
+}
+
+/**
+ * vp_after_frame:
+ * @widget: whose frame to wait for
+ * @func: what to do then, once
+ * @destroy: (nullable): frees @data afterwards, or when @widget goes
+ *
+ * Calls @func at idle after @widget's next frame is painted, or at idle
+ * when @widget has no frame clock. Nothing is called once @widget is
+ * finalized.
+ */
+void
+vp_after_frame (GtkWidget *widget, VpAfterFrameFunc func, gpointer data, GDestroyNotify destroy)
+{
+  Waiting *waiting = g_object_get_qdata (G_OBJECT (widget), waiting_quark ());
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  Pending *pending = g_new0 (Pending, 1);
+
+  if (waiting == NULL)
+    {
+      waiting = g_new0 (Waiting, 1);
+      waiting->widget = widget;
+      waiting->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+      g_object_set_qdata_full (G_OBJECT (widget), waiting_quark (), waiting,
+                               (GDestroyNotify) waiting_free);
+    }
+  pending->func = func;
+  pending->data = data;
+  pending->destroy = destroy;
+  g_ptr_array_add (waiting->pending, pending);
+  if (waiting->idle != 0 || (clock != NULL && clock == waiting->clock))
+    return;
+  if (clock == NULL)
+    {
+      waiting->idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_cb, waiting, NULL);
+      return;
+    }
+  stop_waiting_for_clock (waiting);
+  waiting->clock = clock;
+  g_object_weak_ref (G_OBJECT (clock), on_clock_gone, waiting);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_painted_cb), waiting);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
