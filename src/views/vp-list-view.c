@@ -322,10 +322,13 @@ static const Column label_columns[] = {
   { N_ ("Last Change"), format_last_change, compare_last_change, 100 },
 };
 
-/* What a bound cell watches: its row (which shows another record after
- * a search or sort), the record in it, and an action's home status. When
- * a status appears or goes (a change, an undo, an import), the view
- * refreshes all bound cells (on_statuses_changed_cb()).
+/* What a cell watches while it is bound: the record its row holds
+ * (another after a search or sort: the view looks again at every bound
+ * cell when the rows are published, on_rows_published_cb()), that
+ * record, and an action's home status. When a status appears or goes (a
+ * change, an undo, an import), the view refreshes all bound cells
+ * (on_statuses_changed_cb()). A cell's Watch is made with the cell and
+ * lives as long: binding one costs no allocation.
  *
  * GTK 4.8 keeps some 200 rows bound around the ones on screen, and a
  * search or a jump puts other records in all of them. A cell off screen
@@ -334,14 +337,17 @@ static const Column label_columns[] = {
  * that scrolling finds most rows ready. All rows are alike in height (see
  * refresh_activity()), so the list knows their heights without their
  * contents. */
+typedef void (*RefreshFunc) (VpListView *self, GtkListItem *item);
+
 typedef struct
 {
   VpListView *self;
   GtkListItem *item;
-  VpRow *row;
+  RefreshFunc refresh;
+  gboolean bound;
+  /* what the cell shows, and listens to */
   VpRecord *record;
   VpActionStatus *status;
-  void (*refresh) (VpListView *self, GtkListItem *item);
   /* whether the cell shows an earlier record than its row's */
   gboolean stale;
 } Watch;
@@ -371,11 +377,10 @@ watch_status (Watch *watch)
     g_signal_connect_swapped (status, "notify", G_CALLBACK (on_watched_changed_cb), watch);
 }
 
+/* Listens to @record (and its status), or to nothing. */
 static void
-watch_record (Watch *watch)
+watch_record (Watch *watch, VpRecord *record)
 {
-  VpRecord *record = vp_row_get_record (watch->row);
-
   if (record != watch->record)
     {
       if (watch->record != NULL)
@@ -393,7 +398,7 @@ show_record (Watch *watch)
   if (watch->stale)
     g_hash_table_remove (watch->self->stale, watch);
   watch->stale = FALSE;
-  watch_record (watch);
+  watch_record (watch, item_record (watch->item));
   watch->refresh (watch->self, watch->item);
 }
 
@@ -448,6 +453,9 @@ on_watched_changed_cb (Watch *watch)
 {
   VpListView *self = watch->self;
 
+  /* an unbound cell lets go of its record when bound again */
+  if (!watch->bound)
+    return;
   if (gtk_widget_get_mapped (gtk_list_item_get_child (watch->item)))
     {
       show_record (watch);
@@ -468,31 +476,29 @@ on_cell_mapped_cb (GtkListItem *item)
 {
   Watch *watch = g_object_get_data (G_OBJECT (item), "vp-watch");
 
-  if (watch != NULL && watch->stale)
+  if (watch->stale)
     show_record (watch);
-}
-
-static void
-set_cell (GtkListItem *item, GtkWidget *child)
-{
-  gtk_list_item_set_child (item, child);
-  g_signal_connect_swapped (child, "map", G_CALLBACK (on_cell_mapped_cb), item);
 }
 
 static void
 watch_free (Watch *watch)
 {
-  g_hash_table_remove (watch->self->watches, watch);
-  g_hash_table_remove (watch->self->stale, watch);
-  g_signal_handlers_disconnect_by_data (watch->row, watch);
-  if (watch->record != NULL)
-    g_signal_handlers_disconnect_by_data (watch->record, watch);
-  if (watch->status != NULL)
-    g_signal_handlers_disconnect_by_data (watch->status, watch);
-  g_clear_object (&watch->row);
-  g_clear_object (&watch->record);
-  g_clear_object (&watch->status);
+  watch_record (watch, NULL);
   g_free (watch);
+}
+
+/* A new cell, with @child and its Watch. */
+static void
+set_cell (VpListView *self, GtkListItem *item, GtkWidget *child, RefreshFunc refresh)
+{
+  Watch *watch = g_new0 (Watch, 1);
+
+  watch->self = self;
+  watch->item = item;
+  watch->refresh = refresh;
+  g_object_set_data_full (G_OBJECT (item), "vp-watch", watch, (GDestroyNotify) watch_free);
+  gtk_list_item_set_child (item, child);
+  g_signal_connect_swapped (child, "map", G_CALLBACK (on_cell_mapped_cb), item);
 }
 
 static void
@@ -506,45 +512,48 @@ on_statuses_changed_cb (VpListView *self)
     on_watched_changed_cb (watch);
 }
 
+/* The records in the rows changed: the cells that show an earlier one
+ * show their row's (or note that they must). */
 static void
-start_watching (VpListView *self, GtkListItem *item, void (*refresh) (VpListView *, GtkListItem *))
+refresh_published (VpListView *self)
 {
-  Watch *watch = g_new0 (Watch, 1);
+  GHashTableIter iter;
+  gpointer data;
 
-  watch->self = self;
-  watch->item = item;
-  watch->row = g_object_ref (gtk_list_item_get_item (item));
-  watch->refresh = refresh;
-  g_signal_connect_swapped (watch->row, "notify::record", G_CALLBACK (on_watched_changed_cb),
-                            watch);
+  g_hash_table_iter_init (&iter, self->watches);
+  while (g_hash_table_iter_next (&iter, &data, NULL))
+    {
+      Watch *watch = data;
+
+      if (watch->record != item_record (watch->item))
+        on_watched_changed_cb (watch);
+    }
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  Watch *watch = g_object_get_data (G_OBJECT (item), "vp-watch");
+  VpListView *self = watch->self;
+
+  watch->bound = TRUE;
   g_hash_table_add (self->watches, watch);
-  g_object_set_data_full (G_OBJECT (item), "vp-watch", watch, (GDestroyNotify) watch_free);
   on_watched_changed_cb (watch);
 }
 
 static void
-stop_watching (GtkListItemFactory *factory, GtkListItem *item)
+unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
 {
-  g_object_set_data (G_OBJECT (item), "vp-watch", NULL);
+  Watch *watch = g_object_get_data (G_OBJECT (item), "vp-watch");
+
+  watch->bound = FALSE;
+  g_hash_table_remove (watch->self->watches, watch);
+  if (watch->stale)
+    g_hash_table_remove (watch->self->stale, watch);
+  watch->stale = FALSE;
 }
 
 /* The label columns. */
-
-static void
-setup_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const Column *column)
-{
-  GtkWidget *label = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 3);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 12);
-  /* as many lines as an action's text shows at least */
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 2);
-  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (label), PANGO_WRAP_WORD_CHAR);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_valign (label, GTK_ALIGN_START);
-  set_cell (item, label);
-}
 
 static void
 refresh_label (VpListView *self, GtkListItem *item)
@@ -563,12 +572,20 @@ refresh_label (VpListView *self, GtkListItem *item)
 }
 
 static void
-bind_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const Column *column)
+setup_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const Column *column)
 {
-  VpListView *self = g_object_get_data (G_OBJECT (factory), "vp-list-view");
+  GtkWidget *label = gtk_inscription_new (NULL);
 
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 3);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 12);
+  /* as many lines as an action's text shows at least */
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 2);
+  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (label), PANGO_WRAP_WORD_CHAR);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
   g_object_set_data (G_OBJECT (item), "vp-column", (gpointer) column);
-  start_watching (self, item, refresh_label);
+  set_cell (g_object_get_data (G_OBJECT (factory), "vp-list-view"), item, label, refresh_label);
 }
 
 /* The activity column: a priority's arrow, colour and title, or an
@@ -596,40 +613,6 @@ on_arrow_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, 
 
   if (VP_IS_PRIORITY (record))
     toggle_priority (self, record);
-}
-
-static void
-setup_activity_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *arrow = gtk_image_new ();
-  GtkWidget *swatch = g_object_new (VP_TYPE_SWATCH, "valign", GTK_ALIGN_CENTER, NULL);
-  /* An inscription, not a wrapping label: its size does not depend on its
-   * text, so binding a row does not lay out the whole column again. Up to
-   * three lines; the tooltip and the editor have the whole text. */
-  GtkWidget *text = gtk_inscription_new (NULL);
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  g_signal_connect (click, "pressed", G_CALLBACK (on_arrow_pressed_cb), item);
-  gtk_widget_add_controller (arrow, GTK_EVENT_CONTROLLER (click));
-  gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
-  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (text), PANGO_WRAP_WORD_CHAR);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 20);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), 70);
-  /* two lines at least: enough to recognise an action by */
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), 2);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), 3);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (text, TRUE);
-  /* the tooltip is asked for when shown: setting one at every bind costs
-   * a round trip to the display server */
-  gtk_widget_set_has_tooltip (text, TRUE);
-  g_signal_connect (text, "query-tooltip", G_CALLBACK (on_activity_tooltip_cb), NULL);
-  gtk_box_append (GTK_BOX (box), arrow);
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), text);
-  set_cell (item, box);
 }
 
 /* A priority's row and an action's are alike in size: a change of a
@@ -674,9 +657,37 @@ refresh_activity (VpListView *self, GtkListItem *item)
 }
 
 static void
-bind_activity_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
+setup_activity_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
 {
-  start_watching (self, item, refresh_activity);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *arrow = gtk_image_new ();
+  GtkWidget *swatch = g_object_new (VP_TYPE_SWATCH, "valign", GTK_ALIGN_CENTER, NULL);
+  /* An inscription, not a wrapping label: its size does not depend on its
+   * text, so binding a row does not lay out the whole column again. Up to
+   * three lines; the tooltip and the editor have the whole text. */
+  GtkWidget *text = gtk_inscription_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect (click, "pressed", G_CALLBACK (on_arrow_pressed_cb), item);
+  gtk_widget_add_controller (arrow, GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
+  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (text), PANGO_WRAP_WORD_CHAR);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 20);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), 70);
+  /* two lines at least: enough to recognise an action by */
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), 2);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), 3);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (text, TRUE);
+  /* the tooltip is asked for when shown: setting one at every bind costs
+   * a round trip to the display server */
+  gtk_widget_set_has_tooltip (text, TRUE);
+  g_signal_connect (text, "query-tooltip", G_CALLBACK (on_activity_tooltip_cb), NULL);
+  gtk_box_append (GTK_BOX (box), arrow);
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), text);
+  set_cell (self, item, box, refresh_activity);
 }
 
 /* The status column: the home municipality's status, changed in place
@@ -737,26 +748,6 @@ create_status_menu_cb (GtkMenuButton *button, gpointer data)
 }
 
 static void
-setup_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *label = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 6);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 12);
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
-  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), TRUE);
-  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_status_menu_cb, item,
-                                         NULL);
-  gtk_widget_set_valign (button, GTK_ALIGN_START);
-  gtk_widget_add_css_class (button, "status");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Status of the action"), -1);
-  set_cell (item, button);
-}
-
-static void
 refresh_status (VpListView *self, GtkListItem *item)
 {
   GtkWidget *button = gtk_list_item_get_child (item);
@@ -780,9 +771,23 @@ refresh_status (VpListView *self, GtkListItem *item)
 }
 
 static void
-bind_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
+setup_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
 {
-  start_watching (self, item, refresh_status);
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *label = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 6);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 12);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
+  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_status_menu_cb, item,
+                                         NULL);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "status");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Status of the action"), -1);
+  set_cell (self, item, button, refresh_status);
 }
 
 static GtkColumnViewColumn *
@@ -799,14 +804,14 @@ add_column (VpListView *self, const char *title, GtkListItemFactory *factory, Gt
 }
 
 static GtkListItemFactory *
-make_factory (VpListView *self, GCallback setup, GCallback bind, gpointer data)
+make_factory (VpListView *self, GCallback setup, gpointer data)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   g_object_set_data (G_OBJECT (factory), "vp-list-view", self);
   g_signal_connect (factory, "setup", setup, data);
-  g_signal_connect (factory, "bind", bind, data);
-  g_signal_connect (factory, "unbind", G_CALLBACK (stop_watching), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), NULL);
   return factory;
 }
 
@@ -815,10 +820,9 @@ add_columns (VpListView *self)
 {
   GtkColumnViewColumn *activity;
 
-  activity = add_column (
-    self, _ ("Activity"),
-    make_factory (self, G_CALLBACK (setup_activity_cb), G_CALLBACK (bind_activity_cb), self),
-    make_sorter (self, compare_text));
+  activity
+    = add_column (self, _ ("Activity"), make_factory (self, G_CALLBACK (setup_activity_cb), self),
+                  make_sorter (self, compare_text));
   /* Every column has a fixed width (the activity takes the room left):
    * else each change of the rows measures all their cells again. */
   gtk_column_view_column_set_fixed_width (activity, 320);
@@ -829,17 +833,14 @@ add_columns (VpListView *self)
 
       GtkColumnViewColumn *added
         = add_column (self, _ (column->title),
-                      make_factory (self, G_CALLBACK (setup_label_cb), G_CALLBACK (bind_label_cb),
-                                    (gpointer) column),
+                      make_factory (self, G_CALLBACK (setup_label_cb), (gpointer) column),
                       make_sorter (self, column->compare));
 
       gtk_column_view_column_set_fixed_width (added, column->width);
       if (column->format == format_category)
         gtk_column_view_column_set_fixed_width (
-          add_column (
-            self, _ ("Status"),
-            make_factory (self, G_CALLBACK (setup_status_cb), G_CALLBACK (bind_status_cb), self),
-            make_sorter (self, compare_status)),
+          add_column (self, _ ("Status"), make_factory (self, G_CALLBACK (setup_status_cb), self),
+                      make_sorter (self, compare_status)),
           120);
     }
 }
@@ -953,6 +954,7 @@ on_rows_published_cb (VpListView *self)
   guint position = vp_row_model_find (self->rows, self->selected);
 
   self->publishing = FALSE;
+  refresh_published (self);
   if (position != gtk_single_selection_get_selected (self->selection))
     gtk_single_selection_set_selected (self->selection, position);
 }

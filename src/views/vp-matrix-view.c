@@ -123,6 +123,9 @@ refresh_cell (VpMatrixView *self, GtkListItem *item)
   int status = -1;
   gboolean overdue = FALSE;
 
+  /* the record shown, to see after a search whether it is another */
+  g_object_set_data_full (G_OBJECT (item), "vp-shown",
+                          action != NULL ? g_object_ref (action) : NULL, g_object_unref);
   if (action == NULL)
     {
       gtk_inscription_set_text (label, NULL);
@@ -214,14 +217,6 @@ on_query_tooltip_cb (
 }
 
 static void
-on_record_changed_cb (GtkListItem *item)
-{
-  VpMatrixView *self = g_object_get_data (G_OBJECT (item), "vp-matrix-view");
-
-  refresh_cell (self, item);
-}
-
-static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Column *column)
 {
   GtkWidget *label = gtk_inscription_new (NULL);
@@ -247,9 +242,6 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Column *column)
 {
   VpMatrixView *self = g_object_get_data (G_OBJECT (factory), "vp-matrix-view");
 
-  g_object_set_data (G_OBJECT (item), "vp-matrix-view", self);
-  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::record",
-                            G_CALLBACK (on_record_changed_cb), item);
   g_hash_table_add (self->bound, item);
   refresh_cell (self, item);
 }
@@ -259,7 +251,6 @@ unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Column *column)
 {
   VpMatrixView *self = g_object_get_data (G_OBJECT (factory), "vp-matrix-view");
 
-  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), item);
   g_hash_table_remove (self->bound, item);
 }
 
@@ -272,6 +263,23 @@ on_statuses_changed_cb (VpMatrixView *self)
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &item, NULL))
     refresh_cell (self, item);
+}
+
+/* A search or sort put other actions in the rows. */
+static void
+on_rows_published_cb (VpMatrixView *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      VpRow *row = gtk_list_item_get_item (item);
+
+      if (g_object_get_data (item, "vp-shown") != vp_row_get_record (row))
+        refresh_cell (self, item);
+    }
 }
 
 static void
@@ -368,6 +376,8 @@ vp_matrix_view_constructed (GObject *object)
   self->selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   vp_row_model_set_paused (self->rows, !gtk_widget_get_mapped (GTK_WIDGET (self)));
+  g_signal_connect_object (self->rows, "published", G_CALLBACK (on_rows_published_cb), self,
+                           G_CONNECT_SWAPPED);
   rebuild_columns (self);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed_cb), self,
                            G_CONNECT_SWAPPED);

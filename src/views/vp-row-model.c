@@ -15,9 +15,11 @@
  * new ones for the items that come in. A search changes the items on
  * screen, so every keystroke re-created the rows on screen, which cost
  * more than all the filtering. Here a search changes only which record
- * each VpRow holds: the list view keeps its widgets, the cells see the
- * row's "record" change and show the new one, and the model announces
- * only the change of its length.
+ * is at each position: the list view keeps its widgets, the model
+ * announces only the change of its length, and then "published", on which
+ * a view looks again at the rows it shows (vp_row_get_record()). A row
+ * is only a position: a search that changes ten thousand rows does not
+ * touch them one by one.
  *
  * A filter or sorter change is applied at once (a filter that became
  * stricter is asked only about the records shown); changes of the source
@@ -29,19 +31,12 @@ struct _VpRow
 {
   GObject parent_instance;
 
-  GObject *record;
+  /* weak: cleared when the model goes */
+  VpRowModel *model;
+  guint position;
 };
 
 G_DEFINE_FINAL_TYPE (VpRow, vp_row, G_TYPE_OBJECT)
-
-enum
-{
-  ROW_PROP_0,
-  ROW_PROP_RECORD,
-  ROW_N_PROPS
-};
-
-static GParamSpec *row_properties[ROW_N_PROPS];
 
 enum
 {
@@ -53,56 +48,8 @@ enum
 static guint signals[N_SIGNALS];
 
 static void
-vp_row_set_record (VpRow *self, gpointer record)
-{
-  static guint notify_id;
-  static GQuark record_quark;
-
-  if (G_UNLIKELY (notify_id == 0))
-    {
-      notify_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
-      record_quark = g_quark_from_static_string ("record");
-    }
-  if (!g_set_object (&self->record, record))
-    return;
-  /* Only the rows on screen have cells that listen: a search changes
-   * thousands of rows, and GLib 2.74 queues a notification even for none. */
-  if (g_signal_has_handler_pending (self, notify_id, record_quark, FALSE))
-    g_object_notify_by_pspec (G_OBJECT (self), row_properties[ROW_PROP_RECORD]);
-}
-
-static void
-vp_row_finalize (GObject *object)
-{
-  g_clear_object (&VP_ROW (object)->record);
-
-  G_OBJECT_CLASS (vp_row_parent_class)->finalize (object);
-}
-
-static void
-vp_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case ROW_PROP_RECORD:
-      g_value_set_object (value, VP_ROW (object)->record);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 vp_row_class_init (VpRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = vp_row_finalize;
-  object_class->get_property = vp_row_get_property;
-
-  row_properties[ROW_PROP_RECORD] = g_param_spec_object ("record", NULL, NULL, G_TYPE_OBJECT,
-                                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
 }
 
 static void
@@ -113,13 +60,14 @@ vp_row_init (VpRow *self)
 /**
  * vp_row_get_record:
  *
- * Returns: (transfer none) (nullable): the record the row shows now
+ * Returns: (transfer none) (nullable): the record the row shows now, or
+ *   %NULL when the row is no longer in the model
  */
 gpointer
 vp_row_get_record (VpRow *self)
 {
   g_return_val_if_fail (VP_IS_ROW (self), NULL);
-  return self->record;
+  return self->model != NULL ? vp_row_model_get_record (self->model, self->position) : NULL;
 }
 
 struct _VpRowModel
@@ -253,7 +201,7 @@ refilter (VpRowModel *self, GtkFilterChange change)
     }
 }
 
-/* Puts the records shown into the rows and announces the change of length. */
+/* Announces the records shown: the change of length, then "published". */
 static void
 publish (VpRowModel *self)
 {
@@ -263,15 +211,16 @@ publish (VpRowModel *self)
 
   g_signal_emit (self, signals[PUBLISHING], 0);
   while (self->rows->len < after)
-    g_ptr_array_add (self->rows, g_object_new (VP_TYPE_ROW, NULL));
-  for (guint i = 0; i < after; i++)
-    vp_row_set_record (g_ptr_array_index (self->rows, i), g_ptr_array_index (self->shown, i));
+    {
+      VpRow *row = g_object_new (VP_TYPE_ROW, NULL);
+
+      row->model = self;
+      row->position = self->rows->len;
+      g_ptr_array_add (self->rows, row);
+    }
   self->n_items = after;
   if (before != after)
     g_list_model_items_changed (G_LIST_MODEL (self), common, before - common, after - common);
-  /* rows no longer in the model hold nothing */
-  for (guint i = after; i < self->rows->len; i++)
-    vp_row_set_record (g_ptr_array_index (self->rows, i), NULL);
   g_signal_emit (self, signals[PUBLISHED], 0);
 }
 
@@ -354,6 +303,9 @@ vp_row_model_dispose (GObject *object)
   g_clear_object (&self->source);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
+  /* a row a list item still holds shows nothing */
+  for (guint i = 0; i < self->rows->len; i++)
+    VP_ROW (g_ptr_array_index (self->rows, i))->model = NULL;
 
   G_OBJECT_CLASS (vp_row_model_parent_class)->dispose (object);
 }
@@ -389,8 +341,9 @@ vp_row_model_class_init (VpRowModelClass *klass)
    * VpRowModel::published:
    *
    * The rows show the records anew (after a filter, sorter or source
-   * change), whether or not the model's length changed: a selection made
-   * by position may now be another record's.
+   * change), whether or not the model's length changed: a row a view
+   * shows may now hold another record (vp_row_get_record()), and a
+   * selection made by position may now be another record's.
    */
   signals[PUBLISHED] = g_signal_new ("published", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                      NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -457,7 +410,11 @@ gpointer
 vp_row_model_get_record (VpRowModel *self, guint position)
 {
   g_return_val_if_fail (VP_IS_ROW_MODEL (self), NULL);
-  return position < self->shown->len ? g_ptr_array_index (self->shown, position) : NULL;
+  /* while a change is being published, the new records past the old
+   * length are not yet in the model */
+  if (position >= MIN (self->n_items, self->shown->len))
+    return NULL;
+  return g_ptr_array_index (self->shown, position);
 }
 
 /**
