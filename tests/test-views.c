@@ -183,6 +183,38 @@ test_poke_tells_of_one_item (void)
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (added)), ==, "new");
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* A row is a position: after a change it holds the record now there, or
+ * none once the rows are fewer; "published" tells of each change once. */
+static void
+test_rows_are_positions (void)
+{
+  g_autoptr (GListModel) source = numbers (6);
+  Divides divides = { 1, 0 };
+  g_autoptr (GtkFilter) filter = GTK_FILTER (gtk_custom_filter_new (divides_cb, &divides, NULL));
+  g_autoptr (VpRowModel) rows = vp_row_model_new (source, filter, NULL);
+  g_autoptr (VpRow) first = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+  g_autoptr (VpRow) last = g_list_model_get_item (G_LIST_MODEL (rows), 5);
+  guint published = 0;
+
+  g_signal_connect_swapped (rows, "published", G_CALLBACK (count_cb), &published);
+  g_assert_cmpstr (gtk_string_object_get_string (vp_row_get_record (first)), ==, "0");
+  g_assert_cmpstr (gtk_string_object_get_string (vp_row_get_record (last)), ==, "5");
+  change (filter, &divides, -1, GTK_FILTER_CHANGE_DIFFERENT);
+  assert_shows (rows, "1 3 5");
+  g_assert_cmpuint (published, ==, 1);
+  g_assert_cmpstr (gtk_string_object_get_string (vp_row_get_record (first)), ==, "1");
+  g_assert_null (vp_row_get_record (last));
+  change (filter, &divides, 1, GTK_FILTER_CHANGE_LESS_STRICT);
+  g_assert_cmpuint (published, ==, 2);
+  g_assert_cmpstr (gtk_string_object_get_string (vp_row_get_record (last)), ==, "5");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -190,6 +222,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/views/rows-follow-filter", test_rows_follow_filter);
   g_test_add_func ("/views/paused-rows-catch-up", test_paused_rows_catch_up);
+  g_test_add_func ("/views/rows-are-positions", test_rows_are_positions);
   g_test_add_func ("/views/poke-tells-of-one-item", test_poke_tells_of_one_item);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "app/vp-home-dialog.h"
 #include "app/vp-window.h"
 #include "store/vp-store-status.h"
+#include "views/vp-cell-text.h"
 #include "views/vp-format.h"
 #include "views/vp-list-view.h"
 #include "views/vp-matrix-view.h"
@@ -455,7 +456,7 @@ test_sort_by_column (void)
 static const char *
 status_shown (GtkMenuButton *button)
 {
-  return gtk_inscription_get_text (GTK_INSCRIPTION (gtk_menu_button_get_child (button)));
+  return vp_cell_text_get_text (VP_CELL_TEXT (gtk_menu_button_get_child (button)));
 }
 
 /* The status changes in place from the row's menu, with its history, and
@@ -707,6 +708,36 @@ test_plan_chooser (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Cells that show one text at one size lay it out once between them;
+ * another text, markup or not, is laid out for itself and kept as text. */
+static void
+test_cell_texts_share_layouts (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autofree char *quarter = g_strdup_printf ("Q2 %u", g_random_int ());
+  const char *texts[] = { quarter, quarter, "<b>Bibob</b> & \"OM\"" };
+  GtkWidget *cells[G_N_ELEMENTS (texts)];
+  guint before = vp_cell_text_count_shaped ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      cells[i] = vp_cell_text_new (3, 12, 1, 1);
+      vp_cell_text_set_text (VP_CELL_TEXT (cells[i]), texts[i]);
+      gtk_box_append (GTK_BOX (box), cells[i]);
+    }
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (vp_cell_text_count_shaped () - before, ==, 2);
+  g_assert_cmpstr (vp_cell_text_get_text (VP_CELL_TEXT (cells[2])), ==, "<b>Bibob</b> & \"OM\"");
+  /* the same text again: nothing new to lay out */
+  vp_cell_text_set_text (VP_CELL_TEXT (cells[2]), quarter);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (vp_cell_text_count_shaped () - before, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -738,5 +769,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/partner-matrix", test_partner_matrix);
   g_test_add_func ("/window/partners-action-not-deleted", test_partners_action_not_deleted);
   g_test_add_func ("/window/selection-follows-action", test_selection_follows_action);
+  g_test_add_func ("/window/cell-texts-share-layouts", test_cell_texts_share_layouts);
   return g_test_run ();
 }

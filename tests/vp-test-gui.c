@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "views/vp-cell-text.h"
 #include "vp-test-gui.h"
 
 void
@@ -58,6 +59,8 @@ collect_texts (GtkWidget *widget, GPtrArray *texts)
     text = gtk_label_get_text (GTK_LABEL (widget));
   else if (GTK_IS_INSCRIPTION (widget))
     text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  else if (VP_IS_CELL_TEXT (widget))
+    text = vp_cell_text_get_text (VP_CELL_TEXT (widget));
   else if (GTK_IS_BUTTON (widget))
     text = gtk_button_get_label (GTK_BUTTON (widget));
   if (text != NULL)

@@ -11,7 +11,7 @@ void vp_test_wait_for_frames (void);
 GtkWidget *vp_test_find (GtkWidget *widget, GType type);
 /* The same, among the widgets shown (list rows keep hidden ones). */
 GtkWidget *vp_test_find_shown (GtkWidget *widget, GType type);
-/* Whether a mapped label, inscription or button in @widget's tree shows
+/* Whether a mapped label, inscription, cell text or button in @widget's tree shows
  * exactly @text; the test's log lists what is shown when not. */
 gboolean vp_test_shows_text (GtkWidget *widget, const char *text);
 

@@ -8,6 +8,7 @@
 #include "store/vp-store-status.h"
 #include "vp-format.h"
 #include "vp-after-frame.h"
+#include "vp-cell-text.h"
 #include "vp-list-view.h"
 #include "vp-row-model.h"
 #include "vp-swatch.h"
@@ -563,7 +564,7 @@ refresh_label (VpListView *self, GtkListItem *item)
   g_autofree char *text = VP_IS_ACTION (record) ? column->format (self, record) : NULL;
   GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  vp_cell_text_set_text (VP_CELL_TEXT (label), text);
   if (column->format == format_quarter && VP_IS_ACTION (record)
       && vp_action_is_overdue (self->store, record))
     gtk_widget_add_css_class (label, "overdue");
@@ -574,15 +575,9 @@ refresh_label (VpListView *self, GtkListItem *item)
 static void
 setup_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const Column *column)
 {
-  GtkWidget *label = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 3);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 12);
   /* as many lines as an action's text shows at least */
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 2);
-  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (label), PANGO_WRAP_WORD_CHAR);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  GtkWidget *label = vp_cell_text_new (3, 12, 1, 2);
+
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   g_object_set_data (G_OBJECT (item), "vp-column", (gpointer) column);
   set_cell (g_object_get_data (G_OBJECT (factory), "vp-list-view"), item, label, refresh_label);
@@ -598,9 +593,9 @@ static gboolean
 on_activity_tooltip_cb (
   GtkWidget *text, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
 {
-  if (gtk_inscription_get_attributes (GTK_INSCRIPTION (text)) != NULL)
+  if (vp_cell_text_get_attributes (VP_CELL_TEXT (text)) != NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, gtk_inscription_get_text (GTK_INSCRIPTION (text)));
+  gtk_tooltip_set_text (tooltip, vp_cell_text_get_text (VP_CELL_TEXT (text)));
   return TRUE;
 }
 
@@ -625,7 +620,7 @@ refresh_activity (VpListView *self, GtkListItem *item)
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *arrow = gtk_widget_get_first_child (box);
   GtkWidget *swatch = gtk_widget_get_next_sibling (arrow);
-  GtkInscription *text = GTK_INSCRIPTION (gtk_widget_get_last_child (box));
+  VpCellText *text = VP_CELL_TEXT (gtk_widget_get_last_child (box));
   gpointer record = item_record (item);
 
   gtk_widget_set_child_visible (arrow, VP_IS_PRIORITY (record));
@@ -641,17 +636,17 @@ refresh_activity (VpListView *self, GtkListItem *item)
       if (g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (arrow)), icon) != 0)
         gtk_image_set_from_icon_name (GTK_IMAGE (arrow), icon);
       vp_swatch_set_colour (VP_SWATCH (swatch), vp_priority_get_colour (record));
-      gtk_inscription_set_text (text, title);
-      gtk_inscription_set_attributes (text, self->heading_attributes);
-      gtk_inscription_set_yalign (text, 0.5);
+      vp_cell_text_set_text (text, title);
+      vp_cell_text_set_attributes (text, self->heading_attributes);
+      vp_cell_text_set_yalign (text, 0.5);
       gtk_accessible_update_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_EXPANDED, !collapsed,
                                    -1);
     }
   else
     {
-      gtk_inscription_set_text (text, vp_action_get_text (record));
-      gtk_inscription_set_attributes (text, NULL);
-      gtk_inscription_set_yalign (text, 0);
+      vp_cell_text_set_text (text, vp_action_get_text (record));
+      vp_cell_text_set_attributes (text, NULL);
+      vp_cell_text_set_yalign (text, 0);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_EXPANDED);
     }
 }
@@ -662,23 +657,16 @@ setup_activity_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListV
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *arrow = gtk_image_new ();
   GtkWidget *swatch = g_object_new (VP_TYPE_SWATCH, "valign", GTK_ALIGN_CENTER, NULL);
-  /* An inscription, not a wrapping label: its size does not depend on its
-   * text, so binding a row does not lay out the whole column again. Up to
-   * three lines; the tooltip and the editor have the whole text. */
-  GtkWidget *text = gtk_inscription_new (NULL);
+  /* Not a wrapping label: its size does not depend on its text, so
+   * binding a row does not lay out the whole column again. Two lines at
+   * least, enough to recognise an action by, up to three; the tooltip and
+   * the editor have the whole text. */
+  GtkWidget *text = vp_cell_text_new (20, 70, 2, 3);
   GtkGesture *click = gtk_gesture_click_new ();
 
   g_signal_connect (click, "pressed", G_CALLBACK (on_arrow_pressed_cb), item);
   gtk_widget_add_controller (arrow, GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
-  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (text), PANGO_WRAP_WORD_CHAR);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 20);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (text), 70);
-  /* two lines at least: enough to recognise an action by */
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (text), 2);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (text), 3);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_hexpand (text, TRUE);
   /* the tooltip is asked for when shown: setting one at every bind costs
    * a round trip to the display server */
@@ -763,8 +751,8 @@ refresh_status (VpListView *self, GtkListItem *item)
     }
   if (!VP_IS_ACTION (record))
     return;
-  gtk_inscription_set_text (
-    GTK_INSCRIPTION (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))),
+  vp_cell_text_set_text (
+    VP_CELL_TEXT (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))),
     vp_enum_get_label (VP_TYPE_STATUS, vp_action_get_status (self->store, record)));
   /* a status another municipality keeps is shown, not changed, here */
   gtk_widget_set_sensitive (button, vp_action_can_set_status (self->store, record, NULL));
@@ -774,10 +762,8 @@ static void
 setup_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
 {
   GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *label = gtk_inscription_new (NULL);
+  GtkWidget *label = vp_cell_text_new (6, 12, 1, 1);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 6);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 12);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
   gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), TRUE);
   gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);

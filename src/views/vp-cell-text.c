@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "vp-cell-text"
+
+#include "config.h"
+
+#include "vp-cell-text.h"
+
+/*
+ * The text of a table cell: like GtkInscription (its size comes from a
+ * number of characters and lines, not from its text, and a text too long
+ * wraps and ends in "…"), but the text is laid out once for all cells
+ * that show it. Laying out text (shaping it) was a quarter of the work
+ * of a frame after a search or a filter change: thirty rows of eight
+ * cells, where most cells of a column show one of a few texts ("Q2 2024",
+ * "Joint", "Planned").
+ *
+ * Layouts are kept per font, text, attributes and size, made with a
+ * Pango context of their own that copies the font settings of the cell
+ * that first needed them (a cell's own context changes with its style).
+ * The cache is emptied when it grows large.
+ */
+
+#define MAX_LAYOUTS 4096
+
+struct _VpCellText
+{
+  GtkWidget parent_instance;
+
+  char *text;
+  /* compared by pointer: the caller keeps one list per kind of text */
+  PangoAttrList *attributes;
+  float yalign;
+  int min_chars;
+  int nat_chars;
+  int min_lines;
+  int nat_lines;
+};
+
+G_DEFINE_FINAL_TYPE (VpCellText, vp_cell_text, GTK_TYPE_WIDGET)
+
+/* A font's Pango context (PangoFontDescription → Shaper) and the layouts
+ * made with it. */
+typedef struct
+{
+  PangoContext *context;
+  double resolution;
+  /* "width height direction attributes text" → PangoLayout */
+  GHashTable *layouts;
+} Shaper;
+
+static GHashTable *shapers;
+static guint n_layouts;
+static guint n_shaped;
+
+static void
+shaper_free (Shaper *shaper)
+{
+  g_object_unref (shaper->context);
+  g_hash_table_unref (shaper->layouts);
+  g_free (shaper);
+}
+
+/* The shaper for the font of @widget's context, made like it. */
+static Shaper *
+find_shaper (GtkWidget *widget)
+{
+  PangoContext *own = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (own);
+  double resolution = pango_cairo_context_get_resolution (own);
+  Shaper *shaper;
+
+  if (shapers == NULL)
+    shapers = g_hash_table_new_full (
+      (GHashFunc) pango_font_description_hash, (GEqualFunc) pango_font_description_equal,
+      (GDestroyNotify) pango_font_description_free, (GDestroyNotify) shaper_free);
+  shaper = g_hash_table_lookup (shapers, font);
+  if (shaper != NULL && shaper->resolution == resolution)
+    return shaper;
+  shaper = g_new0 (Shaper, 1);
+  shaper->context = pango_font_map_create_context (pango_context_get_font_map (own));
+  pango_context_set_font_description (shaper->context, font);
+  pango_context_set_language (shaper->context, pango_context_get_language (own));
+  pango_cairo_context_set_resolution (shaper->context, resolution);
+  pango_cairo_context_set_font_options (shaper->context,
+                                        pango_cairo_context_get_font_options (own));
+  shaper->resolution = resolution;
+  shaper->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_hash_table_replace (shapers, pango_font_description_copy (font), shaper);
+  return shaper;
+}
+
+static void
+forget_layouts (void)
+{
+  GHashTableIter iter;
+  gpointer shaper;
+
+  g_hash_table_iter_init (&iter, shapers);
+  while (g_hash_table_iter_next (&iter, NULL, &shaper))
+    g_hash_table_remove_all (((Shaper *) shaper)->layouts);
+  n_layouts = 0;
+}
+
+/* The layout of the cell's text at its size, made the first time. */
+static PangoLayout *
+find_layout (VpCellText *self, int width, int height)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  Shaper *shaper = find_shaper (widget);
+  g_autofree char *key = g_strdup_printf ("%d %d %d %p %s", width, height, rtl,
+                                          (gpointer) self->attributes, self->text);
+  PangoLayout *layout = g_hash_table_lookup (shaper->layouts, key);
+
+  if (layout != NULL)
+    return layout;
+  if (n_layouts >= MAX_LAYOUTS)
+    forget_layouts ();
+  layout = pango_layout_new (shaper->context);
+  pango_layout_set_text (layout, self->text, -1);
+  pango_layout_set_attributes (layout, self->attributes);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_height (layout, height * PANGO_SCALE);
+  pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  g_hash_table_insert (shaper->layouts, g_steal_pointer (&key), layout);
+  n_layouts++;
+  n_shaped++;
+  return layout;
+}
+
+static void
+vp_cell_text_measure (GtkWidget *widget,
+                      GtkOrientation orientation,
+                      int for_size,
+                      int *minimum,
+                      int *natural,
+                      int *minimum_baseline,
+                      int *natural_baseline)
+{
+  VpCellText *self = VP_CELL_TEXT (widget);
+  PangoFontMetrics *metrics
+    = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                            pango_font_metrics_get_approximate_digit_width (metrics));
+
+      *minimum = PANGO_PIXELS_CEIL (self->min_chars * char_width);
+      *natural = PANGO_PIXELS_CEIL (MAX (self->min_chars, self->nat_chars) * char_width);
+    }
+  else
+    {
+      int line = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
+
+      *minimum = PANGO_PIXELS_CEIL (self->min_lines * line);
+      *natural = PANGO_PIXELS_CEIL (MAX (self->min_lines, self->nat_lines) * line);
+    }
+  pango_font_metrics_unref (metrics);
+}
+
+static void
+vp_cell_text_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  VpCellText *self = VP_CELL_TEXT (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  PangoLayout *layout;
+  PangoRectangle logical;
+  float y = 0;
+
+  if (self->text == NULL || *self->text == '\0' || width <= 0 || height <= 0)
+    return;
+  layout = find_layout (self, width, height);
+  if (!pango_layout_is_ellipsized (layout))
+    {
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      y = MAX (0, floorf ((height - logical.height) * self->yalign));
+    }
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), 0, y, layout);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+vp_cell_text_finalize (GObject *object)
+{
+  VpCellText *self = VP_CELL_TEXT (object);
+
+  g_free (self->text);
+  g_clear_pointer (&self->attributes, pango_attr_list_unref);
+
+  G_OBJECT_CLASS (vp_cell_text_parent_class)->finalize (object);
+}
+
+static void
+vp_cell_text_class_init (VpCellTextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = vp_cell_text_finalize;
+  widget_class->measure = vp_cell_text_measure;
+  widget_class->snapshot = vp_cell_text_snapshot;
+
+  gtk_widget_class_set_css_name (widget_class, "inscription");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+vp_cell_text_init (VpCellText *self)
+{
+}
+
+/**
+ * vp_cell_text_new:
+ * @min_chars: how many characters wide it is at least
+ * @nat_chars: and would like to be
+ * @min_lines: how many lines high it is at least
+ * @nat_lines: and would like to be
+ *
+ * Returns: (transfer floating): a cell text, empty
+ */
+GtkWidget *
+vp_cell_text_new (int min_chars, int nat_chars, int min_lines, int nat_lines)
+{
+  VpCellText *self = g_object_new (VP_TYPE_CELL_TEXT, NULL);
+
+  self->min_chars = min_chars;
+  self->nat_chars = nat_chars;
+  self->min_lines = min_lines;
+  self->nat_lines = nat_lines;
+  return GTK_WIDGET (self);
+}
+
+/**
+ * vp_cell_text_set_text:
+ * @text: (nullable): what the cell shows, as it is (no markup)
+ */
+void
+vp_cell_text_set_text (VpCellText *self, const char *text)
+{
+  g_return_if_fail (VP_IS_CELL_TEXT (self));
+
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->text != NULL ? self->text : "", -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+vp_cell_text_get_text (VpCellText *self)
+{
+  g_return_val_if_fail (VP_IS_CELL_TEXT (self), NULL);
+  return self->text;
+}
+
+/**
+ * vp_cell_text_set_attributes:
+ * @attributes: (nullable): how the text is drawn (bold, say); cells that
+ *   draw alike should share one list, which must not change afterwards
+ */
+void
+vp_cell_text_set_attributes (VpCellText *self, PangoAttrList *attributes)
+{
+  g_return_if_fail (VP_IS_CELL_TEXT (self));
+
+  if (self->attributes == attributes)
+    return;
+  g_clear_pointer (&self->attributes, pango_attr_list_unref);
+  self->attributes = attributes != NULL ? pango_attr_list_ref (attributes) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+PangoAttrList *
+vp_cell_text_get_attributes (VpCellText *self)
+{
+  g_return_val_if_fail (VP_IS_CELL_TEXT (self), NULL);
+  return self->attributes;
+}
+
+/**
+ * vp_cell_text_set_yalign:
+ * @yalign: where a text shorter than the cell is, from 0 (top) to 1
+ */
+void
+vp_cell_text_set_yalign (VpCellText *self, float yalign)
+{
+  g_return_if_fail (VP_IS_CELL_TEXT (self));
+
+  if (self->yalign == yalign)
+    return;
+  self->yalign = yalign;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * vp_cell_text_count_shaped:
+ *
+ * Returns: how many layouts cells have made so far (for tests and the
+ *   benchmark: cells that show one text at one size share one)
+ */
+guint
+vp_cell_text_count_shaped (void)
+{
+  return n_shaped;
+}
