@@ -7,6 +7,7 @@
 
 #include "model/vp-action-filter.h"
 #include "store/vp-store-status.h"
+#include "vp-cell-text.h"
 #include "vp-matrix-view.h"
 #include "vp-row-model.h"
 
@@ -118,7 +119,7 @@ refresh_cell (VpMatrixView *self, GtkListItem *item)
   const Column *column = g_object_get_data (G_OBJECT (item), "vp-column");
   VpRow *row = gtk_list_item_get_item (item);
   VpAction *action = row != NULL ? vp_row_get_record (row) : NULL;
-  GtkInscription *label = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  VpCellText *label = VP_CELL_TEXT (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
   int status = -1;
   gboolean overdue = FALSE;
@@ -128,7 +129,7 @@ refresh_cell (VpMatrixView *self, GtkListItem *item)
                           action != NULL ? g_object_ref (action) : NULL, g_object_unref);
   if (action == NULL)
     {
-      gtk_inscription_set_text (label, NULL);
+      vp_cell_text_set_text (label, NULL);
       return;
     }
   switch (column->kind)
@@ -166,7 +167,7 @@ refresh_cell (VpMatrixView *self, GtkListItem *item)
         text = g_strdup (vp_enum_get_label (VP_TYPE_STATUS, status));
       break;
     }
-  gtk_inscription_set_text (label, text);
+  vp_cell_text_set_text (label, text);
   set_status_class (GTK_WIDGET (label), status);
   if (overdue)
     gtk_widget_add_css_class (GTK_WIDGET (label), "overdue");
@@ -219,18 +220,11 @@ on_query_tooltip_cb (
 static void
 setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Column *column)
 {
-  GtkWidget *label = gtk_inscription_new (NULL);
+  gboolean activity = column->kind == COLUMN_ACTIVITY;
+  GtkWidget *label = vp_cell_text_new (activity ? 30 : 8, activity ? 70 : 12, activity ? 2 : 1, 2);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), column->kind == COLUMN_ACTIVITY ? 30 : 8);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label),
-                                 column->kind == COLUMN_ACTIVITY ? 70 : 12);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (label), 2);
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (label), column->kind == COLUMN_ACTIVITY ? 2 : 1);
-  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (label), PANGO_WRAP_WORD_CHAR);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
-  gtk_widget_set_hexpand (label, column->kind == COLUMN_ACTIVITY);
+  gtk_widget_set_hexpand (label, activity);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), item);
   g_object_set_data (G_OBJECT (item), "vp-column", column);
