@@ -2,8 +2,9 @@
 # Builds Veiligheidsplan with warnings as errors and runs the whole test
 # suite twice: a normal build, and one under AddressSanitizer and
 # UndefinedBehaviorSanitizer. GUI tests run under xvfb-run. Ends with the
-# line "N passed, N failed, N skipped" counted from meson's test logs, and
-# exits non-zero when a test failed or none ran.
+# line "N passed, N failed, N skipped" counted from meson's test logs (a
+# build that failed counts as one failed test), and exits non-zero when a
+# test failed or none ran.
 set -u
 cd "$(dirname "$0")/.."
 build-aux/install-deps.sh || exit 1
@@ -44,6 +45,8 @@ import json, os, sys
 passed = failed = skipped = 0
 for path in sys.argv[1:]:
     if not os.path.exists(path):
+        # a build that failed ran no test: it counts as one failure
+        failed += 1
         continue
     for line in open(path):
         result = json.loads(line).get("result")

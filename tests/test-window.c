@@ -723,6 +723,9 @@ test_cell_texts_share_layouts (void)
   for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       cells[i] = vp_cell_text_new (3, 12, 1, 1);
+      /* of one size, whatever the window's */
+      gtk_widget_set_size_request (cells[i], 200, -1);
+      gtk_widget_set_halign (cells[i], GTK_ALIGN_START);
       vp_cell_text_set_text (VP_CELL_TEXT (cells[i]), texts[i]);
       gtk_box_append (GTK_BOX (box), cells[i]);
     }

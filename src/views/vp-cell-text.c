@@ -14,13 +14,20 @@
  * cells, where most cells of a column show one of a few texts ("Q2 2024",
  * "Joint", "Planned").
  *
- * Layouts are kept per font, text, attributes and size, made with a
- * Pango context of their own that copies the font settings of the cell
+ * Layouts are kept per font settings, text, attributes and size, made
+ * with a Pango context of their own that copies the settings of the cell
  * that first needed them (a cell's own context changes with its style).
- * The cache is emptied when it grows large.
+ * The cache is emptied when it holds MAX_LAYOUTS: a few screens of
+ * rows, some megabytes at most.
+ *
+ * Unlike GtkInscription, a text shorter than the cell is at its top
+ * unless told otherwise (vp_cell_text_set_yalign()), in line with the
+ * first line of a longer text in the row; CSS text attributes
+ * (letter-spacing, font features) do not apply, only the font; and
+ * screen readers get the text as the cell's label.
  */
 
-#define MAX_LAYOUTS 4096
+#define MAX_LAYOUTS 1024
 
 struct _VpCellText
 {
@@ -38,13 +45,12 @@ struct _VpCellText
 
 G_DEFINE_FINAL_TYPE (VpCellText, vp_cell_text, GTK_TYPE_WIDGET)
 
-/* A font's Pango context (PangoFontDescription → Shaper) and the layouts
- * made with it. */
+/* A Pango context for one font and its settings, and the layouts made
+ * with it. */
 typedef struct
 {
   PangoContext *context;
-  double resolution;
-  /* "width height direction attributes text" → PangoLayout */
+  /* "width height attributes text" → PangoLayout */
   GHashTable *layouts;
 } Shaper;
 
@@ -60,32 +66,39 @@ shaper_free (Shaper *shaper)
   g_free (shaper);
 }
 
-/* The shaper for the font of @widget's context, made like it. */
+/* The shaper for the font and settings of @widget's context, made like
+ * it: what it says of the font, resolution, direction, glyph rounding
+ * and hinting is what a layout looks like. */
 static Shaper *
 find_shaper (GtkWidget *widget)
 {
   PangoContext *own = gtk_widget_get_pango_context (widget);
-  const PangoFontDescription *font = pango_context_get_font_description (own);
-  double resolution = pango_cairo_context_get_resolution (own);
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (own);
+  g_autofree char *font
+    = pango_font_description_to_string (pango_context_get_font_description (own));
+  g_autofree char *key = g_strdup_printf (
+    "%s|%g|%d|%d|%lu|%s", font, pango_cairo_context_get_resolution (own),
+    pango_context_get_base_dir (own), pango_context_get_round_glyph_positions (own),
+    options != NULL ? cairo_font_options_hash (options) : 0,
+    pango_language_to_string (pango_context_get_language (own)));
   Shaper *shaper;
 
   if (shapers == NULL)
-    shapers = g_hash_table_new_full (
-      (GHashFunc) pango_font_description_hash, (GEqualFunc) pango_font_description_equal,
-      (GDestroyNotify) pango_font_description_free, (GDestroyNotify) shaper_free);
-  shaper = g_hash_table_lookup (shapers, font);
-  if (shaper != NULL && shaper->resolution == resolution)
+    shapers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shaper_free);
+  shaper = g_hash_table_lookup (shapers, key);
+  if (shaper != NULL)
     return shaper;
   shaper = g_new0 (Shaper, 1);
   shaper->context = pango_font_map_create_context (pango_context_get_font_map (own));
-  pango_context_set_font_description (shaper->context, font);
+  pango_context_set_font_description (shaper->context, pango_context_get_font_description (own));
   pango_context_set_language (shaper->context, pango_context_get_language (own));
-  pango_cairo_context_set_resolution (shaper->context, resolution);
-  pango_cairo_context_set_font_options (shaper->context,
-                                        pango_cairo_context_get_font_options (own));
-  shaper->resolution = resolution;
+  pango_context_set_base_dir (shaper->context, pango_context_get_base_dir (own));
+  pango_context_set_round_glyph_positions (shaper->context,
+                                           pango_context_get_round_glyph_positions (own));
+  pango_cairo_context_set_resolution (shaper->context, pango_cairo_context_get_resolution (own));
+  pango_cairo_context_set_font_options (shaper->context, options);
   shaper->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  g_hash_table_replace (shapers, pango_font_description_copy (font), shaper);
+  g_hash_table_insert (shapers, g_steal_pointer (&key), shaper);
   return shaper;
 }
 
@@ -108,8 +121,10 @@ find_layout (VpCellText *self, int width, int height)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   Shaper *shaper = find_shaper (widget);
-  g_autofree char *key = g_strdup_printf ("%d %d %d %p %s", width, height, rtl,
-                                          (gpointer) self->attributes, self->text);
+  /* a cached layout holds a reference on its attributes: their address
+   * is not another list's while it is cached */
+  g_autofree char *key
+    = g_strdup_printf ("%d %d %p %s", width, height, (gpointer) self->attributes, self->text);
   PangoLayout *layout = g_hash_table_lookup (shaper->layouts, key);
 
   if (layout != NULL)
@@ -177,7 +192,8 @@ vp_cell_text_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (!pango_layout_is_ellipsized (layout))
     {
       pango_layout_get_pixel_extents (layout, NULL, &logical);
-      y = MAX (0, floorf ((height - logical.height) * self->yalign));
+      /* whole pixels, as GtkInscription: never above the top */
+      y = MAX (0, (int) ((height - logical.height) * self->yalign));
     }
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), 0, y, layout);

@@ -24,9 +24,10 @@
  * priority: a search or facet change is then one items-changed, and GTK
  * 4.8 rebuilds the rows on screen once rather than once per priority.
  *
- * Cells are recycled: bind gives a cell its record and watches it (and
- * the home municipality's status of it) for changes; unbind lets go.
- * Setting a cell up is cheap (no drop-down, no tooltip set per bind),
+ * Cells are recycled: a bound cell shows its row's record and watches it
+ * (and the home municipality's status of it) for changes; an unbound one
+ * keeps them until it is bound to another (see Watch). Setting a cell up
+ * is cheap (no drop-down, no tooltip set per bind),
  * since GTK 4.8 makes new cells whenever the rows on screen change.
  */
 
@@ -329,7 +330,9 @@ static const Column label_columns[] = {
  * record, and an action's home status. When a status appears or goes (a
  * change, an undo, an import), the view refreshes all bound cells
  * (on_statuses_changed_cb()). A cell's Watch is made with the cell and
- * lives as long: binding one costs no allocation.
+ * lives as long: binding one costs no allocation. Unbound, it keeps its
+ * record (and listens to it, ignoring what it hears) until it is bound
+ * to a row that holds another.
  *
  * GTK 4.8 keeps some 200 rows bound around the ones on screen, and a
  * search or a jump puts other records in all of them. A cell off screen
@@ -481,9 +484,11 @@ on_cell_mapped_cb (GtkListItem *item)
     show_record (watch);
 }
 
+/* GTK unbinds a cell before it goes: the view no longer knows it. */
 static void
 watch_free (Watch *watch)
 {
+  g_assert (!watch->bound);
   watch_record (watch, NULL);
   g_free (watch);
 }

@@ -333,7 +333,8 @@ vp_row_model_class_init (VpRowModelClass *klass)
   /**
    * VpRowModel::publishing:
    *
-   * The rows are about to show the records anew; "published" follows.
+   * The records have changed (the rows already show the new ones, up to
+   * the old length); the change of length and "published" follow.
    */
   signals[PUBLISHING] = g_signal_new ("publishing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                       NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -410,8 +411,9 @@ gpointer
 vp_row_model_get_record (VpRowModel *self, guint position)
 {
   g_return_val_if_fail (VP_IS_ROW_MODEL (self), NULL);
-  /* while a change is being published, the new records past the old
-   * length are not yet in the model */
+  /* while a change is being published, the rows show the new records
+   * up to the shorter of the two lengths: past the old length the model
+   * has no rows yet, past the new one its rows are about to go */
   if (position >= MIN (self->n_items, self->shown->len))
     return NULL;
   return g_ptr_array_index (self->shown, position);
