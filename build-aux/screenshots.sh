@@ -4,7 +4,8 @@
 #
 #   build-aux/screenshots.sh OUTDIR
 #
-# writes OUTDIR/list-en.png, editor-en.png, search-en.png, plan-en.png,
+# writes OUTDIR/list-en.png, editor-en.png, search-en.png, nomatch-en.png
+# (a search that finds nothing), plan-en.png,
 # board-en.png, matrix-en.png (the partner matrix) and, when the window has
 # them, quarters-en.png, and the same in Dutch (-nl). The board, matrix and
 # quarters show the example plan with progress of Nijkerk's (made up here),
@@ -31,7 +32,7 @@ wait_for_windows() {
 }
 
 # Inside xvfb-run: starts the program on database $1, brings it to the
-# state $3 (list, editor, search, plan) and writes the screen to $2.
+# state $3 (list, editor, search, nomatch, plan) and writes the screen to $2.
 shoot() {
   db=$1 png=$2 what=$3
   "$APP" --database "$db" &
@@ -61,6 +62,12 @@ shoot() {
       sleep 0.3
       xdotool type --delay 60 controle
       # the search entry waits 150 ms after the last key
+      sleep 0.8
+      ;;
+    nomatch)
+      xdotool key --clearmodifiers ctrl+f
+      sleep 0.3
+      xdotool type --delay 60 zwembad
       sleep 0.8
       ;;
   esac
@@ -102,7 +109,7 @@ db="$tmp/plan.db"
 # The other views, where the window has them, are chosen through the
 # setting the window restores (last-view), from a keyfile of our own for
 # each.
-shots="list editor search"
+shots="list editor search nomatch"
 for view in plan board matrix quarters; do
   if grep -qs "vp_${view}_view_new\|vp_board_view_new_${view}" src/app/vp-window*.c; then
     shots="$shots $view"

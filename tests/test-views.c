@@ -215,6 +215,57 @@ test_rows_are_positions (void)
   g_assert_cmpstr (gtk_string_object_get_string (vp_row_get_record (last)), ==, "5");
 }
 
+/* Headings: the multiples of five, shown whatever the filter says of the
+ * items; those "of items" only with an item after them. */
+static gboolean
+headings_and_divides_cb (gpointer item, gpointer data)
+{
+  int n = atoi (gtk_string_object_get_string (item));
+
+  return n % 5 == 0 || divides_cb (item, data);
+}
+
+static VpRowKind
+kind_cb (gpointer item, gpointer data)
+{
+  int n = atoi (gtk_string_object_get_string (item));
+  const int *always = data;
+
+  if (n % 5 != 0)
+    return VP_ROW_ITEM;
+  return n == *always ? VP_ROW_HEADING : VP_ROW_HEADING_OF_ITEMS;
+}
+
+static void
+test_lone_headings_left_out (void)
+{
+  g_autoptr (GListModel) source = numbers (10);
+  Divides divides = { 1, 0 };
+  g_autoptr (GtkFilter) filter
+    = GTK_FILTER (gtk_custom_filter_new (headings_and_divides_cb, &divides, NULL));
+  g_autoptr (VpRowModel) rows = vp_row_model_new (source, filter, NULL);
+  int always = -1;
+
+  vp_row_model_set_kind_func (rows, kind_cb, &always);
+  assert_shows (rows, "0 1 2 3 4 5 6 7 8 9");
+  change (filter, &divides, 4, GTK_FILTER_CHANGE_MORE_STRICT);
+  assert_shows (rows, "0 4 5 8");
+  /* no item after 0 before the next heading */
+  change (filter, &divides, 7, GTK_FILTER_CHANGE_DIFFERENT);
+  assert_shows (rows, "5 7");
+  /* back when the filter is less strict */
+  change (filter, &divides, 1, GTK_FILTER_CHANGE_LESS_STRICT);
+  assert_shows (rows, "0 1 2 3 4 5 6 7 8 9");
+  /* a heading shown whether or not items follow it */
+  always = 0;
+  change (filter, &divides, 7, GTK_FILTER_CHANGE_DIFFERENT);
+  assert_shows (rows, "0 5 7");
+  change (filter, &divides, 3, GTK_FILTER_CHANGE_DIFFERENT);
+  assert_shows (rows, "0 3 5 6 9");
+  change (filter, &divides, 11, GTK_FILTER_CHANGE_DIFFERENT);
+  assert_shows (rows, "0");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -223,6 +274,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/views/rows-follow-filter", test_rows_follow_filter);
   g_test_add_func ("/views/paused-rows-catch-up", test_paused_rows_catch_up);
   g_test_add_func ("/views/rows-are-positions", test_rows_are_positions);
+  g_test_add_func ("/views/lone-headings-left-out", test_lone_headings_left_out);
   g_test_add_func ("/views/poke-tells-of-one-item", test_poke_tells_of_one_item);
   return g_test_run ();
 }

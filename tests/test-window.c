@@ -220,8 +220,9 @@ test_overdue (void)
     g_object_get (vp_window_get_filter (window), "search", &search, NULL);
     g_assert_null (search);
   }
-  /* only the one Q1 action, under its priority */
-  g_assert_cmpuint (n_rows (window), ==, 3);
+  /* only the one Q1 action, under its priority; the other priority,
+   * with no action overdue, is left out */
+  g_assert_cmpuint (n_rows (window), ==, 2);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -247,11 +248,12 @@ test_search_and_filters (void)
   vp_test_wait_for_frames ();
   g_object_set (filter, "search", "BIBOB", NULL);
   vp_test_wait_for_frames ();
-  g_assert_cmpuint (n_rows (window), ==, 3);
+  /* the action under its priority; the other priority has no match */
+  g_assert_cmpuint (n_rows (window), ==, 2);
   /* the lead's note is searched too */
   g_object_set (filter, "search", "medewerker", NULL);
   vp_test_wait_for_frames ();
-  g_assert_cmpuint (n_rows (window), ==, 3);
+  g_assert_cmpuint (n_rows (window), ==, 2);
   g_object_set (filter, "search", NULL, NULL);
 
   g_object_set (filter, "quarter", VP_QUARTER_Q4, NULL);
@@ -259,10 +261,15 @@ test_search_and_filters (void)
   g_assert_cmpuint (n_rows (window), ==, 5);
   g_object_set (filter, "category", VP_CATEGORY_LOCAL, NULL);
   vp_test_wait_for_frames ();
-  g_assert_cmpuint (n_rows (window), ==, 3);
+  g_assert_cmpuint (n_rows (window), ==, 2);
+  /* nothing matches: the list says so, and how to go back */
+  g_assert_false (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen passende acties")));
   g_object_set (filter, "lead", "each", NULL);
   vp_test_wait_for_frames ();
-  g_assert_cmpuint (n_rows (window), ==, 2);
+  g_assert_cmpuint (n_rows (window), ==, 0);
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen passende acties")));
 
   chips = window_child (window, "chips");
   g_assert_true (vp_test_shows_text (chips, tr ("Quarter: Q4", "Kwartaal: Q4")));
@@ -274,9 +281,18 @@ test_search_and_filters (void)
   vp_test_wait_for_frames ();
   g_object_get (filter, "category", &category, NULL);
   g_assert_cmpint (category, ==, VP_FILTER_ANY);
-  vp_action_filter_clear (filter);
+  g_assert_cmpuint (n_rows (window), ==, 2);
+  g_object_set (filter, "search", "overzicht", NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 2);
+  /* the empty list's button: no search, no facet */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 6);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_false (vp_action_filter_is_active (filter));
+  g_assert_false (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen passende acties")));
   g_assert_false (gtk_revealer_get_reveal_child (window_child (window, "chips_revealer")));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -533,9 +549,11 @@ test_collapse_priority (void)
   g_assert_true (VP_IS_PRIORITY (vp_list_view_get_record (list_view_of (window), 0)));
   g_assert_true (VP_IS_PRIORITY (vp_list_view_get_record (list_view_of (window), 1)));
   g_assert_true (VP_IS_ACTION (vp_list_view_get_record (list_view_of (window), 2)));
-  /* a search does not open it */
+  /* a search does not open it, nor leave it out; the other priority,
+   * without a match, is left out */
   g_object_set (vp_window_get_filter (window), "search", "controles", NULL);
-  g_assert_cmpuint (n_rows (window), ==, 2);
+  g_assert_cmpuint (n_rows (window), ==, 1);
+  g_assert_true (VP_IS_PRIORITY (vp_list_view_get_record (list_view_of (window), 0)));
   g_object_set (vp_window_get_filter (window), "search", NULL, NULL);
 
   g_signal_emit_by_name (columns, "activate", 0);

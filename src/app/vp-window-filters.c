@@ -292,6 +292,18 @@ update_chips (VpWindow *self, GParamSpec *pspec)
   gtk_revealer_set_reveal_child (self->chips_revealer, properties->len > 0);
 }
 
+/* The whole plan again, of the priority chosen in the sidebar: no search
+ * (the search bar closes) and no facet. */
+void
+vp_window_clear_filters_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  vp_action_filter_clear (self->filter);
+}
+
 /**
  * vp_window_setup_filters:
  *

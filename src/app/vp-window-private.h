@@ -71,6 +71,8 @@ void vp_window_on_sidebar_row_activated_cb (VpWindow *self, GtkListBoxRow *row);
 
 /* vp-window-filters.c */
 void vp_window_setup_filters (VpWindow *self);
+void
+vp_window_clear_filters_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
 
 /* vp-window-exchange.c */
 void vp_window_install_exchange_actions (GtkWidgetClass *widget_class);

@@ -556,6 +556,8 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-overdue", NULL,
                                    vp_window_show_overdue_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
+                                   vp_window_clear_filters_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
                                        NULL);

@@ -40,6 +40,7 @@ struct _VpListView
   /* template widgets */
   GtkWidget *scroller;
   GtkColumnView *column_view;
+  GtkWidget *no_match;
 
   /* owned */
   VpStore *store;
@@ -71,6 +72,9 @@ struct _VpListView
   /* every action in the store is under an open heading, or the filter's
    * priority facet chooses them: no look-up per row */
   gboolean all_open;
+  /* a search or facet narrows the plan's priorities: those without a
+   * match are left out (row_kind()) */
+  gboolean narrowed;
   /* a priority's title in the activity column */
   PangoAttrList *heading_attributes;
   GTimeZone *local;
@@ -857,6 +861,7 @@ update_groups (VpListView *self)
   g_hash_table_remove_all (self->headings);
   g_hash_table_remove_all (self->open);
   self->all_open = FALSE;
+  self->narrowed = FALSE;
   if (self->plan == NULL)
     return;
   g_object_get (self->filter, "priority", &chosen, NULL);
@@ -875,6 +880,22 @@ update_groups (VpListView *self)
     }
   self->all_open = g_hash_table_size (self->open)
                    == (chosen != NULL ? 1 : g_list_model_get_n_items (priorities));
+  self->narrowed = chosen == NULL && vp_action_filter_is_active (self->filter);
+}
+
+/* While a search or facet narrows the plan, a priority shows only with
+ * actions that match, unless it is collapsed: a priority the sidebar
+ * chose shows, matches or not. */
+static VpRowKind
+row_kind (gpointer record, gpointer data)
+{
+  VpListView *self = data;
+
+  if (!VP_IS_PRIORITY (record))
+    return VP_ROW_ITEM;
+  if (self->narrowed && !g_hash_table_contains (self->collapsed, vp_record_get_uuid (record)))
+    return VP_ROW_HEADING_OF_ITEMS;
+  return VP_ROW_HEADING;
 }
 
 static void
@@ -946,6 +967,10 @@ on_rows_published_cb (VpListView *self)
 
   self->publishing = FALSE;
   refresh_published (self);
+  /* a search or facet that matches nothing says so, and how to go back */
+  gtk_widget_set_visible (
+    self->no_match, self->narrowed && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0);
+  gtk_widget_set_visible (self->scroller, !gtk_widget_get_visible (self->no_match));
   if (position != gtk_single_selection_get_selected (self->selection))
     gtk_single_selection_set_selected (self->selection, position);
 }
@@ -980,6 +1005,7 @@ setup_rows (VpListView *self)
   self->row_filter = gtk_custom_filter_new (row_shown, self, NULL);
   self->rows
     = vp_row_model_new (G_LIST_MODEL (records), GTK_FILTER (self->row_filter), GTK_SORTER (sorter));
+  vp_row_model_set_kind_func (self->rows, row_kind, self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -1128,6 +1154,7 @@ vp_list_view_class_init (VpListViewClass *klass)
     widget_class, "/nl/veiligheidsplan/Veiligheidsplan/ui/vp-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, VpListView, scroller);
   gtk_widget_class_bind_template_child (widget_class, VpListView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, VpListView, no_match);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_install_action (widget_class, "list.set-status", "(ss)", set_status_action_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -84,6 +84,9 @@ struct _VpRowModel
   /* VpRows, at least as many as shown; the first n_items are the model */
   GPtrArray *rows;
   guint n_items;
+  /* which records are headings (NULL: none) */
+  VpRowKindFunc kind_func;
+  gpointer kind_data;
   guint rebuild_id;
   /* while paused, changes are only noted, and applied on resuming */
   gboolean paused;
@@ -150,10 +153,40 @@ shows (VpRowModel *self, gpointer record)
   return self->filter == NULL || gtk_filter_match (self->filter, record);
 }
 
+static VpRowKind
+kind_of (VpRowModel *self, gpointer record)
+{
+  return self->kind_func != NULL ? self->kind_func (record, self->kind_data) : VP_ROW_ITEM;
+}
+
+/* Leaves out the headings that show only with items, where none follows
+ * before the next heading. */
+static void
+drop_lone_headings (VpRowModel *self)
+{
+  guint kept = 0;
+
+  if (self->kind_func == NULL)
+    return;
+  for (guint i = 0; i < self->shown->len; i++)
+    {
+      gpointer record = g_ptr_array_index (self->shown, i);
+
+      if (kind_of (self, record) == VP_ROW_HEADING_OF_ITEMS
+          && (i + 1 == self->shown->len
+              || kind_of (self, g_ptr_array_index (self->shown, i + 1)) != VP_ROW_ITEM))
+        continue;
+      self->shown->pdata[kept++] = record;
+    }
+  g_ptr_array_set_size (self->shown, kept);
+}
+
 /* Which records show, asking the filter only what @change leaves open:
  * when it became stricter only the records shown can stay, when it
  * became less strict the records shown stay (the filter says so), and
- * only the others are asked. Both keep the sorted order. */
+ * only the others are asked. Both keep the sorted order. A heading left
+ * out for want of items is not among the records shown, so it is asked
+ * again when the filter becomes less strict. */
 static void
 refilter (VpRowModel *self, GtkFilterChange change)
 {
@@ -199,6 +232,7 @@ refilter (VpRowModel *self, GtkFilterChange change)
             g_ptr_array_add (self->shown, record);
         }
     }
+  drop_lone_headings (self);
 }
 
 /* Announces the records shown: the change of length, then "published". */
@@ -439,4 +473,27 @@ vp_row_model_set_paused (VpRowModel *self, gboolean paused)
       g_clear_handle_id (&self->rebuild_id, g_source_remove);
       rebuild (self);
     }
+}
+
+/**
+ * vp_row_model_set_kind_func:
+ * @func: (nullable): says which records are headings of the ones after
+ *   them (%NULL: none is)
+ *
+ * A heading of kind %VP_ROW_HEADING_OF_ITEMS is left out of the rows
+ * when no item follows it before the next heading: a search that finds
+ * nothing under a priority does not show the priority. The rows are
+ * filtered anew; when what @func says changes, the filter must say so.
+ */
+void
+vp_row_model_set_kind_func (VpRowModel *self, VpRowKindFunc func, gpointer data)
+{
+  g_return_if_fail (VP_IS_ROW_MODEL (self));
+
+  self->kind_func = func;
+  self->kind_data = data;
+  if (pause_change (self))
+    return;
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  publish (self);
 }

@@ -11,6 +11,18 @@ G_DECLARE_FINAL_TYPE (VpRow, vp_row, VP, ROW, GObject)
 
 gpointer vp_row_get_record (VpRow *self);
 
+/* What a record is in the rows (vp_row_model_set_heading_func()). */
+typedef enum
+{
+  VP_ROW_ITEM,
+  /* a heading of the items after it, shown whether or not any follow */
+  VP_ROW_HEADING,
+  /* a heading shown only with items after it */
+  VP_ROW_HEADING_OF_ITEMS,
+} VpRowKind;
+
+typedef VpRowKind (*VpRowKindFunc) (gpointer record, gpointer data);
+
 #define VP_TYPE_ROW_MODEL (vp_row_model_get_type ())
 
 G_DECLARE_FINAL_TYPE (VpRowModel, vp_row_model, VP, ROW_MODEL, GObject)
@@ -19,5 +31,6 @@ VpRowModel *vp_row_model_new (GListModel *source, GtkFilter *filter, GtkSorter *
 guint vp_row_model_find (VpRowModel *self, gpointer record);
 gpointer vp_row_model_get_record (VpRowModel *self, guint position);
 void vp_row_model_set_paused (VpRowModel *self, gboolean paused);
+void vp_row_model_set_kind_func (VpRowModel *self, VpRowKindFunc func, gpointer data);
 
 G_END_DECLS
