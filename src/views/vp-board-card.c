@@ -8,6 +8,7 @@
 #include "model/vp-action-filter.h"
 #include "store/vp-store-status.h"
 #include "vp-board-card.h"
+#include "vp-cell-text.h"
 #include "vp-format.h"
 
 /*
@@ -130,27 +131,28 @@ on_screen (VpBoardCard *self)
 static int
 estimated_text_height (VpBoardCard *self, int width)
 {
-  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (self->text));
-  PangoContext *context = gtk_widget_get_pango_context (self->text);
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  const char *text = vp_cell_text_get_text (VP_CELL_TEXT (self->text));
   double chars = text != NULL ? g_utf8_strlen (text, -1) : 0;
-  double char_width
-    = pango_font_metrics_get_approximate_char_width (metrics) / (double) PANGO_SCALE;
-  int line = PANGO_PIXELS (pango_font_metrics_get_height (metrics));
+  int char_units, line_units;
+  double char_width;
+  int line;
   /* a wrapped line ends short of the width, at a word */
   double per_line = MAX (width, 1) * 0.9;
-  int lines = CLAMP ((int) ((chars * char_width + per_line - 1) / per_line), 1, MAX_LINES);
+  int lines;
 
-  pango_font_metrics_unref (metrics);
+  vp_cell_text_get_font_size (VP_CELL_TEXT (self->text), &char_units, &line_units);
+  char_width = char_units / (double) PANGO_SCALE;
+  line = PANGO_PIXELS_CEIL (line_units);
+  lines = CLAMP ((int) ((chars * char_width + per_line - 1) / per_line), 1, MAX_LINES);
   return MAX (lines * line, height_for (self->text, width));
 }
 
 /* The height of the text's lines at @width, four at most, as the
- * inscription will wrap them. */
+ * cell text will wrap them. */
 static int
 text_height (VpBoardCard *self, int width)
 {
-  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (self->text));
+  const char *text = vp_cell_text_get_text (VP_CELL_TEXT (self->text));
   /* changes with the font, when the card's style is known or changes */
   guint serial = pango_context_get_serial (gtk_widget_get_pango_context (self->text));
   int height;
@@ -175,7 +177,7 @@ text_height (VpBoardCard *self, int width)
   pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
   pango_layout_set_width (self->layout, MAX (width, 1) * PANGO_SCALE);
   pango_layout_get_pixel_size (self->layout, NULL, &height);
-  /* never less than the inscription's own minimum of one line */
+  /* never less than the cell text's own minimum of one line */
   self->measured_width = width;
   self->measured_serial = serial;
   self->measured_height = MAX (height, height_for (self->text, width));
@@ -385,7 +387,7 @@ vp_board_card_query_tooltip (
   else
     when = g_strdup (quarter);
   text = g_strdup_printf ("%s\n%s\n%s\n%s", vp_action_get_text (self->action),
-                          gtk_inscription_get_text (GTK_INSCRIPTION (self->lead)), when,
+                          vp_cell_text_get_text (VP_CELL_TEXT (self->lead)), when,
                           self->partners_text != NULL ? self->partners_text : "");
   /* a label that wraps: a tooltip's own does not, and activities are long */
   label = gtk_label_new (g_strstrip (text));
@@ -457,19 +459,20 @@ vp_board_card_class_init (VpBoardCardClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* A text of one line, or up to @lines, cut short with "…": the cards'
+ * names, leads and partners repeat, and are laid out once (VpCellText). */
 static GtkWidget *
-add_inscription (VpBoardCard *self, int min_chars, int nat_chars, const char *css_class)
+add_text (VpBoardCard *self, int min_chars, int nat_chars, int lines, const char *css_class)
 {
-  GtkWidget *inscription = gtk_inscription_new (NULL);
+  GtkWidget *text = vp_cell_text_new (min_chars, nat_chars, 1, lines);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), min_chars);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), nat_chars);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  /* a line amid taller things is in the middle of them */
+  if (lines == 1)
+    vp_cell_text_set_yalign (VP_CELL_TEXT (text), 0.5);
   if (css_class != NULL)
-    gtk_widget_add_css_class (inscription, css_class);
-  gtk_widget_set_parent (inscription, GTK_WIDGET (self));
-  return inscription;
+    gtk_widget_add_css_class (text, css_class);
+  gtk_widget_set_parent (text, GTK_WIDGET (self));
+  return text;
 }
 
 static GtkWidget *
@@ -486,22 +489,19 @@ add_label (VpBoardCard *self, const char *css_class)
 static void
 vp_board_card_init (VpBoardCard *self)
 {
-  self->priority = add_inscription (self, 0, 20, "priority");
+  self->priority = add_text (self, 0, 20, 1, "priority");
   gtk_widget_add_css_class (self->priority, "caption");
   self->letter = add_label (self, "subtheme");
-  self->text = add_inscription (self, 10, 28, "activity");
-  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (self->text), PANGO_WRAP_WORD_CHAR);
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (self->text), 1);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (self->text), MAX_LINES);
+  self->text = add_text (self, 10, 28, MAX_LINES, "activity");
   self->overdue = gtk_image_new_from_icon_name ("alarm-symbolic");
   gtk_widget_add_css_class (self->overdue, "overdue");
   gtk_widget_set_parent (self->overdue, GTK_WIDGET (self));
   self->quarter = add_label (self, "caption");
-  self->lead = add_inscription (self, 0, 16, "caption");
+  self->lead = add_text (self, 0, 16, 1, "caption");
   gtk_widget_add_css_class (self->lead, "dim-label");
   self->progress = add_label (self, "caption");
   gtk_widget_add_css_class (self->progress, "numeric");
-  self->partners = add_inscription (self, 0, 24, "caption");
+  self->partners = add_text (self, 0, 24, 1, "caption");
   gtk_widget_add_css_class (self->partners, "partners");
   gtk_widget_set_visible (self->partners, FALSE);
   self->measured_width = -1;
@@ -565,9 +565,9 @@ set_colour (VpBoardCard *self, const char *colour)
 static void
 set_text (VpBoardCard *self, const char *text)
 {
-  if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (self->text)), text) == 0)
+  if (g_strcmp0 (vp_cell_text_get_text (VP_CELL_TEXT (self->text)), text) == 0)
     return;
-  gtk_inscription_set_text (GTK_INSCRIPTION (self->text), text);
+  vp_cell_text_set_text (VP_CELL_TEXT (self->text), text);
   self->measured_width = -1;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -589,7 +589,7 @@ show_priority (VpBoardCard *self, VpStore *store, VpAction *action)
   if (VP_IS_PRIORITY (priority))
     title = g_strdup_printf ("%d. %s", vp_priority_get_number (VP_PRIORITY (priority)),
                              vp_priority_get_title (VP_PRIORITY (priority)));
-  gtk_inscription_set_text (GTK_INSCRIPTION (self->priority), title);
+  vp_cell_text_set_text (VP_CELL_TEXT (self->priority), title);
   set_colour (self,
               VP_IS_PRIORITY (priority) ? vp_priority_get_colour (VP_PRIORITY (priority)) : NULL);
   set_label (self->letter,
@@ -692,7 +692,7 @@ show_partners (VpBoardCard *self, VpStore *store, VpAction *action)
       /* Translators: a municipality's status of an action: "Barneveld: done" */
       g_string_append_printf (words, _ ("%s: %s"), name, vp_enum_get_label (VP_TYPE_STATUS, value));
     }
-  gtk_inscription_set_text (GTK_INSCRIPTION (self->partners), badges->str);
+  vp_cell_text_set_text (VP_CELL_TEXT (self->partners), badges->str);
   gtk_widget_set_visible (self->partners, TRUE);
   g_free (self->partners_text);
   self->partners_text = g_string_free (g_steal_pointer (&words), FALSE);
@@ -829,7 +829,7 @@ vp_board_card_show_action (VpBoardCard *self, VpStore *store, VpAction *action)
   show_priority (self, store, action);
   set_text (self, vp_action_get_text (action));
   lead = vp_format_lead (store, action);
-  gtk_inscription_set_text (GTK_INSCRIPTION (self->lead), lead);
+  vp_cell_text_set_text (VP_CELL_TEXT (self->lead), lead);
   overdue = vp_action_is_overdue (store, action);
   show_quarter (self, store, action, overdue);
   show_progress (self, store, action);
@@ -851,7 +851,7 @@ vp_board_card_show_heading (VpBoardCard *self, const char *title, const char *co
   g_clear_object (&self->action);
   g_clear_pointer (&self->shown_uuid, g_free);
   set_heading (self, TRUE);
-  gtk_inscription_set_text (GTK_INSCRIPTION (self->priority), title);
+  vp_cell_text_set_text (VP_CELL_TEXT (self->priority), title);
   if (colour != NULL)
     set_colour (self, colour);
   else

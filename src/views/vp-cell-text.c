@@ -52,6 +52,11 @@ typedef struct
   PangoContext *context;
   /* "width height attributes text" → PangoLayout */
   GHashTable *layouts;
+  /* the font's, in Pango units, once asked for (a widget's own context
+   * would work them out anew for every new cell) */
+  gboolean measured;
+  int char_width;
+  int line_height;
 } Shaper;
 
 static GHashTable *shapers;
@@ -146,6 +151,44 @@ find_layout (VpCellText *self, int width, int height)
 }
 
 static void
+measure_font (Shaper *shaper)
+{
+  PangoFontMetrics *metrics;
+
+  if (shaper->measured)
+    return;
+  metrics = pango_context_get_metrics (shaper->context, NULL, NULL);
+  shaper->char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                            pango_font_metrics_get_approximate_digit_width (metrics));
+  shaper->line_height
+    = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
+  shaper->measured = TRUE;
+  pango_font_metrics_unref (metrics);
+}
+
+/**
+ * vp_cell_text_get_font_size:
+ * @char_width: (out) (optional): the width of an average character
+ * @line_height: (out) (optional): the height of a line
+ *
+ * Of the cell's font, in Pango units.
+ */
+void
+vp_cell_text_get_font_size (VpCellText *self, int *char_width, int *line_height)
+{
+  Shaper *shaper;
+
+  g_return_if_fail (VP_IS_CELL_TEXT (self));
+
+  shaper = find_shaper (GTK_WIDGET (self));
+  measure_font (shaper);
+  if (char_width != NULL)
+    *char_width = shaper->char_width;
+  if (line_height != NULL)
+    *line_height = shaper->line_height;
+}
+
+static void
 vp_cell_text_measure (GtkWidget *widget,
                       GtkOrientation orientation,
                       int for_size,
@@ -155,25 +198,19 @@ vp_cell_text_measure (GtkWidget *widget,
                       int *natural_baseline)
 {
   VpCellText *self = VP_CELL_TEXT (widget);
-  PangoFontMetrics *metrics
-    = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
+  int char_width, line_height;
 
+  vp_cell_text_get_font_size (self, &char_width, &line_height);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                            pango_font_metrics_get_approximate_digit_width (metrics));
-
       *minimum = PANGO_PIXELS_CEIL (self->min_chars * char_width);
       *natural = PANGO_PIXELS_CEIL (MAX (self->min_chars, self->nat_chars) * char_width);
     }
   else
     {
-      int line = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
-
-      *minimum = PANGO_PIXELS_CEIL (self->min_lines * line);
-      *natural = PANGO_PIXELS_CEIL (MAX (self->min_lines, self->nat_lines) * line);
+      *minimum = PANGO_PIXELS_CEIL (self->min_lines * line_height);
+      *natural = PANGO_PIXELS_CEIL (MAX (self->min_lines, self->nat_lines) * line_height);
     }
-  pango_font_metrics_unref (metrics);
 }
 
 static void

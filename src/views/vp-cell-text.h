@@ -15,6 +15,7 @@ const char *vp_cell_text_get_text (VpCellText *self);
 void vp_cell_text_set_attributes (VpCellText *self, PangoAttrList *attributes);
 PangoAttrList *vp_cell_text_get_attributes (VpCellText *self);
 void vp_cell_text_set_yalign (VpCellText *self, float yalign);
+void vp_cell_text_get_font_size (VpCellText *self, int *char_width, int *line_height);
 guint vp_cell_text_count_shaped (void);
 
 G_END_DECLS
