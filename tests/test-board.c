@@ -64,6 +64,17 @@ show_board (Fixture *fixture)
   vp_test_wait_for_frames ();
 }
 
+/* The list, hidden while the board is shown. */
+static void
+show_list (Fixture *fixture)
+{
+  AdwViewStack *views = ADW_VIEW_STACK (
+    gtk_widget_get_template_child (GTK_WIDGET (fixture->window), VP_TYPE_WINDOW, "views"));
+
+  adw_view_stack_set_visible_child_name (views, "list");
+  vp_test_wait_for_frames ();
+}
+
 static void
 open_window (Fixture *fixture)
 {
@@ -509,10 +520,7 @@ test_search_and_facets (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (n_cards (fixture, VP_STATUS_PLANNED), ==, 3);
 
   /* a search that changes while the board is hidden shows when it is back */
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (
-                                           GTK_WIDGET (fixture->window), VP_TYPE_WINDOW, "views")),
-                                         "list");
-  vp_test_wait_for_frames ();
+  show_list (fixture);
   g_object_set (filter, "search", "Ariadne", NULL);
   show_board (fixture);
   g_assert_cmpuint (n_cards (fixture, VP_STATUS_PLANNED), ==, 1);
@@ -546,6 +554,10 @@ test_drop_sets_status (Fixture *fixture, gconstpointer data)
                    tr ("Status set to “Done”", "Status gewijzigd in ‘Afgerond’"));
   g_assert_true (vp_test_shows_text (
     GTK_WIDGET (fixture->window), tr ("Status set to “Done”", "Status gewijzigd in ‘Afgerond’")));
+  /* the list, hidden meanwhile, shows it when it is back */
+  show_list (fixture);
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->window), tr ("Done", "Afgerond")));
+  show_board (fixture);
 
   /* a drop on its own column, under the cards, changes nothing */
   g_clear_pointer (&fixture->done, g_free);

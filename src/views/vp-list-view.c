@@ -420,6 +420,11 @@ catch_up_cb (gpointer data)
   GHashTableIter iter;
   gpointer watch;
 
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->catch_up_id = 0;
+      return G_SOURCE_REMOVE;
+    }
   g_hash_table_iter_init (&iter, self->stale);
   while (n < G_N_ELEMENTS (slice) && g_hash_table_iter_next (&iter, &watch, NULL))
     slice[n++] = watch;
@@ -437,8 +442,9 @@ start_catch_up (GtkWidget *widget, gpointer data)
   VpListView *self = VP_LIST_VIEW (widget);
 
   self->catch_up_queued = FALSE;
-  /* disposed meanwhile */
-  if (self->store == NULL)
+  /* disposed meanwhile, or another view is shown: the cells catch up
+   * when the list is shown again (vp_list_view_map()) */
+  if (self->store == NULL || !gtk_widget_get_mapped (widget))
     return;
   if (self->catch_up_id == 0 && g_hash_table_size (self->stale) > 0)
     self->catch_up_id = g_idle_add_full (G_PRIORITY_LOW, catch_up_cb, self, NULL);
@@ -1100,12 +1106,17 @@ vp_list_view_set_property (GObject *object, guint prop_id, const GValue *value, 
 }
 
 /* Hidden (another view in front), the list puts off following changes:
- * a card moved on the board would sort the whole list again. */
+ * a card moved on the board would sort the whole list again, and bring
+ * all its cells up to date at idle. */
 static void
 vp_list_view_map (GtkWidget *widget)
 {
-  vp_row_model_set_paused (VP_LIST_VIEW (widget)->rows, FALSE);
+  VpListView *self = VP_LIST_VIEW (widget);
+
+  vp_row_model_set_paused (self->rows, FALSE);
   GTK_WIDGET_CLASS (vp_list_view_parent_class)->map (widget);
+  if (g_hash_table_size (self->stale) > 0)
+    queue_catch_up (self);
 }
 
 static void
