@@ -592,11 +592,15 @@ on_filter_changed_cb (VpBoardView *self, GtkFilterChange change)
 }
 
 /* What a bound card watches: its action and the home status of it, as in
- * the list (vp-list-view.c). */
+ * the list (vp-list-view.c). A card's Watch is made with the card and
+ * keeps its action while unbound: GTK 4.8 binds every card after one that
+ * left a column again (its position changed), and a card bound again to
+ * its action then costs nothing. */
 typedef struct
 {
   VpBoardView *self;
   GtkListItem *item;
+  gboolean bound;
   VpAction *action;
   VpActionStatus *status;
   /* a card off screen (unmapped: GTK 4.8 keeps some 200 per column) is
@@ -632,6 +636,24 @@ watch_status (Watch *watch)
   return TRUE;
 }
 
+/* Listens to @action (and its status), or to nothing. */
+static void
+watch_action (Watch *watch, VpAction *action)
+{
+  if (action == watch->action)
+    return;
+  if (watch->action != NULL)
+    g_signal_handlers_disconnect_by_data (watch->action, watch);
+  if (watch->status != NULL)
+    g_signal_handlers_disconnect_by_data (watch->status, watch);
+  g_clear_object (&watch->status);
+  g_set_object (&watch->action, action);
+  if (action == NULL)
+    return;
+  g_signal_connect_swapped (action, "notify", G_CALLBACK (on_watched_changed_cb), watch);
+  watch_status (watch);
+}
+
 static gboolean
 put_off (Watch *watch)
 {
@@ -642,29 +664,28 @@ put_off (Watch *watch)
 static void
 on_watched_changed_cb (Watch *watch)
 {
-  if (put_off (watch))
+  /* an unbound card lets go of its action when bound to another */
+  if (!watch->bound || put_off (watch))
     return;
   watch_status (watch);
   show_card (watch->self, watch->item);
 }
 
 static void
-on_card_mapped_cb (Watch *watch)
+on_card_mapped_cb (GtkListItem *item)
 {
+  Watch *watch = g_object_get_data (G_OBJECT (item), "vp-watch");
+
   if (watch->stale)
     on_watched_changed_cb (watch);
 }
 
+/* GTK unbinds a card before it goes: the view no longer knows it. */
 static void
 watch_free (Watch *watch)
 {
-  g_hash_table_remove (watch->self->watches, watch);
-  g_signal_handlers_disconnect_by_data (gtk_list_item_get_child (watch->item), watch);
-  g_signal_handlers_disconnect_by_data (watch->action, watch);
-  if (watch->status != NULL)
-    g_signal_handlers_disconnect_by_data (watch->status, watch);
-  g_clear_object (&watch->action);
-  g_clear_object (&watch->status);
+  g_assert (!watch->bound);
+  watch_action (watch, NULL);
   g_free (watch);
 }
 
@@ -727,17 +748,21 @@ on_events_changed_cb (
 static void
 start_watching (VpBoardView *self, GtkListItem *item, VpAction *action)
 {
-  Watch *watch = g_new0 (Watch, 1);
+  Watch *watch = g_object_get_data (G_OBJECT (item), "vp-watch");
 
-  watch->self = self;
-  watch->item = item;
-  watch->action = g_object_ref (action);
-  g_signal_connect_swapped (action, "notify", G_CALLBACK (on_watched_changed_cb), watch);
-  g_signal_connect_swapped (gtk_list_item_get_child (item), "map", G_CALLBACK (on_card_mapped_cb),
-                            watch);
-  watch_status (watch);
+  watch->bound = TRUE;
+  watch_action (watch, action);
   g_hash_table_add (self->watches, watch);
-  g_object_set_data_full (G_OBJECT (item), "vp-watch", watch, (GDestroyNotify) watch_free);
+}
+
+static void
+stop_watching (VpBoardView *self, GtkListItem *item)
+{
+  Watch *watch = g_object_get_data (G_OBJECT (item), "vp-watch");
+
+  watch->bound = FALSE;
+  watch->stale = FALSE;
+  g_hash_table_remove (self->watches, watch);
 }
 
 /* The cards' factory. */
@@ -745,7 +770,14 @@ start_watching (VpBoardView *self, GtkListItem *item, VpAction *action)
 static void
 setup_card_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpBoardView *self)
 {
-  gtk_list_item_set_child (item, vp_board_card_new ());
+  GtkWidget *card = vp_board_card_new ();
+  Watch *watch = g_new0 (Watch, 1);
+
+  watch->self = self;
+  watch->item = item;
+  g_object_set_data_full (G_OBJECT (item), "vp-watch", watch, (GDestroyNotify) watch_free);
+  gtk_list_item_set_child (item, card);
+  g_signal_connect_swapped (card, "map", G_CALLBACK (on_card_mapped_cb), item);
 }
 
 static void
@@ -777,6 +809,8 @@ bind_card_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpBoardView 
   vp_board_card_set_measure_exactly (card, gtk_list_item_get_position (item) < 24);
   if (!is_card)
     {
+      /* a lane's heading watches nothing */
+      watch_action (g_object_get_data (G_OBJECT (item), "vp-watch"), NULL);
       show_heading (self, card, record);
       return;
     }
@@ -792,7 +826,7 @@ unbind_card_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpBoardVie
   if (card == self->marked)
     self->marked = NULL;
   vp_board_card_clear (VP_BOARD_CARD (card));
-  g_object_set_data (G_OBJECT (item), "vp-watch", NULL);
+  stop_watching (self, item);
 }
 
 /* The columns. */
