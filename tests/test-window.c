@@ -285,7 +285,7 @@ test_search_and_filters (void)
   g_object_set (filter, "search", "overzicht", NULL);
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 2);
-  /* the empty list's button: no search, no facet */
+  /* the button of the list that matches nothing: no search, no facet */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 6);
@@ -314,6 +314,72 @@ test_sidebar_chooses_priority (void)
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 6);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* While a search narrows the list, a priority without a match is left
+ * out, but not the one chosen in the sidebar, nor one opened meanwhile;
+ * the way back from a search that finds nothing leaves the focus in the
+ * list. */
+static void
+test_narrowed_priorities (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  VpActionFilter *filter;
+  GtkListBox *sidebar;
+  GtkColumnView *columns;
+  GtkWidget *clear;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  filter = vp_window_get_filter (window);
+  sidebar = window_child (window, "sidebar_list");
+  columns = GTK_COLUMN_VIEW (vp_test_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+
+  /* only the second priority's action is about Ariadne */
+  g_object_set (filter, "search", "Ariadne", NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 2);
+  /* the first priority, chosen in the sidebar, shows without a match */
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 1);
+  g_assert_true (VP_IS_PRIORITY (vp_list_view_get_record (list_view_of (window), 0)));
+  g_assert_false (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen passende acties")));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 2);
+
+  /* the second priority, collapsed, then a search without a match in it */
+  g_object_set (filter, "search", NULL, NULL);
+  vp_test_wait_for_frames ();
+  g_signal_emit_by_name (columns, "activate", 4);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 5);
+  g_object_set (filter, "search", "controles", NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 3);
+  /* opened, it stays until the search changes */
+  g_signal_emit_by_name (columns, "activate", 2);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 3);
+  g_object_set (filter, "search", "controle", NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 2);
+
+  g_object_set (filter, "search", "zwembad", NULL);
+  vp_test_wait_for_frames ();
+  /* the list's, not the window's for an empty database */
+  clear = vp_test_find_shown (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  clear = vp_test_find (clear, GTK_TYPE_BUTTON);
+  gtk_widget_grab_focus (clear);
+  g_signal_emit_by_name (clear, "clicked");
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 6);
+  g_assert_true (
+    gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (columns)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -779,6 +845,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/overdue", test_overdue);
   g_test_add_func ("/window/search-and-filters", test_search_and_filters);
   g_test_add_func ("/window/sidebar-chooses-priority", test_sidebar_chooses_priority);
+  g_test_add_func ("/window/narrowed-priorities", test_narrowed_priorities);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/follows-changes", test_follows_changes);
   g_test_add_func ("/window/plan-arrives", test_plan_arrives);

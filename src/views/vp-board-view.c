@@ -28,8 +28,9 @@
  * that arrive as many signals (a commit, an undo) are gathered before the
  * next frame, and nothing is placed while the board is not on screen.
  *
- * Cards are recycled as in the list (vp-list-view.c): bind gives a card
- * its action and watches it and its home status; unbind lets go. Drag
+ * Cards are recycled as in the list (vp-list-view.c): a bound card shows
+ * its action and watches it and its home status; unbound, it keeps them
+ * until it is bound to another (see Watch). Drag
  * sources, drop targets, the context menu and the keyboard shortcuts
  * belong to the columns and the board, never to a card; they are in
  * vp-board-view-moves.c.
@@ -752,6 +753,8 @@ start_watching (VpBoardView *self, GtkListItem *item, VpAction *action)
 
   watch->bound = TRUE;
   watch_action (watch, action);
+  /* its status record may have come or gone while it was unbound */
+  watch_status (watch);
   g_hash_table_add (self->watches, watch);
 }
 

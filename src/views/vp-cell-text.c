@@ -226,7 +226,8 @@ vp_cell_text_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (self->text == NULL || *self->text == '\0' || width <= 0 || height <= 0)
     return;
   layout = find_layout (self, width, height);
-  if (!pango_layout_is_ellipsized (layout))
+  /* a text cut short fills its lines, but for one of one line */
+  if (!pango_layout_is_ellipsized (layout) || pango_layout_get_line_count (layout) == 1)
     {
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       /* whole pixels, as GtkInscription: never above the top */

@@ -73,8 +73,10 @@ struct _VpListView
    * priority facet chooses them: no look-up per row */
   gboolean all_open;
   /* a search or facet narrows the plan's priorities: those without a
-   * match are left out (row_kind()) */
+   * match are left out (row_kind()), but for the UUIDs of those opened
+   * meanwhile, which stay in view where they were opened */
   gboolean narrowed;
+  GHashTable *opened;
   /* a priority's title in the activity column */
   PangoAttrList *heading_attributes;
   GTimeZone *local;
@@ -899,7 +901,8 @@ row_kind (gpointer record, gpointer data)
 
   if (!VP_IS_PRIORITY (record))
     return VP_ROW_ITEM;
-  if (self->narrowed && !g_hash_table_contains (self->collapsed, vp_record_get_uuid (record)))
+  if (self->narrowed && !g_hash_table_contains (self->collapsed, vp_record_get_uuid (record))
+      && !g_hash_table_contains (self->opened, vp_record_get_uuid (record)))
     return VP_ROW_HEADING_OF_ITEMS;
   return VP_ROW_HEADING;
 }
@@ -907,8 +910,15 @@ row_kind (gpointer record, gpointer data)
 static void
 on_filter_changed_cb (VpListView *self, GtkFilterChange change)
 {
+  gboolean was_narrowed = self->narrowed;
+
   /* the priority chosen may be another */
   update_groups (self);
+  g_hash_table_remove_all (self->opened);
+  /* a priority chosen in the sidebar shows, though a search left it out
+   * before: that is not among the rows a stricter filter looks at */
+  if (was_narrowed && !self->narrowed)
+    change = GTK_FILTER_CHANGE_DIFFERENT;
   gtk_filter_changed (GTK_FILTER (self->row_filter), change);
 }
 
@@ -923,6 +933,10 @@ toggle_priority (VpListView *self, VpPriority *priority)
       g_hash_table_add (self->collapsed, g_strdup (uuid));
       change = GTK_FILTER_CHANGE_MORE_STRICT;
     }
+  else if (self->narrowed)
+    /* opened in a narrowed list, it stays, matches or not, rather than
+     * go from under the pointer */
+    g_hash_table_add (self->opened, g_strdup (uuid));
   update_groups (self);
   gtk_filter_changed (GTK_FILTER (self->row_filter), change);
   /* the heading's arrow */
@@ -966,6 +980,23 @@ on_rows_publishing_cb (VpListView *self)
   self->publishing = TRUE;
 }
 
+/* A search or facet that matches nothing says so, and how to go back;
+ * the focus, on the way back, goes to the list. */
+static void
+update_no_match (VpListView *self)
+{
+  gboolean none = self->narrowed && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (none == gtk_widget_get_visible (self->no_match))
+    return;
+  gtk_widget_set_visible (self->no_match, none);
+  gtk_widget_set_visible (self->scroller, !none);
+  if (!none && focus != NULL && gtk_widget_is_ancestor (focus, self->no_match))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 static void
 on_rows_published_cb (VpListView *self)
 {
@@ -973,10 +1004,7 @@ on_rows_published_cb (VpListView *self)
 
   self->publishing = FALSE;
   refresh_published (self);
-  /* a search or facet that matches nothing says so, and how to go back */
-  gtk_widget_set_visible (
-    self->no_match, self->narrowed && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0);
-  gtk_widget_set_visible (self->scroller, !gtk_widget_get_visible (self->no_match));
+  update_no_match (self);
   if (position != gtk_single_selection_get_selected (self->selection))
     gtk_single_selection_set_selected (self->selection, position);
 }
@@ -1079,6 +1107,7 @@ vp_list_view_finalize (GObject *object)
   g_hash_table_unref (self->watches);
   g_hash_table_unref (self->stale);
   g_hash_table_unref (self->collapsed);
+  g_hash_table_unref (self->opened);
   g_hash_table_unref (self->headings);
   g_hash_table_unref (self->open);
   g_time_zone_unref (self->local);
@@ -1177,6 +1206,7 @@ vp_list_view_init (VpListView *self)
   self->watches = g_hash_table_new (NULL, NULL);
   self->stale = g_hash_table_new (NULL, NULL);
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->opened = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->headings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->open = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->local = g_time_zone_new_local ();

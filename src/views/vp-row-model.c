@@ -483,7 +483,9 @@ vp_row_model_set_paused (VpRowModel *self, gboolean paused)
  * A heading of kind %VP_ROW_HEADING_OF_ITEMS is left out of the rows
  * when no item follows it before the next heading: a search that finds
  * nothing under a priority does not show the priority. The rows are
- * filtered anew; when what @func says changes, the filter must say so.
+ * filtered anew; when what @func says changes, the filter must say so,
+ * with a change at least as wide: a heading left out is not among the
+ * rows a stricter filter looks at again.
  */
 void
 vp_row_model_set_kind_func (VpRowModel *self, VpRowKindFunc func, gpointer data)

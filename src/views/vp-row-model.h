@@ -11,7 +11,7 @@ G_DECLARE_FINAL_TYPE (VpRow, vp_row, VP, ROW, GObject)
 
 gpointer vp_row_get_record (VpRow *self);
 
-/* What a record is in the rows (vp_row_model_set_heading_func()). */
+/* What a record is in the rows (vp_row_model_set_kind_func()). */
 typedef enum
 {
   VP_ROW_ITEM,
