@@ -41,6 +41,10 @@ struct _VpCellText
   int nat_chars;
   int min_lines;
   int nat_lines;
+  /* the shaper of the settings of the cell's context, while its serial
+   * says they are the same (shapers are never freed) */
+  gpointer shaper;
+  guint shaper_serial;
 };
 
 G_DEFINE_FINAL_TYPE (VpCellText, vp_cell_text, GTK_TYPE_WIDGET)
@@ -107,6 +111,20 @@ find_shaper (GtkWidget *widget)
   return shaper;
 }
 
+/* The cell's shaper: looked up again only when its context changed. */
+static Shaper *
+cell_shaper (VpCellText *self)
+{
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+
+  if (self->shaper == NULL || serial != self->shaper_serial)
+    {
+      self->shaper = find_shaper (GTK_WIDGET (self));
+      self->shaper_serial = serial;
+    }
+  return self->shaper;
+}
+
 static void
 forget_layouts (void)
 {
@@ -125,7 +143,7 @@ find_layout (VpCellText *self, int width, int height)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  Shaper *shaper = find_shaper (widget);
+  Shaper *shaper = cell_shaper (self);
   /* a cached layout holds a reference on its attributes: their address
    * is not another list's while it is cached */
   g_autofree char *key
@@ -180,7 +198,7 @@ vp_cell_text_get_font_size (VpCellText *self, int *char_width, int *line_height)
 
   g_return_if_fail (VP_IS_CELL_TEXT (self));
 
-  shaper = find_shaper (GTK_WIDGET (self));
+  shaper = cell_shaper (self);
   measure_font (shaper);
   if (char_width != NULL)
     *char_width = shaper->char_width;

@@ -27,8 +27,8 @@
  * Cells are recycled: a bound cell shows its row's record and watches it
  * (and the home municipality's status of it) for changes; an unbound one
  * keeps them until it is bound to another (see Watch). Setting a cell up
- * is cheap (no drop-down, no tooltip set per bind),
- * since GTK 4.8 makes new cells whenever the rows on screen change.
+ * is cheap (no drop-down, no tooltip set per bind): GTK 4.8 makes new
+ * cells when the rows it keeps bound grow in number.
  */
 
 typedef char *(*FormatFunc) (VpListView *self, VpAction *action);
@@ -892,8 +892,8 @@ update_groups (VpListView *self)
 }
 
 /* While a search or facet narrows the plan, a priority shows only with
- * actions that match, unless it is collapsed: a priority the sidebar
- * chose shows, matches or not. */
+ * actions that match, unless it is collapsed or was opened meanwhile; a
+ * priority the sidebar chose shows, matches or not (not narrowed). */
 static VpRowKind
 row_kind (gpointer record, gpointer data)
 {

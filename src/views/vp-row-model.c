@@ -165,20 +165,22 @@ static void
 drop_lone_headings (VpRowModel *self)
 {
   guint kept = 0;
+  /* the record kept last is a heading that waits for an item */
+  gboolean waiting = FALSE;
 
   if (self->kind_func == NULL)
     return;
   for (guint i = 0; i < self->shown->len; i++)
     {
       gpointer record = g_ptr_array_index (self->shown, i);
+      VpRowKind kind = kind_of (self, record);
 
-      if (kind_of (self, record) == VP_ROW_HEADING_OF_ITEMS
-          && (i + 1 == self->shown->len
-              || kind_of (self, g_ptr_array_index (self->shown, i + 1)) != VP_ROW_ITEM))
-        continue;
+      if (waiting && kind != VP_ROW_ITEM)
+        kept--;
       self->shown->pdata[kept++] = record;
+      waiting = kind == VP_ROW_HEADING_OF_ITEMS;
     }
-  g_ptr_array_set_size (self->shown, kept);
+  g_ptr_array_set_size (self->shown, waiting ? kept - 1 : kept);
 }
 
 /* Which records show, asking the filter only what @change leaves open:
