@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 #include <stdlib.h>
 
+#include "views/vp-format.h"
 #include "views/vp-poke-model.h"
 #include "views/vp-row-model.h"
 
@@ -266,6 +267,31 @@ test_lone_headings_left_out (void)
   assert_shows (rows, "0");
 }
 
+/* A partner's text shown in the window: no override reverses it, no
+ * control character reaches a label, and a huge text is cut short. */
+static void
+test_display_text_is_tamed (void)
+{
+  g_autofree char *overridden = vp_format_display_text ("\u202eNijkerk\u202c & <b>OM</b>");
+  g_autofree char *controls = vp_format_display_text ("Politie\x1b]0;pwned\x07\nOM\tx");
+  g_autofree char *paragraphs = vp_format_display_paragraphs ("Ambitie\nTweede regel\u2066");
+  g_autofree char *huge_text = g_strnfill (100000, 'V');
+  g_autofree char *huge = vp_format_display_text (huge_text);
+  g_autofree char *huge_paragraphs = vp_format_display_paragraphs (huge_text);
+  g_autofree char *not_utf8 = vp_format_display_text ("\xff\xfe");
+  g_autofree char *none = vp_format_display_text (NULL);
+
+  g_assert_cmpstr (overridden, ==, "Nijkerk & <b>OM</b>");
+  g_assert_cmpstr (controls, ==, "Politie ]0;pwned  OM x");
+  g_assert_cmpstr (paragraphs, ==, "Ambitie\nTweede regel");
+  g_assert_cmpint (g_utf8_strlen (huge, -1), ==, VP_FORMAT_DISPLAY_MAX_CHARS + 1);
+  g_assert_true (g_str_has_suffix (huge, "…"));
+  g_assert_cmpint (g_utf8_strlen (huge_paragraphs, -1), ==,
+                   VP_FORMAT_DISPLAY_MAX_PARAGRAPH_CHARS + 1);
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (not_utf8, ==, "");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -276,5 +302,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/views/rows-are-positions", test_rows_are_positions);
   g_test_add_func ("/views/lone-headings-left-out", test_lone_headings_left_out);
   g_test_add_func ("/views/poke-tells-of-one-item", test_poke_tells_of_one_item);
+  g_test_add_func ("/views/display-text-is-tamed", test_display_text_is_tamed);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include "app/vp-application.h"
 #include "app/vp-home-dialog.h"
+#include "app/vp-window-private.h"
 #include "app/vp-window.h"
 #include "store/vp-store-status.h"
 #include "views/vp-cell-text.h"
@@ -825,6 +826,39 @@ test_cell_texts_share_layouts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A partner's huge, unbreakable plan and priority titles neither widen the
+ * window nor the sidebar; a toast shows a partner's markup as text. */
+static void
+test_huge_titles_fit (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *huge = g_strnfill (100000, 'V');
+  g_autoptr (VpRecord) second = g_object_new (VP_TYPE_PLAN, "title", huge, "first-year", 2025,
+                                              "last-year", 2025, "owner", "nijkerk", NULL);
+  g_autoptr (AdwToast) toast = NULL;
+  VpWindow *window;
+  int minimum, natural;
+
+  vp_test_add_small_plan (store);
+  g_assert_true (vp_store_insert (store, second, VP_STORE_WRITE_DEFAULT, &error));
+  window = open_window (store);
+  gtk_drop_down_set_selected (window_child (window, "plan_chooser"), 1);
+  vp_test_wait_for_frames ();
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL,
+                      NULL);
+  g_assert_cmpint (minimum, <, 1000);
+  gtk_widget_measure (window_child (window, "sidebar"), GTK_ORIENTATION_HORIZONTAL, -1, &minimum,
+                      &natural, NULL, NULL);
+  g_assert_cmpint (natural, <, 400);
+
+  toast = g_object_ref_sink (vp_window_new_toast ("Import from Politie & <span>OM</span>\u202e"));
+  g_assert_cmpstr (adw_toast_get_title (toast), ==,
+                   "Import from Politie &amp; &lt;span&gt;OM&lt;/span&gt;");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -853,6 +887,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/sort-by-column", test_sort_by_column);
   g_test_add_func ("/window/status-in-place", test_status_in_place);
   g_test_add_func ("/window/plan-chooser", test_plan_chooser);
+  g_test_add_func ("/window/huge-titles-fit", test_huge_titles_fit);
   g_test_add_func ("/window/collapse-priority", test_collapse_priority);
   g_test_add_func ("/window/partner-matrix", test_partner_matrix);
   g_test_add_func ("/window/partners-action-not-deleted", test_partners_action_not_deleted);

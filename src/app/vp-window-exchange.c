@@ -49,9 +49,8 @@ on_export_response_cb (GtkNativeDialog *chooser, int response, VpWindow *self)
           g_autofree char *name = g_file_get_basename (file);
           /* Translators: a toast after an export; the file's name follows */
           g_autofree char *message = g_strdup_printf (_ ("Exported to %s"), name);
-          g_autofree char *escaped = g_markup_escape_text (message, -1);
 
-          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (escaped));
+          adw_toast_overlay_add_toast (self->toasts, vp_window_new_toast (message));
         }
       else
         show_message (self, _ ("The Plan Was Not Exported"), error != NULL ? error->message : NULL);
@@ -213,9 +212,8 @@ on_new_file_cb (VpExchangeFolder *folder, GFile *file, const char *partner, VpWi
   g_autofree char *message
     = g_strdup_printf (_ ("New file from %s"),
                        organisation != NULL ? vp_organisation_get_name (organisation) : partner);
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
   g_autofree char *path = g_file_get_path (file);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = vp_window_new_toast (message);
 
   adw_toast_set_button_label (toast, _ ("_Review"));
   adw_toast_set_action_name (toast, "win.review-file");
@@ -229,9 +227,8 @@ on_export_failed_cb (VpExchangeFolder *folder, const char *message, VpWindow *se
 {
   /* Translators: a toast when the export to the exchange folder failed */
   g_autofree char *text = g_strdup_printf (_ ("Not written to the exchange folder: %s"), message);
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (escaped));
+  adw_toast_overlay_add_toast (self->toasts, vp_window_new_toast (text));
 }
 
 static void

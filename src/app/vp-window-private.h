@@ -20,7 +20,8 @@ struct _VpWindow
   AdwToastOverlay *toasts;
   AdwLeaflet *leaflet;
   GtkWidget *sidebar;
-  AdwWindowTitle *plan_title;
+  GtkLabel *plan_title;
+  GtkLabel *plan_subtitle;
   GtkDropDown *plan_chooser;
   GtkListBox *sidebar_list;
   GtkWidget *overdue_button;
@@ -60,6 +61,7 @@ struct _VpWindow
 
 /* vp-window.c */
 void vp_window_toast (VpWindow *self, const char *message);
+AdwToast *vp_window_new_toast (const char *text);
 
 /* vp-window-sidebar.c */
 void vp_window_watch_sidebar (VpWindow *self);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "store/vp-store-status.h"
+#include "views/vp-format.h"
 #include "views/vp-swatch.h"
 #include "vp-window-private.h"
 
@@ -65,11 +66,13 @@ show_row (GtkWidget *row, const char *colour, const char *title, const Counts *c
   GtkLabel *caption = g_object_get_data (G_OBJECT (row), "vp-caption");
   /* Translators: in the sidebar, a priority's actions: "12 open · 7 done" */
   g_autofree char *details = g_strdup_printf (_ ("%u open · %u done"), counts->open, counts->done);
+  g_autofree char *shown = vp_format_display_text (title);
 
   if (swatch != NULL && colour != NULL)
     vp_swatch_set_colour (VP_SWATCH (swatch), colour);
-  if (g_strcmp0 (gtk_label_get_text (name), title) != 0)
-    gtk_label_set_text (name, title);
+
+  if (g_strcmp0 (gtk_label_get_text (name), shown) != 0)
+    gtk_label_set_text (name, shown);
   if (g_strcmp0 (gtk_label_get_text (caption), details) != 0)
     gtk_label_set_text (caption, details);
 }
@@ -92,7 +95,11 @@ make_row (const char *uuid, const char *colour, const char *title, const Counts 
     }
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  /* a long title wraps rather than widen the sidebar */
+  /* a long title wraps, inside a word if it must, rather than widen the
+   * sidebar; past three lines it is cut short */
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (name), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
   gtk_box_append (GTK_BOX (labels), name);
   gtk_label_set_xalign (GTK_LABEL (caption), 0);

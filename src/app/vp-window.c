@@ -10,6 +10,7 @@
 #include "exchange/vp-exchange.h"
 #include "model/vp-action-filter.h"
 #include "views/vp-action-editor.h"
+#include "views/vp-format.h"
 #include "views/vp-board-view.h"
 #include "views/vp-list-view.h"
 #include "views/vp-plan-view.h"
@@ -53,6 +54,25 @@ add_toast (GtkWidget *widget, gpointer toast)
 }
 
 /**
+ * vp_window_new_toast:
+ * @text: plain text, which may hold what a partner wrote
+ *
+ * A toast's title is markup in libadwaita 1.2: every toast is made here,
+ * so that a partner's "&" or "<span>" shows as written, and a huge or
+ * reordering text as vp_format_display_text() makes it.
+ *
+ * Returns: (transfer full): a toast showing @text
+ */
+AdwToast *
+vp_window_new_toast (const char *text)
+{
+  g_autofree char *shown = vp_format_display_text (text);
+  g_autofree char *escaped = g_markup_escape_text (shown, -1);
+
+  return adw_toast_new (escaped);
+}
+
+/**
  * vp_window_toast:
  * @message: what was done, plain text
  *
@@ -61,8 +81,7 @@ add_toast (GtkWidget *widget, gpointer toast)
 void
 vp_window_toast (VpWindow *self, const char *message)
 {
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = vp_window_new_toast (message);
 
   if (vp_store_can_undo (self->store))
     {
@@ -127,7 +146,7 @@ undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       /* Translators: a toast after undo; the change that was undone follows */
       g_autofree char *message = g_strdup_printf (_ ("Undone: %s"), label);
 
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toasts, vp_window_new_toast (message));
     }
 }
 
@@ -250,8 +269,8 @@ plan_subtitle (VpWindow *self)
   int last = vp_plan_get_last_year (self->plan);
   VpOrganisation *owner
     = vp_store_lookup_organisation (self->store, vp_plan_get_owner (self->plan));
-  const char *owner_name
-    = owner != NULL ? vp_organisation_get_name (owner) : vp_plan_get_owner (self->plan);
+  g_autofree char *owner_name = vp_format_display_text (
+    owner != NULL ? vp_organisation_get_name (owner) : vp_plan_get_owner (self->plan));
 
   if (first == last)
     /* Translators: the plan's municipality and year: "Nijkerk · 2024" */
@@ -337,6 +356,14 @@ plan_to_show (VpWindow *self, guint *position)
 /* Shows a plan of the database (the plan chooser offers the others), or
  * the empty state. */
 static void
+show_sidebar_title (VpWindow *self, const char *title, const char *subtitle)
+{
+  gtk_label_set_text (self->plan_title, title);
+  gtk_label_set_text (self->plan_subtitle, subtitle != NULL ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_subtitle), subtitle != NULL);
+}
+
+static void
 update_plan (VpWindow *self)
 {
   GListModel *plans = vp_store_get_records (self->store, VP_TYPE_PLAN);
@@ -351,23 +378,64 @@ update_plan (VpWindow *self)
     {
       adw_view_switcher_title_set_title (self->title, _ ("Veiligheidsplan"));
       adw_view_switcher_title_set_subtitle (self->title, "");
-      adw_window_title_set_title (self->plan_title, _ ("Priorities"));
-      adw_window_title_set_subtitle (self->plan_title, "");
+      show_sidebar_title (self, _ ("Priorities"), NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else
     {
       g_autofree char *subtitle = plan_subtitle (self);
+      g_autofree char *title = vp_format_display_text (vp_plan_get_title (self->plan));
 
       /* The header bar shows the view switcher when there is room for
        * it, the title when not; the sidebar always has the title. */
-      adw_view_switcher_title_set_title (self->title, vp_plan_get_title (self->plan));
+      adw_view_switcher_title_set_title (self->title, title);
       adw_view_switcher_title_set_subtitle (self->title, subtitle);
-      adw_window_title_set_title (self->plan_title, vp_plan_get_title (self->plan));
-      adw_window_title_set_subtitle (self->plan_title, subtitle);
+      show_sidebar_title (self, title, subtitle);
       gtk_stack_set_visible_child_name (self->stack, "plan");
     }
   update_actions (self);
+}
+
+/* The chooser's items: the expression is evaluated on each plan. */
+static char *
+plan_chooser_title (VpPlan *plan)
+{
+  return vp_format_display_text (vp_plan_get_title (plan));
+}
+
+/* The chooser's label and items: a plan's title cut short, so that a long
+ * one does not widen the sidebar (GtkDropDown's own labels do not). */
+static void
+on_chooser_item_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_chooser_item_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  g_autofree char *title = plan_chooser_title (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), title);
+}
+
+static void
+setup_plan_chooser (VpWindow *self)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_chooser_item_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_chooser_item_bind_cb), NULL);
+  gtk_drop_down_set_factory (self->plan_chooser, factory);
+  gtk_drop_down_set_expression (
+    self->plan_chooser, gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                     G_CALLBACK (plan_chooser_title), NULL, NULL));
+  gtk_drop_down_set_model (self->plan_chooser, vp_store_get_records (self->store, VP_TYPE_PLAN));
 }
 
 static void
@@ -480,9 +548,7 @@ vp_window_constructed (GObject *object)
   setup_views (self);
   setup_settings (self);
   vp_window_setup_filters (self);
-  gtk_drop_down_set_expression (self->plan_chooser,
-                                gtk_property_expression_new (VP_TYPE_PLAN, NULL, "title"));
-  gtk_drop_down_set_model (self->plan_chooser, vp_store_get_records (self->store, VP_TYPE_PLAN));
+  setup_plan_chooser (self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
@@ -594,6 +660,7 @@ vp_window_class_init (VpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, plan_title);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, plan_subtitle);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, plan_chooser);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, overdue_button);

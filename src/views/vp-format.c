@@ -73,3 +73,79 @@ vp_format_planned_quarter (VpAction *action)
    * "planned Q2 2024" */
   return g_strdup_printf (_ ("planned %s %d"), vp_enum_get_label (VP_TYPE_QUARTER, quarter), year);
 }
+
+/* Characters that reorder or hide what follows them: directional
+ * embeddings, overrides and isolates, and the zero-width marks. */
+static gboolean
+is_hidden_control (gunichar c)
+{
+  return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f
+         || c == 0x061c;
+}
+
+/* The text to show: hidden controls left out, other controls (newlines
+ * too, unless @keep_newlines) shown as spaces, cut after @max_chars. */
+static char *
+make_display_text (const char *text, guint max_chars, gboolean keep_newlines)
+{
+  GString *shown = g_string_new (NULL);
+  guint count = 0;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_string_free (shown, FALSE);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (count == max_chars)
+        {
+          g_string_append (shown, "…");
+          break;
+        }
+      if (is_hidden_control (c))
+        continue;
+      if (g_unichar_iscntrl (c) && !(keep_newlines && c == '\n'))
+        c = ' ';
+      g_string_append_unichar (shown, c);
+      count++;
+    }
+  return g_string_free (shown, FALSE);
+}
+
+/**
+ * vp_format_display_text:
+ * @text: (nullable): a text a person or a partner's file supplied
+ *
+ * A text as a label in the window's chrome (a title, a sidebar row, a
+ * toast) may show it: on one line, without control characters or
+ * directional overrides (a partner's file could otherwise show a text
+ * reversed), and cut to %VP_FORMAT_DISPLAY_MAX_CHARS characters with an
+ * ellipsis, so that a huge text neither widens the window nor asks the
+ * renderer for a surface it cannot make. The result is plain text, not
+ * markup: escape it where it meets markup.
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+vp_format_display_text (const char *text)
+{
+  return make_display_text (text, VP_FORMAT_DISPLAY_MAX_CHARS, FALSE);
+}
+
+/**
+ * vp_format_display_paragraphs:
+ * @text: (nullable): a long text a person or a partner's file supplied (an
+ *   ambition, an introduction)
+ *
+ * Like vp_format_display_text(), for a text shown whole and wrapped: its
+ * newlines kept, cut only past %VP_FORMAT_DISPLAY_MAX_PARAGRAPH_CHARS
+ * characters, far more than any plan writes, which Pango would take
+ * seconds to wrap.
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+vp_format_display_paragraphs (const char *text)
+{
+  return make_display_text (text, VP_FORMAT_DISPLAY_MAX_PARAGRAPH_CHARS, TRUE);
+}

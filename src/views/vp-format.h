@@ -9,4 +9,11 @@ char *vp_format_lead (VpStore *store, VpAction *action);
 char *vp_format_quarter (VpAction *action);
 char *vp_format_planned_quarter (VpAction *action);
 
+/* What a label may show of a text a person or a partner wrote. */
+#define VP_FORMAT_DISPLAY_MAX_CHARS           500
+#define VP_FORMAT_DISPLAY_MAX_PARAGRAPH_CHARS 5000
+
+char *vp_format_display_text (const char *text);
+char *vp_format_display_paragraphs (const char *text);
+
 G_END_DECLS

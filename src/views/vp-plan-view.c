@@ -8,6 +8,7 @@
 
 #include "vp-definition-editor.h"
 #include "vp-goal-editor.h"
+#include "vp-format.h"
 #include "vp-plan-view.h"
 #include "vp-priority-editor.h"
 #include "vp-record-editor.h"
@@ -101,15 +102,22 @@ unwatch_all (VpPlanView *self)
   g_ptr_array_set_size (self->watched, 0);
 }
 
-/* Plain text, never markup, wrapped. */
+/* Plain text, never markup, wrapped; a text longer than any plan's is cut
+ * short (vp_format_display_paragraphs(), and after MAX_LINES), so that it
+ * cannot make a row taller than the renderer can draw. */
+#define MAX_LINES 60
+
 static GtkWidget *
 make_label (const char *text, const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *shown = vp_format_display_paragraphs (text);
+  GtkWidget *label = gtk_label_new (shown);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), MAX_LINES);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
@@ -252,7 +260,8 @@ static GtkWidget *
 make_group (const char *title, GtkWidget *suffix)
 {
   GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *escaped = g_markup_escape_text (title != NULL ? title : "", -1);
+  g_autofree char *shown = vp_format_display_text (title);
+  g_autofree char *escaped = g_markup_escape_text (shown, -1);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
   if (suffix != NULL)
@@ -333,8 +342,8 @@ make_priority_header (VpPlanView *self, VpPriority *priority)
   GtkWidget *swatch = g_object_new (VP_TYPE_SWATCH, "width-request", 18, "height-request", 18,
                                     "valign", GTK_ALIGN_START, "margin-top", 7, NULL);
   GtkWidget *line;
-  g_autofree char *title = g_strdup_printf ("%d. %s", vp_priority_get_number (priority),
-                                            vp_priority_get_title (priority));
+  g_autofree char *shown = vp_format_display_text (vp_priority_get_title (priority));
+  g_autofree char *title = g_strdup_printf ("%d. %s", vp_priority_get_number (priority), shown);
   g_autofree char *details = describe_priority (self, record);
 
   vp_swatch_set_colour (VP_SWATCH (swatch), vp_priority_get_colour (priority));
