@@ -376,6 +376,7 @@ vp_board_card_query_tooltip (
   VpBoardCard *self = VP_BOARD_CARD (widget);
   const char *quarter = gtk_label_get_text (GTK_LABEL (self->quarter));
   g_autofree char *when = NULL;
+  g_autofree char *activity = NULL;
   g_autofree char *text = NULL;
   GtkWidget *label;
 
@@ -386,7 +387,8 @@ vp_board_card_query_tooltip (
     when = g_strdup_printf (_ ("%s · overdue"), quarter);
   else
     when = g_strdup (quarter);
-  text = g_strdup_printf ("%s\n%s\n%s\n%s", vp_action_get_text (self->action),
+  activity = vp_format_display_paragraphs (vp_action_get_text (self->action));
+  text = g_strdup_printf ("%s\n%s\n%s\n%s", activity,
                           vp_cell_text_get_text (VP_CELL_TEXT (self->lead)), when,
                           self->partners_text != NULL ? self->partners_text : "");
   /* a label that wraps: a tooltip's own does not, and activities are long */

@@ -610,9 +610,12 @@ static gboolean
 on_activity_tooltip_cb (
   GtkWidget *text, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
 {
+  g_autofree char *shown = NULL;
+
   if (vp_cell_text_get_attributes (VP_CELL_TEXT (text)) != NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, vp_cell_text_get_text (VP_CELL_TEXT (text)));
+  shown = vp_format_display_paragraphs (vp_cell_text_get_text (VP_CELL_TEXT (text)));
+  gtk_tooltip_set_text (tooltip, shown);
   return TRUE;
 }
 

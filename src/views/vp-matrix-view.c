@@ -8,6 +8,7 @@
 #include "model/vp-action-filter.h"
 #include "store/vp-store-status.h"
 #include "vp-cell-text.h"
+#include "vp-format.h"
 #include "vp-matrix-view.h"
 #include "vp-row-model.h"
 
@@ -194,7 +195,9 @@ on_query_tooltip_cb (
     return FALSE;
   if (column->kind == COLUMN_ACTIVITY)
     {
-      gtk_tooltip_set_text (tooltip, vp_action_get_text (action));
+      g_autofree char *shown = vp_format_display_paragraphs (vp_action_get_text (action));
+
+      gtk_tooltip_set_text (tooltip, shown);
       return TRUE;
     }
   status = vp_store_find_status (self->store, vp_record_get_uuid (VP_RECORD (action)),
