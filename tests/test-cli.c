@@ -20,6 +20,9 @@
 
 #define DAMOCLES  "aab6f567-4d7f-491d-a0f6-fddef2204fed"
 #define OTHER_SUB "fc568731-8bb1-4c89-a4fb-9bbf6fff40b1" /* of another priority */
+#define SUB_B     "d39a4403-740a-4970-8517-ca89c96ff272" /* letter B; A is taken */
+#define PLAN      "b8f0cf9a-ab92-4fd6-a711-3fea86331c2e"
+#define OM        "8f4a842b-91f0-4ccf-8458-a57b597afa87"
 
 typedef struct
 {
@@ -145,6 +148,13 @@ static const Refusal refusals[] = {
   { DAMOCLES ":lead=", "lead: must name an organisation" },
   { DAMOCLES ":category=foo", "category: expected one of joint, local, got “foo”" },
   { DAMOCLES ":nonsense=1", "has no field “nonsense”" },
+  { SUB_B ":letter=A", "letter: the sub-theme “Productie en handel in drugs” of this priority "
+                       "has the letter A" },
+  { SUB_B ":letter=b", "letter: expected one capital letter, got “b”" },
+  { PLAN ":first_year=2030", "last_year: may not come before first_year" },
+  { PLAN ":participants=nijkerk,nobody", "participants: there is no organisation “nobody”" },
+  { PLAN ":participants=nijkerk,Bad", "participants: expected an organisation code" },
+  { OM ":code=ommm", "An organisation’s code cannot change" },
 };
 
 static void

@@ -54,7 +54,10 @@ find_settable (VpRecord *record, const char *key, GError **error)
   if (g_str_equal (name, "uuid") || g_str_equal (name, "modified-at")
       || g_str_equal (name, "modified-by") || g_str_equal (name, "owner")
       || g_strcmp0 (name, klass->parent_field) == 0)
-    return fail (error, _ ("the field “%s” cannot be set: it is kept by the program"), key), NULL;
+    {
+      fail (error, _ ("the field “%s” cannot be set: it is kept by the program"), key);
+      return NULL;
+    }
   for (guint i = 0; i < klass->n_fields; i++)
     {
       if (g_str_equal (klass->fields[i]->name, name))
@@ -171,40 +174,79 @@ check_organisation (VpStore *store, const char *key, const char *code, GError **
   return fail (error, _ ("%s: there is no organisation “%s” in this database"), key, code);
 }
 
-/* What the exchange reader checks between records: the organisations and
- * the sub-theme a record names are there, the sub-theme in the record's
- * own priority. */
 static gboolean
-check_references (VpStore *store, VpRecord *draft, GError **error)
+check_participants (VpStore *store, VpRecord *draft, GError **error)
 {
-  const char *const *participants = NULL;
-  const char *uuid;
-  VpRecord *subtheme;
+  const char *const *participants = vp_record_get_strv (draft, "participants");
 
-  if (VP_IS_ACTION (draft)
-      && !check_organisation (store, "lead", vp_record_get_string (draft, "lead"), error))
-    return FALSE;
-  if (VP_IS_ACTION_STATUS (draft)
-      && !check_organisation (store, "municipality", vp_record_get_string (draft, "municipality"),
-                              error))
-    return FALSE;
-  if (VP_IS_PLAN (draft))
-    participants = vp_record_get_strv (draft, "participants");
   for (gsize i = 0; participants != NULL && participants[i] != NULL; i++)
     {
-      if (!vp_field_check_text (VP_TYPE_PLAN, "code", participants[i], error)
-          || !check_organisation (store, "participants", participants[i], error))
-        return g_prefix_error (error, "participants: "), FALSE;
+      if (!vp_field_check_text (VP_TYPE_PLAN, "code", participants[i], error))
+        {
+          g_prefix_error (error, "participants: ");
+          return FALSE;
+        }
+      if (!check_organisation (store, "participants", participants[i], error))
+        return FALSE;
     }
-  if (!VP_IS_ACTION (draft) || (uuid = vp_record_get_string (draft, "subtheme")) == NULL)
+  return TRUE;
+}
+
+static gboolean
+check_subtheme (VpStore *store, VpRecord *draft, GError **error)
+{
+  const char *uuid = vp_record_get_string (draft, "subtheme");
+  VpRecord *subtheme = uuid != NULL ? vp_store_lookup (store, uuid) : NULL;
+
+  if (uuid == NULL)
     return TRUE;
-  subtheme = vp_store_lookup (store, uuid);
   if (!VP_IS_SUBTHEME (subtheme))
     return fail (error, _ ("subtheme: there is no sub-theme %s in this database"), uuid);
   if (g_strcmp0 (vp_subtheme_get_priority (VP_SUBTHEME (subtheme)),
                  vp_record_get_string (draft, "priority"))
       != 0)
     return fail (error, _ ("subtheme: the sub-theme %s belongs to another priority"), uuid);
+  return TRUE;
+}
+
+/* A sub-theme's letter is its priority's only one of that letter. */
+static gboolean
+check_letter (VpStore *store, VpRecord *draft, GError **error)
+{
+  GListModel *subthemes = vp_store_get_records (store, VP_TYPE_SUBTHEME);
+  const char *letter = vp_record_get_string (draft, "letter");
+  const char *priority = vp_record_get_string (draft, "priority");
+
+  for (guint i = 0; i < g_list_model_get_n_items (subthemes); i++)
+    {
+      g_autoptr (VpRecord) other = g_list_model_get_item (subthemes, i);
+
+      if (g_strcmp0 (vp_record_get_uuid (other), vp_record_get_uuid (draft)) != 0
+          && g_strcmp0 (vp_record_get_string (other, "priority"), priority) == 0
+          && g_strcmp0 (vp_record_get_string (other, "letter"), letter) == 0)
+        return fail (error, _ ("letter: the sub-theme “%s” of this priority has the letter %s"),
+                     vp_record_get_string (other, "title"), letter);
+    }
+  return TRUE;
+}
+
+/* What the exchange reader checks between records: the organisations and
+ * the sub-theme a record names are there, the sub-theme in the record's
+ * own priority; a sub-theme's letter is not taken. (An organisation's code
+ * is the store's to keep unchanged.) */
+static gboolean
+check_references (VpStore *store, VpRecord *draft, GError **error)
+{
+  if (VP_IS_ACTION (draft))
+    return check_organisation (store, "lead", vp_record_get_string (draft, "lead"), error)
+           && check_subtheme (store, draft, error);
+  if (VP_IS_ACTION_STATUS (draft))
+    return check_organisation (store, "municipality", vp_record_get_string (draft, "municipality"),
+                               error);
+  if (VP_IS_PLAN (draft))
+    return check_participants (store, draft, error);
+  if (VP_IS_SUBTHEME (draft))
+    return check_letter (store, draft, error);
   return TRUE;
 }
 
@@ -226,7 +268,10 @@ set_field (VpStore *store, const char *spec, GError **error)
       || (field = find_settable (record, assignment[0], error)) == NULL)
     return FALSE;
   if (!parse_value (store, record, field, assignment[1], &value, error))
-    return g_prefix_error (error, "%s: ", assignment[0]), FALSE;
+    {
+      g_prefix_error (error, "%s: ", assignment[0]);
+      return FALSE;
+    }
   draft = vp_record_copy (record);
   g_object_set_property (G_OBJECT (draft), field->name, &value);
   /* a lead is named only for the kind "organisation" */

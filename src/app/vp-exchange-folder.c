@@ -197,12 +197,12 @@ loaded_free (Loaded *loaded)
   g_free (loaded);
 }
 
-static gboolean
+static GBytes *
 fail_errno (GError **error, const char *path, int saved)
 {
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", path,
                g_strerror (saved));
-  return FALSE;
+  return NULL;
 }
 
 /* The bytes of a regular file, never through a symbolic link (one that
@@ -218,7 +218,7 @@ read_regular_file (const char *path, GError **error)
   gssize n = 0;
 
   if (fd < 0)
-    return fail_errno (error, path, errno), NULL;
+    return fail_errno (error, path, errno);
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
     {
       close (fd);
@@ -231,7 +231,7 @@ read_regular_file (const char *path, GError **error)
     g_byte_array_append (data, buffer, MAX (n, 0));
   close (fd);
   if (n < 0)
-    return fail_errno (error, path, errno), NULL;
+    return fail_errno (error, path, errno);
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
