@@ -476,10 +476,14 @@ typedef struct
 } Announced;
 
 static void
-on_new_file_cb (VpExchangeFolder *folder, GFile *file, const char *partner, Announced *announced)
+on_new_files_cb (VpExchangeFolder *folder,
+                 const char *const *paths,
+                 const char *const *partners,
+                 Announced *announced)
 {
-  g_assert_cmpstr (partner, ==, "barneveld");
-  g_ptr_array_add (announced->files, g_file_get_basename (file));
+  g_assert_cmpuint (g_strv_length ((char **) partners), ==, 1);
+  g_assert_cmpstr (partners[0], ==, "barneveld");
+  g_ptr_array_add (announced->files, g_path_get_basename (paths[0]));
 }
 
 static void
@@ -512,7 +516,7 @@ test_exchange_folder (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (g_mkdir (shared, 0700), ==, 0);
   vp_exchange_folder_set_delays (folder, 100, 150);
-  g_signal_connect (folder, "new-file", G_CALLBACK (on_new_file_cb), &announced);
+  g_signal_connect (folder, "new-files", G_CALLBACK (on_new_files_cb), &announced);
   vp_exchange_folder_set_path (folder, shared);
   wait_ms (400);
   g_assert_true (g_file_test (own, G_FILE_TEST_EXISTS));

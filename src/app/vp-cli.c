@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "exchange/vp-exchange.h"
+#include "exchange/vp-untrusted-text.h"
 #include "vp-cli.h"
 
 /*
@@ -44,19 +45,29 @@ const GOptionEntry vp_cli_option_entries[]
         N_ ("UUID") },
       { NULL } };
 
+/* A fault, which may quote a partner's file: its control characters are
+ * shown, not obeyed. */
 static void
 print_error (const char *context, const GError *error)
 {
+  g_autofree char *message = NULL;
+  g_autofree char *where = NULL;
+
   g_return_if_fail (error != NULL);
-  if (context != NULL)
-    g_printerr ("veiligheidsplan: %s: %s\n", context, error->message);
-  else
-    g_printerr ("veiligheidsplan: %s\n", error->message);
+  message = vp_untrusted_text_for_terminal (error->message);
+  if (context == NULL)
+    {
+      g_printerr ("veiligheidsplan: %s\n", message);
+      return;
+    }
+  where = vp_untrusted_text_for_terminal (context);
+  g_printerr ("veiligheidsplan: %s: %s\n", where, message);
 }
 
-/* A line to recognise a record by: its title, text, term or name. */
+/* A line to recognise a record by: its title, text, term or name, as the
+ * partner wrote it but for control characters. */
 static char *
-describe (VpRecord *record)
+describe_text (VpRecord *record)
 {
   static const char *const fields[] = { "title", "text", "term", "name", "status", "to" };
 
@@ -78,6 +89,14 @@ describe (VpRecord *record)
         }
     }
   return g_strdup (vp_record_get_uuid (record));
+}
+
+static char *
+describe (VpRecord *record)
+{
+  g_autofree char *text = describe_text (record);
+
+  return vp_untrusted_text_for_terminal (text);
 }
 
 /* A conflict, and how it was settled: by --resolve, or not at all. */
@@ -124,8 +143,8 @@ static void
 print_change (VpChange *change)
 {
   g_autofree char *what = describe (vp_change_get_incoming (change));
-  const char *path = vp_change_get_path (change);
-  const char *reason = vp_change_get_reason (change);
+  g_autofree char *path = vp_untrusted_text_for_terminal (vp_change_get_path (change));
+  g_autofree char *reason = vp_untrusted_text_for_terminal (vp_change_get_reason (change));
 
   if (vp_change_get_depends_on (change) != NULL)
     return;
@@ -136,7 +155,7 @@ print_change (VpChange *change)
       break;
     case VP_CHANGE_REFUSED:
       /* Translators: a change refused, and why */
-      g_print (_ ("  Refused: %s %s: %s\n"), path, what, reason != NULL ? reason : "");
+      g_print (_ ("  Refused: %s %s: %s\n"), path, what, reason);
       break;
     case VP_CHANGE_DELETED:
       /* Translators: a record the partner deleted, deleted here too */
@@ -168,6 +187,9 @@ import_file (VpStore *store, const char *path, VpResolution resolution)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (VpChangeSet) set = vp_exchange_read_file (store, path, &error);
+  g_autofree char *partner = NULL;
+  g_autofree char *exported_at = NULL;
+  g_autofree char *shown_path = NULL;
 
   if (set != NULL)
     vp_change_set_resolve_all (set, resolution);
@@ -178,8 +200,10 @@ import_file (VpStore *store, const char *path, VpResolution resolution)
       print_error (path, error);
       return FALSE;
     }
-  g_print (_ ("Imported %s from %s (exported %s):\n"), path, vp_change_set_get_partner (set),
-           vp_change_set_get_exported_at (set));
+  shown_path = vp_untrusted_text_for_terminal (path);
+  partner = vp_untrusted_text_for_terminal (vp_change_set_get_partner (set));
+  exported_at = vp_untrusted_text_for_terminal (vp_change_set_get_exported_at (set));
+  g_print (_ ("Imported %s from %s (exported %s):\n"), shown_path, partner, exported_at);
   /* Translators: the summary of an import, record counts */
   g_print (
     _ ("  %u added, %u updated, %u unchanged, %u older than ours, %u conflicts, %u "
@@ -208,12 +232,24 @@ export_file (VpStore *store, const char *path, const char *plan_uuid)
           return FALSE;
         }
     }
-  if (!vp_exchange_export (store, VP_PLAN (plan), path, &error))
+  if (vp_exchange_export (store, VP_PLAN (plan), path, &error))
+    return TRUE;
+  if (vp_exchange_export_was_written (error))
     {
-      print_error (g_strcmp0 (path, "-") != 0 ? path : NULL, error);
-      return FALSE;
+      /* The file is whole and right; only this database's note of what
+       * partners have was not kept, which at worst shows a partner's later
+       * change as a conflict to settle. A read-only database is fine to
+       * export from. */
+      g_autofree char *message = vp_untrusted_text_for_terminal (error->message);
+
+      g_printerr (_ ("veiligheidsplan: the export was written, but this database could not note "
+                     "what was sent (%s); a partner’s later change of these records may be shown "
+                     "as a conflict\n"),
+                  message);
+      return TRUE;
     }
-  return TRUE;
+  print_error (g_strcmp0 (path, "-") != 0 ? path : NULL, error);
+  return FALSE;
 }
 
 static gboolean

@@ -16,5 +16,6 @@ void vp_exchange_folder_set_path (VpExchangeFolder *self, const char *path);
 const char *vp_exchange_folder_get_path (VpExchangeFolder *self);
 void vp_exchange_folder_set_delays (VpExchangeFolder *self, guint export_ms, guint settle_ms);
 gboolean vp_exchange_folder_export_now (VpExchangeFolder *self, GError **error);
+guint vp_exchange_folder_get_n_waiting (VpExchangeFolder *self);
 
 G_END_DECLS

@@ -44,7 +44,10 @@ on_export_response_cb (GtkNativeDialog *chooser, int response, VpWindow *self)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (file);
-      if (path != NULL && vp_exchange_export (self->store, self->plan, path, &error))
+      /* a read-only database exports, without its note of what was sent */
+      if (path != NULL
+          && (vp_exchange_export (self->store, self->plan, path, &error)
+              || vp_exchange_export_was_written (error)))
         {
           g_autofree char *name = g_file_get_basename (file);
           /* Translators: a toast after an export; the file's name follows */
@@ -113,18 +116,24 @@ on_imported_cb (VpImportDialog *dialog, const char *message, VpWindow *self)
  * until the person confirms. A file that cannot be imported is named with
  * its fault in a message.
  */
-void
-vp_window_import_file (VpWindow *self, GFile *file)
+static GtkWidget *
+open_import (VpWindow *self, GFile *file)
 {
-  GtkWidget *dialog;
+  GtkWidget *dialog = vp_import_dialog_new (GTK_WINDOW (self), self->store, file);
 
-  g_return_if_fail (VP_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  dialog = vp_import_dialog_new (GTK_WINDOW (self), self->store, file);
   g_signal_connect_object (dialog, "failed", G_CALLBACK (on_import_failed_cb), self, 0);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+void
+vp_window_import_file (VpWindow *self, GFile *file)
+{
+  g_return_if_fail (VP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  open_import (self, file);
 }
 
 static void
@@ -177,12 +186,40 @@ on_drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, VpWi
   return TRUE;
 }
 
-static void
-review_file_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  g_autoptr (GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+static void review_files (VpWindow *self, const char *const *paths);
 
-  vp_window_import_file (VP_WINDOW (widget), file);
+static void
+on_review_dialog_destroy_cb (GtkWidget *dialog, VpWindow *self)
+{
+  const char *const *rest = g_object_get_data (G_OBJECT (dialog), "vp-review-rest");
+
+  review_files (self, rest);
+}
+
+/* The files that arrived together, one preview after the other. */
+static void
+review_files (VpWindow *self, const char *const *paths)
+{
+  g_autoptr (GFile) file = NULL;
+  GtkWidget *dialog;
+
+  if (paths == NULL || paths[0] == NULL)
+    return;
+  file = g_file_new_for_path (paths[0]);
+  dialog = open_import (self, file);
+  if (paths[1] == NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (dialog), "vp-review-rest", g_strdupv ((char **) paths + 1),
+                          (GDestroyNotify) g_strfreev);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_review_dialog_destroy_cb), self, 0);
+}
+
+static void
+review_files_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_autofree const char **paths = g_variant_get_strv (parameter, NULL);
+
+  review_files (VP_WINDOW (widget), paths);
 }
 
 static void
@@ -204,20 +241,38 @@ preferences_action (GtkWidget *widget, const char *action_name, GVariant *parame
 
 /* The exchange folder */
 
-static void
-on_new_file_cb (VpExchangeFolder *folder, GFile *file, const char *partner, VpWindow *self)
+static char *
+describe_arrival (VpWindow *self, const char *const *partners)
 {
-  VpOrganisation *organisation = vp_store_lookup_organisation (self->store, partner);
-  /* Translators: a toast when a partner's file appears in the exchange folder */
-  g_autofree char *message
-    = g_strdup_printf (_ ("New file from %s"),
-                       organisation != NULL ? vp_organisation_get_name (organisation) : partner);
-  g_autofree char *path = g_file_get_path (file);
-  AdwToast *toast = vp_window_new_toast (message);
+  VpOrganisation *organisation;
 
+  if (partners[1] != NULL)
+    /* Translators: a toast when files of several partners appear in the exchange folder */
+    return g_strdup_printf (_ ("%u new files from partners"), g_strv_length ((char **) partners));
+  organisation = vp_store_lookup_organisation (self->store, partners[0]);
+  /* Translators: a toast when a partner's file appears in the exchange folder */
+  return g_strdup_printf (_ ("New file from %s"), organisation != NULL
+                                                    ? vp_organisation_get_name (organisation)
+                                                    : partners[0]);
+}
+
+/* One toast for what arrived; Review shows the files one after another. */
+static void
+on_new_files_cb (VpExchangeFolder *folder,
+                 const char *const *paths,
+                 const char *const *partners,
+                 VpWindow *self)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (paths == NULL || paths[0] == NULL)
+    return;
+  message = describe_arrival (self, partners);
+  toast = vp_window_new_toast (message);
   adw_toast_set_button_label (toast, _ ("_Review"));
-  adw_toast_set_action_name (toast, "win.review-file");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+  adw_toast_set_action_name (toast, "win.review-files");
+  adw_toast_set_action_target_value (toast, g_variant_new_strv (paths, -1));
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
@@ -258,7 +313,8 @@ vp_window_setup_exchange (VpWindow *self)
   if (self->settings == NULL)
     return;
   self->exchange_folder = vp_exchange_folder_new (self->store);
-  g_signal_connect_object (self->exchange_folder, "new-file", G_CALLBACK (on_new_file_cb), self, 0);
+  g_signal_connect_object (self->exchange_folder, "new-files", G_CALLBACK (on_new_files_cb), self,
+                           0);
   g_signal_connect_object (self->exchange_folder, "export-failed", G_CALLBACK (on_export_failed_cb),
                            self, 0);
   g_signal_connect_object (self->settings, "changed::exchange-folder",
@@ -277,7 +333,7 @@ vp_window_install_exchange_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.review-file", "s", review_file_action);
+  gtk_widget_class_install_action (widget_class, "win.review-files", "as", review_files_action);
   gtk_widget_class_install_action (widget_class, "win.import-history", NULL, import_history_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 

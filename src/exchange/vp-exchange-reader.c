@@ -9,6 +9,7 @@
 
 #include "model/vp-record-private.h"
 #include "vp-exchange-private.h"
+#include "vp-field-check.h"
 
 /*
  * Reads an exchange file into a change set, touching nothing: first the
@@ -54,40 +55,6 @@ typedef struct
   GHashTable *clashes;
 } Import;
 
-/* What a field's value must be, beyond its type. */
-typedef enum
-{
-  CHECK_NONE,
-  CHECK_FILLED, /* a text that may not be empty */
-  CHECK_CODE,   /* an organisation code */
-  CHECK_UUID,
-  CHECK_LETTER,
-  CHECK_COLOUR,
-} TextCheck;
-
-typedef struct
-{
-  const char *field;
-  int min;
-  int max;
-} Range;
-
-static const Range ranges[] = {
-  { "quarter", 1, 4 },
-  { "planned-quarter", 1, 4 },
-  { "year", 1900, 2200 },
-  { "planned-year", 1900, 2200 },
-  { "first-year", 1900, 2200 },
-  { "last-year", 1900, 2200 },
-  { "framework-first-year", 1900, 2200 },
-  { "framework-last-year", 1900, 2200 },
-  { "number", 1, G_MAXINT },
-  { "target", 1, G_MAXINT },
-  { "achieved", 0, G_MAXINT },
-  { "position", 0, G_MAXINT },
-  { "budget", 0, G_MAXINT },
-};
-
 static void
 incoming_free (Incoming *incoming)
 {
@@ -125,85 +92,25 @@ fail (GError **error, const char *path, const char *format, ...)
   return FALSE;
 }
 
-static TextCheck
-text_check_for (GType type, const char *field)
-{
-  if (g_str_equal (field, "code") || g_str_equal (field, "owner") || g_str_equal (field, "lead")
-      || g_str_equal (field, "municipality"))
-    return CHECK_CODE;
-  if (g_str_equal (field, "subtheme"))
-    return CHECK_UUID;
-  if (g_str_equal (field, "letter"))
-    return CHECK_LETTER;
-  if (g_str_equal (field, "colour"))
-    return CHECK_COLOUR;
-  if (g_str_equal (field, "title") || g_str_equal (field, "term") || g_str_equal (field, "name")
-      || g_str_equal (field, "to") || (g_str_equal (field, "text") && type != VP_TYPE_DEFINITION))
-    return CHECK_FILLED;
-  return CHECK_NONE;
-}
-
-static gboolean
-is_colour (const char *text)
-{
-  if (strlen (text) != 7 || text[0] != '#')
-    return FALSE;
-  for (int i = 1; i < 7; i++)
-    {
-      if (!g_ascii_isdigit (text[i]) && !(text[i] >= 'a' && text[i] <= 'f'))
-        return FALSE;
-    }
-  return TRUE;
-}
-
+/* The rules of one field (vp-field-check.c), with the fault's place. */
 static gboolean
 check_text (GType type, const char *field, const char *text, const char *path, GError **error)
 {
-  switch (text_check_for (type, field))
-    {
-    case CHECK_FILLED:
-      if (*text == '\0')
-        return fail (error, path, _ ("may not be empty"));
-      break;
-    case CHECK_CODE:
-      if (!vp_exchange_is_code (text))
-        return fail (error, path, _ ("expected an organisation code such as “nijkerk”, got “%s”"),
-                     text);
-      break;
-    case CHECK_UUID:
-      if (!vp_exchange_is_uuid (text))
-        return fail (error, path, _ ("expected a UUID, got “%s”"), text);
-      break;
-    case CHECK_LETTER:
-      if (strlen (text) != 1 || !g_ascii_isupper (*text))
-        return fail (error, path, _ ("expected one capital letter, got “%s”"), text);
-      break;
-    case CHECK_COLOUR:
-      if (!is_colour (text))
-        return fail (error, path, _ ("expected a colour such as “#2a7ab0”, got “%s”"), text);
-      break;
-    case CHECK_NONE:
-    default:
-      break;
-    }
-  return TRUE;
+  g_autoptr (GError) local = NULL;
+
+  if (vp_field_check_text (type, field, text, &local))
+    return TRUE;
+  return fail (error, path, "%s", local->message);
 }
 
 static gboolean
 check_range (const char *field, gint64 number, const char *path, GError **error)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (ranges); i++)
-    {
-      if (!g_str_equal (ranges[i].field, field)
-          || (number >= ranges[i].min && number <= ranges[i].max))
-        continue;
-      if (ranges[i].max == G_MAXINT)
-        return fail (error, path, _ ("expected a whole number of at least %d, got %lld"),
-                     ranges[i].min, (long long) number);
-      return fail (error, path, _ ("expected %d–%d, got %lld"), ranges[i].min, ranges[i].max,
-                   (long long) number);
-    }
-  return TRUE;
+  g_autoptr (GError) local = NULL;
+
+  if (vp_field_check_number (field, number, &local))
+    return TRUE;
+  return fail (error, path, "%s", local->message);
 }
 
 static const char *
@@ -300,7 +207,7 @@ read_strv (JsonNode *node, GValue *value, const char *path, GError **error)
 
       if (!expect_string (item, item_path, error))
         return FALSE;
-      if (strchr (json_node_get_string (item), '\n') != NULL)
+      if (!vp_field_check_line (json_node_get_string (item), NULL))
         return fail (error, item_path, _ ("may not span several lines"));
       g_strv_builder_add (builder, json_node_get_string (item));
     }

@@ -4,7 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "vp-exchange-private.h"
 #include "vp-json-writer.h"
@@ -270,6 +273,30 @@ vp_exchange_write (VpStore *store, VpPlan *plan, GError **error)
   return write_export (store, plan, NULL, error);
 }
 
+/* Replaces @path at once or not at all (a temporary file renamed over
+ * it). A file replaced keeps its permissions: an export kept private
+ * stays private; a new one follows the umask. */
+static gboolean
+write_file (const char *path, const char *text, GError **error)
+{
+  GStatBuf old;
+  gboolean replacing = g_stat (path, &old) == 0 && S_ISREG (old.st_mode);
+  int mode = replacing ? (int) (old.st_mode & 0777) : 0666;
+
+  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, mode, error))
+    return FALSE;
+  /* the umask may have taken bits the file had */
+  if (replacing && g_chmod (path, mode) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _ ("The permissions of “%s” could not be kept: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * vp_exchange_export:
  * @plan: (nullable): the plan to export, %NULL for every plan
@@ -279,6 +306,10 @@ vp_exchange_write (VpStore *store, VpPlan *plan, GError **error)
  * temporary file renamed over @path), and notes the versions sent, so
  * that a partner's later change of a record changed here too is seen as
  * a conflict.
+ *
+ * Returns: %TRUE when both were done; %FALSE with @error set otherwise,
+ *   and then vp_exchange_export_was_written() tells whether the file was
+ *   written all the same (a read-only database cannot note what it sent)
  */
 gboolean
 vp_exchange_export (VpStore *store, VpPlan *plan, const char *path, GError **error)
@@ -301,7 +332,21 @@ vp_exchange_export (VpStore *store, VpPlan *plan, const char *path, GError **err
           return FALSE;
         }
     }
-  else if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+  else if (!write_file (path, text, error))
     return FALSE;
   return vp_store_note_sent (store, written, error);
+}
+
+/**
+ * vp_exchange_export_was_written:
+ * @error: the error of a vp_exchange_export() that returned %FALSE
+ *
+ * Returns: whether the file was written, and only the note of the
+ *   versions sent failed: the store's errors come after the file's
+ */
+gboolean
+vp_exchange_export_was_written (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, FALSE);
+  return error->domain == VP_STORE_ERROR;
 }

@@ -52,6 +52,7 @@ GQuark vp_exchange_error_quark (void);
 
 char *vp_exchange_write (VpStore *store, VpPlan *plan, GError **error);
 gboolean vp_exchange_export (VpStore *store, VpPlan *plan, const char *path, GError **error);
+gboolean vp_exchange_export_was_written (const GError *error);
 
 VpChangeSet *
 vp_exchange_read (VpStore *store, GBytes *bytes, const char *file_name, GError **error);

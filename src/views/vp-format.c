@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "exchange/vp-untrusted-text.h"
 #include "vp-format.h"
 
 /* How the views write a record's values for people. */
@@ -104,7 +105,7 @@ make_display_text (const char *text, guint max_chars, gboolean keep_newlines)
         }
       if (is_hidden_control (c))
         continue;
-      if (g_unichar_iscntrl (c) && !(keep_newlines && c == '\n'))
+      if (vp_untrusted_text_is_control (c) && !(keep_newlines && c == '\n'))
         c = ' ';
       g_string_append_unichar (shown, c);
       count++;
