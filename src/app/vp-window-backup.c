@@ -101,13 +101,41 @@ restore (VpWindow *self, VpBackup *backup)
   reopen (self, when);
 }
 
+typedef struct
+{
+  VpWindow *window;
+  VpBackup *backup;
+} Restore;
+
+static void
+restore_free (Restore *restore)
+{
+  g_object_unref (restore->window);
+  vp_backup_free (restore->backup);
+  g_free (restore);
+}
+
+static gboolean
+restore_cb (gpointer user_data)
+{
+  Restore *data = user_data;
+
+  restore (data->window, data->backup);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the question is gone: the window it belongs to may go too. */
 static void
 on_confirm_response_cb (AdwMessageDialog *dialog, const char *response, VpWindow *self)
 {
-  VpBackup *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+  Restore *data;
 
-  if (g_str_equal (response, "restore"))
-    restore (self, backup);
+  if (!g_str_equal (response, "restore"))
+    return;
+  data = g_new0 (Restore, 1);
+  data->window = g_object_ref (self);
+  data->backup = g_object_steal_data (G_OBJECT (dialog), "backup");
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, restore_cb, data, (GDestroyNotify) restore_free);
 }
 
 static void
@@ -144,12 +172,6 @@ backup_row_new (VpBackup *backup)
 }
 
 static void
-on_backup_selected_cb (GtkListBox *list, GtkListBoxRow *row, AdwMessageDialog *dialog)
-{
-  adw_message_dialog_set_response_enabled (dialog, "restore", row != NULL);
-}
-
-static void
 on_list_response_cb (AdwMessageDialog *dialog, const char *response, VpWindow *self)
 {
   GPtrArray *backups = g_object_get_data (G_OBJECT (dialog), "backups");
@@ -167,10 +189,12 @@ backup_list_new (GPtrArray *backups, AdwMessageDialog *dialog)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_SINGLE);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_BROWSE);
   for (guint i = 0; i < backups->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (list), backup_row_new (g_ptr_array_index (backups, i)));
-  g_signal_connect_object (list, "row-selected", G_CALLBACK (on_backup_selected_cb), dialog, 0);
+  /* the newest, chosen to begin with */
+  gtk_list_box_select_row (GTK_LIST_BOX (list),
+                           gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
@@ -202,7 +226,6 @@ restore_backup_action (GtkWidget *widget, const char *action_name, GVariant *par
                                     _ ("_Restore…"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
                                               ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "restore", FALSE);
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "backups", g_steal_pointer (&backups),
                           (GDestroyNotify) g_ptr_array_unref);
