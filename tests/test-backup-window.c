@@ -113,7 +113,9 @@ test_restore_from_menu (void)
   g_autoptr (VpStore) store = vp_test_store_new ();
   g_autofree char *db_path = g_strdup (vp_store_get_path (store));
   g_autoptr (GError) error = NULL;
+  g_autofree char *dir = vp_store_backup_dir (db_path);
   g_autofree char *backup = NULL;
+  g_autofree char *damaged = NULL;
   g_autoptr (GPtrArray) backups = NULL;
   AdwMessageDialog *list_dialog, *confirm;
   VpWindow *window, *restored;
@@ -123,6 +125,9 @@ test_restore_from_menu (void)
   backup = vp_store_backup (store, VP_BACKUP_IMPORT, &error);
   g_assert_no_error (error);
   g_assert_true (vp_store_delete (store, find_action (store, ACTION_CONTROLS), &error));
+  damaged = g_build_filename (dir, "plan-2024-03-01T10-00-00Z-damaged.db", NULL);
+  g_file_set_contents (damaged, "damaged", -1, &error);
+  g_assert_no_error (error);
   window = open_window (store);
   g_clear_object (&store);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
@@ -134,6 +139,8 @@ test_restore_from_menu (void)
   g_assert_nonnull (list_dialog);
   g_assert_true (vp_test_shows_text (GTK_WIDGET (list_dialog), "Before an import"));
   list = GTK_LIST_BOX (vp_test_find (GTK_WIDGET (list_dialog), GTK_TYPE_LIST_BOX));
+  /* the damaged copy is not offered */
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
   g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
   g_assert_true (adw_message_dialog_get_response_enabled (list_dialog, "restore"));
   adw_message_dialog_response (list_dialog, "restore");
@@ -150,8 +157,8 @@ test_restore_from_menu (void)
   g_assert_nonnull (restored);
   g_assert_nonnull (find_action (vp_window_get_store (restored), ACTION_CONTROLS));
   backups = vp_store_list_backups (db_path);
-  g_assert_cmpuint (backups->len, ==, 2);
-  g_assert_cmpstr (((VpBackup *) g_ptr_array_index (backups, 0))->reason, ==,
+  g_assert_cmpuint (backups->len, ==, 3);
+  g_assert_cmpstr (((VpBackup *) g_ptr_array_index (backups, 1))->reason, ==,
                    VP_BACKUP_BEFORE_RESTORE);
   gtk_window_destroy (GTK_WINDOW (restored));
 }

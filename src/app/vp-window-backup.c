@@ -204,11 +204,28 @@ backup_list_new (GPtrArray *backups, AdwMessageDialog *dialog)
   return scrolled;
 }
 
+/* The copies of a damaged database are kept for a rescue by hand: they
+ * cannot be restored. */
+static GPtrArray *
+list_restorable (VpWindow *self)
+{
+  GPtrArray *backups = vp_store_list_backups (vp_store_get_path (self->store));
+
+  for (guint i = backups->len; i > 0; i--)
+    {
+      VpBackup *backup = g_ptr_array_index (backups, i - 1);
+
+      if (g_str_equal (backup->reason, VP_BACKUP_DAMAGED))
+        g_ptr_array_remove_index (backups, i - 1);
+    }
+  return backups;
+}
+
 static void
 restore_backup_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   VpWindow *self = VP_WINDOW (widget);
-  g_autoptr (GPtrArray) backups = vp_store_list_backups (vp_store_get_path (self->store));
+  g_autoptr (GPtrArray) backups = list_restorable (self);
   GtkWidget *dialog;
 
   if (backups->len == 0)
@@ -226,6 +243,7 @@ restore_backup_action (GtkWidget *widget, const char *action_name, GVariant *par
                                     _ ("_Restore…"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
                                               ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "backups", g_steal_pointer (&backups),
                           (GDestroyNotify) g_ptr_array_unref);
