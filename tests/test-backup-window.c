@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "app/vp-application.h"
 #include "app/vp-window.h"
 #include "store/vp-store-backup.h"
 #include "views/vp-import-dialog.h"
@@ -275,6 +276,102 @@ test_import_needs_backup (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The damaged database at start-up: the application asks, and opens the
+ * restored plan once told to. */
+
+typedef struct
+{
+  GApplication *app;
+  const char *response;
+  gboolean asked;
+  gboolean opened;
+  guint ticks;
+} StartUp;
+
+static gboolean
+answer_cb (gpointer user_data)
+{
+  StartUp *start = user_data;
+  AdwMessageDialog *question = find_message ("The Plan Database Is Damaged");
+  VpWindow *window = find_window_other_than (NULL);
+
+  if (question != NULL && !start->asked)
+    {
+      start->asked = TRUE;
+      g_assert_true (adw_message_dialog_has_response (question, "restore"));
+      adw_message_dialog_response (question, start->response);
+      gtk_window_destroy (GTK_WINDOW (question));
+      return G_SOURCE_CONTINUE;
+    }
+  if (window != NULL)
+    {
+      start->opened = vp_store_count (vp_window_get_store (window), VP_TYPE_ACTION) == 4;
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  /* no question in ten seconds: give up, the test fails */
+  if (++start->ticks == 100)
+    g_application_quit (start->app);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+ignore_open_warning (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+  return g_strcmp0 (domain, "vp-application") != 0;
+}
+
+static void
+start_on_damaged (const char *response, StartUp *start)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  g_autofree char *db_path = g_strdup (vp_store_get_path (store));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr (VpApplication) app = vp_application_new ();
+  char *argv[] = { "veiligheidsplan", "--database", db_path, NULL };
+  gsize length;
+  guint id;
+
+  vp_test_add_small_plan (store);
+  backup = vp_store_backup (store, VP_BACKUP_IMPORT, &error);
+  g_clear_object (&store);
+  g_file_get_contents (db_path, &contents, &length, &error);
+  g_assert_no_error (error);
+  memset (contents + 4096 * 3, 0xff, 200);
+  g_file_set_contents (db_path, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+
+  g_application_set_flags (G_APPLICATION (app), g_application_get_flags (G_APPLICATION (app))
+                                                  | G_APPLICATION_NON_UNIQUE);
+  start->app = G_APPLICATION (app);
+  start->response = response;
+  g_test_log_set_fatal_handler (ignore_open_warning, NULL);
+  id = g_timeout_add (100, answer_cb, start);
+  g_application_run (G_APPLICATION (app), 3, argv);
+  g_source_remove (id);
+}
+
+static void
+test_start_up_restores (void)
+{
+  StartUp start = { 0 };
+
+  start_on_damaged ("restore", &start);
+  g_assert_true (start.asked);
+  g_assert_true (start.opened);
+}
+
+static void
+test_start_up_quits (void)
+{
+  StartUp start = { 0 };
+
+  start_on_damaged ("quit", &start);
+  g_assert_true (start.asked);
+  g_assert_false (start.opened);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -291,5 +388,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/backup-window/no-backups", test_no_backups);
   g_test_add_func ("/backup-window/import", test_import_backs_up);
   g_test_add_func ("/backup-window/import-needs-backup", test_import_needs_backup);
+  g_test_add_func ("/backup-window/start-up/restore", test_start_up_restores);
+  g_test_add_func ("/backup-window/start-up/quit", test_start_up_quits);
   return g_test_run ();
 }
