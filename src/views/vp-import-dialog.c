@@ -783,11 +783,15 @@ apply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->set == NULL)
     return;
+  if (!vp_store_backup_before_import (self->store, &error))
+    {
+      show_apply_error (self, error);
+      return;
+    }
   /* Translators: what Undo undoes: "Import from Barneveld" */
   label = g_strdup_printf (_ ("Import from %s"), self->partner_name);
   vp_store_set_undo_label (self->store, label);
-  if (!vp_store_backup_before_import (self->store, &error)
-      || !vp_change_set_apply (self->set, self->store, &error))
+  if (!vp_change_set_apply (self->set, self->store, &error))
     {
       show_apply_error (self, error);
       return;
