@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "store/vp-store-backup.h"
 #include "store/vp-store.h"
 #include "vp-application.h"
 #include "vp-cli.h"
@@ -62,6 +63,50 @@ show_open_error (VpApplication *self, const char *path, const GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static VpWindow *open_database (VpApplication *self, const char *path);
+
+static void
+on_restore_response_cb (AdwMessageDialog *dialog, const char *response, VpApplication *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  VpBackup *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+  if (!vp_store_restore_backup_file (path, backup->path, &error))
+    show_open_error (self, path, error);
+  else
+    open_database (self, path);
+}
+
+/* A damaged database with a good backup: offered, never done unasked. */
+static void
+offer_backup (VpApplication *self, const char *path, const GError *error, VpBackup *backup)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog = adw_message_dialog_new (parent, _ ("The Plan Database Is Damaged"), NULL);
+  g_autofree char *when = vp_window_describe_backup_time (backup->time);
+  /* Translators: the button that restores the backup made at that time */
+  g_autofree char *label = g_strdup_printf (_ ("_Restore Backup of %s"), when);
+
+  adw_message_dialog_format_body (
+    ADW_MESSAGE_DIALOG (dialog),
+    _ ("%s\n\nThe newest good backup was made on %s. Restoring it loses the changes made "
+       "since; the damaged file is kept beside the backups."),
+    error->message, when);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "quit", _ ("_Quit"), "restore",
+                                    label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "backup", backup, (GDestroyNotify) vp_backup_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response_cb), self, 0);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Opens (or raises) the window of the database at @path. */
 static VpWindow *
 open_database (VpApplication *self, const char *path)
@@ -75,8 +120,15 @@ open_database (VpApplication *self, const char *path)
       store = vp_store_open (path, &error);
       if (store == NULL)
         {
+          VpBackup *backup = NULL;
+
           g_warning ("%s", error->message);
-          show_open_error (self, path, error);
+          if (g_error_matches (error, VP_STORE_ERROR, VP_STORE_ERROR_DAMAGED))
+            backup = vp_store_find_good_backup (path);
+          if (backup != NULL)
+            offer_backup (self, path, error, backup);
+          else
+            show_open_error (self, path, error);
           return NULL;
         }
       window = vp_window_new (self, store);

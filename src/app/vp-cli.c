@@ -7,6 +7,7 @@
 
 #include "exchange/vp-exchange.h"
 #include "exchange/vp-untrusted-text.h"
+#include "store/vp-store-backup.h"
 #include "vp-cli.h"
 
 /*
@@ -43,6 +44,12 @@ const GOptionEntry vp_cli_option_entries[]
         N_ ("Delete a record and all that belongs to it; partners learn of it from the next "
             "export"),
         N_ ("UUID") },
+      { "list-backups", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+        N_ ("List the backups of the plan database, newest first"), NULL },
+      { "restore", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+        N_ ("Put the plan database back as it was in a backup (“latest” for the newest); the plan "
+            "as it is now is backed up first"),
+        N_ ("FILE|latest") },
       { NULL } };
 
 /* A fault, which may quote a partner's file: its control characters are
@@ -195,6 +202,7 @@ import_file (VpStore *store, const char *path, VpResolution resolution)
     vp_change_set_resolve_all (set, resolution);
   if (set == NULL
       || !vp_exchange_check_origin (store, set, VP_ORIGIN_ALLOW_OWN | VP_ORIGIN_ALLOW_SAME, &error)
+      || !vp_store_backup_before_import (store, &error)
       || !vp_change_set_apply (set, store, &error))
     {
       print_error (path, error);
@@ -285,7 +293,10 @@ vp_cli_run (GVariantDict *options)
   VpResolution resolution = VP_RESOLUTION_NONE;
   g_autoptr (VpStore) store = NULL;
   g_autoptr (GError) error = NULL;
+  int status = vp_cli_run_backups (options);
 
+  if (status >= 0)
+    return status;
   g_variant_dict_lookup (options, "import", "^ay", &import_path);
   g_variant_dict_lookup (options, "export", "^ay", &export_path);
   g_variant_dict_lookup (options, "plan", "s", &plan_uuid);

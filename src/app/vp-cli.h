@@ -15,4 +15,7 @@ int vp_cli_run (GVariantDict *options);
 gboolean vp_cli_wants_edits (GVariantDict *options);
 gboolean vp_cli_edit (VpStore *store, GVariantDict *options);
 
+/* vp-cli-backup.c */
+int vp_cli_run_backups (GVariantDict *options);
+
 G_END_DECLS

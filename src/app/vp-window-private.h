@@ -81,4 +81,7 @@ void vp_window_install_exchange_actions (GtkWidgetClass *widget_class);
 void vp_window_setup_exchange (VpWindow *self);
 void vp_window_dispose_exchange (VpWindow *self);
 
+/* vp-window-backup.c */
+void vp_window_install_backup_actions (GtkWidgetClass *widget_class);
+
 G_END_DECLS

@@ -635,6 +635,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-action", NULL);
   /* import, export, their history, preferences */
   vp_window_install_exchange_actions (widget_class);
+  vp_window_install_backup_actions (widget_class);
 }
 
 static void

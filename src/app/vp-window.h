@@ -19,4 +19,8 @@ VpPlan *vp_window_get_plan (VpWindow *self);
 VpActionFilter *vp_window_get_filter (VpWindow *self);
 void vp_window_import_file (VpWindow *self, GFile *file);
 
+/* vp-window-backup.c */
+char *vp_window_describe_backup_time (GDateTime *time);
+const char *vp_window_describe_backup_reason (const char *reason);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "exchange/vp-exchange.h"
+#include "store/vp-store-backup.h"
 #include "vp-import-dialog.h"
 #include "vp-import-rows.h"
 
@@ -782,6 +783,11 @@ apply_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->set == NULL)
     return;
+  if (!vp_store_backup_before_import (self->store, &error))
+    {
+      show_apply_error (self, error);
+      return;
+    }
   /* Translators: what Undo undoes: "Import from Barneveld" */
   label = g_strdup_printf (_ ("Import from %s"), self->partner_name);
   vp_store_set_undo_label (self->store, label);
