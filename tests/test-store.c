@@ -572,6 +572,36 @@ test_refuse_too_new (void)
   g_assert_cmpint (db_int (path, "PRAGMA user_version", NULL), ==, 99);
 }
 
+/* A version this program never writes (negative) is another program's
+ * file: refused like one, not taken as a step of the migrations. */
+static void
+test_refuse_negative_version (void)
+{
+  static const char *const versions[] = { "-1", "-2147483648" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *path = vp_test_db_path ();
+      g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %s", versions[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GBytes) before = NULL;
+      g_autoptr (VpStore) store = NULL;
+
+      build_database (path, VP_STORE_SCHEMA_VERSION);
+      db_exec (path, sql);
+      g_assert_cmpint (db_int (path, "PRAGMA user_version", NULL), ==,
+                       (int) g_ascii_strtoll (versions[i], NULL, 10));
+      before = read_bytes (path);
+
+      store = vp_store_open (path, &error);
+      g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_DAMAGED);
+      g_assert_null (store);
+      g_assert_nonnull (strstr (error->message, "not a Veiligheidsplan"));
+      g_assert_nonnull (strstr (error->message, path));
+      assert_file_unchanged (path, before);
+    }
+}
+
 static void
 test_refuse_not_sqlite (void)
 {
@@ -2594,6 +2624,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/store/refuse/too-new", test_refuse_too_new);
   g_test_add_func ("/store/refuse/not-sqlite", test_refuse_not_sqlite);
+  g_test_add_func ("/store/refuse/negative-version", test_refuse_negative_version);
   g_test_add_func ("/store/refuse/foreign", test_refuse_foreign);
   g_test_add_func ("/store/refuse/damaged", test_refuse_damaged);
   g_test_add_func ("/store/refuse/unwritable-folder", test_refuse_unwritable_folder);
