@@ -114,7 +114,8 @@ gboolean vp_table_write (VpStore *self,
                          VpRecord *record,
                          const char *expected,
                          GError **error);
-gboolean vp_table_delete (VpStore *self, VpTable *table, const char *uuid, GError **error);
+gboolean vp_table_delete (
+  VpStore *self, VpTable *table, const char *uuid, const char *expected, GError **error);
 
 /* vp-store-sync.c */
 void vp_store_finalize_sync (VpStore *self);

@@ -1040,7 +1040,8 @@ write_row (VpStore *self, OpKind kind, VpRecord *record, VpRecord *draft, GError
   if (kind == OP_UPDATE)
     return vp_table_write (self, table, table->update, draft,
                            vp_record_get_modified_at (current_version (self, record)), error);
-  return vp_table_delete (self, table, vp_record_get_uuid (record), error);
+  return vp_table_delete (self, table, vp_record_get_uuid (record),
+                          vp_record_get_modified_at (current_version (self, record)), error);
 }
 
 /* A delete leaves a tombstone (unless it undoes an import, which leaves
