@@ -1513,6 +1513,79 @@ test_deletion_undo (void)
   world_clear (&world);
 }
 
+static guint
+count_imports (Town *town)
+{
+  g_autoptr (GPtrArray) imports = vp_store_list_imports (town->store);
+
+  return imports->len;
+}
+
+/* The everyday ping-pong: a partner's file with nothing new makes no
+ * step, so the toast offers no Undo (which would take back the import
+ * before it), and what it noted does not block a file that is news again
+ * once that import is undone. */
+static void
+test_nothing_new_no_undo (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *example = vp_test_example_path ();
+  g_autofree char *from_nijkerk = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n_imports;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  from_nijkerk = export_from (&world, n);
+
+  set = read_into (&world, b, example);
+  vp_store_set_undo_label (b->store, "Import from Nijkerk (example)");
+  apply_to (b, set);
+  g_assert_true (vp_store_last_change_can_undo (b->store));
+  n_imports = count_imports (b);
+  g_assert_cmpuint (n_imports, ==, 1);
+  g_clear_object (&set);
+
+  set = read_into (&world, b, from_nijkerk);
+  g_assert_true (vp_exchange_check_origin (b->store, set, VP_ORIGIN_DEFAULT, &error));
+  g_assert_no_error (error);
+  assert_nothing_new (set);
+  vp_store_set_undo_label (b->store, "Import from Nijkerk (nothing new)");
+  apply_to (b, set);
+  g_clear_object (&set);
+  /* no step of its own: the one before is still what Undo undoes, and the
+   * toast of this import does not offer it */
+  g_assert_true (vp_store_can_undo (b->store));
+  g_assert_cmpstr (vp_store_get_undo_label (b->store), ==, "Import from Nijkerk (example)");
+  g_assert_false (vp_store_last_change_can_undo (b->store));
+  /* the history shows it */
+  g_assert_cmpuint (count_imports (b), ==, 2);
+  g_assert_true (vp_store_undo (b->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vp_store_count (b->store, VP_TYPE_ACTION), ==, 0);
+  g_assert_false (vp_store_can_undo (b->store));
+  /* judged against the plan that is gone, its line goes with the step */
+  g_assert_cmpuint (count_imports (b), ==, 0);
+
+  /* the plan is gone: the example, and the later file, are news again */
+  set = read_into (&world, b, example);
+  g_assert_true (vp_exchange_check_origin (b->store, set, VP_ORIGIN_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_clear_object (&set);
+  set = read_into (&world, b, from_nijkerk);
+  g_assert_true (vp_exchange_check_origin (b->store, set, VP_ORIGIN_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_ADDED), ==, EXAMPLE_RECORDS);
+  apply_to (b, set);
+  g_assert_true (vp_store_last_change_can_undo (b->store));
+  g_assert_cmpuint (vp_store_count (b->store, VP_TYPE_ACTION), >, 0);
+  world_clear (&world);
+}
+
 /* 10. A sub-theme letter taken here: that sub-theme is refused (and what
  * belongs to it), the rest of the file is taken. */
 static void
@@ -1791,6 +1864,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/merge/deletion/conflict", test_deletion_conflict);
   g_test_add_func ("/merge/deletion/not-owner", test_deletion_not_owner);
   g_test_add_func ("/merge/deletion/undo", test_deletion_undo);
+  g_test_add_func ("/merge/nothing-new/no-undo", test_nothing_new_no_undo);
   g_test_add_func ("/merge/letter-clash", test_letter_clash);
   g_test_add_func ("/merge/concurrent-both-sent", test_concurrent_both_sent);
   g_test_add_func ("/merge/cli/import", test_cli_import);

@@ -101,6 +101,9 @@ struct _VpStore
    * undone is such a step */
   gboolean undo_exact;
   gboolean undoing_exact;
+  /* the last change committed (not an undo, not an export's notes) is
+   * the top step */
+  gboolean last_change_undoable;
 };
 
 /* vp-store-tables.c */
