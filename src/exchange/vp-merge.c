@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rules/vp-ownership.h"
 #include "vp-exchange-private.h"
 
 /*
@@ -39,16 +40,12 @@
  *   of the coalition.
  */
 
+/* The rule is rules/vp-ownership.c's: organisations of municipalities
+ * are owned too. */
 static const char *
 owner_of (VpRecord *record)
 {
-  GObjectClass *klass = G_OBJECT_GET_CLASS (record);
-
-  if (g_object_class_find_property (klass, "owner") != NULL)
-    return vp_record_get_string (record, "owner");
-  if (g_object_class_find_property (klass, "municipality") != NULL)
-    return vp_record_get_string (record, "municipality");
-  return NULL;
+  return vp_record_get_owner (record);
 }
 
 /* "Barneveld" for "barneveld", as far as the database knows it. */
@@ -58,12 +55,6 @@ name_of (VpStore *store, const char *code)
   VpOrganisation *organisation = vp_store_lookup_organisation (store, code);
 
   return organisation != NULL ? vp_organisation_get_name (organisation) : code;
-}
-
-static gboolean
-is_owned (const char *owner)
-{
-  return owner != NULL && *owner != '\0';
 }
 
 static gboolean
@@ -174,12 +165,18 @@ vp_merge_classify (
   VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local, char **reason)
 {
   const char *owner = owner_of (incoming);
+  const char *by = vp_record_get_modified_by (incoming);
 
   *reason = NULL;
   if (local != NULL && vp_record_fields_equal (incoming, local))
     return VP_CHANGE_UNCHANGED;
-  if (is_owned (owner) && g_strcmp0 (vp_record_get_modified_by (incoming), owner) != 0)
+  if (local == NULL
+        ? !vp_ownership_may_add (incoming, by)
+        : !vp_ownership_may_change (incoming, by) || !vp_ownership_may_change (local, by))
     {
+      /* whose it is here, if the file gave it to another */
+      if (local != NULL && !vp_ownership_may_change (local, by))
+        owner = owner_of (local);
       *reason = explain_not_owner (store, owner, vp_record_get_modified_by (incoming));
       return VP_CHANGE_REFUSED;
     }
@@ -238,6 +235,18 @@ is_subtree_changed_here (VpStore *store, const char *partner, VpRecord *local, c
   return FALSE;
 }
 
+/* A deletion a partner's file puts in the home municipality's name, of a
+ * record the home database still has: it did not make it (its own
+ * deletions are made here, and a record it deleted is not here). */
+static gboolean
+is_claimed_here (VpStore *store, const char *partner, const VpTombstone *tombstone)
+{
+  const char *home = vp_store_get_home_municipality (store);
+
+  return home != NULL && g_strcmp0 (tombstone->deleted_by, home) == 0
+         && g_strcmp0 (partner, home) != 0;
+}
+
 /**
  * vp_merge_classify_deletion:
  * @tombstone: a partner's deletion of @local
@@ -260,7 +269,16 @@ vp_merge_classify_deletion (
       *reason = explain_ours (store);
       return VP_CHANGE_REFUSED;
     }
-  if (is_owned (owner) && g_strcmp0 (tombstone->deleted_by, owner) != 0)
+  if (is_claimed_here (store, partner, tombstone))
+    {
+      /* Translators: a partner's file says this database's municipality
+       * deleted a record it still has: "Nijkerk did not delete it: …" */
+      *reason = g_strdup_printf (
+        _ ("%s did not delete it: a deletion by %s is made only here, and this database has none."),
+        name_of (store, tombstone->deleted_by), name_of (store, tombstone->deleted_by));
+      return VP_CHANGE_REFUSED;
+    }
+  if (!vp_ownership_may_change (local, tombstone->deleted_by))
     {
       /* Translators: a partner's file deletes a record of another municipality:
        * "Only Nijkerk deletes it; Barneveld deleted it." */
@@ -288,9 +306,7 @@ vp_merge_classify_deletion (
 gboolean
 vp_merge_tombstone_applies (const VpTombstone *tombstone, VpRecord *incoming)
 {
-  const char *owner = owner_of (incoming);
-
   if (tombstone == NULL)
     return FALSE;
-  return !is_owned (owner) || g_strcmp0 (owner, tombstone->deleted_by) == 0;
+  return vp_ownership_may_change (incoming, tombstone->deleted_by);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rules/vp-ownership.h"
 #include "vp-store-private.h"
 #include "vp-store-status.h"
 
@@ -322,11 +323,10 @@ vp_action_get_overall_status (VpStore *store, VpAction *action)
 gboolean
 vp_action_check_ours (VpStore *store, VpAction *action, GError **error)
 {
-  const char *owner = vp_record_get_string (VP_RECORD (action), "owner");
+  const char *owner = vp_record_get_owner (VP_RECORD (action));
   VpOrganisation *organisation;
 
-  if (owner == NULL || *owner == '\0'
-      || g_strcmp0 (owner, vp_store_get_home_municipality (store)) == 0)
+  if (vp_ownership_may_change (VP_RECORD (action), vp_store_get_home_municipality (store)))
     return TRUE;
   organisation = vp_store_lookup_organisation (store, owner);
   g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rules/vp-ownership.h"
 #include "vp-store-private.h"
 
 /*
@@ -113,31 +114,14 @@ add_revert (VpUndoStep *step, RevertKind kind, VpRecord *record, gboolean keep_s
   g_array_append_val (step->reverts, revert);
 }
 
-/* The municipality that alone changes @record, NULL for a joint record:
- * the rule the exchange judges partners' files by. */
-static const char *
-find_owner (VpRecord *record)
-{
-  GObjectClass *klass = G_OBJECT_GET_CLASS (record);
-
-  if (g_object_class_find_property (klass, "owner") != NULL)
-    return vp_record_get_string (record, "owner");
-  if (g_object_class_find_property (klass, "municipality") != NULL)
-    return vp_record_get_string (record, "municipality");
-  return NULL;
-}
-
 /* Whether an undo writes @record back with the stamps it had; see the
  * comment at the top. */
 static gboolean
 keeps_stamps (VpStore *self, VpRecord *record)
 {
-  const char *owner = find_owner (record);
-
   if (VP_IS_STATUS_EVENT (record))
     return TRUE;
-  return owner != NULL && *owner != '\0' && self->home_code != NULL
-         && g_strcmp0 (owner, self->home_code) != 0;
+  return self->home_code != NULL && !vp_ownership_may_change (record, self->home_code);
 }
 
 /* Adds @record and, depth first, what ON DELETE CASCADE removes with it,
