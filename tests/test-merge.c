@@ -1777,6 +1777,51 @@ test_deletion_claims (void)
   world_clear (&world);
 }
 
+/* Barneveld's file deletes the police, which actions here still lead,
+ * and changes a joint action. */
+static void
+delete_police (JsonNode *root, const char *stamp)
+{
+  JsonObject *controls = find_json (root, ACTION_CONTROLS, NULL);
+
+  add_deletion (root, ORG_POLITIE, "organisation", stamp, "barneveld");
+  json_object_set_string_member (controls, "text", B_CONTROLS_TEXT);
+  stamp_json (controls, stamp, "barneveld");
+}
+
+/* A partner's deletion of an organisation that records here still refer
+ * to is refused, naming them, and the rest of the file is taken: the
+ * deletion, which every later file carries too, blocks nothing. */
+static void
+test_deletion_organisation_in_use (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *later = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  const char *reason;
+
+  two_towns (&world, &n, &b);
+  from_barneveld = export_edited (&world, b, delete_police);
+  set = import_into (&world, n, from_barneveld);
+  assert_kind (set, ORG_POLITIE, VP_CHANGE_REFUSED);
+  reason = vp_change_get_reason (vp_test_find_change (set, ORG_POLITIE));
+  g_test_message ("%s", reason);
+  g_assert_true (g_str_has_prefix (reason, "Still in use here, by “"));
+  g_assert_nonnull (strstr (reason, "Politie zet cyberspecials in"));
+  g_assert_nonnull (vp_store_lookup (n->store, ORG_POLITIE));
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (lookup (n, ACTION_CONTROLS))), ==,
+                   B_CONTROLS_TEXT);
+
+  g_clear_object (&set);
+  later = export_edited (&world, b, delete_police);
+  set = import_into (&world, n, later);
+  assert_kind (set, ORG_POLITIE, VP_CHANGE_REFUSED);
+  world_clear (&world);
+}
+
 /* 10. A sub-theme letter taken here: that sub-theme is refused (and what
  * belongs to it), the rest of the file is taken. */
 static void
@@ -2059,6 +2104,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/merge/owner/organisation", test_organisation_owner);
   g_test_add_func ("/merge/owner/organisation-home-forged", test_organisation_home_forged);
   g_test_add_func ("/merge/owner/deletion-claims", test_deletion_claims);
+  g_test_add_func ("/merge/deletion/organisation-in-use", test_deletion_organisation_in_use);
   g_test_add_func ("/merge/letter-clash", test_letter_clash);
   g_test_add_func ("/merge/concurrent-both-sent", test_concurrent_both_sent);
   g_test_add_func ("/merge/cli/import", test_cli_import);

@@ -247,6 +247,107 @@ is_claimed_here (VpStore *store, const char *partner, const VpTombstone *tombsto
          && g_strcmp0 (partner, home) != 0;
 }
 
+/* How a record shows in a message: its title or text, shortened; a
+ * status or an event by its action's. */
+static char *
+describe_record (VpStore *store, VpRecord *record)
+{
+  static const char *const fields[] = { "title", "term", "text" };
+  const char *text = NULL;
+  VpRecord *action;
+
+  if (VP_IS_ACTION_STATUS (record) || VP_IS_STATUS_EVENT (record))
+    {
+      action = vp_store_lookup (store, vp_record_get_string (record, "action"));
+      if (action != NULL)
+        record = action;
+    }
+  for (gsize i = 0; text == NULL && i < G_N_ELEMENTS (fields); i++)
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), fields[i]) != NULL)
+      text = vp_record_get_string (record, fields[i]);
+  if (text == NULL || *text == '\0')
+    text = vp_record_get_uuid (record);
+  if (g_utf8_strlen (text, -1) > 60)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, 59);
+
+      return g_strdup_printf ("“%s…”", start);
+    }
+  return g_strdup_printf ("“%s”", text);
+}
+
+/* Whether @record refers to the organisation @code: as its lead, owner or
+ * municipality (the fields that name an organisation by its code). */
+static gboolean
+refers_to (VpRecord *record, const char *code)
+{
+  static const char *const fields[] = { "lead", "owner", "municipality" };
+  GObjectClass *klass = G_OBJECT_GET_CLASS (record);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_object_class_find_property (klass, fields[i]) != NULL
+        && g_strcmp0 (vp_record_get_string (record, fields[i]), code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The records here that refer to @organisation, which the database keeps
+ * from being deleted under them. */
+static GPtrArray *
+find_users (VpStore *store, VpOrganisation *organisation)
+{
+  GType types[]
+    = { VP_TYPE_PLAN,   VP_TYPE_PRIORITY,      VP_TYPE_SUBTHEME,     VP_TYPE_GOAL,
+        VP_TYPE_ACTION, VP_TYPE_ACTION_STATUS, VP_TYPE_STATUS_EVENT, VP_TYPE_DEFINITION };
+  const char *code = vp_organisation_get_code (organisation);
+  GPtrArray *users = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (gsize t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      GListModel *list = vp_store_get_records (store, types[t]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr (VpRecord) record = g_list_model_get_item (list, i);
+
+          if (refers_to (record, code))
+            g_ptr_array_add (users, g_object_ref (record));
+        }
+    }
+  return users;
+}
+
+/* Why an organisation that records here still refer to is not deleted:
+ * naming the first few of them. */
+static char *
+explain_in_use (VpStore *store, GPtrArray *users)
+{
+  g_autoptr (GString) list = g_string_new (NULL);
+  guint shown = MIN (users->len, 3);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autofree char *name = describe_record (store, g_ptr_array_index (users, i));
+
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, name);
+    }
+  if (users->len > shown)
+    return g_strdup_printf (
+      /* Translators: a partner deleted an organisation that records here still
+       * name; the first %s lists a few of them, %u how many more there are */
+      ngettext (
+        "Still in use here, by %s and %u more record: it stays until nothing refers to it.",
+        "Still in use here, by %s and %u more records: it stays until nothing refers to it.",
+        users->len - shown),
+      list->str, users->len - shown);
+  /* Translators: a partner deleted an organisation that records here still
+   * name; %s lists them */
+  return g_strdup_printf (_ ("Still in use here, by %s: it stays until nothing refers to it."),
+                          list->str);
+}
+
 /**
  * vp_merge_classify_deletion:
  * @tombstone: a partner's deletion of @local
@@ -285,6 +386,18 @@ vp_merge_classify_deletion (
       *reason = g_strdup_printf (_ ("Only %s deletes it; %s deleted it."), name_of (store, owner),
                                  name_of (store, tombstone->deleted_by));
       return VP_CHANGE_REFUSED;
+    }
+  if (VP_IS_ORGANISATION (local))
+    {
+      g_autoptr (GPtrArray) users = find_users (store, VP_ORGANISATION (local));
+
+      /* taking it would fail the whole import, and every later file of
+       * the partner, which carries the deletion too */
+      if (users->len > 0)
+        {
+          *reason = explain_in_use (store, users);
+          return VP_CHANGE_REFUSED;
+        }
     }
   if (is_changed_there (store, partner, tombstone->uuid, theirs)
       && is_subtree_changed_here (store, partner, local, theirs))
