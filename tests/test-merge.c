@@ -1513,6 +1513,315 @@ test_deletion_undo (void)
   world_clear (&world);
 }
 
+static guint
+count_imports (Town *town)
+{
+  g_autoptr (GPtrArray) imports = vp_store_list_imports (town->store);
+
+  return imports->len;
+}
+
+/* The everyday ping-pong: a partner's file with nothing new makes no
+ * step, so the toast offers no Undo (which would take back the import
+ * before it), and what it noted does not block a file that is news again
+ * once that import is undone. */
+static void
+test_nothing_new_no_undo (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *example = vp_test_example_path ();
+  g_autofree char *from_nijkerk = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  g_autoptr (GError) error = NULL;
+  guint n_imports;
+
+  world_init (&world);
+  n = town_add (&world, "Nijkerk", "nijkerk", 0);
+  b = town_add (&world, "Barneveld", "barneveld", 0);
+  load_example (&world, n);
+  from_nijkerk = export_from (&world, n);
+
+  set = read_into (&world, b, example);
+  vp_store_set_undo_label (b->store, "Import from Nijkerk (example)");
+  apply_to (b, set);
+  g_assert_true (vp_store_last_change_can_undo (b->store));
+  n_imports = count_imports (b);
+  g_assert_cmpuint (n_imports, ==, 1);
+  g_clear_object (&set);
+
+  set = read_into (&world, b, from_nijkerk);
+  g_assert_true (vp_exchange_check_origin (b->store, set, VP_ORIGIN_DEFAULT, &error));
+  g_assert_no_error (error);
+  assert_nothing_new (set);
+  vp_store_set_undo_label (b->store, "Import from Nijkerk (nothing new)");
+  apply_to (b, set);
+  g_clear_object (&set);
+  /* no step of its own: the one before is still what Undo undoes, and the
+   * toast of this import does not offer it */
+  g_assert_true (vp_store_can_undo (b->store));
+  g_assert_cmpstr (vp_store_get_undo_label (b->store), ==, "Import from Nijkerk (example)");
+  g_assert_false (vp_store_last_change_can_undo (b->store));
+  /* the history shows it */
+  g_assert_cmpuint (count_imports (b), ==, 2);
+  g_assert_true (vp_store_undo (b->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vp_store_count (b->store, VP_TYPE_ACTION), ==, 0);
+  g_assert_false (vp_store_can_undo (b->store));
+  /* judged against the plan that is gone, its line goes with the step */
+  g_assert_cmpuint (count_imports (b), ==, 0);
+
+  /* the plan is gone: the example, and the later file, are news again */
+  set = read_into (&world, b, example);
+  g_assert_true (vp_exchange_check_origin (b->store, set, VP_ORIGIN_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_clear_object (&set);
+  set = read_into (&world, b, from_nijkerk);
+  g_assert_true (vp_exchange_check_origin (b->store, set, VP_ORIGIN_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_ADDED), ==, EXAMPLE_RECORDS);
+  apply_to (b, set);
+  g_assert_true (vp_store_last_change_can_undo (b->store));
+  g_assert_cmpuint (vp_store_count (b->store, VP_TYPE_ACTION), >, 0);
+  world_clear (&world);
+}
+
+/* 11. Whose organisations and deletions */
+
+#define ORG_NIJKERK      "95bf91af-f335-4b91-a450-d767bb93c1e1"
+#define ORG_BARNEVELD    "769d74e7-f98b-49c0-a0bd-0ea497b5c936"
+#define ORG_SCHERPENZEEL "f3ae158f-244e-4ddd-b0d1-9ddcc083cce3"
+#define ORG_POLITIE      "c9d41021-de6e-492c-9db4-ff9550ad7bd9"
+
+/* @town's export, with @edit applied to it, written as a new file. */
+static char *
+export_edited (World *world, Town *town, void (*change) (JsonNode *root, const char *stamp))
+{
+  g_autofree char *path = export_from (world, town);
+  g_autoptr (JsonNode) root = parse_file (path);
+  g_autofree char *stamp = town_clock_stamp (town);
+  char *edited
+    = g_strdup_printf ("%s/%02u-%s-edited.json", world->dir, ++world->n_files, town->code);
+
+  change (root, stamp);
+  write_json (root, edited);
+  return edited;
+}
+
+static void
+rename_organisation (
+  JsonNode *root, const char *uuid, const char *name, const char *at, const char *by)
+{
+  JsonObject *organisation = find_json (root, uuid, NULL);
+
+  json_object_set_string_member (organisation, "name", name);
+  stamp_json (organisation, at, by);
+}
+
+/* Barneveld's file renames Nijkerk, Scherpenzeel (once in Nijkerk's
+ * name), itself and the police. */
+static void
+rename_organisations (JsonNode *root, const char *stamp)
+{
+  rename_organisation (root, ORG_NIJKERK, "Gemeente Nijkerk (hernoemd)", stamp, "barneveld");
+  rename_organisation (root, ORG_SCHERPENZEEL, "Scherpenzeel (hernoemd)", stamp, "nijkerk");
+  rename_organisation (root, ORG_BARNEVELD, "Gemeente Barneveld", stamp, "barneveld");
+  rename_organisation (root, ORG_POLITIE, "Politie Midden-Nederland", stamp, "barneveld");
+}
+
+static const char *
+name_in (Town *town, const char *uuid)
+{
+  return vp_organisation_get_name (VP_ORGANISATION (lookup (town, uuid)));
+}
+
+/* A municipality's organisation is its own: only it renames it, though
+ * anyone adds it with a plan. A partner organisation is the
+ * coalition's. */
+static void
+test_organisation_owner (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_barneveld = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+
+  two_towns (&world, &n, &b);
+  from_barneveld = export_edited (&world, b, rename_organisations);
+
+  set = import_into (&world, n, from_barneveld);
+  assert_kind (set, ORG_NIJKERK, VP_CHANGE_REFUSED);
+  g_assert_cmpstr (vp_change_get_reason (vp_test_find_change (set, ORG_NIJKERK)), ==,
+                   "Only Nijkerk changes it; this version is by Barneveld.");
+  assert_kind (set, ORG_SCHERPENZEEL, VP_CHANGE_REFUSED);
+  assert_kind (set, ORG_BARNEVELD, VP_CHANGE_UPDATED);
+  assert_kind (set, ORG_POLITIE, VP_CHANGE_UPDATED);
+  g_assert_cmpstr (name_in (n, ORG_NIJKERK), ==, "Nijkerk");
+  g_assert_cmpstr (name_in (n, ORG_SCHERPENZEEL), ==, "Scherpenzeel");
+  g_assert_cmpstr (name_in (n, ORG_BARNEVELD), ==, "Gemeente Barneveld");
+  g_assert_cmpstr (name_in (n, ORG_POLITIE), ==, "Politie Midden-Nederland");
+  world_clear (&world);
+}
+
+/* A file that claims a newer version of the home municipality's own
+ * organisation in its own name: its own records change only here. */
+static void
+forge_home (JsonNode *root, const char *stamp)
+{
+  rename_organisation (root, ORG_NIJKERK, "Nijkerk (vervalst)", stamp, "nijkerk");
+}
+
+static void
+test_organisation_home_forged (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_barneveld = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+
+  two_towns (&world, &n, &b);
+  from_barneveld = export_edited (&world, b, forge_home);
+  set = import_into (&world, n, from_barneveld);
+  assert_kind (set, ORG_NIJKERK, VP_CHANGE_REFUSED);
+  g_assert_cmpstr (vp_change_get_reason (vp_test_find_change (set, ORG_NIJKERK)), ==,
+                   "Records of Nijkerk change only here.");
+  g_assert_cmpstr (name_in (n, ORG_NIJKERK), ==, "Nijkerk");
+  world_clear (&world);
+}
+
+/* Takes the record @uuid out of the file, wherever it stands. */
+static gboolean
+remove_json (JsonNode *node, const char *uuid)
+{
+  g_autoptr (GList) members = NULL;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *member = json_object_get_member (object, l->data);
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (member))
+        continue;
+      array = json_node_get_array (member);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (item)
+              && g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (item),
+                                                                        "uuid", ""),
+                            uuid)
+                   == 0)
+            {
+              json_array_remove_element (array, i);
+              return TRUE;
+            }
+          if (remove_json (item, uuid))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+add_deletion (JsonNode *root, const char *uuid, const char *kind, const char *at, const char *by)
+{
+  JsonObject *file = json_node_get_object (root);
+  JsonObject *deletion = json_object_new ();
+
+  g_assert_true (remove_json (root, uuid));
+  if (!json_object_has_member (file, "deletions"))
+    json_object_set_array_member (file, "deletions", json_array_new ());
+  json_object_set_string_member (deletion, "uuid", uuid);
+  json_object_set_string_member (deletion, "kind", kind);
+  json_object_set_string_member (deletion, "deleted_at", at);
+  json_object_set_string_member (deletion, "deleted_by", by);
+  json_array_add_object_element (json_object_get_array_member (file, "deletions"), deletion);
+}
+
+/* Barneveld's file deletes Scherpenzeel's organisation in its own name,
+ * and a joint action in Nijkerk's. */
+static void
+claim_deletions (JsonNode *root, const char *stamp)
+{
+  add_deletion (root, ORG_SCHERPENZEEL, "organisation", stamp, "barneveld");
+  add_deletion (root, ACTION_TRAINING, "action", stamp, "nijkerk");
+}
+
+/* A deletion is taken only from whoever may delete the record: a
+ * municipality's organisation only by it, and nothing in the home
+ * municipality's name that it did not delete itself. */
+static void
+test_deletion_claims (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_barneveld = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+
+  two_towns (&world, &n, &b);
+  from_barneveld = export_edited (&world, b, claim_deletions);
+  set = import_into (&world, n, from_barneveld);
+  assert_kind (set, ORG_SCHERPENZEEL, VP_CHANGE_REFUSED);
+  g_assert_cmpstr (vp_change_get_reason (vp_test_find_change (set, ORG_SCHERPENZEEL)), ==,
+                   "Only Scherpenzeel deletes it; Barneveld deleted it.");
+  assert_kind (set, ACTION_TRAINING, VP_CHANGE_REFUSED);
+  g_test_message ("%s", vp_change_get_reason (vp_test_find_change (set, ACTION_TRAINING)));
+  g_assert_nonnull (vp_store_lookup (n->store, ORG_SCHERPENZEEL));
+  g_assert_nonnull (vp_store_lookup (n->store, ACTION_TRAINING));
+  world_clear (&world);
+}
+
+/* Barneveld's file deletes the police, which actions here still lead,
+ * and changes a joint action. */
+static void
+delete_police (JsonNode *root, const char *stamp)
+{
+  JsonObject *controls = find_json (root, ACTION_CONTROLS, NULL);
+
+  add_deletion (root, ORG_POLITIE, "organisation", stamp, "barneveld");
+  json_object_set_string_member (controls, "text", B_CONTROLS_TEXT);
+  stamp_json (controls, stamp, "barneveld");
+}
+
+/* A partner's deletion of an organisation that records here still refer
+ * to is refused, naming them, and the rest of the file is taken: the
+ * deletion, which every later file carries too, blocks nothing. */
+static void
+test_deletion_organisation_in_use (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *later = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  const char *reason;
+
+  two_towns (&world, &n, &b);
+  from_barneveld = export_edited (&world, b, delete_police);
+  set = import_into (&world, n, from_barneveld);
+  assert_kind (set, ORG_POLITIE, VP_CHANGE_REFUSED);
+  reason = vp_change_get_reason (vp_test_find_change (set, ORG_POLITIE));
+  g_test_message ("%s", reason);
+  g_assert_true (g_str_has_prefix (reason, "Still in use here, by “"));
+  g_assert_nonnull (strstr (reason, "Politie zet cyberspecials in"));
+  g_assert_nonnull (vp_store_lookup (n->store, ORG_POLITIE));
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (lookup (n, ACTION_CONTROLS))), ==,
+                   B_CONTROLS_TEXT);
+
+  g_clear_object (&set);
+  later = export_edited (&world, b, delete_police);
+  set = import_into (&world, n, later);
+  assert_kind (set, ORG_POLITIE, VP_CHANGE_REFUSED);
+  world_clear (&world);
+}
+
 /* 10. A sub-theme letter taken here: that sub-theme is refused (and what
  * belongs to it), the rest of the file is taken. */
 static void
@@ -1791,6 +2100,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/merge/deletion/conflict", test_deletion_conflict);
   g_test_add_func ("/merge/deletion/not-owner", test_deletion_not_owner);
   g_test_add_func ("/merge/deletion/undo", test_deletion_undo);
+  g_test_add_func ("/merge/nothing-new/no-undo", test_nothing_new_no_undo);
+  g_test_add_func ("/merge/owner/organisation", test_organisation_owner);
+  g_test_add_func ("/merge/owner/organisation-home-forged", test_organisation_home_forged);
+  g_test_add_func ("/merge/owner/deletion-claims", test_deletion_claims);
+  g_test_add_func ("/merge/deletion/organisation-in-use", test_deletion_organisation_in_use);
   g_test_add_func ("/merge/letter-clash", test_letter_clash);
   g_test_add_func ("/merge/concurrent-both-sent", test_concurrent_both_sent);
   g_test_add_func ("/merge/cli/import", test_cli_import);

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "exchange/vp-exchange.h"
+#include "store/vp-store-status.h"
+#include "model/vp-record-private.h"
 #include "vp-test-util.h"
 
 /* VpStore against real files. The tests speak SQL to the file themselves,
@@ -570,6 +572,36 @@ test_refuse_too_new (void)
   g_assert_nonnull (strstr (error->message, path));
   assert_file_unchanged (path, before);
   g_assert_cmpint (db_int (path, "PRAGMA user_version", NULL), ==, 99);
+}
+
+/* A version this program never writes (negative) is another program's
+ * file: refused like one, not taken as a step of the migrations. */
+static void
+test_refuse_negative_version (void)
+{
+  static const char *const versions[] = { "-1", "-2147483648" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *path = vp_test_db_path ();
+      g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %s", versions[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GBytes) before = NULL;
+      g_autoptr (VpStore) store = NULL;
+
+      build_database (path, VP_STORE_SCHEMA_VERSION);
+      db_exec (path, sql);
+      g_assert_cmpint (db_int (path, "PRAGMA user_version", NULL), ==,
+                       (int) g_ascii_strtoll (versions[i], NULL, 10));
+      before = read_bytes (path);
+
+      store = vp_store_open (path, &error);
+      g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_DAMAGED);
+      g_assert_null (store);
+      g_assert_nonnull (strstr (error->message, "not a Veiligheidsplan"));
+      g_assert_nonnull (strstr (error->message, path));
+      assert_file_unchanged (path, before);
+    }
 }
 
 static void
@@ -1167,6 +1199,108 @@ test_update_persisted (void)
   g_assert_cmpstr (vp_record_get_string (priority, "ambition"), ==, "Een weerbare regio.");
   g_assert_cmpint (vp_record_get_int (priority, "budget"), ==, 12500);
   g_assert_cmpstr (vp_record_get_modified_at (priority), ==, "2024-04-02T14:30:00.000Z");
+}
+
+/* Another program (a second window, a script) changes the file */
+
+#define OTHER_STAMP "2024-03-01T10:00:00.000Z"
+
+/* Another program changed the row of @record on disk since it was loaded. */
+static void
+change_elsewhere (VpStore *store, VpRecord *record, const char *column, const char *value)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "UPDATE \"%s\" SET \"%s\" = '%s', modified_at = '%s', modified_by = 'barneveld' "
+    "WHERE uuid = '%s'",
+    VP_RECORD_GET_CLASS (record)->table, column, value, OTHER_STAMP, vp_record_get_uuid (record));
+
+  db_exec (vp_store_get_path (store), sql);
+}
+
+/* Like a stale update, a stale delete is refused: the other program's
+ * change stays, and so does the record here. */
+static void
+test_stale_delete (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = small_plan_store ();
+  const char *path = vp_store_get_path (store);
+  VpRecord *action = find (store, VP_TYPE_ACTION, "text", ACTION_BIBOB);
+  g_autofree char *uuid = g_strdup (vp_record_get_uuid (action));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *note = NULL;
+
+  change_elsewhere (store, action, "lead_note", "Team Veiligheid");
+  before = vp_test_dump_file (path);
+
+  g_assert_false (vp_store_delete (store, action, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "another program"));
+  g_assert_true (vp_store_lookup (store, uuid) == action);
+  after = vp_test_dump_file (path);
+  g_assert_cmpstr (after, ==, before);
+  note = db_text (path, "SELECT lead_note FROM action WHERE uuid = ?1", uuid);
+  g_assert_cmpstr (note, ==, "Team Veiligheid");
+
+  /* once the plan is opened again, it is the other program's version that
+   * is deleted */
+  reopen (&store);
+  action = vp_store_lookup (store, uuid);
+  g_clear_error (&error);
+  g_assert_true (vp_store_delete (store, action, &error));
+  g_assert_no_error (error);
+  g_assert_null (vp_store_lookup (store, uuid));
+}
+
+static void
+assert_stale_status_message (const GError *error)
+{
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "another program"));
+  g_assert_nonnull (strstr (error->message, "open it again"));
+}
+
+/* A status set meanwhile by another program, on a status set here before
+ * and on one that was not: the message says what happened. */
+static void
+test_stale_status (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = small_plan_store ();
+  const char *path = vp_store_get_path (store);
+  VpAction *controls = VP_ACTION (find (store, VP_TYPE_ACTION, "text", ACTION_CONTROLS));
+  VpAction *bibob = VP_ACTION (find (store, VP_TYPE_ACTION, "text", ACTION_BIBOB));
+  VpActionStatus *status;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *insert = NULL;
+
+  g_assert_true (
+    vp_store_set_status (store, controls, "nijkerk", VP_STATUS_IN_PROGRESS, 1, NULL, &error));
+  g_assert_no_error (error);
+  status = vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (controls)), "nijkerk");
+  change_elsewhere (store, VP_RECORD (status), "status", "done");
+  insert = g_strdup_printf ("INSERT INTO action_status (uuid, action, municipality, status, "
+                            "modified_at, modified_by) VALUES ('%s', '%s', 'nijkerk', 'done', "
+                            "'%s', 'nijkerk')",
+                            MISSING_UUID, vp_record_get_uuid (VP_RECORD (bibob)), OTHER_STAMP);
+  db_exec (path, insert);
+  before = vp_test_dump_file (path);
+
+  g_assert_false (
+    vp_store_set_status (store, controls, "nijkerk", VP_STATUS_POSTPONED, 1, NULL, &error));
+  assert_stale_status_message (error);
+  g_clear_error (&error);
+  g_assert_false (
+    vp_store_set_status (store, bibob, "nijkerk", VP_STATUS_IN_PROGRESS, 0, NULL, &error));
+  assert_stale_status_message (error);
+
+  after = vp_test_dump_file (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (vp_action_status_get_status (status), ==, VP_STATUS_IN_PROGRESS);
+  g_assert_null (vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (bibob)), "nijkerk"));
 }
 
 /* Rules of the plan */
@@ -2594,6 +2728,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/store/refuse/too-new", test_refuse_too_new);
   g_test_add_func ("/store/refuse/not-sqlite", test_refuse_not_sqlite);
+  g_test_add_func ("/store/refuse/negative-version", test_refuse_negative_version);
   g_test_add_func ("/store/refuse/foreign", test_refuse_foreign);
   g_test_add_func ("/store/refuse/damaged", test_refuse_damaged);
   g_test_add_func ("/store/refuse/unwritable-folder", test_refuse_unwritable_folder);
@@ -2633,6 +2768,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/transaction/commit-after-failure",
                    test_transaction_commit_after_failure);
   g_test_add_func ("/store/transaction/two-updates", test_transaction_two_updates);
+  g_test_add_func ("/store/stale/delete", test_stale_delete);
+  g_test_add_func ("/store/stale/status", test_stale_status);
 
   g_test_add_func ("/store/home/new", test_home_new);
   g_test_add_func ("/store/home/set", test_home_set);

@@ -83,7 +83,9 @@ vp_window_toast (VpWindow *self, const char *message)
 {
   AdwToast *toast = vp_window_new_toast (message);
 
-  if (vp_store_can_undo (self->store))
+  /* not after a change that made no step (an import with nothing new):
+   * Undo would take back the one before */
+  if (vp_store_last_change_can_undo (self->store))
     {
       adw_toast_set_button_label (toast, _ ("_Undo"));
       adw_toast_set_action_name (toast, "win.undo");

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rules/vp-ownership.h"
 #include "vp-change-set.h"
 
 /*
@@ -467,14 +468,7 @@ still_fits (VpChange *change, VpStore *store, GError **error)
 static gboolean
 is_joint (VpRecord *record)
 {
-  GObjectClass *klass = G_OBJECT_GET_CLASS (record);
-  const char *owner = NULL;
-
-  if (g_object_class_find_property (klass, "owner") != NULL)
-    owner = vp_record_get_string (record, "owner");
-  else if (g_object_class_find_property (klass, "municipality") != NULL)
-    owner = vp_record_get_string (record, "municipality");
-  return owner == NULL || *owner == '\0';
+  return vp_ownership_is_joint (record);
 }
 
 /* Ours is kept and becomes the newest version, so partners take it next:

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "rules/vp-ownership.h"
 #include "vp-exchange-private.h"
 
 /*
@@ -39,16 +40,12 @@
  *   of the coalition.
  */
 
+/* The rule is rules/vp-ownership.c's: organisations of municipalities
+ * are owned too. */
 static const char *
 owner_of (VpRecord *record)
 {
-  GObjectClass *klass = G_OBJECT_GET_CLASS (record);
-
-  if (g_object_class_find_property (klass, "owner") != NULL)
-    return vp_record_get_string (record, "owner");
-  if (g_object_class_find_property (klass, "municipality") != NULL)
-    return vp_record_get_string (record, "municipality");
-  return NULL;
+  return vp_record_get_owner (record);
 }
 
 /* "Barneveld" for "barneveld", as far as the database knows it. */
@@ -58,12 +55,6 @@ name_of (VpStore *store, const char *code)
   VpOrganisation *organisation = vp_store_lookup_organisation (store, code);
 
   return organisation != NULL ? vp_organisation_get_name (organisation) : code;
-}
-
-static gboolean
-is_owned (const char *owner)
-{
-  return owner != NULL && *owner != '\0';
 }
 
 static gboolean
@@ -174,12 +165,18 @@ vp_merge_classify (
   VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local, char **reason)
 {
   const char *owner = owner_of (incoming);
+  const char *by = vp_record_get_modified_by (incoming);
 
   *reason = NULL;
   if (local != NULL && vp_record_fields_equal (incoming, local))
     return VP_CHANGE_UNCHANGED;
-  if (is_owned (owner) && g_strcmp0 (vp_record_get_modified_by (incoming), owner) != 0)
+  if (local == NULL
+        ? !vp_ownership_may_add (incoming, by)
+        : !vp_ownership_may_change (incoming, by) || !vp_ownership_may_change (local, by))
     {
+      /* whose it is here, if the file gave it to another */
+      if (local != NULL && !vp_ownership_may_change (local, by))
+        owner = owner_of (local);
       *reason = explain_not_owner (store, owner, vp_record_get_modified_by (incoming));
       return VP_CHANGE_REFUSED;
     }
@@ -238,6 +235,119 @@ is_subtree_changed_here (VpStore *store, const char *partner, VpRecord *local, c
   return FALSE;
 }
 
+/* A deletion a partner's file puts in the home municipality's name, of a
+ * record the home database still has: it did not make it (its own
+ * deletions are made here, and a record it deleted is not here). */
+static gboolean
+is_claimed_here (VpStore *store, const char *partner, const VpTombstone *tombstone)
+{
+  const char *home = vp_store_get_home_municipality (store);
+
+  return home != NULL && g_strcmp0 (tombstone->deleted_by, home) == 0
+         && g_strcmp0 (partner, home) != 0;
+}
+
+/* How a record shows in a message: its title or text, shortened; a
+ * status or an event by its action's. */
+static char *
+describe_record (VpStore *store, VpRecord *record)
+{
+  static const char *const fields[] = { "title", "term", "text" };
+  const char *text = NULL;
+  VpRecord *action;
+
+  if (VP_IS_ACTION_STATUS (record) || VP_IS_STATUS_EVENT (record))
+    {
+      action = vp_store_lookup (store, vp_record_get_string (record, "action"));
+      if (action != NULL)
+        record = action;
+    }
+  for (gsize i = 0; text == NULL && i < G_N_ELEMENTS (fields); i++)
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), fields[i]) != NULL)
+      text = vp_record_get_string (record, fields[i]);
+  if (text == NULL || *text == '\0')
+    text = vp_record_get_uuid (record);
+  if (g_utf8_strlen (text, -1) > 60)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, 59);
+
+      return g_strdup_printf ("“%s…”", start);
+    }
+  return g_strdup_printf ("“%s”", text);
+}
+
+/* Whether @record refers to the organisation @code: as its lead, owner or
+ * municipality (the fields that name an organisation by its code). */
+static gboolean
+refers_to (VpRecord *record, const char *code)
+{
+  static const char *const fields[] = { "lead", "owner", "municipality" };
+  GObjectClass *klass = G_OBJECT_GET_CLASS (record);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_object_class_find_property (klass, fields[i]) != NULL
+        && g_strcmp0 (vp_record_get_string (record, fields[i]), code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The records here that refer to @organisation, which the database keeps
+ * from being deleted under them. */
+static GPtrArray *
+find_users (VpStore *store, VpOrganisation *organisation)
+{
+  GType types[]
+    = { VP_TYPE_PLAN,   VP_TYPE_PRIORITY,      VP_TYPE_SUBTHEME,     VP_TYPE_GOAL,
+        VP_TYPE_ACTION, VP_TYPE_ACTION_STATUS, VP_TYPE_STATUS_EVENT, VP_TYPE_DEFINITION };
+  const char *code = vp_organisation_get_code (organisation);
+  GPtrArray *users = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (gsize t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      GListModel *list = vp_store_get_records (store, types[t]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr (VpRecord) record = g_list_model_get_item (list, i);
+
+          if (refers_to (record, code))
+            g_ptr_array_add (users, g_object_ref (record));
+        }
+    }
+  return users;
+}
+
+/* Why an organisation that records here still refer to is not deleted:
+ * naming the first few of them. */
+static char *
+explain_in_use (VpStore *store, GPtrArray *users)
+{
+  g_autoptr (GString) list = g_string_new (NULL);
+  guint shown = MIN (users->len, 3);
+
+  for (guint i = 0; i < shown; i++)
+    {
+      g_autofree char *name = describe_record (store, g_ptr_array_index (users, i));
+
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, name);
+    }
+  if (users->len > shown)
+    return g_strdup_printf (
+      /* Translators: a partner deleted an organisation that records here still
+       * name; the first %s lists a few of them, %u how many more there are */
+      ngettext (
+        "Still in use here, by %s and %u more record: it stays until nothing refers to it.",
+        "Still in use here, by %s and %u more records: it stays until nothing refers to it.",
+        users->len - shown),
+      list->str, users->len - shown);
+  /* Translators: a partner deleted an organisation that records here still
+   * name; %s lists them */
+  return g_strdup_printf (_ ("Still in use here, by %s: it stays until nothing refers to it."),
+                          list->str);
+}
+
 /**
  * vp_merge_classify_deletion:
  * @tombstone: a partner's deletion of @local
@@ -260,13 +370,34 @@ vp_merge_classify_deletion (
       *reason = explain_ours (store);
       return VP_CHANGE_REFUSED;
     }
-  if (is_owned (owner) && g_strcmp0 (tombstone->deleted_by, owner) != 0)
+  if (is_claimed_here (store, partner, tombstone))
+    {
+      /* Translators: a partner's file says this database's municipality
+       * deleted a record it still has: "Nijkerk did not delete it: …" */
+      *reason = g_strdup_printf (
+        _ ("%s did not delete it: a deletion by %s is made only here, and this database has none."),
+        name_of (store, tombstone->deleted_by), name_of (store, tombstone->deleted_by));
+      return VP_CHANGE_REFUSED;
+    }
+  if (!vp_ownership_may_change (local, tombstone->deleted_by))
     {
       /* Translators: a partner's file deletes a record of another municipality:
        * "Only Nijkerk deletes it; Barneveld deleted it." */
       *reason = g_strdup_printf (_ ("Only %s deletes it; %s deleted it."), name_of (store, owner),
                                  name_of (store, tombstone->deleted_by));
       return VP_CHANGE_REFUSED;
+    }
+  if (VP_IS_ORGANISATION (local))
+    {
+      g_autoptr (GPtrArray) users = find_users (store, VP_ORGANISATION (local));
+
+      /* taking it would fail the whole import, and every later file of
+       * the partner, which carries the deletion too */
+      if (users->len > 0)
+        {
+          *reason = explain_in_use (store, users);
+          return VP_CHANGE_REFUSED;
+        }
     }
   if (is_changed_there (store, partner, tombstone->uuid, theirs)
       && is_subtree_changed_here (store, partner, local, theirs))
@@ -288,9 +419,7 @@ vp_merge_classify_deletion (
 gboolean
 vp_merge_tombstone_applies (const VpTombstone *tombstone, VpRecord *incoming)
 {
-  const char *owner = owner_of (incoming);
-
   if (tombstone == NULL)
     return FALSE;
-  return !is_owned (owner) || g_strcmp0 (owner, tombstone->deleted_by) == 0;
+  return vp_ownership_may_change (incoming, tombstone->deleted_by);
 }

@@ -101,6 +101,9 @@ struct _VpStore
    * undone is such a step */
   gboolean undo_exact;
   gboolean undoing_exact;
+  /* the last change committed (not an undo, not an export's notes) is
+   * the top step */
+  gboolean last_change_undoable;
 };
 
 /* vp-store-tables.c */
@@ -114,7 +117,8 @@ gboolean vp_table_write (VpStore *self,
                          VpRecord *record,
                          const char *expected,
                          GError **error);
-gboolean vp_table_delete (VpStore *self, VpTable *table, const char *uuid, GError **error);
+gboolean vp_table_delete (
+  VpStore *self, VpTable *table, const char *uuid, const char *expected, GError **error);
 
 /* vp-store-sync.c */
 void vp_store_finalize_sync (VpStore *self);

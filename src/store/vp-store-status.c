@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "rules/vp-ownership.h"
+#include "vp-store-private.h"
 #include "vp-store-status.h"
 
 /*
@@ -321,11 +323,10 @@ vp_action_get_overall_status (VpStore *store, VpAction *action)
 gboolean
 vp_action_check_ours (VpStore *store, VpAction *action, GError **error)
 {
-  const char *owner = vp_record_get_string (VP_RECORD (action), "owner");
+  const char *owner = vp_record_get_owner (VP_RECORD (action));
   VpOrganisation *organisation;
 
-  if (owner == NULL || *owner == '\0'
-      || g_strcmp0 (owner, vp_store_get_home_municipality (store)) == 0)
+  if (vp_ownership_may_change (VP_RECORD (action), vp_store_get_home_municipality (store)))
     return TRUE;
   organisation = vp_store_lookup_organisation (store, owner);
   g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
@@ -422,6 +423,60 @@ write_status (VpStore *self,
   return before == status || add_event (self, action, municipality, before, status, error);
 }
 
+/* Whether another program (a second window, a script) wrote
+ * @municipality's status of @action, or changed or deleted @action, since
+ * this store read them: the file disagrees with the objects. */
+static gboolean
+is_changed_elsewhere (VpStore *self, VpAction *action, const char *municipality)
+{
+  VpActionStatus *current
+    = vp_store_find_status (self, vp_record_get_uuid (VP_RECORD (action)), municipality);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *status_at = NULL;
+  g_autofree char *action_at = NULL;
+  gboolean has_action = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT a.modified_at, s.modified_at FROM action AS a LEFT JOIN "
+                          "action_status AS s ON s.action = a.uuid AND s.municipality = ?2 "
+                          "WHERE a.uuid = ?1",
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, vp_record_get_uuid (VP_RECORD (action)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, municipality, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      has_action = TRUE;
+      action_at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      status_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+  return !has_action || g_strcmp0 (action_at, vp_record_get_modified_at (VP_RECORD (action))) != 0
+         || g_strcmp0 (status_at,
+                       current != NULL ? vp_record_get_modified_at (VP_RECORD (current)) : NULL)
+              != 0;
+}
+
+/* A write refused because another program changed the status (or its
+ * action) meanwhile says so: the rule it seems to break ("a record that
+ * already exists") is not what happened. */
+static void
+explain_changed_elsewhere (VpStore *self,
+                           VpAction *action,
+                           const char *municipality,
+                           GError **error)
+{
+  if (error == NULL || !g_error_matches (*error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID)
+      || !is_changed_elsewhere (self, action, municipality))
+    return;
+  g_clear_error (error);
+  g_set_error_literal (
+    error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+    _ ("The status was not changed: another program or window changed this action’s status, or "
+       "the action, meanwhile. Close the plan and open it again to see it as it is now."));
+}
+
 /**
  * vp_store_set_status:
  * @municipality: whose status; a municipality sets only its own
@@ -469,6 +524,7 @@ vp_store_set_status (VpStore *self,
     {
       if (own)
         vp_store_rollback (self);
+      explain_changed_elsewhere (self, action, municipality, error);
       return FALSE;
     }
   return !own || vp_store_commit (self, error);

@@ -133,7 +133,9 @@ prepare_statements (VpStore *self, VpTable *table, GError **error)
    * changed the row since (see vp_table_write()). */
   update_sql = g_strdup_printf ("UPDATE \"%s\" SET %s WHERE uuid = ?1 AND modified_at = ?%u",
                                 klass->table, sets->str, klass->n_fields + N_IDENTITY_COLUMNS + 1);
-  delete_sql = g_strdup_printf ("DELETE FROM \"%s\" WHERE uuid = ?1", klass->table);
+  /* Likewise: a row another program changed is not deleted unseen. */
+  delete_sql
+    = g_strdup_printf ("DELETE FROM \"%s\" WHERE uuid = ?1 AND modified_at = ?2", klass->table);
 
   return (table->select_all = prepare (self, select_sql, error)) != NULL
          && (table->insert = prepare (self, insert_sql, error)) != NULL
@@ -369,12 +371,22 @@ vp_table_write (VpStore *self,
   return TRUE;
 }
 
+/**
+ * vp_table_delete:
+ * @expected: the modified_at the row has now: a row changed meanwhile by
+ *   another program is not deleted (as vp_table_write() does not
+ *   overwrite it)
+ *
+ * Deletes the row of @uuid. The caller holds a transaction.
+ */
 gboolean
-vp_table_delete (VpStore *self, VpTable *table, const char *uuid, GError **error)
+vp_table_delete (
+  VpStore *self, VpTable *table, const char *uuid, const char *expected, GError **error)
 {
   int rc;
 
   sqlite3_bind_text (table->delete, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (table->delete, 2, expected, -1, SQLITE_STATIC);
   rc = sqlite3_step (table->delete);
   if (rc == SQLITE_DONE && sqlite3_changes (self->db) != 1)
     rc = SQLITE_NOTFOUND;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rules/vp-ownership.h"
 #include "vp-store-private.h"
 
 /*
@@ -113,31 +114,14 @@ add_revert (VpUndoStep *step, RevertKind kind, VpRecord *record, gboolean keep_s
   g_array_append_val (step->reverts, revert);
 }
 
-/* The municipality that alone changes @record, NULL for a joint record:
- * the rule the exchange judges partners' files by. */
-static const char *
-find_owner (VpRecord *record)
-{
-  GObjectClass *klass = G_OBJECT_GET_CLASS (record);
-
-  if (g_object_class_find_property (klass, "owner") != NULL)
-    return vp_record_get_string (record, "owner");
-  if (g_object_class_find_property (klass, "municipality") != NULL)
-    return vp_record_get_string (record, "municipality");
-  return NULL;
-}
-
 /* Whether an undo writes @record back with the stamps it had; see the
  * comment at the top. */
 static gboolean
 keeps_stamps (VpStore *self, VpRecord *record)
 {
-  const char *owner = find_owner (record);
-
   if (VP_IS_STATUS_EVENT (record))
     return TRUE;
-  return owner != NULL && *owner != '\0' && self->home_code != NULL
-         && g_strcmp0 (owner, self->home_code) != 0;
+  return self->home_code != NULL && !vp_ownership_may_change (record, self->home_code);
 }
 
 /* Adds @record and, depth first, what ON DELETE CASCADE removes with it,
@@ -363,6 +347,37 @@ changes_records (VpUndoStep *step)
   return FALSE;
 }
 
+/* An import that changed nothing is no step of its own, but what it
+ * noted (the line in the import log, the versions seen, the deletions
+ * passed on) was judged against the plan as the step before left it: the
+ * file had nothing new *then*. Its bookkeeping joins that step, so that
+ * undoing it undoes this too, and the file counts as news again.
+ * Otherwise the line would stay, and the file, or one older of the same
+ * partner, would be refused as imported already while what it brings is
+ * no longer here. With no step before, nothing can be undone below it,
+ * and it stays. */
+static void
+join_top_step (VpStore *self, VpUndoStep *step)
+{
+  VpUndoStep *top;
+
+  if (!vp_store_can_undo (self))
+    {
+      free_undo_step (step);
+      return;
+    }
+  top = g_ptr_array_index (self->undo_steps, self->undo_steps->len - 1);
+  for (guint i = 0; i < step->reverts->len; i++)
+    {
+      Revert *revert = &g_array_index (step->reverts, Revert, i);
+
+      g_array_append_val (top->reverts, *revert);
+    }
+  /* the reverts moved: the step lets go of them without clearing */
+  g_array_set_clear_func (step->reverts, NULL);
+  free_undo_step (step);
+}
+
 /* Private API, see vp-store-private.h. */
 
 /**
@@ -436,9 +451,12 @@ vp_store_push_undo_step (VpStore *self, VpUndoStep *step)
    * change people undo */
   if (!changes_records (step))
     {
-      free_undo_step (step);
+      if (step->reverts->len > 0)
+        self->last_change_undoable = FALSE;
+      join_top_step (self, step);
       return;
     }
+  self->last_change_undoable = TRUE;
   if (self->undo_steps == NULL)
     self->undo_steps = g_ptr_array_new_with_free_func ((GDestroyNotify) free_undo_step);
   g_ptr_array_add (self->undo_steps, step);
@@ -522,9 +540,28 @@ vp_store_undo (VpStore *self, GError **error)
     return explain_failure (step, g_steal_pointer (&cause), error);
 
   g_ptr_array_remove_index (self->undo_steps, self->undo_steps->len - 1);
+  self->last_change_undoable = FALSE;
   if (self->undo_steps->len == 0)
     vp_store_notify_can_undo (self);
   return TRUE;
+}
+
+/**
+ * vp_store_last_change_can_undo:
+ *
+ * For a toast that confirms a change and offers to undo it: whether the
+ * change committed last is the one vp_store_undo() would undo. Not after
+ * an import that changed nothing (it made no step: Undo would take back
+ * the change before it), nor after an undo. Writing down what an export
+ * sent is no change and leaves the answer as it was.
+ *
+ * Returns: whether to offer Undo for the last change
+ */
+gboolean
+vp_store_last_change_can_undo (VpStore *self)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  return self->last_change_undoable && vp_store_can_undo (self);
 }
 
 /**

@@ -233,6 +233,14 @@ check_file (VpStore *self, int *version, GError **error)
     return vp_store_set_sqlite_error (self, rc, "user_version", error);
   *version = (int) g_ascii_strtoll (user_version, NULL, 10);
 
+  /* We never write a negative version: another program's file, refused
+   * before the version picks a migration. */
+  if (*version < 0)
+    {
+      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_DAMAGED,
+                   _ ("The file “%s” is not a Veiligheidsplan plan database."), self->path);
+      return FALSE;
+    }
   if (*version > VP_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_TOO_NEW,
@@ -1032,7 +1040,8 @@ write_row (VpStore *self, OpKind kind, VpRecord *record, VpRecord *draft, GError
   if (kind == OP_UPDATE)
     return vp_table_write (self, table, table->update, draft,
                            vp_record_get_modified_at (current_version (self, record)), error);
-  return vp_table_delete (self, table, vp_record_get_uuid (record), error);
+  return vp_table_delete (self, table, vp_record_get_uuid (record),
+                          vp_record_get_modified_at (current_version (self, record)), error);
 }
 
 /* A delete leaves a tombstone (unless it undoes an import, which leaves

@@ -76,6 +76,7 @@ gboolean vp_store_delete_full (
 
 /* The undo stack (vp-store-undo.c): one step per committed transaction. */
 gboolean vp_store_can_undo (VpStore *self);
+gboolean vp_store_last_change_can_undo (VpStore *self);
 gboolean vp_store_undo (VpStore *self, GError **error);
 void vp_store_set_undo_label (VpStore *self, const char *label);
 const char *vp_store_get_undo_label (VpStore *self);

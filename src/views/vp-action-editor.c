@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rules/vp-ownership.h"
 #include "store/vp-store-status.h"
 #include "vp-action-editor.h"
 #include "vp-combo-row.h"
@@ -563,10 +564,9 @@ action_owner (VpActionEditor *self)
 static gboolean
 is_partners_action (VpActionEditor *self)
 {
-  const char *owner = action_owner (self);
-
-  return owner != NULL && *owner != '\0'
-         && g_strcmp0 (owner, vp_store_get_home_municipality (self->store)) != 0;
+  return self->action != NULL
+         && !vp_ownership_may_change (VP_RECORD (self->action),
+                                      vp_store_get_home_municipality (self->store));
 }
 
 static void

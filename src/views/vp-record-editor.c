@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rules/vp-ownership.h"
 #include "vp-combo-row.h"
 #include "vp-record-editor.h"
 
@@ -700,14 +701,8 @@ vp_record_editor_next_position (VpRecordEditor *self, GType record_type, const c
 gboolean
 vp_record_editor_can_edit (VpStore *store, VpRecord *record)
 {
-  const char *owner;
-
   g_return_val_if_fail (VP_IS_STORE (store), FALSE);
   g_return_val_if_fail (VP_IS_RECORD (record), FALSE);
 
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "owner") == NULL)
-    return TRUE;
-  owner = vp_record_get_string (record, "owner");
-  return owner == NULL || *owner == '\0'
-         || g_strcmp0 (owner, vp_store_get_home_municipality (store)) == 0;
+  return vp_ownership_may_change (record, vp_store_get_home_municipality (store));
 }
