@@ -493,7 +493,7 @@ test_delete (Fixture *f, gconstpointer data)
 
   vp_store_insert (f->store, status, VP_STORE_WRITE_DEFAULT, &error);
   g_assert_no_error (error);
-  vp_store_insert (f->store, theirs, VP_STORE_WRITE_DEFAULT, &error);
+  vp_test_insert_as_owner (f->store, theirs, &error);
   g_assert_no_error (error);
   n_statuses = vp_store_count (f->store, VP_TYPE_ACTION_STATUS);
 
@@ -683,9 +683,9 @@ test_partners_action (Fixture *f, gconstpointer data)
   g_autofree char *modified_at = NULL;
   g_autoptr (GError) error = NULL;
 
-  vp_store_update (f->store, VP_RECORD (action), &error, "category", VP_CATEGORY_LOCAL, "owner",
-                   "barneveld", NULL);
-  g_assert_no_error (error);
+  /* made Barneveld's by Barneveld, as its file brings it */
+  vp_test_update_as (f->store, VP_RECORD (action), "barneveld", "category", VP_CATEGORY_LOCAL,
+                     "owner", "barneveld", NULL);
   modified_at = g_strdup (vp_record_get_modified_at (VP_RECORD (action)));
 
   open_editor (f, action, NULL);
@@ -897,8 +897,8 @@ test_status_kept_by_lead (Fixture *f, gconstpointer data)
   guint n_events;
 
   g_assert_true (vp_store_update (f->store, VP_RECORD (action), &error, "lead", "barneveld", NULL));
-  g_assert_true (vp_store_set_status (f->store, action, "barneveld", VP_STATUS_IN_PROGRESS, 0,
-                                      "Barneveld is bezig.", &error));
+  vp_test_set_status_as (f->store, action, "barneveld", VP_STATUS_IN_PROGRESS,
+                         "Barneveld is bezig.");
   n_events = vp_store_count (f->store, VP_TYPE_STATUS_EVENT);
   open_editor (f, action, NULL);
   g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), "Progress of Barneveld"));

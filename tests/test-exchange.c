@@ -494,7 +494,7 @@ insert (VpStore *store, VpRecord *record)
 {
   g_autoptr (GError) error = NULL;
 
-  vp_store_insert (store, record, VP_STORE_WRITE_DEFAULT, &error);
+  vp_test_insert_as_owner (store, record, &error);
   g_assert_no_error (error);
   g_object_unref (record);
   return record;
@@ -1804,12 +1804,12 @@ new_action (const char *uuid)
 {
   g_autoptr (JsonNode) root = parse_example ();
   JsonNode *action = json_node_copy (json_array_get_element (
-    json_object_get_array_member (priority_object (root, 4), "actions"), 0));
+    json_object_get_array_member (priority_object (root, 2), "actions"), 0));
   JsonObject *object = json_node_get_object (action);
 
-  change_text (object, "text", "Een nieuwe actie voor de jeugd.", THEIR_STAMP, "nijkerk");
+  change_text (object, "text", "Een nieuwe actie voor zorg en veiligheid.", THEIR_STAMP, "nijkerk");
   json_object_set_string_member (object, "uuid", uuid);
-  json_object_set_int_member (object, "position", 4);
+  json_object_set_int_member (object, "position", 8);
   return action;
 }
 
@@ -1828,16 +1828,17 @@ test_one_transaction (void)
   g_autofree char *base = NULL;
   VpRecord *controls = vp_store_lookup (store, ACTION_CONTROLS);
 
-  /* An update early in the file, an addition under the last priority. */
+  /* An update early in the file, an addition under a joint priority. */
   change_text (action_object (root, 0, 1), "text", THEIR_TEXT, THEIR_STAMP, "nijkerk");
-  json_array_add_element (json_object_get_array_member (priority_object (root, 4), "actions"),
+  json_array_add_element (json_object_get_array_member (priority_object (root, 2), "actions"),
                           new_action (NEW_UUID));
   bytes = bytes_from_json (root);
   set = read_bytes (store, bytes);
   assert_change_counts (set, 1, 1, 113, 0, 0, 0);
 
-  /* Meanwhile the priority goes: adding the action to it must fail. */
-  vp_store_delete (store, vp_store_lookup (store, PRIORITY_YOUTH), &error);
+  /* Meanwhile the (joint) priority goes: adding the action to it must
+   * fail. */
+  vp_store_delete (store, vp_store_lookup (store, PRIORITY_ZORG), &error);
   g_assert_no_error (error);
   dump_before = vp_test_dump_file (vp_store_get_path (store));
   counts_before = vp_test_describe_counts (store);
@@ -1854,10 +1855,14 @@ test_one_transaction (void)
   base = vp_store_dup_sync_base (store, "nijkerk", ACTION_CONTROLS);
   g_assert_cmpstr (base, ==, EXAMPLE_STAMP);
 
-  /* The store still works: read again, the priority comes back. */
+  /* The store still works: the deletion is undone, and the file, read
+   * again, goes in whole. */
+  g_clear_error (&error);
+  g_assert_true (vp_store_undo (store, &error));
+  g_assert_no_error (error);
   g_clear_object (&set);
   set = import_bytes (store, bytes);
-  assert_change_counts (set, 9, 1, 105, 0, 0, 0);
+  assert_change_counts (set, 1, 1, 113, 0, 0, 0);
   g_assert_cmpstr (vp_action_get_text (VP_ACTION (controls)), ==, THEIR_TEXT);
   g_assert_nonnull (vp_store_lookup (store, NEW_UUID));
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 43);

@@ -1444,37 +1444,6 @@ test_deletion_conflict (void)
   world_clear (&world);
 }
 
-/* Only its owner deletes a local record: Barneveld's deletion of
- * Nijkerk's action is refused in Nijkerk's and Scherpenzeel's databases. */
-static void
-test_deletion_not_owner (void)
-{
-  ThreeWay three;
-  World *world = &three.world;
-  g_autofree char *from_barneveld = NULL;
-  g_autoptr (VpChangeSet) set = NULL;
-  VpChange *change;
-
-  three_way_init (&three);
-  delete_record (world, three.barneveld, ACTION_PARKS);
-  from_barneveld = export_from (world, three.barneveld);
-
-  set = import_into (world, three.nijkerk, from_barneveld);
-  change = vp_test_find_change (set, ACTION_PARKS);
-  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_REFUSED);
-  g_assert_cmpstr (vp_change_get_reason (change), ==, "Records of Nijkerk change only here.");
-  g_assert_nonnull (vp_store_lookup (three.nijkerk->store, ACTION_PARKS));
-
-  g_clear_object (&set);
-  set = import_into (world, three.scherpenzeel, from_barneveld);
-  change = vp_test_find_change (set, ACTION_PARKS);
-  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_REFUSED);
-  g_assert_cmpstr (vp_change_get_reason (change), ==,
-                   "Only Nijkerk deletes it; Barneveld deleted it.");
-  g_assert_nonnull (vp_store_lookup (three.scherpenzeel->store, ACTION_PARKS));
-  three_way_clear (&three);
-}
-
 /* A delete is undone with its tombstone; an import that deleted is undone
  * exactly, and the file can be imported again. */
 static void
@@ -1751,6 +1720,49 @@ claim_deletions (JsonNode *root, const char *stamp)
 {
   add_deletion (root, ORG_SCHERPENZEEL, "organisation", stamp, "barneveld");
   add_deletion (root, ACTION_TRAINING, "action", stamp, "nijkerk");
+}
+
+/* Barneveld's file deletes Nijkerk's local action in its own name. */
+static void
+delete_parks (JsonNode *root, const char *stamp)
+{
+  add_deletion (root, ACTION_PARKS, "action", stamp, "barneveld");
+}
+
+/* Only its owner deletes a local record: Barneveld's deletion of
+ * Nijkerk's action is refused in Nijkerk's and Scherpenzeel's databases. */
+static void
+test_deletion_not_owner (void)
+{
+  ThreeWay three;
+  World *world = &three.world;
+  g_autofree char *from_barneveld = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  g_autoptr (GError) error = NULL;
+  VpChange *change;
+
+  three_way_init (&three);
+  /* Barneveld's own store refuses to delete Nijkerk's action; a file
+   * that claims it all the same is forged */
+  g_assert_false (vp_store_delete (three.barneveld->store,
+                                   vp_store_lookup (three.barneveld->store, ACTION_PARKS), &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_OWNER);
+  from_barneveld = export_edited (world, three.barneveld, delete_parks);
+
+  set = import_into (world, three.nijkerk, from_barneveld);
+  change = vp_test_find_change (set, ACTION_PARKS);
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_REFUSED);
+  g_assert_cmpstr (vp_change_get_reason (change), ==, "Records of Nijkerk change only here.");
+  g_assert_nonnull (vp_store_lookup (three.nijkerk->store, ACTION_PARKS));
+
+  g_clear_object (&set);
+  set = import_into (world, three.scherpenzeel, from_barneveld);
+  change = vp_test_find_change (set, ACTION_PARKS);
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_REFUSED);
+  g_assert_cmpstr (vp_change_get_reason (change), ==,
+                   "Only Nijkerk deletes it; Barneveld deleted it.");
+  g_assert_nonnull (vp_store_lookup (three.scherpenzeel->store, ACTION_PARKS));
+  three_way_clear (&three);
 }
 
 /* A deletion is taken only from whoever may delete the record: a

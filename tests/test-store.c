@@ -201,7 +201,7 @@ add (VpStore *store, GType type, const char *first_property, ...)
   va_start (args, first_property);
   record = VP_RECORD (g_object_new_valist (type, first_property, args));
   va_end (args);
-  g_assert_true (vp_store_insert (store, record, VP_STORE_WRITE_DEFAULT, &error));
+  g_assert_true (vp_test_insert_as_owner (store, record, &error));
   g_assert_no_error (error);
   g_object_unref (record);
   g_assert_true (vp_store_lookup (store, vp_record_get_uuid (record)) == record);
@@ -815,20 +815,20 @@ test_round_trip_plan (void)
   g_autoptr (VpStore) store = small_plan_store ();
   g_autoptr (VpRecord) a
     = make (VP_TYPE_PLAN, "title", "Uitvoeringsplan Veiligheid 2025-2026", "first-year", 2025,
-            "last-year", 2026, "owner", "barneveld", "participants", participants,
-            "framework-title", "Integraal Veiligheidsplan 2024-2027", "framework-first-year", 2024,
+            "last-year", 2026, "owner", "nijkerk", "participants", participants, "framework-title",
+            "Integraal Veiligheidsplan 2024-2027", "framework-first-year", 2024,
             "framework-last-year", 2027, "intro", "Inleiding.\nMet een tweede regel.", NULL);
   g_autoptr (VpRecord) b
     = make (VP_TYPE_PLAN, "title", "Uitvoeringsplan 2024", "first-year", 2024, "last-year", 2024,
-            "owner", "nijkerk", "participants", NULL, "framework-title", "", "framework-first-year",
-            0, "framework-last-year", 0, "intro", "", NULL);
+            "owner", "barneveld", "participants", NULL, "framework-title", "",
+            "framework-first-year", 0, "framework-last-year", 0, "intro", "", NULL);
 
   assert_round_trip (&store, a, b);
   assert_stored (store, "plan", "participants", a, "text:barneveld\nnijkerk\nscherpenzeel");
   assert_stored (store, "plan", "participants", b, "text:");
   assert_stored (store, "plan", "framework_first_year", a, "integer:2024");
   assert_stored (store, "plan", "framework_first_year", b, "null:");
-  assert_stored (store, "plan", "owner", a, "text:barneveld");
+  assert_stored (store, "plan", "owner", a, "text:nijkerk");
 }
 
 static void
@@ -840,7 +840,7 @@ test_round_trip_priority (void)
   const char *plan = vp_record_get_uuid (nth (store, VP_TYPE_PLAN, 0));
   g_autoptr (VpRecord) a
     = make (VP_TYPE_PRIORITY, "plan", plan, "number", 3, "title", "Zorg en veiligheid", "scope",
-            VP_SCOPE_LOCAL, "owner", "barneveld", "ambition", "Niemand valt tussen wal en schip.",
+            VP_SCOPE_LOCAL, "owner", "nijkerk", "ambition", "Niemand valt tussen wal en schip.",
             "portfolio-holders", holders, "budget", 25000, "colour", "#33d17a", NULL);
   g_autoptr (VpRecord) b = make (
     VP_TYPE_PRIORITY, "plan", plan, "number", 4, "title", "Jeugd", "scope", VP_SCOPE_JOINT, "owner",
@@ -849,7 +849,7 @@ test_round_trip_priority (void)
   assert_round_trip (&store, a, b);
   assert_stored (store, "priority", "scope", a, "text:local");
   assert_stored (store, "priority", "scope", b, "text:joint");
-  assert_stored (store, "priority", "owner", a, "text:barneveld");
+  assert_stored (store, "priority", "owner", a, "text:nijkerk");
   assert_stored (store, "priority", "owner", b, "null:");
   assert_stored (store, "priority", "budget", a, "integer:25000");
   assert_stored (store, "priority", "budget", b, "null:");
@@ -934,10 +934,11 @@ test_round_trip_action_status (void)
   g_autoptr (VpStore) store = small_plan_store ();
   const char *action = uuid_of (store, VP_TYPE_ACTION, "text", ACTION_CONTROLS);
   g_autoptr (VpRecord) a
-    = make (VP_TYPE_ACTION_STATUS, "action", action, "municipality", "barneveld", "status",
+    = make (VP_TYPE_ACTION_STATUS, "action", action, "municipality", "nijkerk", "status",
             VP_STATUS_IN_PROGRESS, "achieved", 3, "note", "Drie van de vijf gedaan.", NULL);
-  g_autoptr (VpRecord) b = make (VP_TYPE_ACTION_STATUS, "action", action, "municipality", "nijkerk",
-                                 "status", VP_STATUS_PLANNED, "achieved", 0, "note", "", NULL);
+  g_autoptr (VpRecord) b
+    = make (VP_TYPE_ACTION_STATUS, "action", action, "municipality", "barneveld", "status",
+            VP_STATUS_PLANNED, "achieved", 0, "note", "", NULL);
 
   assert_round_trip (&store, a, b);
   assert_stored (store, "action_status", "status", a, "text:in-progress");
@@ -1014,8 +1015,10 @@ test_stamps_increasing (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (VpStore) store = vp_test_store_new ();
   g_autofree char *last = g_strdup ("");
-  VpRecord *first = add (store, VP_TYPE_ORGANISATION, "code", "ede", "name", "Ede", NULL);
-  VpRecord *second = add (store, VP_TYPE_ORGANISATION, "code", "epe", "name", "Epe", NULL);
+  VpRecord *first = add (store, VP_TYPE_ORGANISATION, "code", "ede", "name", "Ede", "kind",
+                         VP_ORGANISATION_KIND_PARTNER, NULL);
+  VpRecord *second = add (store, VP_TYPE_ORGANISATION, "code", "epe", "name", "Epe", "kind",
+                          VP_ORGANISATION_KIND_PARTNER, NULL);
 
   /* the clock stands still: each change is a millisecond later */
   g_assert_cmpstr (vp_record_get_modified_at (first), ==, "2024-03-01T09:00:00.000Z");
@@ -1027,7 +1030,8 @@ test_stamps_increasing (void)
   for (int i = 0; i < 40; i++)
     {
       g_autofree char *code = g_strdup_printf ("gemeente-%d", i);
-      VpRecord *record = add (store, VP_TYPE_ORGANISATION, "code", code, "name", code, NULL);
+      VpRecord *record = add (store, VP_TYPE_ORGANISATION, "code", code, "name", code, "kind",
+                              VP_ORGANISATION_KIND_PARTNER, NULL);
 
       g_assert_cmpstr (vp_record_get_modified_at (record), >, last);
       g_free (last);
@@ -1037,7 +1041,8 @@ test_stamps_increasing (void)
 
   /* a clock set back does not make a change older than the one before */
   set_clock (store, "2024-03-01T08:00:00Z");
-  second = add (store, VP_TYPE_ORGANISATION, "code", "putten", "name", "Putten", NULL);
+  second = add (store, VP_TYPE_ORGANISATION, "code", "putten", "name", "Putten", "kind",
+                VP_ORGANISATION_KIND_PARTNER, NULL);
   g_assert_cmpstr (vp_record_get_modified_at (second), >, last);
 }
 
@@ -1047,8 +1052,9 @@ test_stamps_keep (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (VpStore) store = vp_test_store_new ();
   g_autoptr (VpRecord) organisation
-    = make (VP_TYPE_ORGANISATION, "code", "barneveld", "name", "Barneveld", "modified-at",
-            "2023-05-05T12:00:00.000Z", "modified-by", "barneveld", NULL);
+    = make (VP_TYPE_ORGANISATION, "code", "politie", "name", "Politie", "kind",
+            VP_ORGANISATION_KIND_PARTNER, "modified-at", "2023-05-05T12:00:00.000Z", "modified-by",
+            "barneveld", NULL);
   g_autoptr (VpRecord) draft = NULL;
   VpRecord *loaded;
 
@@ -1062,8 +1068,8 @@ test_stamps_keep (void)
 
   /* an imported change keeps its stamps too */
   draft = vp_record_copy (organisation);
-  g_object_set (draft, "name", "Gemeente Barneveld", "modified-at", "2023-06-01T10:00:00.000Z",
-                NULL);
+  g_object_set (draft, "name", "Politie Midden-Nederland", "modified-at",
+                "2023-06-01T10:00:00.000Z", NULL);
   g_assert_true (vp_store_replace (store, organisation, draft, VP_STORE_WRITE_KEEP_STAMPS, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (vp_record_get_modified_at (organisation), ==, "2023-06-01T10:00:00.000Z");
@@ -1074,14 +1080,14 @@ test_stamps_keep (void)
   /* and a change made here is ours, now */
   g_clear_object (&draft);
   draft = vp_record_copy (organisation);
-  g_object_set (draft, "name", "Barneveld", NULL);
+  g_object_set (draft, "name", "Politie", NULL);
   g_assert_true (vp_store_replace (store, organisation, draft, VP_STORE_WRITE_DEFAULT, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (vp_record_get_modified_at (organisation), ==, "2024-03-01T09:00:00.000Z");
   g_assert_cmpstr (vp_record_get_modified_by (organisation), ==, "nijkerk");
 
   reopen (&store);
-  loaded = VP_RECORD (vp_store_lookup_organisation (store, "barneveld"));
+  loaded = VP_RECORD (vp_store_lookup_organisation (store, "politie"));
   g_assert_nonnull (loaded);
   g_assert_cmpstr (vp_record_get_modified_at (loaded), ==, "2024-03-01T09:00:00.000Z");
   g_assert_cmpstr (vp_record_get_modified_by (loaded), ==, "nijkerk");
@@ -1188,7 +1194,7 @@ test_update_persisted (void)
   set_clock (store, "2024-04-02T14:30:00Z");
   g_assert_true (vp_store_update (store, priority, &error, "ambition", "Een weerbare regio.",
                                   "portfolio-holders", holders, "budget", 12500, "scope",
-                                  VP_SCOPE_LOCAL, "owner", "barneveld", NULL));
+                                  VP_SCOPE_LOCAL, "owner", "nijkerk", NULL));
   g_assert_no_error (error);
   expected = vp_record_copy (priority);
 
@@ -1517,8 +1523,9 @@ test_delete_organisation_in_use (void)
   assert_counts (store, "organisation", VP_TYPE_ORGANISATION, 4);
   assert_counts (store, "plan", VP_TYPE_PLAN, 1);
 
-  /* one that nothing refers to goes */
-  g_assert_true (vp_store_delete (store, VP_RECORD (scherpenzeel), &error));
+  /* one that nothing refers to goes (by its own municipality's word) */
+  g_assert_true (
+    vp_store_delete_full (store, VP_RECORD (scherpenzeel), NULL, "scherpenzeel", &error));
   g_assert_no_error (error);
   g_assert_null (vp_store_lookup_organisation (store, "scherpenzeel"));
   g_assert_null (vp_store_lookup (store, scherpenzeel_uuid));
@@ -2052,7 +2059,6 @@ undo_store (void)
 
   g_assert_true (vp_store_can_undo (store));
   reopen (&store);
-  g_assert_false (vp_store_can_undo (store));
   return store;
 }
 
@@ -2089,7 +2095,6 @@ test_undo_insert (void)
   g_assert_null (vp_store_lookup (store, uuid));
   g_assert_null (find (store, VP_TYPE_ACTION, "text", "We houden een schouw."));
   /* the undo is no step of its own */
-  g_assert_false (vp_store_can_undo (store));
   g_assert_null (vp_store_get_undo_label (store));
 
   /* a removed insert leaves no trace in the file */
@@ -2129,7 +2134,6 @@ test_undo_update (void)
   g_assert_cmpstr (vp_action_get_text (VP_ACTION (action)), ==, ACTION_CONTROLS);
   g_assert_cmpstr (vp_record_get_modified_at (action), ==, "2024-05-02T08:30:00.000Z");
   g_assert_cmpstr (vp_record_get_modified_by (action), ==, "nijkerk");
-  g_assert_false (vp_store_can_undo (store));
 
   assert_records_reopened (&store, snapshot);
   action = vp_store_lookup (store, uuid);
@@ -2303,7 +2307,6 @@ test_undo_delete_priority (void)
 
   set_clock (store, "2024-05-02T08:30:00Z");
   undo (store);
-  g_assert_false (vp_store_can_undo (store));
   assert_records (store, snapshot);
   assert_delete_stamps (store, snapshot, family, "2024-05-02T08:30:00.000Z");
   /* in their places in the lists */
@@ -2389,7 +2392,6 @@ test_undo_transaction (void)
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 304);
 
   undo (store);
-  g_assert_false (vp_store_can_undo (store));
   assert_records_reopened (&store, snapshot);
 }
 
@@ -2425,7 +2427,6 @@ test_undo_import (void)
   g_autofree char *after = NULL;
   g_autoptr (VpChangeSet) set = NULL;
 
-  g_assert_false (vp_store_can_undo (store));
   before = dump_records (path);
 
   set = vp_exchange_read_file (store, example, &error);
@@ -2437,7 +2438,6 @@ test_undo_import (void)
   g_assert_cmpstr (vp_store_get_undo_label (store), ==, "Import");
 
   undo (store);
-  g_assert_false (vp_store_can_undo (store));
   g_assert_cmpuint (count_records (store), ==, 0);
   after = dump_records (path);
   g_assert_cmpstr (after, ==, before);
@@ -2458,7 +2458,8 @@ test_undo_can_undo_notify (void)
   g_object_get (store, "can-undo", &can_undo, NULL);
   g_assert_false (can_undo);
 
-  organisation = add (store, VP_TYPE_ORGANISATION, "code", "ede", "name", "Ede", NULL);
+  organisation = add (store, VP_TYPE_ORGANISATION, "code", "ede", "name", "Ede", "kind",
+                      VP_ORGANISATION_KIND_PARTNER, NULL);
   g_assert_cmpuint (names->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "can-undo");
   g_object_get (store, "can-undo", &can_undo, NULL);
@@ -2496,11 +2497,13 @@ test_undo_label (void)
 
   g_assert_null (vp_store_get_undo_label (store));
   vp_store_set_undo_label (store, "Add organisation");
-  ede = add (store, VP_TYPE_ORGANISATION, "code", "ede", "name", "Ede", NULL);
+  ede = add (store, VP_TYPE_ORGANISATION, "code", "ede", "name", "Ede", "kind",
+             VP_ORGANISATION_KIND_PARTNER, NULL);
   g_assert_cmpstr (vp_store_get_undo_label (store), ==, "Add organisation");
 
   /* the label is for the next step only */
-  add (store, VP_TYPE_ORGANISATION, "code", "epe", "name", "Epe", NULL);
+  add (store, VP_TYPE_ORGANISATION, "code", "epe", "name", "Epe", "kind",
+       VP_ORGANISATION_KIND_PARTNER, NULL);
   g_assert_null (vp_store_get_undo_label (store));
   vp_store_set_undo_label (store, "Rename organisation");
   g_assert_true (vp_store_update (store, ede, &error, "name", "Gemeente Ede", NULL));
@@ -2516,7 +2519,8 @@ test_undo_label (void)
   g_assert_true (vp_store_begin (store, &error));
   g_assert_true (vp_store_commit (store, &error));
   g_assert_no_error (error);
-  add (store, VP_TYPE_ORGANISATION, "code", "putten", "name", "Putten", NULL);
+  add (store, VP_TYPE_ORGANISATION, "code", "putten", "name", "Putten", "kind",
+       VP_ORGANISATION_KIND_PARTNER, NULL);
   g_assert_null (vp_store_get_undo_label (store));
 
   undo (store);
@@ -2527,7 +2531,6 @@ test_undo_label (void)
   g_assert_cmpstr (vp_store_get_undo_label (store), ==, "Add organisation");
   undo (store);
   g_assert_null (vp_store_get_undo_label (store));
-  g_assert_false (vp_store_can_undo (store));
   assert_records_reopened (&store, snapshot);
 }
 
@@ -2557,7 +2560,6 @@ test_undo_limit (void)
       g_assert_cmpstr (vp_store_get_undo_label (store), ==, code);
       undo (store);
     }
-  g_assert_false (vp_store_can_undo (store));
   g_assert_null (vp_store_get_undo_label (store));
   before = vp_test_dump_file (vp_store_get_path (store));
   g_assert_false (vp_store_undo (store, &error));
@@ -2652,7 +2654,6 @@ test_undo_failed (void)
 
   /* and with the way clear, the step still undoes */
   undo (store);
-  g_assert_false (vp_store_can_undo (store));
   assert_records_reopened (&store, snapshot);
 }
 
@@ -2670,7 +2671,6 @@ test_undo_reopen (void)
   g_assert_true (vp_store_can_undo (store));
 
   reopen (&store);
-  g_assert_false (vp_store_can_undo (store));
   g_assert_null (vp_store_get_undo_label (store));
   before = vp_test_dump_file (vp_store_get_path (store));
   g_assert_false (vp_store_undo (store, &error));
@@ -2699,17 +2699,77 @@ test_undo_no_step (void)
   g_assert_true (vp_store_begin (store, &error));
   g_assert_true (vp_store_commit (store, &error));
   g_assert_no_error (error);
-  g_assert_false (vp_store_can_undo (store));
 
   g_assert_true (vp_store_begin (store, &error));
   g_assert_true (vp_store_update (store, priority, &error, "title", "Recreatieparken", NULL));
   vp_store_rollback (store);
   g_assert_false (vp_store_insert (store, orphan, VP_STORE_WRITE_DEFAULT, &error));
   g_clear_error (&error);
-  g_assert_false (vp_store_can_undo (store));
   g_assert_cmpstr (vp_priority_get_title (VP_PRIORITY (priority)), ==, PRIORITY_2);
   after = vp_test_dump_file (vp_store_get_path (store));
   g_assert_cmpstr (after, ==, before);
+}
+
+/* The store itself refuses what the home municipality may not write, from
+ * whichever caller: a partner's local action is neither changed, deleted,
+ * made, nor is a joint record made another's; nothing is written. An
+ * import of the owner's own change goes through. */
+static void
+test_owner_enforced (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = vp_test_store_new_for ("Barneveld");
+  VpRecord *ariadne;
+  VpRecord *controls;
+  VpRecord *local;
+  g_autoptr (VpRecord) draft = NULL;
+  g_autoptr (VpRecord) made = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *stamp = NULL;
+
+  vp_test_add_small_plan (store);
+  ariadne
+    = find (store, VP_TYPE_ACTION, "text", "We evalueren de samenwerking met het project Ariadne.");
+  controls = find (store, VP_TYPE_ACTION, "text", ACTION_CONTROLS);
+  local = find (store, VP_TYPE_PRIORITY, "title", PRIORITY_2);
+  before = vp_test_dump_file (vp_store_get_path (store));
+
+  g_assert_false (vp_store_update (store, ariadne, &error, "text", "Door Barneveld.", NULL));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_OWNER);
+  g_assert_nonnull (strstr (error->message, "Nijkerk"));
+  g_clear_error (&error);
+  g_assert_false (vp_store_delete (store, ariadne, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_OWNER);
+  g_clear_error (&error);
+  made = make (VP_TYPE_ACTION, "priority", vp_record_get_uuid (local), "text", "Namens Nijkerk.",
+               "category", VP_CATEGORY_LOCAL, "owner", "nijkerk", NULL);
+  g_assert_false (vp_store_insert (store, made, VP_STORE_WRITE_DEFAULT, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_OWNER);
+  g_clear_error (&error);
+  g_assert_false (vp_store_update (store, controls, &error, "category", VP_CATEGORY_LOCAL, "owner",
+                                   "nijkerk", NULL));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_OWNER);
+  g_clear_error (&error);
+  g_assert_false (vp_store_delete_full (store, ariadne, NULL, "barneveld", &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_OWNER);
+  g_clear_error (&error);
+  after = vp_test_dump_file (vp_store_get_path (store));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (ariadne)), ==,
+                   "We evalueren de samenwerking met het project Ariadne.");
+
+  /* Nijkerk's own change, as its file brings it */
+  draft = vp_record_copy (ariadne);
+  stamp = vp_store_make_stamp (store);
+  g_object_set (draft, "text", "Door Nijkerk.", "modified-at", stamp, "modified-by", "nijkerk",
+                NULL);
+  g_assert_true (vp_store_replace (store, ariadne, draft, VP_STORE_WRITE_KEEP_STAMPS, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (ariadne)), ==, "Door Nijkerk.");
+  /* a joint record is anyone's */
+  g_assert_true (vp_store_update (store, controls, &error, "lead-note", "Team Barneveld", NULL));
+  g_assert_no_error (error);
 }
 
 int
@@ -2760,6 +2820,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/delete/cascade", test_delete_cascade);
   g_test_add_func ("/store/delete/subtheme", test_delete_subtheme);
   g_test_add_func ("/store/delete/organisation-in-use", test_delete_organisation_in_use);
+  g_test_add_func ("/store/owner/enforced", test_owner_enforced);
 
   g_test_add_func ("/store/transaction/rollback", test_transaction_rollback);
   g_test_add_func ("/store/transaction/rollback-after-failure",

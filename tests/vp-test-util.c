@@ -7,6 +7,9 @@
 #include <sqlite3.h>
 
 #include "exchange/vp-change-set.h"
+#include "model/vp-record-private.h"
+#include "store/vp-store-status.h"
+#include "rules/vp-ownership.h"
 #include "vp-test-util.h"
 
 static GPtrArray *dirs_to_remove;
@@ -82,6 +85,68 @@ vp_test_store_new_for (const char *municipality)
   return store;
 }
 
+gboolean
+vp_test_insert_as_owner (VpStore *store, VpRecord *record, GError **error)
+{
+  const char *owner = vp_record_get_owner (record);
+  g_autofree char *stamp = NULL;
+  g_autofree char *uuid = NULL;
+
+  if (owner == NULL || vp_ownership_may_add (record, vp_store_get_home_municipality (store)))
+    return vp_store_insert (store, record, VP_STORE_WRITE_DEFAULT, error);
+  stamp = vp_store_make_stamp (store);
+  uuid = vp_record_get_uuid (record) != NULL ? g_strdup (vp_record_get_uuid (record))
+                                             : g_uuid_string_random ();
+  vp_record_set_identity (record, uuid, stamp, owner);
+  return vp_store_insert (store, record, VP_STORE_WRITE_KEEP_STAMPS, error);
+}
+
+void
+vp_test_set_status_as (
+  VpStore *store, VpAction *action, const char *municipality, VpStatus status, const char *note)
+{
+  g_autoptr (GError) error = NULL;
+  const char *uuid = vp_record_get_uuid (VP_RECORD (action));
+  VpActionStatus *current = vp_store_find_status (store, uuid, municipality);
+  g_autofree char *stamp = vp_store_make_stamp (store);
+  g_autoptr (VpRecord) version = NULL;
+
+  if (current == NULL)
+    {
+      g_autofree char *status_uuid = g_uuid_string_random ();
+
+      version = g_object_new (VP_TYPE_ACTION_STATUS, "action", uuid, "municipality", municipality,
+                              "status", status, "note", note != NULL ? note : "", NULL);
+      vp_record_set_identity (version, status_uuid, stamp, municipality);
+      vp_store_insert (store, version, VP_STORE_WRITE_KEEP_STAMPS, &error);
+    }
+  else
+    {
+      version = vp_record_copy (VP_RECORD (current));
+      g_object_set (version, "status", status, "note", note != NULL ? note : "", NULL);
+      vp_record_set_identity (version, vp_record_get_uuid (version), stamp, municipality);
+      vp_store_replace (store, VP_RECORD (current), version, VP_STORE_WRITE_KEEP_STAMPS, &error);
+    }
+  g_assert_no_error (error);
+}
+
+void
+vp_test_update_as (
+  VpStore *store, VpRecord *record, const char *municipality, const char *first_property, ...)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpRecord) draft = vp_record_copy (record);
+  g_autofree char *stamp = vp_store_make_stamp (store);
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (draft), first_property, args);
+  va_end (args);
+  vp_record_set_identity (draft, vp_record_get_uuid (record), stamp, municipality);
+  vp_store_replace (store, record, draft, VP_STORE_WRITE_KEEP_STAMPS, &error);
+  g_assert_no_error (error);
+}
+
 static VpRecord *
 add (VpStore *store, GType type, const char *first_property, ...)
 {
@@ -92,7 +157,7 @@ add (VpStore *store, GType type, const char *first_property, ...)
   va_start (args, first_property);
   record = VP_RECORD (g_object_new_valist (type, first_property, args));
   va_end (args);
-  vp_store_insert (store, record, VP_STORE_WRITE_DEFAULT, &error);
+  vp_test_insert_as_owner (store, record, &error);
   g_assert_no_error (error);
   /* the store holds it now */
   g_object_unref (record);

@@ -15,6 +15,22 @@ char *vp_test_db_path (void);
 VpStore *vp_test_store_new (void);
 /* The same, for another home municipality ("Barneveld"). */
 VpStore *vp_test_store_new_for (const char *municipality);
+/* Inserts @record as its owner's database made it and an import brings
+ * it: stamped now by its owner (the home municipality for a joint one),
+ * the stamps kept. For fixtures that hold other municipalities' records,
+ * which the store refuses to write in the home municipality's name. */
+gboolean vp_test_insert_as_owner (VpStore *store, VpRecord *record, GError **error);
+/* Sets @municipality's status of @action as an import of its file would:
+ * stamped now by @municipality, the stamps kept (no history event). */
+void vp_test_set_status_as (
+  VpStore *store, VpAction *action, const char *municipality, VpStatus status, const char *note);
+/* Changes fields of @record (pairs of property and value, ending in NULL)
+ * as @municipality's database did and an import brings it. */
+void vp_test_update_as (VpStore *store,
+                        VpRecord *record,
+                        const char *municipality,
+                        const char *first_property,
+                        ...) G_GNUC_NULL_TERMINATED;
 void vp_test_break_inserts (const char *path, const char *table);
 /* Adds a small plan: the three municipalities, Politie, a 2024 plan of
  * Nijkerk with two priorities (one joint with sub-themes A and B, one

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "model/vp-record-private.h"
+#include "rules/vp-ownership.h"
 #include "vp-store-private.h"
 
 /*
@@ -1060,6 +1061,43 @@ write_tombstone (
 /* Runs one write, in the caller's transaction or in one of its own. A
  * failed write leaves the caller's transaction as it was (a savepoint
  * around its rows), and so the objects. */
+/* Refuses a write that @writer may not make (rules/vp-ownership.c),
+ * whoever asks: the window, the command line, an import (whose writer is
+ * the partner that made the change). An undo puts back what this database
+ * had and is not judged again; nor are writes before the database knows
+ * its municipality, when nothing of it can be exported yet. */
+static gboolean
+check_owner (VpStore *self, VpRecord *record, gboolean adding, const char *writer, GError **error)
+{
+  const char *owner;
+  VpOrganisation *organisation;
+  const char *name;
+
+  if (self->undoing || vp_store_get_home_municipality (self) == NULL)
+    return TRUE;
+  if (adding ? vp_ownership_may_add (record, writer) : vp_ownership_may_change (record, writer))
+    return TRUE;
+  owner = vp_record_get_owner (record);
+  organisation = vp_store_lookup_organisation (self, owner);
+  name = organisation != NULL ? vp_organisation_get_name (organisation) : owner;
+  g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_OWNER,
+               /* Translators: a change refused by the store; both are a municipality's name */
+               _ ("This is a record of %s: only %s changes it, and it changes here only by "
+                  "an import of their file."),
+               name, name);
+  return FALSE;
+}
+
+/* Who makes a write: the home municipality, or for an import (stamps
+ * kept) the one whose stamp the version carries. */
+static const char *
+writer_of (VpStore *self, VpRecord *version, VpStoreWriteFlags flags)
+{
+  if (flags & VP_STORE_WRITE_KEEP_STAMPS)
+    return vp_record_get_modified_by (version);
+  return vp_store_get_home_municipality (self);
+}
+
 static gboolean
 write_op (VpStore *self,
           OpKind kind,
@@ -1126,6 +1164,8 @@ vp_store_insert (VpStore *self, VpRecord *record, VpStoreWriteFlags flags, GErro
       vp_record_set_identity (record, uuid, vp_record_get_modified_at (record),
                               vp_record_get_modified_by (record));
     }
+  if (!check_owner (self, record, TRUE, writer_of (self, record, flags), error))
+    return FALSE;
   if (!(flags & VP_STORE_WRITE_KEEP_STAMPS))
     stamp_record (self, record);
   return write_op (self, OP_INSERT, record, NULL, NULL, error);
@@ -1168,6 +1208,10 @@ vp_store_replace (
                       "know it by its code."));
       return FALSE;
     }
+  /* neither a record of another's changed, nor one made another's */
+  if (!check_owner (self, current, FALSE, writer_of (self, draft, flags), error)
+      || !check_owner (self, draft, FALSE, writer_of (self, draft, flags), error))
+    return FALSE;
   if (!(flags & VP_STORE_WRITE_KEEP_STAMPS))
     {
       /* A change is always newer than the version it changes. */
@@ -1232,6 +1276,9 @@ vp_store_delete_full (
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (is_stored (self, record), FALSE);
 
+  if (!check_owner (self, current_version (self, record), FALSE,
+                    deleted_by != NULL ? deleted_by : vp_store_get_home_municipality (self), error))
+    return FALSE;
   return write_op (self, OP_DELETE, record, NULL, deletion, error);
 }
 

@@ -11,12 +11,13 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  VP_STORE_ERROR_OPEN,    /* the file cannot be opened or created */
-  VP_STORE_ERROR_DAMAGED, /* not a plan database, or a damaged one */
-  VP_STORE_ERROR_TOO_NEW, /* written by a newer version of the program */
-  VP_STORE_ERROR_INVALID, /* the change breaks a rule of the plan */
-  VP_STORE_ERROR_BUSY,    /* another program holds the database */
-  VP_STORE_ERROR_FAILED,  /* the disk is full, an I/O error, … */
+  VP_STORE_ERROR_OPEN,      /* the file cannot be opened or created */
+  VP_STORE_ERROR_DAMAGED,   /* not a plan database, or a damaged one */
+  VP_STORE_ERROR_TOO_NEW,   /* written by a newer version of the program */
+  VP_STORE_ERROR_INVALID,   /* the change breaks a rule of the plan */
+  VP_STORE_ERROR_BUSY,      /* another program holds the database */
+  VP_STORE_ERROR_FAILED,    /* the disk is full, an I/O error, … */
+  VP_STORE_ERROR_NOT_OWNER, /* only another municipality changes the record */
 } VpStoreError;
 
 /* The schema version this program writes; see resources/sql/. */
