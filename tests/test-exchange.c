@@ -968,7 +968,7 @@ set_uuid_of_other_kind (JsonNode *root)
 
 static const InvalidCase invalid_cases[] = {
   { "syntax/missing-comma", NULL, drop_comma, VP_EXCHANGE_ERROR_SYNTAX, NULL,
-    "The file is not valid JSON: line 3, column 14: ", NULL },
+    "The file is not valid JSON: line 4, column 3: expected “,” or “}”, found “\"”", NULL },
   { "syntax/cut-off", NULL, cut_in_half, VP_EXCHANGE_ERROR_SYNTAX, NULL,
     "The file is not valid JSON: line ", ", column " },
   { "type/number-as-text", set_number_as_text, NULL, VP_EXCHANGE_ERROR_INVALID,
