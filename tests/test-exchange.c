@@ -873,6 +873,19 @@ add_too_many_organisations (const char *text)
   return make_empty_objects ("organisations", 1001);
 }
 
+/* A list of texts longer than any coalition. */
+static char *
+add_too_many_participants (const char *text)
+{
+  g_autoptr (GString) file = g_string_new (
+    "{\"format\": \"veiligheidsplan\", \"version\": 1, \"plans\": [{\"participants\": [");
+
+  for (guint i = 0; i < 10001; i++)
+    g_string_append (file, i > 0 ? ",\"ede\"" : "\"ede\"");
+  g_string_append (file, "]}]}\n");
+  return g_string_free (g_steal_pointer (&file), FALSE);
+}
+
 /* 100,000 actions may be, but not 3 bytes each. */
 static char *
 add_dense_actions (const char *text)
@@ -1178,6 +1191,8 @@ static const InvalidCase invalid_cases[] = {
     NULL, NULL },
   { "records/organisations", NULL, add_too_many_organisations, VP_EXCHANGE_ERROR_TOO_LARGE, NULL,
     "the file holds more than 1000 organisations", NULL },
+  { "records/participants", NULL, add_too_many_participants, VP_EXCHANGE_ERROR_TOO_LARGE, NULL,
+    "the file holds more than 10000 participants", NULL },
   { "records/dense", NULL, add_dense_actions, VP_EXCHANGE_ERROR_TOO_LARGE, NULL,
     "would take more memory than any exchange file", NULL },
   { "syntax/missing-comma", NULL, drop_comma, VP_EXCHANGE_ERROR_SYNTAX, NULL,

@@ -1233,6 +1233,10 @@ static const VpJsonKindLimit kind_limits[] = {
   { "statuses", 1000000, N_ ("statuses") },
   { "history", 2000000, N_ ("history events") },
   { "deletions", 1000000, N_ ("deletions") },
+  /* lists of texts: a coalition's municipalities, a priority's portfolio
+   * holders, in every plan of the file */
+  { "participants", 10000, N_ ("participants") },
+  { "portfolio_holders", 10000, N_ ("portfolio holders") },
 };
 
 /* What json-glib may take to hold a file, as vp_json_strict_check()

@@ -198,11 +198,6 @@ open_container (Checker *c, char type)
   if (c->depth >= c->limits->max_depth)
     return fail (c, c->p, VP_JSON_STRICT_ERROR_DEPTH,
                  _ ("lists and objects nest more than %u deep"), c->limits->max_depth);
-  if (type == '{' && parent != NULL && parent->type == '[' && parent->kind >= 0
-      && ++c->counts[parent->kind] > c->limits->kinds[parent->kind].max)
-    return fail (c, c->p, VP_JSON_STRICT_ERROR_TOO_MANY,
-                 _ ("the file holds more than %u %s; no exchange file has that many"),
-                 c->limits->kinds[parent->kind].max, c->limits->kinds[parent->kind].name);
   if (!charge (c, type == '{' ? OBJECT_BYTES : ARRAY_BYTES, c->p))
     return FALSE;
   frame = &c->stack[c->depth++];
@@ -449,11 +444,23 @@ read_literal (Checker *c)
   }
 }
 
+/* An element of a list: its slot, and one more of the list's kind. */
+static gboolean
+count_element (Checker *c, Frame *list)
+{
+  if (list->kind >= 0 && ++c->counts[list->kind] > c->limits->kinds[list->kind].max)
+    return fail (c, c->p, VP_JSON_STRICT_ERROR_TOO_MANY,
+                 _ ("the file holds more than %u %s; no exchange file has that many"),
+                 c->limits->kinds[list->kind].max, c->limits->kinds[list->kind].name);
+  return charge (c, ELEMENT_BYTES, c->p);
+}
+
 /* A value at c->p; lists and objects are only opened. */
 static gboolean
 begin_value (Checker *c, State *state)
 {
-  if (c->depth > 0 && c->stack[c->depth - 1].type == '[' && !charge (c, ELEMENT_BYTES, c->p))
+  if (c->depth > 0 && c->stack[c->depth - 1].type == '['
+      && !count_element (c, &c->stack[c->depth - 1]))
     return FALSE;
   *state = AFTER_VALUE;
   switch (*c->p)

@@ -17,8 +17,8 @@ typedef enum
   VP_JSON_STRICT_ERROR_TOO_DENSE, /* its tree would take more memory than allowed */
 } VpJsonStrictError;
 
-/* Objects in a list that is the value of @key ("actions": [ {…}, … ])
- * count as records of one kind; a file may hold at most @max of them. */
+/* The elements of every list that is the value of @key ("actions": [ {…},
+ * … ]) count as one kind; a file may hold at most @max of them. */
 typedef struct
 {
   const char *key;
