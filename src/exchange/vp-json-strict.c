@@ -215,7 +215,11 @@ close_container (Checker *c)
 {
   Frame *frame = &c->stack[--c->depth];
 
-  if (frame->type == '{')
+  /* A large table is not kept: emptying it again for every small object
+   * after it would take as long as it is large. */
+  if (frame->type == '{' && g_hash_table_size (frame->keys) > 64)
+    g_clear_pointer (&frame->keys, g_hash_table_unref);
+  else if (frame->type == '{')
     g_hash_table_remove_all (frame->keys);
   c->p++;
 }
