@@ -9,5 +9,10 @@ set -eu
 target=$1 work=$2 dict=$3 seconds=$4
 shift 4
 mkdir -p "$work" "$work.crashes"
+# fuzz-import's databases in memory where there is a tmpfs: every run
+# commits (and syncs) an import and its undo.
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+  export TMPDIR=/dev/shm
+fi
 exec "$target" -max_total_time="$seconds" -dict="$dict" -timeout=20 -rss_limit_mb=2560 \
   -print_final_stats=1 -artifact_prefix="$work.crashes/" "$work" "$@"
