@@ -8,7 +8,7 @@ packages="
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev libglib2.0-dev-bin
   desktop-file-utils appstream
   xvfb xauth dbus-x11 imagemagick xdotool sqlite3 clang-format python3
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev llvm-14
 "
 
 missing=""
@@ -17,6 +17,8 @@ for p in $packages; do
     missing="$missing $p"
   fi
 done
+# clang, libclang-rt-14-dev: libFuzzer and the sanitizers' runtimes for the
+# fuzz build; llvm-14: llvm-symbolizer, for readable stacks of a crash.
 # Node.js may come from elsewhere than Debian; any npm will do.
 command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 [ -z "$missing" ] && exit 0
