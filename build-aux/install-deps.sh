@@ -3,6 +3,8 @@
 # Veiligheidsplan need, when any is missing. Safe to run again.
 set -eu
 
+# clang, libclang-rt-14-dev: libFuzzer and the sanitizers' runtimes for the
+# fuzz build; llvm-14: llvm-symbolizer, for readable stacks of a crash.
 packages="
   build-essential pkg-config meson ninja-build gettext
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev libglib2.0-dev-bin
@@ -17,8 +19,6 @@ for p in $packages; do
     missing="$missing $p"
   fi
 done
-# clang, libclang-rt-14-dev: libFuzzer and the sanitizers' runtimes for the
-# fuzz build; llvm-14: llvm-symbolizer, for readable stacks of a crash.
 # Node.js may come from elsewhere than Debian; any npm will do.
 command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 [ -z "$missing" ] && exit 0
