@@ -1,7 +1,9 @@
 #!/bin/sh
 # Builds Veiligheidsplan with warnings as errors and runs the whole test
 # suite twice: a normal build, and one under AddressSanitizer and
-# UndefinedBehaviorSanitizer. GUI tests run under xvfb-run. Ends with the
+# UndefinedBehaviorSanitizer; then a third build with clang runs the fuzz
+# targets (tests/fuzz) for a short while each, the test suite "fuzz". GUI
+# tests run under xvfb-run. Ends with the
 # line "N passed, N failed, N skipped" counted from meson's test logs (a
 # build that failed counts as one failed test), and exits non-zero when a
 # test failed or none ran.
@@ -16,14 +18,21 @@ fi
 
 status=0
 logs=""
-for variant in build build-asan; do
+for variant in build build-asan build-fuzz; do
+  suite=""
   case $variant in
     build) options="-Dwerror=true" ;;
     build-asan) options="-Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug" ;;
+    # libFuzzer comes with clang; the sanitizers are part of -Dfuzzing.
+    # Not -Dwerror: gcc's warnings are the ones the project keeps to.
+    build-fuzz) options="-Dfuzzing=true -Dbuildtype=debugoptimized"; suite="--suite fuzz" ;;
   esac
   if [ -f "$variant/build.ninja" ]; then
     # shellcheck disable=SC2086
     meson configure "$variant" $options >/dev/null || status=1
+  elif [ "$variant" = build-fuzz ]; then
+    # shellcheck disable=SC2086
+    CC=clang meson setup "$variant" $options >/dev/null || status=1
   else
     # shellcheck disable=SC2086
     meson setup "$variant" $options >/dev/null || status=1
@@ -31,7 +40,8 @@ for variant in build build-asan; do
   # A broken build must not report the previous run's results.
   rm -f "$variant/meson-logs/testlog.json"
   if ninja -C "$variant"; then
-    xvfb-run -a -s "-screen 0 1280x800x24" meson test -C "$variant" --print-errorlogs || status=1
+    # shellcheck disable=SC2086
+    xvfb-run -a -s "-screen 0 1280x800x24" meson test -C "$variant" --print-errorlogs $suite || status=1
   else
     echo "The $variant build failed."
     status=1

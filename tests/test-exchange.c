@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "exchange/vp-exchange.h"
+#include "exchange/vp-json-strict.h"
 #include "vp-test-util.h"
 
 /* The exchange format against the example plan of data/examples: reading,
@@ -719,6 +720,179 @@ break_utf8_after_e_trema (const char *text)
   return replace_once (text, "beëindigen.", "beëindigen\xff.");
 }
 
+/* Strict JSON: what json-glib takes and an exchange file may not hold */
+
+static char *
+add_comment (const char *text)
+{
+  return replace_once (text, "\"version\": 1,", "\"version\": 1, /* from Nijkerk */");
+}
+
+static char *
+add_line_comment (const char *text)
+{
+  return replace_once (text, "\"version\": 1,", "\"version\": 1, // from Nijkerk");
+}
+
+static char *
+add_single_quotes (const char *text)
+{
+  return replace_once (text, "\"exported_by\": \"nijkerk\"", "\"exported_by\": 'nijkerk'");
+}
+
+static char *
+add_trailing_data (const char *text)
+{
+  return g_strconcat (text, "{}\n", NULL);
+}
+
+static char *
+add_duplicate_key (const char *text)
+{
+  return replace_once (text, "\"version\": 1,", "\"version\": 1,\n  \"version\": 1,");
+}
+
+/* The same key, one of its letters an escape. */
+static char *
+add_escaped_duplicate_key (const char *text)
+{
+  return replace_once (text, "\"version\": 1,", "\"version\": 1,\n  \"vers\\u0069on\": 1,");
+}
+
+static char *
+add_trailing_comma (const char *text)
+{
+  return replace_once (text, "\"generator\": \"Veiligheidsplan 0.1.0\",",
+                       "\"generator\": \"Veiligheidsplan 0.1.0\",,");
+}
+
+/* json-glib wraps it round to 1. */
+static char *
+add_huge_version (const char *text)
+{
+  return replace_once (text, "\"version\": 1,", "\"version\": 18446744073709551617,");
+}
+
+static char *
+add_leading_zero (const char *text)
+{
+  return replace_once (text, "\"version\": 1,", "\"version\": 01,");
+}
+
+static char *
+add_nan (const char *text)
+{
+  return replace_once (text, "\"version\": 1,", "\"version\": NaN,");
+}
+
+static char *
+add_raw_tab (const char *text)
+{
+  return replace_once (text, "\"generator\": \"Veiligheidsplan 0.1.0\"",
+                       "\"generator\": \"Veiligheidsplan\t0.1.0\"");
+}
+
+static char *
+add_bad_escape (const char *text)
+{
+  return replace_once (text, "\"generator\": \"Veiligheidsplan 0.1.0\"",
+                       "\"generator\": \"Veiligheidsplan \\x30.1.0\"");
+}
+
+static char *
+add_lone_surrogate (const char *text)
+{
+  return replace_once (text, "\"generator\": \"Veiligheidsplan 0.1.0\"",
+                       "\"generator\": \"Veiligheidsplan \\ud800\"");
+}
+
+static char *
+add_nul_escape (const char *text)
+{
+  return replace_once (text, "\"generator\": \"Veiligheidsplan 0.1.0\"",
+                       "\"generator\": \"Veiligheidsplan\\u0000 0.1.0\"");
+}
+
+/* Lists nested deeper than the limit, with and without something that
+ * fooled the old check into counting none of them. */
+static char *
+nest_organisations (const char *text, const char *before, guint depth)
+{
+  g_autofree char *open = g_strnfill (depth, '[');
+  g_autofree char *close = g_strnfill (depth, ']');
+  g_autofree char *nested
+    = g_strdup_printf ("\"organisations\": %s%s%s, \"more\": [", before, open, close);
+
+  return replace_once (text, "\"organisations\": [", nested);
+}
+
+static char *
+add_deep_nesting (const char *text)
+{
+  return nest_organisations (text, "", 40);
+}
+
+static char *
+add_deep_nesting_behind_comment (const char *text)
+{
+  return nest_organisations (text, "/* \" */ ", 100000);
+}
+
+static char *
+add_deep_nesting_behind_single_quotes (const char *text)
+{
+  return nest_organisations (text, "['\"', ", 100000);
+}
+
+/* More records of a kind than any file has, or too many small ones: the
+ * header, then @key with @n empty objects. */
+static char *
+make_empty_objects (const char *key, guint n)
+{
+  g_autoptr (GString) file = g_string_new ("{\"format\": \"veiligheidsplan\", \"version\": 1, ");
+
+  if (g_str_equal (key, "actions"))
+    g_string_append (file, "\"plans\": [{\"priorities\": [{\"actions\": [");
+  else
+    g_string_append_printf (file, "\"%s\": [", key);
+  for (guint i = 0; i < n; i++)
+    g_string_append (file, i > 0 ? ",{}" : "{}");
+  g_string_append (file, g_str_equal (key, "actions") ? "]}]}]}\n" : "]}\n");
+  return g_string_free (g_steal_pointer (&file), FALSE);
+}
+
+static char *
+add_too_many_plans (const char *text)
+{
+  return make_empty_objects ("plans", 101);
+}
+
+static char *
+add_too_many_organisations (const char *text)
+{
+  return make_empty_objects ("organisations", 1001);
+}
+
+/* A list of texts longer than any coalition. */
+static char *
+add_too_many_participants (const char *text)
+{
+  g_autoptr (GString) file = g_string_new (
+    "{\"format\": \"veiligheidsplan\", \"version\": 1, \"plans\": [{\"participants\": [");
+
+  for (guint i = 0; i < 10001; i++)
+    g_string_append (file, i > 0 ? ",\"ede\"" : "\"ede\"");
+  g_string_append (file, "]}]}\n");
+  return g_string_free (g_steal_pointer (&file), FALSE);
+}
+
+/* 100,000 actions may be, but not 3 bytes each. */
+static char *
+add_dense_actions (const char *text)
+{
+  return make_empty_objects ("actions", 100000);
+}
+
 static void
 set_number_as_text (JsonNode *root)
 {
@@ -967,8 +1141,62 @@ set_uuid_of_other_kind (JsonNode *root)
 }
 
 static const InvalidCase invalid_cases[] = {
+  /* Strict JSON (RFC 8259), with the line and column of the fault */
+  { "strict/comment", NULL, add_comment, VP_EXCHANGE_ERROR_SYNTAX,
+    "The file is not valid JSON: line 3, column 17: comments are not allowed in an exchange file",
+    NULL, NULL },
+  { "strict/line-comment", NULL, add_line_comment, VP_EXCHANGE_ERROR_SYNTAX,
+    "The file is not valid JSON: line 3, column 17: comments are not allowed in an exchange file",
+    NULL, NULL },
+  { "strict/single-quotes", NULL, add_single_quotes, VP_EXCHANGE_ERROR_SYNTAX, NULL,
+    "The file is not valid JSON: line 5, column 18: single quotes are not allowed", NULL },
+  { "strict/trailing-data", NULL, add_trailing_data, VP_EXCHANGE_ERROR_SYNTAX, NULL,
+    "line 1653, column 1: “{” after the end of the data", NULL },
+  { "strict/duplicate-key", NULL, add_duplicate_key, VP_EXCHANGE_ERROR_SYNTAX,
+    "The file is not valid JSON: line 4, column 3: the key “version” appears twice in one object",
+    NULL, NULL },
+  { "strict/duplicate-key-escaped", NULL, add_escaped_duplicate_key, VP_EXCHANGE_ERROR_SYNTAX,
+    "The file is not valid JSON: line 4, column 3: the key “version” appears twice in one object",
+    NULL, NULL },
+  { "strict/trailing-comma", NULL, add_trailing_comma, VP_EXCHANGE_ERROR_SYNTAX, NULL,
+    "line 6, column 40: expected a key in double quotes, found “,”", NULL },
+  { "strict/huge-integer", NULL, add_huge_version, VP_EXCHANGE_ERROR_SYNTAX, NULL,
+    "line 3, column 14: the whole number 18446744073709551617… is too large", NULL },
+  { "strict/leading-zero", NULL, add_leading_zero, VP_EXCHANGE_ERROR_SYNTAX, NULL,
+    "line 3, column 14: numbers may not begin with a zero", NULL },
+  { "strict/nan", NULL, add_nan, VP_EXCHANGE_ERROR_SYNTAX, NULL,
+    "line 3, column 14: expected a value, found “NaN”", NULL },
+  { "strict/control-character", NULL, add_raw_tab, VP_EXCHANGE_ERROR_SYNTAX, NULL,
+    "line 6, column 32: the control character U+0009 must be written as an escape", NULL },
+  { "strict/bad-escape", NULL, add_bad_escape, VP_EXCHANGE_ERROR_SYNTAX, NULL,
+    "line 6, column 33: a backslash followed by “x30.1.0” is not an escape", NULL },
+  { "strict/lone-surrogate", NULL, add_lone_surrogate, VP_EXCHANGE_ERROR_SYNTAX, NULL,
+    "line 6, column 33: an unpaired surrogate", NULL },
+  { "strict/nul", NULL, add_nul_escape, VP_EXCHANGE_ERROR_SYNTAX, NULL,
+    "line 6, column 32: the character U+0000 is not allowed in text", NULL },
+  { "depth/plain", NULL, add_deep_nesting, VP_EXCHANGE_ERROR_SYNTAX,
+    "The file is not an exchange file: line 7, column 51: lists and objects nest more than 32 "
+    "deep",
+    NULL, NULL },
+  /* json-glib took these, and overflowed the stack */
+  { "depth/behind-comment", NULL, add_deep_nesting_behind_comment, VP_EXCHANGE_ERROR_SYNTAX,
+    "The file is not valid JSON: line 7, column 20: comments are not allowed in an exchange file",
+    NULL, NULL },
+  { "depth/behind-single-quotes", NULL, add_deep_nesting_behind_single_quotes,
+    VP_EXCHANGE_ERROR_SYNTAX, NULL, "line 7, column 21: single quotes are not allowed", NULL },
+  /* Records: more than any file has, before json-glib builds them */
+  { "records/plans", NULL, add_too_many_plans, VP_EXCHANGE_ERROR_TOO_LARGE,
+    "The file is too large to be an exchange file: line 1, column 355: the file holds more than "
+    "100 plans; no exchange file has that many",
+    NULL, NULL },
+  { "records/organisations", NULL, add_too_many_organisations, VP_EXCHANGE_ERROR_TOO_LARGE, NULL,
+    "the file holds more than 1000 organisations", NULL },
+  { "records/participants", NULL, add_too_many_participants, VP_EXCHANGE_ERROR_TOO_LARGE, NULL,
+    "the file holds more than 10000 participants", NULL },
+  { "records/dense", NULL, add_dense_actions, VP_EXCHANGE_ERROR_TOO_LARGE, NULL,
+    "would take more memory than any exchange file", NULL },
   { "syntax/missing-comma", NULL, drop_comma, VP_EXCHANGE_ERROR_SYNTAX, NULL,
-    "The file is not valid JSON: line 3, column 14: ", NULL },
+    "The file is not valid JSON: line 4, column 3: expected “,” or “}”, found “\"”", NULL },
   { "syntax/cut-off", NULL, cut_in_half, VP_EXCHANGE_ERROR_SYNTAX, NULL,
     "The file is not valid JSON: line ", ", column " },
   { "type/number-as-text", set_number_as_text, NULL, VP_EXCHANGE_ERROR_INVALID,
@@ -1174,6 +1402,82 @@ test_invalid_too_large_file (void)
   g_assert_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_TOO_LARGE);
   dump_after = vp_test_dump_file (vp_store_get_path (store));
   assert_same_dump (dump_before, dump_after);
+}
+
+/* What the exchange folder does with a file that arrives: read and parsed
+ * in a worker thread by vp_exchange_load_async(). json-glib overflowed its
+ * stack there on nesting behind a comment or single quotes, and took the
+ * window with it. */
+static void
+on_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **loaded = user_data;
+
+  *loaded = g_object_ref (result);
+}
+
+static void
+assert_load_refused (const char *text, const char *contains)
+{
+  g_autofree char *dir = vp_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "barneveld.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GAsyncResult) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  vp_exchange_load_async (file, NULL, on_loaded_cb, &loaded);
+  while (loaded == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  root = vp_exchange_load_finish (loaded, &error);
+  g_assert_null (root);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, contains));
+}
+
+static void
+test_invalid_in_background (void)
+{
+  g_autofree char *text = example_text ();
+  g_autofree char *behind_comment = add_deep_nesting_behind_comment (text);
+  g_autofree char *behind_quotes = add_deep_nesting_behind_single_quotes (text);
+  g_autofree char *plans = add_too_many_plans (text);
+
+  assert_load_refused (behind_comment, "line 7, column 20: comments are not allowed");
+  assert_load_refused (behind_quotes, "line 7, column 21: single quotes are not allowed");
+  assert_load_refused (plans, "the file holds more than 100 plans");
+}
+
+/* What json-glib takes for a file as the program writes it, estimated:
+ * well within what the reader allows (twelve times the file), also without
+ * spaces. */
+static void
+test_tree_estimate (void)
+{
+  g_autofree char *text = example_text ();
+  g_autofree char *compact = NULL;
+  VpJsonLimits limits = { VP_EXCHANGE_MAX_DEPTH, NULL, 0, G_MAXUINT64 };
+  guint64 tree_bytes = 0;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = parse_text (text);
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+
+  g_assert_true (vp_json_strict_check (text, strlen (text), &limits, &tree_bytes, &error));
+  g_assert_no_error (error);
+  g_test_message ("the example: %" G_GUINT64_FORMAT " bytes of tree for %zu of text", tree_bytes,
+                  strlen (text));
+  g_assert_cmpuint (tree_bytes, <, 6 * strlen (text));
+
+  /* without spaces */
+  json_generator_set_root (generator, root);
+  compact = json_generator_to_data (generator, NULL);
+  g_assert_true (vp_json_strict_check (compact, strlen (compact), &limits, &tree_bytes, &error));
+  g_test_message ("without spaces: %" G_GUINT64_FORMAT " bytes for %zu", tree_bytes,
+                  strlen (compact));
+  g_assert_cmpuint (tree_bytes, <, 10 * strlen (compact));
 }
 
 static void
@@ -1978,6 +2282,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/invalid/too-large/bytes", test_invalid_too_large_bytes);
   g_test_add_func ("/exchange/invalid/too-large/file", test_invalid_too_large_file);
   g_test_add_func ("/exchange/invalid/missing-file", test_invalid_missing_file);
+  g_test_add_func ("/exchange/invalid/in-background", test_invalid_in_background);
+  g_test_add_func ("/exchange/strict/tree-estimate", test_tree_estimate);
   g_test_add_func ("/exchange/invalid/empty/bytes", test_invalid_empty_bytes);
   g_test_add_func ("/exchange/invalid/empty/file", test_invalid_empty_file);
   g_test_add_func ("/exchange/import/again", test_reimport_idempotent);
