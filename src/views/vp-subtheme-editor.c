@@ -159,11 +159,12 @@ vp_subtheme_editor_build_draft (VpRecordEditor *editor)
   VpSubthemeEditor *self = VP_SUBTHEME_EDITOR (editor);
   VpPriority *priority = get_priority (self);
   char letter[2];
-  g_autofree char *letter_fault = check_letter (self, letter);
   g_autofree char *title = vp_record_editor_dup_text (self->title_row);
   g_autofree char *ambition = vp_record_editor_dup_buffer_text (self->ambition_buffer);
   VpRecord *draft;
 
+  /* only the letter it reads: the fault was shown as it was typed */
+  g_free (check_letter (self, letter));
   if (edited (self) != NULL)
     draft = vp_record_copy (edited (self));
   else
