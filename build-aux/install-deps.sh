@@ -8,6 +8,8 @@ packages="
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev libglib2.0-dev-bin
   desktop-file-utils appstream
   xvfb xauth dbus-x11 imagemagick xdotool sqlite3 clang-format python3
+  librsvg2-common libxml2-utils shared-mime-info libglib2.0-bin adwaita-icon-theme
+  dpkg-dev fakeroot lintian
 "
 
 missing=""
