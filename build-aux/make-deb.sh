@@ -94,5 +94,5 @@ echo "$deb"
 echo "Depends: $depends"
 
 # lintian: no errors (warnings are listed)
-lintian --fail-on error --no-tag-display-limit "$deb"
+lintian --fail-on error --tag-display-limit 0 "$deb"
 "$src/tests/check-deb.sh" "$deb"

@@ -17,6 +17,8 @@ command -v dpkg-deb >/dev/null || fail "dpkg-deb is missing: apt-get install dpk
 tmp=$(mktemp -d)
 app=""
 cleanup() {
+  # the packaged program, known by its temporary database
+  [ -n "$app" ] || app=$(pgrep -n -f "$tmp/plan.db" || true)
   [ -z "$app" ] || kill "$app" 2>/dev/null || true
   rm -rf "$tmp"
 }
@@ -53,9 +55,9 @@ echo "--version, --import, --export, Dutch: OK"
 
 if [ -n "${DISPLAY:-}" ] && command -v xdotool >/dev/null; then
   run "$bin" --database "$tmp/plan.db" >"$tmp/window.log" 2>&1 &
-  app=$!
   tries=0
-  until xdotool search --onlyvisible --pid "$app" >/dev/null 2>&1; do
+  until [ -n "$app" ] && xdotool search --onlyvisible --pid "$app" >/dev/null 2>&1; do
+    app=$(pgrep -n -f "$tmp/plan.db" || true)
     tries=$((tries + 1))
     [ $tries -le 150 ] || {
       cat "$tmp/window.log"
