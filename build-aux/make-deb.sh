@@ -35,8 +35,12 @@ fi
 maintainer="$name <$email>"
 
 # Build and install into the package's root
-[ -f "$out/build/build.ninja" ] ||
+# with Debian's hardening flags (dpkg-buildflags: fortify, stack
+# protector, relro and bind now)
+[ -f "$out/build/build.ninja" ] || (
+  eval "$(dpkg-buildflags --export=sh)"
   meson setup "$out/build" --prefix=/usr --buildtype=release -Dwerror=true >/dev/null
+)
 # only what is installed (not the tests)
 targets=$(meson introspect --targets "$out/build" | python3 -c '
 import json, os, sys

@@ -56,7 +56,8 @@ update-desktop-database "$share/applications"
 # Nothing of the build tree: a clean environment, as a user's session.
 run() {
   env -i HOME="$tmp/home" PATH="$prefix/bin:/usr/bin:/bin" DISPLAY="$DISPLAY" \
-    ${XAUTHORITY:+XAUTHORITY="$XAUTHORITY"} LANG=C.UTF-8 TZ=UTC \
+    ${XAUTHORITY:+XAUTHORITY="$XAUTHORITY"} ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} \
+    LANG=C.UTF-8 TZ=UTC \
     XDG_DATA_DIRS="$share:/usr/share" XDG_DATA_HOME="$tmp/home/data" \
     XDG_CONFIG_HOME="$tmp/home/config" XDG_CACHE_HOME="$tmp/home/cache" \
     GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 GTK_A11Y=none GSK_RENDERER=cairo "$@"
