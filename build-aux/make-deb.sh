@@ -38,7 +38,7 @@ maintainer="$name <$email>"
 # with Debian's hardening flags (dpkg-buildflags: fortify, stack
 # protector, relro and bind now)
 [ -f "$out/build/build.ninja" ] || (
-  eval "$(dpkg-buildflags --export=sh)"
+  eval "$(DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --export=sh)"
   meson setup "$out/build" --prefix=/usr --buildtype=release -Dwerror=true >/dev/null
 )
 # only what is installed (not the tests)
