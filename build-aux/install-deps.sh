@@ -11,6 +11,8 @@ packages="
   desktop-file-utils appstream
   xvfb xauth dbus-x11 imagemagick xdotool sqlite3 clang-format python3
   clang libclang-rt-14-dev llvm-14
+  librsvg2-common libxml2-utils shared-mime-info libglib2.0-bin adwaita-icon-theme
+  dpkg-dev fakeroot lintian
 "
 
 missing=""

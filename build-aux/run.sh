@@ -8,6 +8,6 @@ build-aux/install-deps.sh
 [ -f build/build.ninja ] || meson setup build
 ninja -C build
 # Uninstalled: the translations and the settings schema from the build tree.
-export VEILIGHEIDSPLAN_LOCALEDIR="$PWD/build/po"
+export VEILIGHEIDSPLAN_LOCALEDIR="$PWD/build/po" VEILIGHEIDSPLAN_HELPDIR="$PWD/data/help"
 export GSETTINGS_SCHEMA_DIR="$PWD/build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
 exec build/src/veiligheidsplan "$@"

@@ -42,8 +42,9 @@ shoot() {
     kill $app 2>/dev/null || true
     return 1
   fi
-  # the first frames: the list is filled and measured
-  sleep 1
+  # the first frames: the list is filled and measured (longer on a
+  # retake: a busy machine had not painted the window yet)
+  sleep "${SHOT_WAIT:-1}"
   case $what in
     editor)
       # a double click on the first action (below its priority's row)
@@ -175,7 +176,19 @@ for language in en nl; do
     else
       LANGUAGE=$language xvfb-run -a -s "$SCREEN" "$self" --shoot "$db" "$png" "$what" || true
     fi
-    if [ -s "$png" ]; then
+    # a blank screen (a few hundred bytes of black): taken again, waiting longer
+    for wait in 3 6; do
+      [ "$(wc -c <"$png" 2>/dev/null || echo 0)" -lt 2000 ] || break
+      echo "$png: blank, taken again" >&2
+      if [ "$what" = plan ] || [ -d "$tmp/config-$what" ]; then
+        [ "$what" = plan ] && shot_db=$db || shot_db=$board_db
+        SHOT_WAIT=$wait LANGUAGE=$language GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config-$what" \
+          xvfb-run -a -s "$SCREEN" "$self" --shoot "$shot_db" "$png" "$what" || true
+      else
+        SHOT_WAIT=$wait LANGUAGE=$language xvfb-run -a -s "$SCREEN" "$self" --shoot "$db" "$png" "$what" || true
+      fi
+    done
+    if [ "$(wc -c <"$png" 2>/dev/null || echo 0)" -ge 2000 ]; then
       echo "$png"
     else
       echo "missing: $png" >&2

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "store/vp-store-backup.h"
 #include "store/vp-store.h"
@@ -221,6 +222,39 @@ on_about_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_da
 }
 
 static void
+on_help_shown_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autofree char *path = user_data;
+  g_autoptr (GError) error = NULL;
+  GtkWindow *parent = GTK_WINDOW (source);
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (parent, result, &error))
+    return;
+  /* Translators: the guide could not be opened; the body says where it is */
+  dialog = adw_message_dialog_new (parent, _ ("The Guide Cannot Be Opened"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: %s is the guide's file, then the reason */
+                                  _ ("Open %s in a web browser. (%s)"), path, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Opens the guide for advisors in the browser (no help viewer needed). */
+static void
+on_help_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autofree char *path = vp_application_get_help_file ();
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  if (parent == NULL || uri == NULL)
+    return;
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, on_help_shown_cb,
+                     g_steal_pointer (&path));
+}
+
+static void
 on_quit_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   g_application_quit (G_APPLICATION (user_data));
@@ -231,14 +265,17 @@ vp_application_startup (GApplication *app)
 {
   static const GActionEntry actions[] = {
     { "about", on_about_action_cb },
+    { "help", on_help_action_cb },
     { "quit", on_quit_action_cb },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (vp_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
 }
 
 static void
@@ -263,18 +300,100 @@ vp_application_init (VpApplication *self)
 }
 
 /**
+ * vp_application_get_prefix:
+ *
+ * The prefix the running program was installed into, seen from where it
+ * is: the folder above its bin/ (so that a copy installed with DESTDIR or
+ * unpacked from the Debian package elsewhere finds its own files).
+ *
+ * Returns: (transfer full) (nullable): the prefix, or %NULL when the
+ * program does not run from an installed bin/ folder (the build tree).
+ */
+char *
+vp_application_get_prefix (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *bindir = NULL;
+
+  if (exe == NULL || g_path_is_absolute (BINDIR_IN_PREFIX))
+    return NULL;
+  dir = g_path_get_dirname (exe);
+  bindir = g_strconcat (G_DIR_SEPARATOR_S, BINDIR_IN_PREFIX, NULL);
+  if (!g_str_has_suffix (dir, bindir))
+    return NULL;
+  return g_strndup (dir, strlen (dir) - strlen (bindir));
+}
+
+/* @relative under the installed prefix, or @fallback (the configured
+ * place) when the program is not installed or that does not exist. */
+static char *
+installed_path (const char *relative, const char *fallback)
+{
+  g_autofree char *prefix = vp_application_get_prefix ();
+  g_autofree char *path = NULL;
+
+  if (prefix == NULL || g_path_is_absolute (relative))
+    return g_strdup (fallback);
+  path = g_build_filename (prefix, relative, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    return g_strdup (fallback);
+  return g_steal_pointer (&path);
+}
+
+/**
+ * vp_application_get_help_file:
+ *
+ * The guide for advisors in the user's language (English when there is
+ * none in it): `help/LANGUAGE.html` in the program's data folder, or in
+ * VEILIGHEIDSPLAN_HELPDIR when set (the source tree's data/help, when run
+ * from the build tree).
+ *
+ * Returns: (transfer full): the guide's file name
+ */
+char *
+vp_application_get_help_file (void)
+{
+  const char *const *languages = g_get_language_names ();
+  g_autofree char *dir = NULL;
+  g_autofree char *datadir = NULL;
+
+  if (g_getenv ("VEILIGHEIDSPLAN_HELPDIR") != NULL)
+    dir = g_strdup (g_getenv ("VEILIGHEIDSPLAN_HELPDIR"));
+  else
+    {
+      datadir = installed_path (DATADIR_IN_PREFIX, NULL);
+      dir = datadir != NULL ? g_build_filename (datadir, GETTEXT_PACKAGE, "help", NULL)
+                            : g_build_filename (PKGDATADIR, "help", NULL);
+    }
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strconcat (languages[i], ".html", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+  return g_build_filename (dir, "en.html", NULL);
+}
+
+/**
  * vp_application_init_i18n:
  *
  * Sets up gettext. VEILIGHEIDSPLAN_LOCALEDIR points at another locale
- * folder (the build tree's, for tests).
+ * folder (the build tree's, for tests); an installed program uses the
+ * one in its own prefix (vp_application_get_prefix()).
  */
 void
 vp_application_init_i18n (void)
 {
-  const char *localedir = g_getenv ("VEILIGHEIDSPLAN_LOCALEDIR");
+  const char *env_localedir = g_getenv ("VEILIGHEIDSPLAN_LOCALEDIR");
+  g_autofree char *localedir = NULL;
 
+  localedir = env_localedir != NULL ? g_strdup (env_localedir)
+                                    : installed_path (LOCALEDIR_IN_PREFIX, LOCALEDIR);
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }

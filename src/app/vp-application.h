@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VpApplication, vp_application, VP, APPLICATION, AdwApplication)
 
 void vp_application_init_i18n (void);
+char *vp_application_get_prefix (void);
+char *vp_application_get_help_file (void);
 VpApplication *vp_application_new (void);
 
 G_END_DECLS
