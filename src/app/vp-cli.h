@@ -15,4 +15,8 @@ int vp_cli_run (GVariantDict *options);
 gboolean vp_cli_wants_edits (GVariantDict *options);
 gboolean vp_cli_edit (VpStore *store, GVariantDict *options);
 
+/* vp-cli-report.c */
+gboolean vp_cli_wants_report (GVariantDict *options);
+gboolean vp_cli_report (VpStore *store, GVariantDict *options);
+
 G_END_DECLS
