@@ -53,7 +53,7 @@ add_cell (GString *row, const char *text)
 {
   g_autofree char *cell = vp_report_csv_cell (text);
 
-  if (row->len > 0 && row->str[row->len - 1] != '\n')
+  if (row->len > 0)
     g_string_append_c (row, ';');
   g_string_append (row, cell);
 }
@@ -81,8 +81,16 @@ organisation_name (VpStore *store, const char *code)
 }
 
 static void
+end_row (GString *out, GString *row)
+{
+  g_string_append_len (out, row->str, row->len);
+  g_string_append (out, "\r\n");
+}
+
+static void
 add_header (VpFigures *figures, GString *out)
 {
+  g_autoptr (GString) row = g_string_new (NULL);
   const char *const *participants = participants_of (figures);
   const char *const columns[] = {
     /* Translators: a column of the spreadsheet export */
@@ -105,16 +113,16 @@ add_header (VpFigures *figures, GString *out)
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (columns); i++)
-    add_cell (out, _ (columns[i]));
+    add_cell (row, _ (columns[i]));
   for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
     {
       /* Translators: a column of the spreadsheet export: one municipality's status */
       g_autofree char *column = g_strdup_printf (
         _ ("Status %s"), organisation_name (vp_figures_get_store (figures), participants[i]));
 
-      add_cell (out, column);
+      add_cell (row, column);
     }
-  g_string_append (out, "\r\n");
+  end_row (out, row);
 }
 
 static char *
@@ -146,6 +154,7 @@ add_place (VpStore *store, GString *out, VpAction *action)
 static void
 add_row (VpFigures *figures, GString *out, const VpActionAt *at)
 {
+  g_autoptr (GString) row = g_string_new (NULL);
   VpStore *store = vp_figures_get_store (figures);
   VpAction *action = at->action;
   const char *const *participants = participants_of (figures);
@@ -155,25 +164,25 @@ add_row (VpFigures *figures, GString *out, const VpActionAt *at)
     = quarter_text (vp_action_get_planned_year (action), vp_action_get_planned_quarter (action));
   g_autofree char *achieved = g_strdup_printf ("%d", at->achieved);
 
-  add_place (store, out, action);
-  add_cell (out, vp_action_get_text (action));
-  add_cell (out, lead);
-  add_cell (out, vp_action_get_lead_note (action));
-  add_cell (out, vp_enum_get_label (VP_TYPE_CATEGORY, vp_action_get_category (action)));
-  add_cell (out, quarter);
-  add_cell (out, planned);
-  add_number (out, vp_action_get_target (action));
-  add_cell (out, vp_action_get_target_unit (action));
-  add_cell (out, vp_action_get_target (action) > 0 ? achieved : "");
-  add_cell (out, vp_enum_get_label (VP_TYPE_STATUS, at->status));
+  add_place (store, row, action);
+  add_cell (row, vp_action_get_text (action));
+  add_cell (row, lead);
+  add_cell (row, vp_action_get_lead_note (action));
+  add_cell (row, vp_enum_get_label (VP_TYPE_CATEGORY, vp_action_get_category (action)));
+  add_cell (row, quarter);
+  add_cell (row, planned);
+  add_number (row, vp_action_get_target (action));
+  add_cell (row, vp_action_get_target_unit (action));
+  add_cell (row, vp_action_get_target (action) > 0 ? achieved : "");
+  add_cell (row, vp_enum_get_label (VP_TYPE_STATUS, at->status));
   /* Translators: the overdue column of the spreadsheet export */
-  add_cell (out, at->overdue ? _ ("yes") : "");
-  add_cell (out, vp_action_get_evaluation (action));
-  add_cell (out, vp_record_get_uuid (VP_RECORD (action)));
+  add_cell (row, at->overdue ? _ ("yes") : "");
+  add_cell (row, vp_action_get_evaluation (action));
+  add_cell (row, vp_record_get_uuid (VP_RECORD (action)));
   for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
-    add_cell (out, vp_enum_get_label (VP_TYPE_STATUS,
+    add_cell (row, vp_enum_get_label (VP_TYPE_STATUS,
                                       vp_figures_status_of (figures, action, participants[i])));
-  g_string_append (out, "\r\n");
+  end_row (out, row);
 }
 
 /**

@@ -38,9 +38,10 @@ typedef struct
   VpBlock *repeat;
   /* bars */
   GArray *bars;
-  /* laid out: the lines of a text block this piece shows */
-  int first_line;
-  int n_lines;
+  /* laid out: a text block's layout, shared by its pieces, and where
+   * this piece begins in it */
+  PangoLayout *layout;
+  double offset;
   double height;
 } Block;
 
@@ -75,6 +76,7 @@ block_free (Block *block)
   g_free (block->markup);
   g_strfreev (block->cells);
   g_clear_pointer (&block->bars, g_array_unref);
+  g_clear_object (&block->layout);
   g_free (block);
 }
 
@@ -84,7 +86,6 @@ add_block (VpReportLayout *self, VpBlockKind kind)
   Block *block = g_new0 (Block, 1);
 
   block->kind = kind;
-  block->n_lines = -1;
   g_ptr_array_add (self->blocks, block);
   return block;
 }
@@ -284,6 +285,7 @@ place (Page *page, Block *block, double height)
   placed->markup = g_strdup (block->markup);
   placed->cells = g_strdupv (block->cells);
   placed->bars = block->bars != NULL ? g_array_ref (block->bars) : NULL;
+  placed->layout = block->layout != NULL ? g_object_ref (block->layout) : NULL;
   placed->height = height;
   g_ptr_array_add (page->blocks, placed);
   return placed;
@@ -357,8 +359,8 @@ flow_text (Flow *flow, Block *block)
         }
       last = MAX (last, first + 1);
       placed = place (flow->page, block, tops[last] - tops[first]);
-      placed->first_line = first;
-      placed->n_lines = last - first;
+      placed->layout = g_object_ref (layout);
+      placed->offset = tops[first];
       flow->y += placed->height + BLOCK_SPACING;
       first = last;
       if (first < n)
@@ -433,10 +435,8 @@ vp_report_layout_paginate (VpReportLayout *self, cairo_t *cr, double width, doub
 static void
 draw_text (VpReportLayout *self, cairo_t *cr, Block *block, double y, double width)
 {
-  g_autoptr (PangoLayout) layout = make_layout (cr, block->markup, width, font_of (block->kind));
-  int n;
-  g_autofree double *tops = line_tops (layout, &n);
-  double top = tops[MIN (block->first_line, n)];
+  PangoLayout *layout = block->layout;
+  double top = block->offset;
 
   cairo_save (cr);
   cairo_rectangle (cr, self->margin, y, width, block->height + 1);
