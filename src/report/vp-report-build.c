@@ -124,7 +124,7 @@ add_priority_bars (Build *b)
   vp_report_layout_add_bars (b->layout, bars);
 }
 
-static const double status_columns[] = { 0.24, 0.11, 0.11, 0.11, 0.11, 0.11, 0.11, 0.10 };
+static const double status_columns[] = { 0.23, 0.11, 0.11, 0.11, 0.11, 0.11, 0.11, 0.11 };
 
 static VpBlock *
 status_table_header (Build *b, const char *first)

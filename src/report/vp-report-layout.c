@@ -490,6 +490,18 @@ draw_label (cairo_t *cr, const char *text, double x, double y, double width, gbo
   pango_cairo_show_layout (cr, layout);
 }
 
+static double
+label_width (cairo_t *cr, const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  g_autoptr (PangoLayout) layout = make_layout (cr, escaped, -1, FONT_FAMILY " 8");
+  int w;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_size (layout, &w, NULL);
+  return pango_units_to_double (w) + 1;
+}
+
 static void
 draw_bar (cairo_t *cr, const VpBar *bar, double x, double y, double width, guint max)
 {
@@ -561,8 +573,7 @@ draw_bars (VpReportLayout *self, cairo_t *cr, Block *block, double y, double wid
                   self->margin + label_width + bar_width * (max ? (double) sum / max : 0) + 4,
                   top + 1, 36, FALSE);
     }
-  draw_legend (cr, self->margin + label_width, y + block->bars->len * (BAR_HEIGHT + BAR_GAP) + 4,
-               width - label_width);
+  draw_legend (cr, self->margin, y + block->bars->len * (BAR_HEIGHT + BAR_GAP) + 4, width);
 }
 
 static void
@@ -571,10 +582,11 @@ draw_frame (VpReportLayout *self, cairo_t *cr, guint page)
   double width = self->width - 2 * self->margin;
   /* Translators: the footer of a report page: page 2 of 7 */
   g_autofree char *number = g_strdup_printf (_ ("Page %u of %u"), page + 1, self->pages->len);
+  double right = MIN (label_width (cr, self->header_right), width * 0.6);
 
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-  draw_label (cr, self->header_left, self->margin, self->margin, width * 0.5 - 6, FALSE);
-  draw_label (cr, self->header_right, self->margin + width * 0.5, self->margin, width * 0.5, TRUE);
+  draw_label (cr, self->header_left, self->margin, self->margin, width - right - 12, FALSE);
+  draw_label (cr, self->header_right, self->margin + width - right, self->margin, right, TRUE);
   cairo_set_source_rgb (cr, 0.09, 0.25, 0.45);
   cairo_set_line_width (cr, 0.8);
   cairo_move_to (cr, self->margin, self->margin + 16);

@@ -22,13 +22,14 @@
 #define HEADING_HEIGHT 36
 #define BAR_HEIGHT     16
 #define LABEL_SHARE    0.34
-#define VALUE_WIDTH    72
+#define VALUE_WIDTH    110
 
 typedef enum
 {
   ROW_HEADING,
   ROW_STATUSES,
   ROW_PROGRESS,
+  ROW_LEGEND,
 } RowKind;
 
 typedef struct
@@ -191,6 +192,26 @@ snapshot_progress (VpEvaluationChart *self, GtkSnapshot *snapshot, Row *row, dou
 }
 
 static void
+snapshot_legend (VpEvaluationChart *self, GtkSnapshot *snapshot, double top)
+{
+  double left, width;
+
+  bar_geometry (self, &left, &width);
+  for (guint s = 0; s < VP_N_STATUSES; s++)
+    {
+      double rgb[3];
+      double x = left + s * (width + VALUE_WIDTH) / VP_N_STATUSES;
+      GdkRGBA colour;
+
+      vp_report_status_colour (s, rgb);
+      colour = (GdkRGBA){ rgb[0], rgb[1], rgb[2], 1.0 };
+      gtk_snapshot_append_color (snapshot, &colour, &GRAPHENE_RECT_INIT (x, top + 3, 10, 10));
+      append_text (self, snapshot, vp_enum_get_label (VP_TYPE_STATUS, s), x + 14, top + 8,
+                   (width + VALUE_WIDTH) / VP_N_STATUSES - 18, FALSE);
+    }
+}
+
+static void
 vp_evaluation_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   VpEvaluationChart *self = VP_EVALUATION_CHART (widget);
@@ -207,6 +228,11 @@ vp_evaluation_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         {
           append_text (self, snapshot, row->label, 0, middle + 4, gtk_widget_get_width (widget),
                        TRUE);
+          continue;
+        }
+      if (row->kind == ROW_LEGEND)
+        {
+          snapshot_legend (self, snapshot, middle - BAR_HEIGHT / 2.0);
           continue;
         }
       append_text (self, snapshot, row->label, indent, middle, left - indent - 8, FALSE);
@@ -322,6 +348,18 @@ vp_evaluation_chart_clear (VpEvaluationChart *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/**
+ * vp_evaluation_chart_add_legend:
+ *
+ * Adds a row that names the statuses' colours.
+ */
+void
+vp_evaluation_chart_add_legend (VpEvaluationChart *self)
+{
+  g_return_if_fail (VP_IS_EVALUATION_CHART (self));
+  add_row (self, ROW_LEGEND, NULL, NULL);
+}
+
 void
 vp_evaluation_chart_add_heading (VpEvaluationChart *self, const char *text)
 {
@@ -403,7 +441,8 @@ vp_evaluation_chart_activate_at (VpEvaluationChart *self, double x, double y)
     {
       Row *row = g_ptr_array_index (self->rows, i);
 
-      if (y < row->y || y >= row->y + row->height || row->kind == ROW_HEADING)
+      if (y < row->y || y >= row->y + row->height || row->kind == ROW_HEADING
+          || row->kind == ROW_LEGEND)
         continue;
       g_signal_emit (self, signals[BAR_ACTIVATED], 0, &row->target, status_at (self, row, x));
       return TRUE;

@@ -23,6 +23,7 @@ typedef struct
 
 GtkWidget *vp_evaluation_chart_new (void);
 void vp_evaluation_chart_clear (VpEvaluationChart *self);
+void vp_evaluation_chart_add_legend (VpEvaluationChart *self);
 void vp_evaluation_chart_add_heading (VpEvaluationChart *self, const char *text);
 void vp_evaluation_chart_add_bar (VpEvaluationChart *self,
                                   const char *label,

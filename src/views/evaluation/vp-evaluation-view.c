@@ -64,6 +64,7 @@ add_priority_bars (VpEvaluationView *self, VpFigures *figures)
 
   /* Translators: a heading of the evaluation view */
   vp_evaluation_chart_add_heading (self->chart, _ ("Per priority and sub-theme"));
+  vp_evaluation_chart_add_legend (self->chart);
   for (guint i = 0; i < priorities->len; i++)
     {
       VpPriority *priority = g_ptr_array_index (priorities, i);
@@ -154,6 +155,7 @@ add_lead_bars (VpEvaluationView *self, VpFigures *figures)
 
   /* Translators: a heading of the evaluation view */
   vp_evaluation_chart_add_heading (self->chart, _ ("Per lead"));
+  vp_evaluation_chart_add_legend (self->chart);
   for (guint i = 0; i < leads->len; i++)
     {
       VpLeadCounts *lead = g_ptr_array_index (leads, i);
