@@ -421,7 +421,10 @@ vp_figures_new (
   self->store = g_object_ref (store);
   self->plan = g_object_ref (plan);
   self->as_of = as_of != NULL ? g_date_time_to_utc (as_of) : vp_store_get_now (store);
-  self->stamp = vp_store_format_timestamp (self->as_of);
+  /* the present holds every change, also those stamped a moment ahead
+   * of the clock (stamps of one instant are made distinct) */
+  self->stamp = as_of != NULL ? vp_store_format_timestamp (self->as_of)
+                              : g_strdup ("9999-12-31T23:59:59.999Z");
   self->scope = scope;
   self->priorities = g_ptr_array_new_with_free_func (g_object_unref);
   self->actions = g_ptr_array_new_with_free_func (g_free);
