@@ -21,7 +21,7 @@
 #define FONT_FAMILY    "Cantarell, DejaVu Sans, sans-serif"
 #define HEADER_HEIGHT  36.0
 #define FOOTER_HEIGHT  28.0
-#define CELL_PADDING   3.0
+#define CELL_PADDING   2.5
 #define CELL_MAX_LINES 40
 #define BLOCK_SPACING  6.0
 
@@ -221,12 +221,34 @@ space_before (VpBlockKind kind)
     }
 }
 
+/* A column's name in a smaller font where a word of it would not fit:
+ * never broken inside a word. */
+static PangoLayout *
+header_layout (cairo_t *cr, const char *markup, double column)
+{
+  PangoLayout *layout = NULL;
+
+  for (double size = 7.0; size >= 5.0; size -= 0.5)
+    {
+      g_autofree char *font = g_strdup_printf ("%s Bold %.1f", FONT_FAMILY, size);
+      int w;
+
+      g_clear_object (&layout);
+      layout = make_layout (cr, markup, column, font);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_get_size (layout, &w, NULL);
+      if (pango_units_to_double (w) <= column + 0.5)
+        break;
+    }
+  return layout;
+}
+
 static PangoLayout *
 cell_layout (cairo_t *cr, Block *row, guint i, double width)
 {
   double column = width * row->columns[i] - 2 * CELL_PADDING;
-  PangoLayout *layout = make_layout (cr, row->cells[i], column,
-                                     row->header ? FONT_FAMILY " Bold 8" : FONT_FAMILY " 8");
+  PangoLayout *layout = row->header ? header_layout (cr, row->cells[i], column)
+                                    : make_layout (cr, row->cells[i], column, FONT_FAMILY " 8");
 
   pango_layout_set_height (layout, -CELL_MAX_LINES);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
