@@ -165,6 +165,9 @@ test_figures_scope (void)
   all = vp_figures_new (store, plan, NULL, VP_FIGURES_SCOPE_COALITION, NULL);
   g_assert_cmpuint (vp_figures_get_total (home)->total, ==, 3);
   g_assert_cmpuint (vp_figures_get_total (all)->total, ==, 4);
+  /* nor is Nijkerk's local priority */
+  g_assert_cmpuint (vp_figures_get_priorities (home)->len, ==, 1);
+  g_assert_cmpuint (vp_figures_get_priorities (all)->len, ==, 2);
 }
 
 static char *

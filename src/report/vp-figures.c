@@ -316,10 +316,11 @@ count (VpCounts *counts, const VpActionAt *at)
     counts->overdue++;
 }
 
+/* Of the home municipality's plan: joint, or its own. */
 static gboolean
-in_scope (VpFigures *self, VpAction *action)
+in_scope (VpFigures *self, VpRecord *record)
 {
-  const char *owner = vp_record_get_string (VP_RECORD (action), "owner");
+  const char *owner = vp_record_get_string (record, "owner");
   const char *home = vp_store_get_home_municipality (self->store);
 
   return self->scope == VP_FIGURES_SCOPE_COALITION || owner == NULL || *owner == '\0'
@@ -356,7 +357,8 @@ collect_priorities (VpFigures *self)
     {
       g_autoptr (VpPriority) priority = g_list_model_get_item (priorities, i);
 
-      if (g_strcmp0 (vp_priority_get_plan (priority), plan) == 0)
+      if (g_strcmp0 (vp_priority_get_plan (priority), plan) == 0
+          && in_scope (self, VP_RECORD (priority)))
         g_ptr_array_add (self->priorities, g_object_ref (priority));
     }
   g_ptr_array_sort (self->priorities, compare_priorities);
@@ -383,8 +385,8 @@ collect_actions (VpFigures *self, VpPriority *priority)
     {
       g_autoptr (VpAction) action = g_list_model_get_item (actions, i);
 
-      if (g_strcmp0 (vp_action_get_priority (action), uuid) == 0 && in_scope (self, action)
-          && existed (self, action))
+      if (g_strcmp0 (vp_action_get_priority (action), uuid) == 0
+          && in_scope (self, VP_RECORD (action)) && existed (self, action))
         g_ptr_array_add (mine, make_action_at (self, action));
     }
   g_ptr_array_sort (mine, compare_actions);
