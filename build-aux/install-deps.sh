@@ -9,7 +9,7 @@ packages="
   build-essential pkg-config meson ninja-build gettext
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev libglib2.0-dev-bin
   desktop-file-utils appstream
-  xvfb xauth dbus-x11 imagemagick xdotool sqlite3 clang-format python3
+  xvfb xauth dbus-x11 imagemagick xdotool sqlite3 clang-format python3 poppler-utils
   clang libclang-rt-14-dev llvm-14
   librsvg2-common libxml2-utils shared-mime-info libglib2.0-bin adwaita-icon-theme
   dpkg-dev fakeroot lintian

@@ -7,7 +7,10 @@
 # writes OUTDIR/list-en.png, editor-en.png, search-en.png, nomatch-en.png
 # (a search that finds nothing), plan-en.png,
 # board-en.png, matrix-en.png (the partner matrix) and, when the window has
-# them, quarters-en.png, and the same in Dutch (-nl). The board, matrix and
+# them, quarters-en.png and evaluation-en.png, and the same in Dutch (-nl);
+# and the first page of each report (report-evaluation-en.png,
+# report-progress-en.png, report-plan-en.png, and -nl) rendered with
+# pdftoppm (poppler-utils), with the PDFs beside them. The board, matrix and
 # quarters show the example plan with progress of Nijkerk's (made up here),
 # so that every column has cards. Builds into
 # build/ first (BUILDDIR=… for another build folder). Needs xvfb-run,
@@ -111,7 +114,7 @@ db="$tmp/plan.db"
 # setting the window restores (last-view), from a keyfile of our own for
 # each.
 shots="list editor search nomatch"
-for view in plan board matrix quarters; do
+for view in plan board matrix quarters evaluation; do
   if grep -qs "vp_${view}_view_new\|vp_board_view_new_${view}" src/app/vp-window*.c; then
     shots="$shots $view"
     mkdir -p "$tmp/config-$view/glib-2.0/settings"
@@ -196,4 +199,27 @@ for language in en nl; do
     fi
   done
 done
+
+# The reports, from the command line, at the reference date of the
+# board's statuses; their first pages as images.
+if command -v pdftoppm >/dev/null; then
+  for language in en nl; do
+    for report in evaluation progress plan; do
+      pdf="$out/report-$report-$language.pdf"
+      png="$out/report-$report-$language"
+      rm -f "$pdf" "$png.png"
+      LANGUAGE=$language "$APP" --database "$board_db" --report $report --as-of 2024-06-30 \
+        --output "$pdf" && pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$pdf" "$png" || true
+      if [ -s "$png.png" ]; then
+        echo "$png.png"
+      else
+        echo "missing: $png.png" >&2
+        status=1
+      fi
+    done
+  done
+else
+  echo "pdftoppm is missing: apt-get install poppler-utils" >&2
+  status=1
+fi
 exit $status

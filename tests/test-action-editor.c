@@ -897,7 +897,7 @@ test_status_kept_by_lead (Fixture *f, gconstpointer data)
   guint n_events;
 
   g_assert_true (vp_store_update (f->store, VP_RECORD (action), &error, "lead", "barneveld", NULL));
-  vp_test_set_status_as (f->store, action, "barneveld", VP_STATUS_IN_PROGRESS,
+  vp_test_set_status_as (f->store, action, "barneveld", VP_STATUS_IN_PROGRESS, 0,
                          "Barneveld is bezig.");
   n_events = vp_store_count (f->store, VP_TYPE_STATUS_EVENT);
   open_editor (f, action, NULL);

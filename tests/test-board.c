@@ -139,7 +139,7 @@ set_status (Fixture *fixture, VpAction *action, const char *municipality, VpStat
   /* another municipality's status arrives by import */
   if (g_strcmp0 (municipality, vp_store_get_home_municipality (fixture->store)) != 0)
     {
-      vp_test_set_status_as (fixture->store, action, municipality, status, NULL);
+      vp_test_set_status_as (fixture->store, action, municipality, status, 0, NULL);
       return;
     }
   g_assert_true (vp_store_set_status (fixture->store, action, municipality, status, 0, "", &error));

@@ -47,7 +47,7 @@ set (VpStore *store, VpAction *action, const char *municipality, VpStatus status
   /* another municipality's status arrives by import */
   if (g_strcmp0 (municipality, vp_store_get_home_municipality (store)) != 0)
     {
-      vp_test_set_status_as (store, action, municipality, status, NULL);
+      vp_test_set_status_as (store, action, municipality, status, 0, NULL);
       return;
     }
   g_assert_true (vp_store_set_status (store, action, municipality, status, 0, NULL, &error));

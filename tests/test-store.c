@@ -24,13 +24,15 @@ static const char *const sql_files[] = {
   "001-initial.sql",
   "002-exchange.sql",
   "003-deletions.sql",
+  "004-evaluation.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (sql_files) == VP_STORE_SCHEMA_VERSION);
 
 /* Every table of the current schema. */
 static const char *const domain_tables[] = {
-  "meta",          "organisation", "plan",       "priority",   "subtheme",  "goal",      "action",
-  "action_status", "status_event", "definition", "import_log", "sync_base", "tombstone",
+  "meta",       "organisation", "plan",          "priority",     "subtheme",
+  "goal",       "action",       "action_status", "status_event", "definition",
+  "import_log", "sync_base",    "tombstone",     "action_fact",
 };
 
 #define PRIORITY_1      "Ondermijnende criminaliteit"

@@ -702,7 +702,7 @@ test_partner_matrix (void)
   g_assert_nonnull (each);
 
   /* Barneveld's part, as its file brings it */
-  vp_test_set_status_as (store, each, "barneveld", VP_STATUS_DONE, NULL);
+  vp_test_set_status_as (store, each, "barneveld", VP_STATUS_DONE, 0, NULL);
   cell = vp_matrix_view_dup_cell_text (matrix, each, "barneveld");
   g_assert_cmpstr (cell, ==, tr ("Done", "Afgerond"));
   g_clear_pointer (&cell, g_free);

@@ -101,33 +101,58 @@ vp_test_insert_as_owner (VpStore *store, VpRecord *record, GError **error)
   return vp_store_insert (store, record, VP_STORE_WRITE_KEEP_STAMPS, error);
 }
 
+/* Inserts @record stamped now by @municipality, as an import brings it. */
+static void
+insert_as (VpStore *store, VpRecord *record, const char *municipality)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stamp = vp_store_make_stamp (store);
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  vp_record_set_identity (record, uuid, stamp, municipality);
+  vp_store_insert (store, record, VP_STORE_WRITE_KEEP_STAMPS, &error);
+  g_assert_no_error (error);
+}
+
 void
-vp_test_set_status_as (
-  VpStore *store, VpAction *action, const char *municipality, VpStatus status, const char *note)
+vp_test_set_status_as (VpStore *store,
+                       VpAction *action,
+                       const char *municipality,
+                       VpStatus status,
+                       int achieved,
+                       const char *note)
 {
   g_autoptr (GError) error = NULL;
   const char *uuid = vp_record_get_uuid (VP_RECORD (action));
   VpActionStatus *current = vp_store_find_status (store, uuid, municipality);
-  g_autofree char *stamp = vp_store_make_stamp (store);
+  VpStatus before = current != NULL ? vp_action_status_get_status (current) : VP_STATUS_PLANNED;
   g_autoptr (VpRecord) version = NULL;
+  g_autoptr (VpRecord) event = NULL;
 
   if (current == NULL)
     {
-      g_autofree char *status_uuid = g_uuid_string_random ();
-
       version = g_object_new (VP_TYPE_ACTION_STATUS, "action", uuid, "municipality", municipality,
-                              "status", status, "note", note != NULL ? note : "", NULL);
-      vp_record_set_identity (version, status_uuid, stamp, municipality);
-      vp_store_insert (store, version, VP_STORE_WRITE_KEEP_STAMPS, &error);
+                              "status", status, "achieved", achieved, "note",
+                              note != NULL ? note : "", NULL);
+      insert_as (store, version, municipality);
     }
   else
     {
+      g_autofree char *stamp = vp_store_make_stamp (store);
+
       version = vp_record_copy (VP_RECORD (current));
-      g_object_set (version, "status", status, "note", note != NULL ? note : "", NULL);
+      g_object_set (version, "status", status, "achieved", achieved, "note",
+                    note != NULL ? note : "", NULL);
       vp_record_set_identity (version, vp_record_get_uuid (version), stamp, municipality);
       vp_store_replace (store, VP_RECORD (current), version, VP_STORE_WRITE_KEEP_STAMPS, &error);
+      g_assert_no_error (error);
     }
-  g_assert_no_error (error);
+  if (before == status)
+    return;
+  event = g_object_new (VP_TYPE_STATUS_EVENT, "action", uuid, "municipality", municipality, "kind",
+                        VP_EVENT_KIND_STATUS, "from", vp_enum_to_nick (VP_TYPE_STATUS, before),
+                        "to", vp_enum_to_nick (VP_TYPE_STATUS, status), NULL);
+  insert_as (store, event, municipality);
 }
 
 void

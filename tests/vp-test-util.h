@@ -20,10 +20,15 @@ VpStore *vp_test_store_new_for (const char *municipality);
  * the stamps kept. For fixtures that hold other municipalities' records,
  * which the store refuses to write in the home municipality's name. */
 gboolean vp_test_insert_as_owner (VpStore *store, VpRecord *record, GError **error);
-/* Sets @municipality's status of @action as an import of its file would:
- * stamped now by @municipality, the stamps kept (no history event). */
-void vp_test_set_status_as (
-  VpStore *store, VpAction *action, const char *municipality, VpStatus status, const char *note);
+/* Sets @municipality's status of @action as its own database did (with a
+ * history event when the status changes) and an import brings it: stamped
+ * now by @municipality, the stamps kept. */
+void vp_test_set_status_as (VpStore *store,
+                            VpAction *action,
+                            const char *municipality,
+                            VpStatus status,
+                            int achieved,
+                            const char *note);
 /* Changes fields of @record (pairs of property and value, ending in NULL)
  * as @municipality's database did and an import brings it. */
 void vp_test_update_as (VpStore *store,

@@ -50,6 +50,21 @@ const GOptionEntry vp_cli_option_entries[]
         N_ ("Put the plan database back as it was in a backup (“latest” for the newest); the plan "
             "as it is now is backed up first"),
         N_ ("FILE|latest") },
+      { "report", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+        N_ ("Write a report as PDF to the file given with --output, without a window"),
+        N_ ("evaluation|progress|plan") },
+      { "as-of", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+        N_ ("With --report or --csv: the reference date (default: today)"), N_ ("YYYY-MM-DD") },
+      { "since", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+        N_ ("With --report progress: list the changes from this date (default: three months "
+            "before the reference date)"),
+        N_ ("YYYY-MM-DD") },
+      { "output", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+        N_ ("With --report: the PDF file to write"), N_ ("FILE") },
+      { "csv", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+        N_ ("Write every action with its statuses to the spreadsheet file FILE (CSV), without a "
+            "window"),
+        N_ ("FILE") },
       { NULL } };
 
 /* A fault, which may quote a partner's file: its control characters are
@@ -303,7 +318,7 @@ vp_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "municipality", "s", &municipality);
   g_variant_dict_lookup (options, "resolve", "s", &resolve);
   if (import_path == NULL && export_path == NULL && municipality == NULL
-      && !vp_cli_wants_edits (options))
+      && !vp_cli_wants_edits (options) && !vp_cli_wants_report (options))
     return -1;
   if (resolve != NULL && !parse_resolution (resolve, &resolution))
     return 1;
@@ -326,6 +341,8 @@ vp_cli_run (GVariantDict *options)
   if (import_path != NULL && !import_file (store, import_path, resolution))
     return 1;
   if (export_path != NULL && !export_file (store, export_path, plan_uuid))
+    return 1;
+  if (vp_cli_wants_report (options) && !vp_cli_report (store, options))
     return 1;
   return 0;
 }

@@ -17,5 +17,8 @@ gboolean vp_cli_edit (VpStore *store, GVariantDict *options);
 
 /* vp-cli-backup.c */
 int vp_cli_run_backups (GVariantDict *options);
+/* vp-cli-report.c */
+gboolean vp_cli_wants_report (GVariantDict *options);
+gboolean vp_cli_report (VpStore *store, GVariantDict *options);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "model/vp-action-filter.h"
 #include "vp-exchange-folder.h"
+#include "views/evaluation/vp-evaluation-view.h"
 #include "views/vp-after-frame.h"
 #include "views/vp-board-view.h"
 #include "views/vp-list-view.h"
@@ -45,6 +46,7 @@ struct _VpWindow
   VpBoardView *quarters_view;
   VpPlanView *plan_view;
   VpMatrixView *matrix_view;
+  VpEvaluationView *evaluation_view;
 
   /* owned */
   VpStore *store;
@@ -83,5 +85,8 @@ void vp_window_dispose_exchange (VpWindow *self);
 
 /* vp-window-backup.c */
 void vp_window_install_backup_actions (GtkWidgetClass *widget_class);
+/* vp-window-report.c */
+void vp_window_install_report_actions (GtkWidgetClass *widget_class);
+void vp_window_setup_report (VpWindow *self);
 
 G_END_DECLS

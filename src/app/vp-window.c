@@ -339,6 +339,7 @@ show_plan (VpWindow *self, VpPlan *plan)
     }
   vp_matrix_view_set_plan (self->matrix_view, self->plan);
   vp_plan_view_set_plan (self->plan_view, self->plan);
+  vp_evaluation_view_set_plan (self->evaluation_view, self->plan);
   g_object_set (self->filter, "priority", NULL, NULL);
   vp_window_update_sidebar (self);
 }
@@ -537,6 +538,7 @@ setup_views (VpWindow *self)
   adw_view_stack_page_set_icon_name (page, "x-office-document-symbolic");
   g_signal_connect_object (self->plan_view, "done", G_CALLBACK (vp_window_toast), self,
                            G_CONNECT_SWAPPED);
+  vp_window_setup_report (self);
 }
 
 static void
@@ -626,6 +628,7 @@ install_actions (GtkWidgetClass *widget_class)
                                    vp_window_show_overdue_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
                                    vp_window_clear_filters_action);
+  vp_window_install_report_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
                                        NULL);

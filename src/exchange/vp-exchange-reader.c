@@ -397,6 +397,10 @@ read_fields (Import *import, VpRecord *record, JsonObject *object, const char *p
 
       if (g_strcmp0 (field->name, klass->parent_field) == 0)
         continue;
+      /* a field newer than the format may be left out: its default */
+      if (vp_record_field_is_late (field)
+          && !json_object_has_member (object, vp_exchange_key (field)))
+        continue;
       if ((node = get_member (object, vp_exchange_key (field), path, error)) == NULL)
         return FALSE;
       g_value_init (&value, field->value_type);

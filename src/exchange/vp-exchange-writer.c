@@ -106,6 +106,10 @@ write_record (Export *export, VpRecord *record)
       /* The parent is where the record stands. */
       if (g_strcmp0 (klass->fields[i]->name, klass->parent_field) == 0)
         continue;
+      /* left out while unused, for readers that do not know it yet */
+      if (vp_record_field_is_late (klass->fields[i])
+          && vp_record_field_is_default (record, klass->fields[i]))
+        continue;
       vp_json_writer_key (export->json, vp_exchange_key (klass->fields[i]));
       write_value (export, record, klass->fields[i]);
     }

@@ -39,6 +39,7 @@ enum
   PROP_TARGET,
   PROP_TARGET_UNIT,
   PROP_POSITION,
+  PROP_EVALUATION,
   N_PROPS
 };
 
@@ -71,6 +72,11 @@ vp_action_class_init (VpActionClass *klass)
     = g_param_spec_string ("target-unit", NULL, NULL, NULL, VP_FIELD_FLAGS);
   properties[PROP_POSITION]
     = g_param_spec_int ("position", NULL, NULL, 0, G_MAXINT, 0, VP_FIELD_FLAGS);
+
+  /* the result, or the reason for a delay, for the year's evaluation */
+  properties[PROP_EVALUATION]
+    = g_param_spec_string ("evaluation", NULL, NULL, NULL, VP_FIELD_FLAGS);
+  vp_record_mark_late_field (properties[PROP_EVALUATION]);
 
   vp_record_class_install_fields (record_class, "action", properties, N_PROPS);
   record_class->parent_field = "priority";
@@ -171,4 +177,11 @@ vp_action_get_target_unit (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), 0);
   return vp_record_string_field (VP_RECORD (self), PROP_TARGET_UNIT);
+}
+
+const char *
+vp_action_get_evaluation (VpAction *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION (self), NULL);
+  return vp_record_string_field (VP_RECORD (self), PROP_EVALUATION);
 }

@@ -23,5 +23,6 @@ VpQuarter vp_action_get_planned_quarter (VpAction *self);
 VpCategory vp_action_get_category (VpAction *self);
 int vp_action_get_target (VpAction *self);
 const char *vp_action_get_target_unit (VpAction *self);
+const char *vp_action_get_evaluation (VpAction *self);
 
 G_END_DECLS

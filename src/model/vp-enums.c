@@ -15,6 +15,13 @@ G_DEFINE_ENUM_TYPE (VpStatus,
                     G_DEFINE_ENUM_VALUE (VP_STATUS_POSTPONED, "postponed"),
                     G_DEFINE_ENUM_VALUE (VP_STATUS_CANCELLED, "cancelled"))
 
+G_DEFINE_ENUM_TYPE (VpAssessment,
+                    vp_assessment,
+                    G_DEFINE_ENUM_VALUE (VP_ASSESSMENT_NOT_ASSESSED, "not-assessed"),
+                    G_DEFINE_ENUM_VALUE (VP_ASSESSMENT_ACHIEVED, "achieved"),
+                    G_DEFINE_ENUM_VALUE (VP_ASSESSMENT_PARTLY, "partly"),
+                    G_DEFINE_ENUM_VALUE (VP_ASSESSMENT_NOT_ACHIEVED, "not-achieved"))
+
 G_DEFINE_ENUM_TYPE (VpScope,
                     vp_scope,
                     G_DEFINE_ENUM_VALUE (VP_SCOPE_JOINT, "joint"),
@@ -70,6 +77,14 @@ static const EnumLabel labels[] = {
   { vp_status_get_type, VP_STATUS_DONE, N_ ("Done") },
   { vp_status_get_type, VP_STATUS_POSTPONED, N_ ("Postponed") },
   { vp_status_get_type, VP_STATUS_CANCELLED, N_ ("Cancelled") },
+  /* Translators: a goal's assessment at the year's end */
+  { vp_assessment_get_type, VP_ASSESSMENT_NOT_ASSESSED, N_ ("Not yet assessed") },
+  /* Translators: a goal's assessment at the year's end */
+  { vp_assessment_get_type, VP_ASSESSMENT_ACHIEVED, N_ ("Achieved") },
+  /* Translators: a goal's assessment at the year's end */
+  { vp_assessment_get_type, VP_ASSESSMENT_PARTLY, N_ ("Partly achieved") },
+  /* Translators: a goal's assessment at the year's end */
+  { vp_assessment_get_type, VP_ASSESSMENT_NOT_ACHIEVED, N_ ("Not achieved") },
   /* Translators: the scope of a priority shared by the coalition */
   { vp_scope_get_type, VP_SCOPE_JOINT, N_ ("Joint priority") },
   { vp_scope_get_type, VP_SCOPE_LOCAL, N_ ("Local priority") },

@@ -63,7 +63,17 @@ typedef enum
   VP_EVENT_KIND_QUARTER,
 } VpEventKind;
 
+/* How far a goal was achieved, judged at the year's end. */
+typedef enum
+{
+  VP_ASSESSMENT_NOT_ASSESSED,
+  VP_ASSESSMENT_ACHIEVED,
+  VP_ASSESSMENT_PARTLY,
+  VP_ASSESSMENT_NOT_ACHIEVED,
+} VpAssessment;
+
 #define VP_TYPE_STATUS            (vp_status_get_type ())
+#define VP_TYPE_ASSESSMENT        (vp_assessment_get_type ())
 #define VP_TYPE_SCOPE             (vp_scope_get_type ())
 #define VP_TYPE_CATEGORY          (vp_category_get_type ())
 #define VP_TYPE_GOAL_KIND         (vp_goal_kind_get_type ())
@@ -73,6 +83,7 @@ typedef enum
 #define VP_TYPE_EVENT_KIND        (vp_event_kind_get_type ())
 
 GType vp_status_get_type (void) G_GNUC_CONST;
+GType vp_assessment_get_type (void) G_GNUC_CONST;
 GType vp_scope_get_type (void) G_GNUC_CONST;
 GType vp_category_get_type (void) G_GNUC_CONST;
 GType vp_goal_kind_get_type (void) G_GNUC_CONST;

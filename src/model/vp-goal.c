@@ -28,6 +28,9 @@ enum
   PROP_TEXT,
   PROP_POSITION,
   PROP_OWNER,
+  PROP_ASSESSMENT,
+  PROP_EVALUATION,
+  PROP_ACTIONS,
   N_PROPS
 };
 
@@ -46,6 +49,17 @@ vp_goal_class_init (VpGoalClass *klass)
   properties[PROP_POSITION]
     = g_param_spec_int ("position", NULL, NULL, 0, G_MAXINT, 0, VP_FIELD_FLAGS);
   properties[PROP_OWNER] = g_param_spec_string ("owner", NULL, NULL, NULL, VP_FIELD_FLAGS);
+
+  properties[PROP_ASSESSMENT] = g_param_spec_enum ("assessment", NULL, NULL, VP_TYPE_ASSESSMENT,
+                                                   VP_ASSESSMENT_NOT_ASSESSED, VP_FIELD_FLAGS);
+  properties[PROP_EVALUATION]
+    = g_param_spec_string ("evaluation", NULL, NULL, NULL, VP_FIELD_FLAGS);
+  /* the UUIDs of the actions that serve the goal */
+  properties[PROP_ACTIONS]
+    = g_param_spec_boxed ("actions", NULL, NULL, G_TYPE_STRV, VP_FIELD_FLAGS);
+  vp_record_mark_late_field (properties[PROP_ASSESSMENT]);
+  vp_record_mark_late_field (properties[PROP_EVALUATION]);
+  vp_record_mark_late_field (properties[PROP_ACTIONS]);
 
   vp_record_class_install_fields (record_class, "goal", properties, N_PROPS);
   record_class->parent_field = "priority";
@@ -69,4 +83,45 @@ vp_goal_get_text (VpGoal *self)
 {
   g_return_val_if_fail (VP_IS_GOAL (self), 0);
   return vp_record_string_field (VP_RECORD (self), PROP_TEXT);
+}
+
+VpGoalKind
+vp_goal_get_kind (VpGoal *self)
+{
+  g_return_val_if_fail (VP_IS_GOAL (self), 0);
+  return vp_record_int_field (VP_RECORD (self), PROP_KIND);
+}
+
+const char *
+vp_goal_get_subtheme (VpGoal *self)
+{
+  g_return_val_if_fail (VP_IS_GOAL (self), NULL);
+  return vp_record_string_field (VP_RECORD (self), PROP_SUBTHEME);
+}
+
+VpAssessment
+vp_goal_get_assessment (VpGoal *self)
+{
+  g_return_val_if_fail (VP_IS_GOAL (self), 0);
+  return vp_record_int_field (VP_RECORD (self), PROP_ASSESSMENT);
+}
+
+const char *
+vp_goal_get_evaluation (VpGoal *self)
+{
+  g_return_val_if_fail (VP_IS_GOAL (self), NULL);
+  return vp_record_string_field (VP_RECORD (self), PROP_EVALUATION);
+}
+
+/**
+ * vp_goal_get_actions:
+ *
+ * Returns: (transfer none) (nullable): the UUIDs of the actions that serve
+ *   the goal
+ */
+const char *const *
+vp_goal_get_actions (VpGoal *self)
+{
+  g_return_val_if_fail (VP_IS_GOAL (self), NULL);
+  return vp_record_get_strv (VP_RECORD (self), "actions");
 }

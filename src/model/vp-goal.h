@@ -12,5 +12,10 @@ G_DECLARE_FINAL_TYPE (VpGoal, vp_goal, VP, GOAL, VpRecord)
 
 const char *vp_goal_get_priority (VpGoal *self);
 const char *vp_goal_get_text (VpGoal *self);
+VpGoalKind vp_goal_get_kind (VpGoal *self);
+const char *vp_goal_get_subtheme (VpGoal *self);
+VpAssessment vp_goal_get_assessment (VpGoal *self);
+const char *vp_goal_get_evaluation (VpGoal *self);
+const char *const *vp_goal_get_actions (VpGoal *self);
 
 G_END_DECLS

@@ -56,6 +56,7 @@ static const char *const migrations[] = {
   "001-initial.sql",
   "002-exchange.sql",
   "003-deletions.sql",
+  "004-evaluation.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VP_STORE_SCHEMA_VERSION);
 

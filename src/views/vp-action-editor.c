@@ -41,6 +41,7 @@ struct _VpActionEditor
   GtkWidget *lead_group;
   AdwComboRow *lead_row;
   AdwEntryRow *lead_note_row;
+  AdwEntryRow *evaluation_row;
   GtkWidget *target_group;
   AdwEntryRow *target_row;
   AdwEntryRow *unit_row;
@@ -370,6 +371,7 @@ show_action (VpActionEditor *self)
   adw_combo_row_set_selected (self->lead_row, find_lead (self, vp_action_get_lead_kind (action),
                                                          vp_action_get_lead (action)));
   show_text (self->lead_note_row, vp_action_get_lead_note (action));
+  show_text (self->evaluation_row, vp_action_get_evaluation (action));
   show_text (self->target_row, target);
   show_text (self->unit_row, vp_action_get_target_unit (action));
 }
@@ -783,6 +785,7 @@ build_draft (VpActionEditor *self)
                 target, NULL);
   set_text_field (draft, "text", text);
   set_editable_field (draft, "lead-note", self->lead_note_row);
+  set_editable_field (draft, "evaluation", self->evaluation_row);
   set_editable_field (draft, "target-unit", self->unit_row);
   set_placement (self, draft, priority_uuid);
   return draft;
@@ -1108,6 +1111,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, lead_group);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, lead_row);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, lead_note_row);
+  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, evaluation_row);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, target_group);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, target_row);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, unit_row);

@@ -7,6 +7,7 @@
 
 #include "vp-goal-editor.h"
 #include "vp-combo-row.h"
+#include "vp-format.h"
 
 /*
  * Creates and edits a goal of a priority: strategic or for this year,
@@ -25,9 +26,14 @@ struct _VpGoalEditor
   GtkWidget *text_error;
   AdwComboRow *kind_row;
   AdwComboRow *subtheme_row;
+  AdwComboRow *assessment_row;
+  AdwExpanderRow *actions_row;
+  GtkTextBuffer *evaluation_buffer;
 
   /* what subtheme_row lists after "None": the priority's VpSubtheme */
   GPtrArray *subthemes;
+  /* a GtkCheckButton per action of the priority, its UUID as "vp-uuid" */
+  GPtrArray *action_checks;
   gboolean text_edited;
 };
 
@@ -103,6 +109,66 @@ load_subthemes (VpGoalEditor *self)
   g_object_unref (choices);
 }
 
+static void
+load_assessments (VpGoalEditor *self)
+{
+  GtkStringList *choices = gtk_string_list_new (NULL);
+
+  for (int a = VP_ASSESSMENT_NOT_ASSESSED; a <= VP_ASSESSMENT_NOT_ACHIEVED; a++)
+    gtk_string_list_append (choices, vp_enum_get_label (VP_TYPE_ASSESSMENT, a));
+  adw_combo_row_set_model (self->assessment_row, G_LIST_MODEL (choices));
+  g_object_unref (choices);
+}
+
+static void on_field_changed_cb (VpGoalEditor *self);
+
+/* A check button per action of the priority, ticked when it serves. */
+static void
+load_actions (VpGoalEditor *self, const char *const *serving)
+{
+  VpPriority *priority = get_priority (self);
+  GListModel *all
+    = vp_store_get_records (vp_record_editor_get_store (VP_RECORD_EDITOR (self)), VP_TYPE_ACTION);
+
+  for (guint i = 0; priority != NULL && i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr (VpAction) action = g_list_model_get_item (all, i);
+      const char *uuid = vp_record_get_uuid (VP_RECORD (action));
+      g_autofree char *label = NULL;
+      GtkWidget *check;
+
+      if (g_strcmp0 (vp_action_get_priority (action), vp_record_get_uuid (VP_RECORD (priority)))
+          != 0)
+        continue;
+      label = vp_format_display_text (vp_action_get_text (action));
+      check = gtk_check_button_new_with_label (label);
+      gtk_widget_set_margin_start (check, 12);
+      gtk_widget_set_margin_end (check, 12);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   serving != NULL && g_strv_contains (serving, uuid));
+      g_object_set_data_full (G_OBJECT (check), "vp-uuid", g_strdup (uuid), g_free);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_field_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_expander_row_add_row (self->actions_row, check);
+      g_ptr_array_add (self->action_checks, check);
+    }
+}
+
+static GStrv
+chosen_actions (VpGoalEditor *self)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->action_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->action_checks, i);
+
+      if (gtk_check_button_get_active (check))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "vp-uuid"));
+    }
+  return g_strv_builder_end (builder);
+}
+
 static guint
 find_subtheme (VpGoalEditor *self, const char *uuid)
 {
@@ -140,8 +206,12 @@ vp_goal_editor_load (VpRecordEditor *editor)
   vp_record_editor_describe_priority (editor, self->goal_group);
   load_kinds (self);
   load_subthemes (self);
+  load_assessments (self);
+  load_actions (self, goal != NULL ? vp_record_get_strv (goal, "actions") : NULL);
   if (goal == NULL)
     return;
+  adw_combo_row_set_selected (self->assessment_row, vp_record_get_int (goal, "assessment"));
+  vp_record_editor_show_text (self->evaluation_buffer, vp_record_get_string (goal, "evaluation"));
   vp_record_editor_show_text (self->text_buffer, vp_record_get_string (goal, "text"));
   adw_combo_row_set_selected (self->kind_row, vp_record_get_int (goal, "kind"));
   adw_combo_row_set_selected (self->subtheme_row,
@@ -168,6 +238,9 @@ vp_goal_editor_build_draft (VpRecordEditor *editor)
   VpRecord *priority = VP_RECORD (get_priority (self));
   const char *priority_uuid = vp_record_get_uuid (priority);
   g_autofree char *text = vp_record_editor_dup_buffer_text (self->text_buffer);
+  g_autofree char *evaluation = vp_record_editor_dup_buffer_text (self->evaluation_buffer);
+  g_auto (GStrv) actions = chosen_actions (self);
+  guint assessment = adw_combo_row_get_selected (self->assessment_row);
   VpRecord *draft;
 
   if (edited (self) != NULL)
@@ -178,6 +251,11 @@ vp_goal_editor_build_draft (VpRecordEditor *editor)
       "position", vp_record_editor_next_position (editor, VP_TYPE_GOAL, priority_uuid), NULL);
   g_object_set (draft, "kind", chosen_kind (self), "subtheme", chosen_subtheme (self), NULL);
   vp_record_editor_set_text_field (draft, "text", text);
+  vp_record_editor_set_text_field (draft, "evaluation", evaluation);
+  g_object_set (draft, "assessment",
+                assessment <= VP_ASSESSMENT_NOT_ACHIEVED ? (int) assessment
+                                                         : VP_ASSESSMENT_NOT_ASSESSED,
+                "actions", actions, NULL);
   return draft;
 }
 
@@ -189,12 +267,19 @@ on_text_changed_cb (VpGoalEditor *self)
 }
 
 static void
+on_field_changed_cb (VpGoalEditor *self)
+{
+  vp_record_editor_changed (VP_RECORD_EDITOR (self));
+}
+
+static void
 vp_goal_editor_dispose (GObject *object)
 {
   VpGoalEditor *self = VP_GOAL_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_GOAL_EDITOR);
   g_clear_pointer (&self->subthemes, g_ptr_array_unref);
+  g_clear_pointer (&self->action_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vp_goal_editor_parent_class)->dispose (object);
 }
@@ -220,13 +305,18 @@ vp_goal_editor_class_init (VpGoalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpGoalEditor, text_error);
   gtk_widget_class_bind_template_child (widget_class, VpGoalEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, VpGoalEditor, subtheme_row);
+  gtk_widget_class_bind_template_child (widget_class, VpGoalEditor, assessment_row);
+  gtk_widget_class_bind_template_child (widget_class, VpGoalEditor, actions_row);
+  gtk_widget_class_bind_template_child (widget_class, VpGoalEditor, evaluation_buffer);
   gtk_widget_class_bind_template_callback (widget_class, on_text_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
 }
 
 static void
 vp_goal_editor_init (VpGoalEditor *self)
 {
   self->subthemes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->action_checks = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   vp_combo_row_show_full_text (self->kind_row);
   vp_combo_row_show_full_text (self->subtheme_row);
