@@ -682,7 +682,7 @@ typedef struct
 static char *
 drop_comma (const char *text)
 {
-  return replace_once (text, "\"version\": 1,", "\"version\": 1");
+  return replace_once (text, "\"version\": 2,", "\"version\": 2");
 }
 
 static char *
@@ -867,9 +867,9 @@ set_local_time (JsonNode *root)
 }
 
 static void
-set_version_2 (JsonNode *root)
+set_version_3 (JsonNode *root)
 {
-  json_object_set_int_member (header_object (root), "version", 2);
+  json_object_set_int_member (header_object (root), "version", 3);
 }
 
 static void
@@ -1043,13 +1043,13 @@ static const InvalidCase invalid_cases[] = {
     NULL },
   { "format/local-time", set_local_time, NULL, VP_EXCHANGE_ERROR_INVALID, NULL,
     "plans[0].priorities[0].actions[0].modified_at: expected a time in UTC", NULL },
-  { "version/newer", set_version_2, NULL, VP_EXCHANGE_ERROR_TOO_NEW, NULL, "version 2",
+  { "version/newer", set_version_3, NULL, VP_EXCHANGE_ERROR_TOO_NEW, NULL, "version 3",
     "Update Veiligheidsplan" },
   { "version/zero", set_version_0, NULL, VP_EXCHANGE_ERROR_INVALID, NULL, "version: ", "got 0" },
   { "encoding/ascii-line", NULL, break_utf8_ascii_line, VP_EXCHANGE_ERROR_ENCODING, NULL,
     "line 11, column 20", NULL },
   { "encoding/after-trema", NULL, break_utf8_after_e_trema, VP_EXCHANGE_ERROR_ENCODING, NULL,
-    "line 85, column 281", NULL },
+    "line 92, column 281", NULL },
   /* Two records the database cannot both hold: a fault of the file, to
    * be named where it is, not an error of the database when applying. */
   { "duplicate/code", duplicate_code, NULL, VP_EXCHANGE_ERROR_INVALID, NULL,

@@ -22,6 +22,7 @@ static const char *const sql_files[] = {
   "001-initial.sql",
   "002-exchange.sql",
   "003-deletions.sql",
+  "004-own-plan.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (sql_files) == VP_STORE_SCHEMA_VERSION);
 

@@ -63,6 +63,7 @@ typedef enum
   CHECK_UUID,
   CHECK_LETTER,
   CHECK_COLOUR,
+  CHECK_STAMP, /* a time in UTC */
 } TextCheck;
 
 typedef struct
@@ -131,8 +132,10 @@ text_check_for (GType type, const char *field)
   if (g_str_equal (field, "code") || g_str_equal (field, "owner") || g_str_equal (field, "lead")
       || g_str_equal (field, "municipality"))
     return CHECK_CODE;
-  if (g_str_equal (field, "subtheme"))
+  if (g_str_equal (field, "subtheme") || g_str_equal (field, "origin"))
     return CHECK_UUID;
+  if (g_str_equal (field, "closed-at"))
+    return CHECK_STAMP;
   if (g_str_equal (field, "letter"))
     return CHECK_LETTER;
   if (g_str_equal (field, "colour"))
@@ -181,6 +184,16 @@ check_text (GType type, const char *field, const char *text, const char *path, G
     case CHECK_COLOUR:
       if (!is_colour (text))
         return fail (error, path, _ ("expected a colour such as “#2a7ab0”, got “%s”"), text);
+      break;
+    case CHECK_STAMP:
+      {
+        g_autofree char *stamp = vp_exchange_normalize_timestamp (text);
+
+        if (stamp == NULL || g_strcmp0 (stamp, text) != 0)
+          return fail (error, path,
+                       _ ("expected a time in UTC such as “2024-02-28T09:00:00.000Z”, got “%s”"),
+                       text);
+      }
       break;
     case CHECK_NONE:
     default:
@@ -475,6 +488,20 @@ read_array (Import *import,
   return TRUE;
 }
 
+/* A key added after version 1 that the file leaves out (a partner on an
+ * older release wrote it) leaves this database's value as it is. */
+static void
+keep_local_value (Import *import, VpRecord *record, GParamSpec *field)
+{
+  VpRecord *local = vp_store_lookup (import->store, vp_record_get_uuid (record));
+
+  if (local == NULL && VP_IS_ORGANISATION (record))
+    local = VP_RECORD (vp_store_lookup_organisation (
+      import->store, vp_organisation_get_code (VP_ORGANISATION (record))));
+  if (local != NULL && G_OBJECT_TYPE (local) == G_OBJECT_TYPE (record))
+    g_object_set_property (G_OBJECT (record), field->name, vp_record_get_field (local, field));
+}
+
 static gboolean
 read_fields (Import *import, VpRecord *record, JsonObject *object, const char *path, GError **error)
 {
@@ -489,6 +516,12 @@ read_fields (Import *import, VpRecord *record, JsonObject *object, const char *p
 
       if (g_strcmp0 (field->name, klass->parent_field) == 0)
         continue;
+      if (vp_exchange_key_since (G_OBJECT_TYPE (record), field) > 1
+          && !json_object_has_member (object, vp_exchange_key (field)))
+        {
+          keep_local_value (import, record, field);
+          continue;
+        }
       if ((node = get_member (object, vp_exchange_key (field), path, error)) == NULL)
         return FALSE;
       g_value_init (&value, field->value_type);

@@ -44,6 +44,10 @@ owner_of (VpRecord *record)
 {
   GObjectClass *klass = G_OBJECT_GET_CLASS (record);
 
+  /* every participant edits a coalition-owned plan, as a joint record */
+  if (VP_IS_PLAN (record)
+      && vp_plan_get_ownership (VP_PLAN (record)) == VP_PLAN_OWNERSHIP_COALITION)
+    return NULL;
   if (g_object_class_find_property (klass, "owner") != NULL)
     return vp_record_get_string (record, "owner");
   if (g_object_class_find_property (klass, "municipality") != NULL)

@@ -24,4 +24,6 @@ VpCategory vp_action_get_category (VpAction *self);
 int vp_action_get_target (VpAction *self);
 const char *vp_action_get_target_unit (VpAction *self);
 
+const char *vp_action_get_origin (VpAction *self);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "model/vp-record-private.h"
+#include "rules/vp-plan-rules.h"
 #include "vp-store-private.h"
 
 /*
@@ -55,6 +56,7 @@ static const char *const migrations[] = {
   "001-initial.sql",
   "002-exchange.sql",
   "003-deletions.sql",
+  "004-own-plan.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VP_STORE_SCHEMA_VERSION);
 
@@ -599,6 +601,33 @@ vp_store_lookup_priority_of (VpStore *self, gpointer record)
 }
 
 /**
+ * vp_store_lookup_plan_of:
+ * @record: any record of a plan, or a plan
+ *
+ * Returns: (transfer none) (nullable): the plan @record belongs to,
+ *   following its parents (an action's priority's plan)
+ */
+VpPlan *
+vp_store_lookup_plan_of (VpStore *self, gpointer record)
+{
+  VpRecord *current = record;
+
+  g_return_val_if_fail (VP_IS_STORE (self), NULL);
+  for (guint depth = 0; current != NULL && depth < 8; depth++)
+    {
+      VpRecordClass *klass = VP_RECORD_GET_CLASS (current);
+
+      if (VP_IS_PLAN (current))
+        return VP_PLAN (current);
+      if (klass->parent_field != NULL)
+        current = vp_store_lookup (self, vp_record_get_string (current, klass->parent_field));
+      else
+        return NULL;
+    }
+  return NULL;
+}
+
+/**
  * vp_store_get_home_municipality:
  *
  * Returns: (nullable): the code of the municipality this database belongs
@@ -1096,6 +1125,22 @@ write_op (VpStore *self,
   return vp_store_commit (self, error);
 }
 
+/* A plan itself is changed here only by its owner, or for a
+ * coalition-owned plan by a participant (vp-plan-rules.c), once the
+ * database knows its municipality; an import keeps its stamps and is
+ * judged by the merge instead. */
+static gboolean
+check_plan_write (VpStore *self, VpRecord *current, VpRecord *draft, GError **error)
+{
+  g_autoptr (GError) rule_error = NULL;
+
+  if (vp_plan_rules_check_plan_write (current != NULL ? VP_PLAN (current) : NULL, VP_PLAN (draft),
+                                      self->home_code, &rule_error))
+    return TRUE;
+  g_set_error_literal (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID, rule_error->message);
+  return FALSE;
+}
+
 /**
  * vp_store_insert:
  * @record: a new record; it gets a UUID if it has none and, unless @flags
@@ -1159,6 +1204,9 @@ vp_store_replace (
                       "know it by its code."));
       return FALSE;
     }
+  if (!(flags & VP_STORE_WRITE_KEEP_STAMPS) && VP_IS_PLAN (record) && self->home_code != NULL
+      && !check_plan_write (self, current, draft, error))
+    return FALSE;
   if (!(flags & VP_STORE_WRITE_KEEP_STAMPS))
     {
       /* A change is always newer than the version it changes. */
