@@ -143,6 +143,14 @@ check_years (VpPlan *draft, GError **error)
   return FALSE;
 }
 
+static gboolean
+has_participants (VpPlan *plan)
+{
+  const char *const *participants = vp_record_get_strv (VP_RECORD (plan), "participants");
+
+  return participants != NULL && participants[0] != NULL;
+}
+
 /**
  * vp_plan_rules_validate:
  * @draft: a plan as a form has filled it in
@@ -185,7 +193,7 @@ vp_plan_rules_validate (VpPlan *draft, GListModel *plans, GError **error)
       return FALSE;
     }
   if (vp_plan_get_ownership (draft) == VP_PLAN_OWNERSHIP_COALITION
-      && g_strv_length ((char **) vp_record_get_strv (VP_RECORD (draft), "participants")) == 0)
+      && !has_participants (draft))
     {
       g_set_error (error, VP_PLAN_RULES_ERROR, VP_PLAN_FIELD_PARTICIPANTS,
                    _ ("A coalition’s plan needs the municipalities taking part."));

@@ -369,6 +369,8 @@ vp_store_make_next_year (VpStore *self, VpPlan *plan, const char *const *carry, 
     }
   new_plan = new_plan_from (self, plan, shift);
   copy = (Copy){ self, plan, new_plan, shift, map };
+  g_hash_table_insert (map, g_strdup (vp_record_get_uuid (VP_RECORD (plan))),
+                       g_strdup (vp_record_get_uuid (VP_RECORD (new_plan))));
   closed_at = vp_store_make_stamp (self);
 
   /* a backup of the database as it was goes here, before anything changes */
