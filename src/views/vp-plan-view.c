@@ -9,6 +9,7 @@
 #include "vp-definition-editor.h"
 #include "vp-goal-editor.h"
 #include "vp-format.h"
+#include "vp-plan-page.h"
 #include "vp-plan-view.h"
 #include "vp-priority-editor.h"
 #include "vp-record-editor.h"
@@ -33,6 +34,7 @@ struct _VpPlanView
 
   /* template widgets */
   GtkWidget *scroller;
+  GtkBox *plan_box;
   GtkBox *priorities_box;
   GtkBox *definitions_box;
 
@@ -701,7 +703,8 @@ update_actions (VpPlanView *self)
                             "plan.add-definition", "plan.edit" };
 
   for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], self->plan != NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i],
+                                   self->plan != NULL && !vp_plan_is_closed (self->plan));
 }
 
 static void
@@ -715,11 +718,15 @@ rebuild (VpPlanView *self)
     hold_focus (self);
   unwatch_all (self);
   g_hash_table_remove_all (self->buttons);
+  clear_box (self->plan_box);
   clear_box (self->priorities_box);
   clear_box (self->definitions_box);
   update_actions (self);
   if (self->plan == NULL)
     return;
+  /* the plan itself first: its title, years, owner, … */
+  watch (self, self->plan);
+  gtk_box_append (self->plan_box, vp_plan_page_new (self->store, self->plan));
   show_priorities (self);
   show_definitions (self);
   if (focus_key != NULL && g_hash_table_contains (self->buttons, focus_key))
@@ -968,6 +975,7 @@ vp_plan_view_class_init (VpPlanViewClass *klass)
   gtk_widget_class_set_template_from_resource (
     widget_class, "/nl/veiligheidsplan/Veiligheidsplan/ui/vp-plan-view.ui");
   gtk_widget_class_bind_template_child (widget_class, VpPlanView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, VpPlanView, plan_box);
   gtk_widget_class_bind_template_child (widget_class, VpPlanView, priorities_box);
   gtk_widget_class_bind_template_child (widget_class, VpPlanView, definitions_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "vp-combo-row.h"
+#include "rules/vp-plan-rules.h"
 #include "vp-record-editor.h"
 
 /*
@@ -695,16 +696,23 @@ vp_record_editor_next_position (VpRecordEditor *self, GType record_type, const c
  *
  * Returns: whether this database changes @record: joint records and the
  *   home municipality's own do; a partner's local records change only by
- *   import from their owner
+ *   import from their owner. Nothing of a closed plan changes until it is
+ *   reopened; a plan itself, see vp_plan_rules_may_edit_plan().
  */
 gboolean
 vp_record_editor_can_edit (VpStore *store, VpRecord *record)
 {
   const char *owner;
+  VpPlan *plan;
 
   g_return_val_if_fail (VP_IS_STORE (store), FALSE);
   g_return_val_if_fail (VP_IS_RECORD (record), FALSE);
 
+  plan = vp_store_lookup_plan_of (store, record);
+  if (plan != NULL && vp_plan_is_closed (plan))
+    return FALSE;
+  if (VP_IS_PLAN (record))
+    return vp_plan_rules_may_edit_plan (VP_PLAN (record), vp_store_get_home_municipality (store));
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), "owner") == NULL)
     return TRUE;
   owner = vp_record_get_string (record, "owner");
