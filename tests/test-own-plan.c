@@ -6,6 +6,7 @@
 #include "exchange/vp-exchange.h"
 #include "rules/vp-plan-rules.h"
 #include "store/vp-store-next-year.h"
+#include "store/vp-store-organisations.h"
 #include "store/vp-store-status.h"
 #include "vp-test-util.h"
 
@@ -456,6 +457,42 @@ test_version_1_keeps (void)
   g_assert_true (vp_plan_is_closed (plan));
 }
 
+/* An organisation in use stays, with the reason; an unused one goes. */
+static void
+test_remove_organisation (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpRecord) welzijn
+    = g_object_new (VP_TYPE_ORGANISATION, "code", "welzijn", "name", "Stichting Welzijn", "kind",
+                    VP_ORGANISATION_KIND_PARTNER, NULL);
+  g_autofree char *before = NULL;
+  VpOrganisation *politie;
+  VpOrganisation *barneveld;
+
+  load_example (store);
+  politie = vp_store_lookup_organisation (store, "politie");
+  barneveld = vp_store_lookup_organisation (store, "barneveld");
+  g_assert_nonnull (politie);
+  before = vp_test_dump_without (store, NULL);
+  g_assert_false (vp_store_remove_organisation (store, politie, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "leads"));
+  g_clear_error (&error);
+  g_assert_false (vp_store_remove_organisation (store, barneveld, &error));
+  g_assert_nonnull (strstr (error->message, "Barneveld"));
+  g_clear_error (&error);
+  {
+    g_autofree char *after = vp_test_dump_without (store, NULL);
+
+    g_assert_cmpstr (before, ==, after);
+  }
+  g_assert_true (vp_store_insert (store, welzijn, VP_STORE_WRITE_DEFAULT, &error));
+  g_assert_true (vp_store_remove_organisation (store, VP_ORGANISATION (welzijn), &error));
+  g_assert_no_error (error);
+  g_assert_null (vp_store_lookup_organisation (store, "welzijn"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -468,5 +505,6 @@ main (int argc, char **argv)
   g_test_add_func ("/own-plan/next-year-undo", test_next_year_undo);
   g_test_add_func ("/own-plan/next-year-chosen", test_next_year_chosen);
   g_test_add_func ("/own-plan/version-1-keeps", test_version_1_keeps);
+  g_test_add_func ("/own-plan/remove-organisation", test_remove_organisation);
   return g_test_run ();
 }
