@@ -177,3 +177,22 @@ vp_format_origin (VpStore *store, VpAction *action)
    * came from: "from UVP 2024" */
   return g_strdup_printf (_ ("from %s"), title);
 }
+
+/**
+ * vp_format_lead_and_origin:
+ * @action: an action
+ *
+ * Returns: (transfer full): the lead, and for an action carried over where
+ *   from: "Politie · from UVP 2024"
+ */
+char *
+vp_format_lead_and_origin (VpStore *store, VpAction *action)
+{
+  g_autofree char *lead = vp_format_lead (store, action);
+  g_autofree char *origin = vp_format_origin (store, action);
+
+  if (origin == NULL)
+    return g_steal_pointer (&lead);
+  /* Translators: an action's lead and where it was carried over from */
+  return g_strdup_printf (_ ("%s · %s"), lead, origin);
+}
