@@ -192,8 +192,7 @@ vp_plan_rules_validate (VpPlan *draft, GListModel *plans, GError **error)
                    _ ("Choose the municipality whose plan this is."));
       return FALSE;
     }
-  if (vp_plan_get_ownership (draft) == VP_PLAN_OWNERSHIP_COALITION
-      && !has_participants (draft))
+  if (vp_plan_get_ownership (draft) == VP_PLAN_OWNERSHIP_COALITION && !has_participants (draft))
     {
       g_set_error (error, VP_PLAN_RULES_ERROR, VP_PLAN_FIELD_PARTICIPANTS,
                    _ ("A coalition’s plan needs the municipalities taking part."));
