@@ -153,6 +153,11 @@ fill_participants (VpPlanDialog *self)
 {
   GListModel *organisations = vp_store_get_records (self->store, VP_TYPE_ORGANISATION);
   const char *home = vp_store_get_home_municipality (self->store);
+  const char *home_name = vp_store_get_home_municipality_name (self->store);
+
+  /* the home municipality, also before it is an organisation of the database */
+  if (home != NULL && vp_store_lookup_organisation (self->store, home) == NULL)
+    gtk_widget_set_sensitive (add_participant_check (self, home, home_name, TRUE), FALSE);
 
   for (guint i = 0; i < g_list_model_get_n_items (organisations); i++)
     {

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rules/vp-plan-rules.h"
 #include "vp-format.h"
@@ -94,9 +95,14 @@ format_framework (VpPlan *plan)
     = format_years (vp_record_get_int (VP_RECORD (plan), "framework-first-year"),
                     vp_record_get_int (VP_RECORD (plan), "framework-last-year"));
 
+  g_autofree char *hyphen
+    = g_strdup_printf ("%d-%d", vp_record_get_int (VP_RECORD (plan), "framework-first-year"),
+                       vp_record_get_int (VP_RECORD (plan), "framework-last-year"));
+
   if (title == NULL || *title == '\0')
     return g_strdup ("");
-  if (*years == '\0')
+  /* "Integraal Veiligheidsplan 2024-2027" says its years already */
+  if (*years == '\0' || strstr (title, years) != NULL || strstr (title, hyphen) != NULL)
     return g_strdup (title);
   /* Translators: the framework a plan carries out, and its years */
   return g_strdup_printf (_ ("%s (%s)"), title, years);
