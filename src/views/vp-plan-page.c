@@ -33,18 +33,24 @@ make_text (const char *text, const char *css_class)
   return label;
 }
 
+/* A long introduction shows its first lines; Edit Plan… has all of it. */
+#define MAX_LINES 6
+
 static void
 add_field (GtkWidget *group, const char *heading, const char *value)
 {
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *text = make_text (value != NULL && *value != '\0' ? value : "—", NULL);
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 10);
   gtk_widget_set_margin_bottom (box, 10);
   gtk_box_append (GTK_BOX (box), make_text (heading, "dim-label"));
-  gtk_box_append (GTK_BOX (box), make_text (value != NULL && *value != '\0' ? value : "—", NULL));
+  gtk_label_set_lines (GTK_LABEL (text), MAX_LINES);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), text);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);

@@ -41,6 +41,11 @@ struct _VpPlanView
   /* owned */
   VpStore *store;
   VpPlan *plan;
+  /* the plan whose own page (vp-plan-page.c) plan_box shows: made anew
+   * only when that plan changes, so that rebuilding the rest for a goal
+   * or an action leaves the page, and the scroll position, alone */
+  VpPlan *page_plan;
+  gulong page_handler;
   /* the records shown, whose changes rebuild the view */
   GPtrArray *watched;
   /* the buttons made for the records, by button_key() */
@@ -708,6 +713,34 @@ update_actions (VpPlanView *self)
 }
 
 static void
+drop_plan_page (VpPlanView *self)
+{
+  if (self->page_plan != NULL)
+    g_clear_signal_handler (&self->page_handler, self->page_plan);
+  g_clear_object (&self->page_plan);
+  clear_box (self->plan_box);
+}
+
+static void
+on_page_plan_notify_cb (VpPlanView *self)
+{
+  drop_plan_page (self);
+  queue_rebuild (self);
+}
+
+static void
+show_plan_page (VpPlanView *self)
+{
+  if (self->page_plan == self->plan)
+    return;
+  drop_plan_page (self);
+  self->page_plan = g_object_ref (self->plan);
+  self->page_handler = g_signal_connect_object (
+    self->plan, "notify", G_CALLBACK (on_page_plan_notify_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->plan_box, vp_plan_page_new (self->store, self->plan));
+}
+
+static void
 rebuild (VpPlanView *self)
 {
   g_autofree char *focus_key = dup_focus_key (self);
@@ -718,15 +751,16 @@ rebuild (VpPlanView *self)
     hold_focus (self);
   unwatch_all (self);
   g_hash_table_remove_all (self->buttons);
-  clear_box (self->plan_box);
   clear_box (self->priorities_box);
   clear_box (self->definitions_box);
   update_actions (self);
   if (self->plan == NULL)
-    return;
+    {
+      drop_plan_page (self);
+      return;
+    }
   /* the plan itself first: its title, years, owner, … */
-  watch (self, self->plan);
-  gtk_box_append (self->plan_box, vp_plan_page_new (self->store, self->plan));
+  show_plan_page (self);
   show_priorities (self);
   show_definitions (self);
   if (focus_key != NULL && g_hash_table_contains (self->buttons, focus_key))
@@ -899,6 +933,8 @@ vp_plan_view_dispose (GObject *object)
   if (self->watched != NULL)
     unwatch_all (self);
   g_clear_pointer (&self->buttons, g_hash_table_unref);
+  if (self->plan_box != NULL)
+    drop_plan_page (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_PLAN_VIEW);
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_object (&self->plan);
