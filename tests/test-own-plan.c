@@ -356,6 +356,20 @@ test_next_year (void)
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (count_children (store, VP_TYPE_ACTION, plan), ==, n_old_actions);
 
+  /* closed: nothing of it changes here, its statuses neither */
+  g_assert_false (
+    vp_store_update (store, VP_RECORD (first_done), &error, "lead-note", "Later", NULL));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "closed"));
+  g_clear_error (&error);
+  g_assert_false (
+    vp_store_set_status (store, first_done, home, VP_STATUS_PLANNED, 0, NULL, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (vp_store_delete (store, VP_RECORD (first_done), &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
   /* once closed, not again; reopened, it is open */
   g_assert_null (vp_store_make_next_year (store, plan, NULL, &error));
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
@@ -363,6 +377,9 @@ test_next_year (void)
   g_assert_true (vp_store_reopen_plan (store, plan, &error));
   g_assert_no_error (error);
   g_assert_false (vp_plan_is_closed (plan));
+  g_assert_true (
+    vp_store_update (store, VP_RECORD (first_done), &error, "lead-note", "Later", NULL));
+  g_assert_no_error (error);
 }
 
 /* One undo takes next year's plan away and reopens the old one. */

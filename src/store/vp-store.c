@@ -1141,6 +1141,25 @@ check_plan_write (VpStore *self, VpRecord *current, VpRecord *draft, GError **er
   return FALSE;
 }
 
+/* Nothing of a closed plan changes here until it is reopened (the plan
+ * record itself does: reopening is a change of it); an import, which keeps
+ * the partner's stamps, still brings the partner's changes. */
+static gboolean
+check_plan_open (VpStore *self, VpRecord *record, GError **error)
+{
+  VpPlan *plan;
+
+  if (VP_IS_PLAN (record) || VP_IS_ORGANISATION (record))
+    return TRUE;
+  plan = vp_store_lookup_plan_of (self, record);
+  if (plan == NULL || !vp_plan_is_closed (plan))
+    return TRUE;
+  g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+               _ ("“%s” is closed: next year’s plan was made from it. Reopen it to change it."),
+               vp_plan_get_title (plan));
+  return FALSE;
+}
+
 /**
  * vp_store_insert:
  * @record: a new record; it gets a UUID if it has none and, unless @flags
@@ -1162,6 +1181,9 @@ vp_store_insert (VpStore *self, VpRecord *record, VpStoreWriteFlags flags, GErro
       vp_record_set_identity (record, uuid, vp_record_get_modified_at (record),
                               vp_record_get_modified_by (record));
     }
+  if (!(flags & VP_STORE_WRITE_KEEP_STAMPS) && !self->undoing
+      && !check_plan_open (self, record, error))
+    return FALSE;
   if (!(flags & VP_STORE_WRITE_KEEP_STAMPS))
     stamp_record (self, record);
   return write_op (self, OP_INSERT, record, NULL, NULL, error);
@@ -1204,6 +1226,9 @@ vp_store_replace (
                       "know it by its code."));
       return FALSE;
     }
+  if (!(flags & VP_STORE_WRITE_KEEP_STAMPS) && !self->undoing
+      && !check_plan_open (self, current, error))
+    return FALSE;
   if (!(flags & VP_STORE_WRITE_KEEP_STAMPS) && VP_IS_PLAN (record) && self->home_code != NULL
       && !check_plan_write (self, current, draft, error))
     return FALSE;
@@ -1271,6 +1296,9 @@ vp_store_delete_full (
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (is_stored (self, record), FALSE);
 
+  /* a partner's deletion (an import) comes with its stamps */
+  if (deleted_at == NULL && !self->undoing && !check_plan_open (self, record, error))
+    return FALSE;
   return write_op (self, OP_DELETE, record, NULL, deletion, error);
 }
 
