@@ -474,6 +474,63 @@ test_version_1_keeps (void)
   g_assert_true (vp_plan_is_closed (plan));
 }
 
+static void
+exchange (VpStore *from, VpStore *to, const char *name, guint max_refused)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = vp_exchange_write (from, NULL, &error);
+  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr (VpChangeSet) set = vp_exchange_read (to, bytes, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_REFUSED), <=, max_refused);
+  g_assert_true (vp_change_set_apply (set, to, &error));
+  g_assert_no_error (error);
+}
+
+/* Barneveld's local action, carried over by Nijkerk, reaches Barneveld as
+ * its own: taken by import, not refused. */
+static void
+test_partners_action_carried (void)
+{
+  g_autoptr (VpStore) nijkerk = vp_test_store_new ();
+  g_autoptr (VpStore) barneveld = vp_test_store_new_for ("Barneveld");
+  VpPlan *plan = load_example (nijkerk);
+  VpAction *first = nth_action_of (nijkerk, plan, 0);
+  g_autoptr (VpRecord) local
+    = g_object_new (VP_TYPE_ACTION, "priority", vp_action_get_priority (first), "text",
+                    "We houden een bijeenkomst voor Barneveldse ondernemers.", "lead-kind",
+                    VP_LEAD_KIND_ORGANISATION, "lead", "barneveld", "category", VP_CATEGORY_LOCAL,
+                    "owner", "barneveld", NULL);
+  g_autoptr (GError) error = NULL;
+  GListModel *actions = vp_store_get_records (barneveld, VP_TYPE_ACTION);
+  VpPlan *next;
+  gboolean found = FALSE;
+
+  exchange (nijkerk, barneveld, "nijkerk.json", 0);
+  g_assert_true (vp_store_insert (barneveld, local, VP_STORE_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  exchange (barneveld, nijkerk, "barneveld.json", 0);
+  next = vp_store_make_next_year (nijkerk, plan, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (next);
+  exchange (nijkerk, barneveld, "nijkerk-2025.json", 0);
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr (VpAction) action = g_list_model_get_item (actions, i);
+
+      if (g_strcmp0 (vp_action_get_origin (action), vp_record_get_uuid (local)) != 0)
+        continue;
+      found = TRUE;
+      g_assert_cmpstr (vp_record_get_string (VP_RECORD (action), "owner"), ==, "barneveld");
+      /* Barneveld changes it, as its own */
+      g_assert_true (vp_store_update (barneveld, VP_RECORD (action), &error, "lead-note",
+                                      "Bedrijvencontactfunctionaris", NULL));
+      g_assert_no_error (error);
+    }
+  g_assert_true (found);
+}
+
 /* An organisation in use stays, with the reason; an unused one goes. */
 static void
 test_remove_organisation (void)
@@ -523,5 +580,6 @@ main (int argc, char **argv)
   g_test_add_func ("/own-plan/next-year-chosen", test_next_year_chosen);
   g_test_add_func ("/own-plan/version-1-keeps", test_version_1_keeps);
   g_test_add_func ("/own-plan/remove-organisation", test_remove_organisation);
+  g_test_add_func ("/own-plan/partners-action-carried", test_partners_action_carried);
   return g_test_run ();
 }
