@@ -5,7 +5,8 @@
 #   build-aux/screenshots.sh OUTDIR
 #
 # writes OUTDIR/list-en.png, editor-en.png, search-en.png, nomatch-en.png
-# (a search that finds nothing), plan-en.png,
+# (a search that finds nothing), newplan-en.png (New Plan… on an empty
+# database), nextyear-en.png (Next Year's Plan… with its checklist), plan-en.png,
 # board-en.png, matrix-en.png (the partner matrix) and, when the window has
 # them, quarters-en.png and evaluation-en.png, and the same in Dutch (-nl);
 # and the first page of each report (report-evaluation-en.png,
@@ -68,6 +69,28 @@ shoot() {
       # the search entry waits 150 ms after the last key
       sleep 0.8
       ;;
+    newplan|nextyear)
+      main=$(xdotool search --onlyvisible --class veiligheidsplan | head -n 1)
+      if [ "$what" = newplan ]; then
+        # an empty database: New Plan… (Ctrl+Shift+N)
+        xdotool key --clearmodifiers ctrl+shift+n
+      else
+        # the main menu (F10), then Next Year's Plan… by its mnemonic
+        xdotool key --clearmodifiers F10
+        sleep 0.5
+        case ${LANGUAGE:-en} in nl*) xdotool key j ;; *) xdotool key y ;; esac
+      fi
+      wait_for_windows 2 || echo "$png: the dialog did not appear" >&2
+      sleep 0.5
+      for window in $(xdotool search --onlyvisible --class veiligheidsplan); do
+        [ "$window" = "$main" ] || xdotool windowmove "$window" 380 40
+      done
+      if [ "$what" = newplan ]; then
+        sleep 0.3
+        xdotool type --delay 40 "UVP Nijkerk 2025"
+      fi
+      sleep 0.7
+      ;;
     nomatch)
       xdotool key --clearmodifiers ctrl+f
       sleep 0.3
@@ -113,7 +136,10 @@ db="$tmp/plan.db"
 # The other views, where the window has them, are chosen through the
 # setting the window restores (last-view), from a keyfile of our own for
 # each.
-shots="list editor search nomatch"
+shots="list editor search nomatch newplan nextyear"
+# New Plan… starts from an empty database of Nijkerk
+empty_db="$tmp/empty.db"
+"$APP" --database "$empty_db" --municipality Nijkerk >/dev/null
 for view in plan board matrix quarters evaluation; do
   if grep -qs "vp_${view}_view_new\|vp_board_view_new_${view}" src/app/vp-window*.c; then
     shots="$shots $view"
@@ -166,11 +192,13 @@ export LANG=C.UTF-8 VEILIGHEIDSPLAN_LOCALEDIR="$BUILDDIR/po"
 export GSETTINGS_SCHEMA_DIR="$BUILDDIR/data" GSETTINGS_BACKEND=memory
 export GTK_A11Y=none NO_AT_BRIDGE=1
 status=0
-for language in en nl; do
-  for what in $shots; do
+for language in ${SHOT_LANGUAGES:-en nl}; do
+  for what in ${SHOTS:-$shots}; do
     png="$out/$what-$language.png"
     rm -f "$png"
-    if [ "$what" = plan ]; then
+    if [ "$what" = newplan ]; then
+      LANGUAGE=$language xvfb-run -a -s "$SCREEN" "$self" --shoot "$empty_db" "$png" "$what" || true
+    elif [ "$what" = plan ]; then
       LANGUAGE=$language GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config-plan" \
         xvfb-run -a -s "$SCREEN" "$self" --shoot "$db" "$png" "$what" || true
     elif [ -d "$tmp/config-$what" ]; then

@@ -123,7 +123,7 @@ cases = {
         "achieved": 0, "note": "", "modified_at": "2024-03-01T09:00:00.000Z", "modified_by": "nijkerk"}),
     "unknown-category": set_key(lambda d: action(d), "category", "shared"),
     "unknown-key": set_key(lambda d: action(d), "colour", "#ffffff"),
-    "newer-version": set_key(lambda d: d, "version", 2),
+    "newer-version": set_key(lambda d: d, "version", 3),
     "not-the-format": set_key(lambda d: d, "format", "something-else"),
     "local-time": set_key(lambda d: action(d), "modified_at", "2024-02-28T10:00:00+01:00"),
     "lead-missing": set_key(lambda d: action(d), "lead", None),

@@ -683,7 +683,7 @@ typedef struct
 static char *
 drop_comma (const char *text)
 {
-  return replace_once (text, "\"version\": 1,", "\"version\": 1");
+  return replace_once (text, "\"version\": 2,", "\"version\": 2");
 }
 
 static char *
@@ -725,13 +725,13 @@ break_utf8_after_e_trema (const char *text)
 static char *
 add_comment (const char *text)
 {
-  return replace_once (text, "\"version\": 1,", "\"version\": 1, /* from Nijkerk */");
+  return replace_once (text, "\"version\": 2,", "\"version\": 2, /* from Nijkerk */");
 }
 
 static char *
 add_line_comment (const char *text)
 {
-  return replace_once (text, "\"version\": 1,", "\"version\": 1, // from Nijkerk");
+  return replace_once (text, "\"version\": 2,", "\"version\": 2, // from Nijkerk");
 }
 
 static char *
@@ -749,14 +749,14 @@ add_trailing_data (const char *text)
 static char *
 add_duplicate_key (const char *text)
 {
-  return replace_once (text, "\"version\": 1,", "\"version\": 1,\n  \"version\": 1,");
+  return replace_once (text, "\"version\": 2,", "\"version\": 2,\n  \"version\": 2,");
 }
 
 /* The same key, one of its letters an escape. */
 static char *
 add_escaped_duplicate_key (const char *text)
 {
-  return replace_once (text, "\"version\": 1,", "\"version\": 1,\n  \"vers\\u0069on\": 1,");
+  return replace_once (text, "\"version\": 2,", "\"version\": 2,\n  \"vers\\u0069on\": 2,");
 }
 
 static char *
@@ -770,19 +770,19 @@ add_trailing_comma (const char *text)
 static char *
 add_huge_version (const char *text)
 {
-  return replace_once (text, "\"version\": 1,", "\"version\": 18446744073709551617,");
+  return replace_once (text, "\"version\": 2,", "\"version\": 18446744073709551617,");
 }
 
 static char *
 add_leading_zero (const char *text)
 {
-  return replace_once (text, "\"version\": 1,", "\"version\": 01,");
+  return replace_once (text, "\"version\": 2,", "\"version\": 01,");
 }
 
 static char *
 add_nan (const char *text)
 {
-  return replace_once (text, "\"version\": 1,", "\"version\": NaN,");
+  return replace_once (text, "\"version\": 2,", "\"version\": NaN,");
 }
 
 static char *
@@ -1041,9 +1041,9 @@ set_local_time (JsonNode *root)
 }
 
 static void
-set_version_2 (JsonNode *root)
+set_version_3 (JsonNode *root)
 {
-  json_object_set_int_member (header_object (root), "version", 2);
+  json_object_set_int_member (header_object (root), "version", 3);
 }
 
 static void
@@ -1151,7 +1151,7 @@ static const InvalidCase invalid_cases[] = {
   { "strict/single-quotes", NULL, add_single_quotes, VP_EXCHANGE_ERROR_SYNTAX, NULL,
     "The file is not valid JSON: line 5, column 18: single quotes are not allowed", NULL },
   { "strict/trailing-data", NULL, add_trailing_data, VP_EXCHANGE_ERROR_SYNTAX, NULL,
-    "line 1653, column 1: “{” after the end of the data", NULL },
+    "line 1846, column 1: “{” after the end of the data", NULL },
   { "strict/duplicate-key", NULL, add_duplicate_key, VP_EXCHANGE_ERROR_SYNTAX,
     "The file is not valid JSON: line 4, column 3: the key “version” appears twice in one object",
     NULL, NULL },
@@ -1271,13 +1271,13 @@ static const InvalidCase invalid_cases[] = {
     NULL },
   { "format/local-time", set_local_time, NULL, VP_EXCHANGE_ERROR_INVALID, NULL,
     "plans[0].priorities[0].actions[0].modified_at: expected a time in UTC", NULL },
-  { "version/newer", set_version_2, NULL, VP_EXCHANGE_ERROR_TOO_NEW, NULL, "version 2",
+  { "version/newer", set_version_3, NULL, VP_EXCHANGE_ERROR_TOO_NEW, NULL, "version 3",
     "Update Veiligheidsplan" },
   { "version/zero", set_version_0, NULL, VP_EXCHANGE_ERROR_INVALID, NULL, "version: ", "got 0" },
   { "encoding/ascii-line", NULL, break_utf8_ascii_line, VP_EXCHANGE_ERROR_ENCODING, NULL,
     "line 11, column 20", NULL },
   { "encoding/after-trema", NULL, break_utf8_after_e_trema, VP_EXCHANGE_ERROR_ENCODING, NULL,
-    "line 85, column 281", NULL },
+    "line 92, column 281", NULL },
   /* Two records the database cannot both hold: a fault of the file, to
    * be named where it is, not an error of the database when applying. */
   { "duplicate/code", duplicate_code, NULL, VP_EXCHANGE_ERROR_INVALID, NULL,

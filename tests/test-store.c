@@ -21,10 +21,8 @@
 
 /* One per schema version: a new version needs its migration test here. */
 static const char *const sql_files[] = {
-  "001-initial.sql",
-  "002-exchange.sql",
-  "003-deletions.sql",
-  "004-evaluation.sql",
+  "001-initial.sql",    "002-exchange.sql", "003-deletions.sql",
+  "004-evaluation.sql", "005-own-plan.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (sql_files) == VP_STORE_SCHEMA_VERSION);
 

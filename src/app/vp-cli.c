@@ -8,6 +8,7 @@
 #include "exchange/vp-exchange.h"
 #include "exchange/vp-untrusted-text.h"
 #include "store/vp-store-backup.h"
+#include "store/vp-store-next-year.h"
 #include "vp-cli.h"
 
 /*
@@ -65,6 +66,14 @@ const GOptionEntry vp_cli_option_entries[]
         N_ ("Write every action with its statuses to the spreadsheet file FILE (CSV), without a "
             "window"),
         N_ ("FILE") },
+      { "next-year", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+        N_ ("Make next year’s plan from the plan with this UUID, carrying over its unfinished "
+            "actions, and close that plan (after any import, before any export)"),
+        N_ ("UUID") },
+      { "format-version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
+        N_ ("With --export: write this version of the exchange format (1 for partners still on "
+            "Veiligheidsplan 0.1)"),
+        N_ ("N") },
       { NULL } };
 
 /* A fault, which may quote a partner's file: its control characters are
@@ -240,7 +249,38 @@ import_file (VpStore *store, const char *path, VpResolution resolution)
 }
 
 static gboolean
-export_file (VpStore *store, const char *path, const char *plan_uuid)
+make_next_year (VpStore *store, const char *plan_uuid)
+{
+  g_autoptr (GError) error = NULL;
+  VpRecord *plan = vp_store_lookup (store, plan_uuid);
+  g_autoptr (GPtrArray) unfinished = NULL;
+  VpPlan *next;
+
+  if (!VP_IS_PLAN (plan))
+    {
+      g_printerr (_ ("veiligheidsplan: there is no plan with UUID %s in this database\n"),
+                  plan_uuid);
+      return FALSE;
+    }
+  unfinished = vp_store_list_unfinished_actions (store, VP_PLAN (plan));
+  next = vp_store_make_next_year (store, VP_PLAN (plan), NULL, &error);
+  if (next == NULL)
+    {
+      print_error (NULL, error);
+      return FALSE;
+    }
+  /* Translators: --next-year: the new plan's title and UUID, then how many
+   * actions it carried over, and the old plan's title */
+  g_print (
+    g_dngettext (GETTEXT_PACKAGE, "Made “%s” (%s) with %u action carried over; “%s” is closed.\n",
+                 "Made “%s” (%s) with %u actions carried over; “%s” is closed.\n", unfinished->len),
+    vp_plan_get_title (next), vp_record_get_uuid (VP_RECORD (next)), unfinished->len,
+    vp_plan_get_title (VP_PLAN (plan)));
+  return TRUE;
+}
+
+static gboolean
+export_file (VpStore *store, const char *path, const char *plan_uuid, int version)
 {
   g_autoptr (GError) error = NULL;
   VpRecord *plan = NULL;
@@ -255,7 +295,7 @@ export_file (VpStore *store, const char *path, const char *plan_uuid)
           return FALSE;
         }
     }
-  if (vp_exchange_export (store, VP_PLAN (plan), path, &error))
+  if (vp_exchange_export_version (store, VP_PLAN (plan), path, version, &error))
     return TRUE;
   if (vp_exchange_export_was_written (error))
     {
@@ -305,6 +345,8 @@ vp_cli_run (GVariantDict *options)
   g_autofree char *plan_uuid = NULL;
   g_autofree char *municipality = NULL;
   g_autofree char *resolve = NULL;
+  g_autofree char *next_year = NULL;
+  int version = VP_EXCHANGE_VERSION;
   VpResolution resolution = VP_RESOLUTION_NONE;
   g_autoptr (VpStore) store = NULL;
   g_autoptr (GError) error = NULL;
@@ -317,7 +359,9 @@ vp_cli_run (GVariantDict *options)
   g_variant_dict_lookup (options, "plan", "s", &plan_uuid);
   g_variant_dict_lookup (options, "municipality", "s", &municipality);
   g_variant_dict_lookup (options, "resolve", "s", &resolve);
-  if (import_path == NULL && export_path == NULL && municipality == NULL
+  g_variant_dict_lookup (options, "next-year", "s", &next_year);
+  g_variant_dict_lookup (options, "format-version", "i", &version);
+  if (import_path == NULL && export_path == NULL && municipality == NULL && next_year == NULL
       && !vp_cli_wants_edits (options) && !vp_cli_wants_report (options))
     return -1;
   if (resolve != NULL && !parse_resolution (resolve, &resolution))
@@ -340,7 +384,9 @@ vp_cli_run (GVariantDict *options)
     return 1;
   if (import_path != NULL && !import_file (store, import_path, resolution))
     return 1;
-  if (export_path != NULL && !export_file (store, export_path, plan_uuid))
+  if (next_year != NULL && !make_next_year (store, next_year))
+    return 1;
+  if (export_path != NULL && !export_file (store, export_path, plan_uuid, version))
     return 1;
   if (vp_cli_wants_report (options) && !vp_cli_report (store, options))
     return 1;

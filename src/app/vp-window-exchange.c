@@ -9,6 +9,7 @@
 #include "views/vp-import-dialog.h"
 #include "views/vp-import-history.h"
 #include "vp-preferences-window.h"
+#include "vp-organisations-page.h"
 #include "vp-window-private.h"
 
 /*
@@ -234,9 +235,15 @@ static void
 preferences_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   VpWindow *self = VP_WINDOW (widget);
+  GtkWidget *preferences;
 
-  if (self->settings != NULL)
-    gtk_window_present (GTK_WINDOW (vp_preferences_window_new (GTK_WINDOW (self), self->settings)));
+  if (self->settings == NULL)
+    return;
+  preferences = vp_preferences_window_new (GTK_WINDOW (self), self->settings);
+  /* the home municipality and the organisations (vp-organisations-page.c) */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (preferences),
+                              ADW_PREFERENCES_PAGE (vp_organisations_page_new (self->store)));
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 /* The exchange folder */

@@ -32,6 +32,7 @@ struct _VpWindow
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkRevealer *chips_revealer;
+  GtkRevealer *home_banner;
   GtkBox *chips;
   GtkGrid *filter_grid;
   GtkStack *stack;
@@ -77,6 +78,15 @@ void vp_window_on_sidebar_row_activated_cb (VpWindow *self, GtkListBoxRow *row);
 void vp_window_setup_filters (VpWindow *self);
 void
 vp_window_clear_filters_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
+
+/* vp-window.c */
+void vp_window_show_plan (VpWindow *self, VpPlan *plan);
+
+/* vp-window-plan.c */
+void vp_window_install_plan_actions (GtkWidgetClass *widget_class);
+void vp_window_setup_plan (VpWindow *self);
+void vp_window_watch_plan (VpWindow *self, VpPlan *plan);
+void vp_window_update_plan_actions (VpWindow *self);
 
 /* vp-window-exchange.c */
 void vp_window_install_exchange_actions (GtkWidgetClass *widget_class);

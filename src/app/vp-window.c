@@ -107,6 +107,7 @@ update_actions (VpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", self->plan != NULL);
   gtk_widget_action_set_enabled (widget, "win.preferences", self->settings != NULL);
   gtk_widget_action_set_enabled (widget, "win.undo", vp_store_can_undo (self->store));
+  vp_window_update_plan_actions (self);
 }
 
 /* The example plan ships inside the program, so it is there however the
@@ -337,6 +338,7 @@ show_plan (VpWindow *self, VpPlan *plan)
       g_signal_connect_object (self->plan, "notify::last-year", G_CALLBACK (on_years_changed_cb),
                                self, G_CONNECT_SWAPPED);
     }
+  vp_window_watch_plan (self, self->plan);
   vp_matrix_view_set_plan (self->matrix_view, self->plan);
   vp_plan_view_set_plan (self->plan_view, self->plan);
   vp_evaluation_view_set_plan (self->evaluation_view, self->plan);
@@ -397,6 +399,19 @@ update_plan (VpWindow *self)
       gtk_stack_set_visible_child_name (self->stack, "plan");
     }
   update_actions (self);
+}
+
+/**
+ * vp_window_show_plan:
+ * @plan: a plan of the window's database
+ *
+ * Shows @plan, as choosing it in the plan chooser does.
+ */
+void
+vp_window_show_plan (VpWindow *self, VpPlan *plan)
+{
+  show_plan (self, plan);
+  update_plan (self);
 }
 
 /* The chooser's items: the expression is evaluated on each plan. */
@@ -562,6 +577,7 @@ vp_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   vp_window_watch_sidebar (self);
   vp_window_setup_exchange (self);
+  vp_window_setup_plan (self);
   update_plan (self);
 
   if (vp_store_get_home_municipality (self->store) == NULL)
@@ -636,11 +652,15 @@ install_actions (GtkWidgetClass *widget_class)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-action", NULL);
   /* import, export, their history, preferences */
   vp_window_install_exchange_actions (widget_class);
   vp_window_install_backup_actions (widget_class);
+  /* new plan, edit plan, next year's plan, the home municipality */
+  vp_window_install_plan_actions (widget_class);
 }
 
 static void
@@ -676,6 +696,7 @@ vp_window_class_init (VpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, chips_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, home_banner);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, chips);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, filter_grid);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, stack);

@@ -42,6 +42,40 @@ vp_exchange_child_kinds (guint *n_kinds)
 }
 
 /**
+ * vp_exchange_key_since:
+ * @type: a record type
+ * @field: one of its fields
+ *
+ * Which version of the format added @field's key. Keys added after
+ * version 1 are optional: a file without one (from a partner on an older
+ * release) leaves the value this database has. See data/README.md,
+ * "Versions".
+ *
+ * Returns: the format version that brought the key
+ */
+int
+vp_exchange_key_since (GType type, GParamSpec *field)
+{
+  static const struct
+  {
+    GType (*get_type) (void);
+    const char *field;
+  } since_2[] = {
+    { vp_organisation_get_type, "short-name" }, { vp_plan_get_type, "ownership" },
+    { vp_plan_get_type, "closed-at" },          { vp_action_get_type, "origin" },
+    { vp_action_get_type, "evaluation" },       { vp_goal_get_type, "assessment" },
+    { vp_goal_get_type, "evaluation" },         { vp_goal_get_type, "actions" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (since_2); i++)
+    {
+      if (type == since_2[i].get_type () && g_str_equal (field->name, since_2[i].field))
+        return 2;
+    }
+  return 1;
+}
+
+/**
  * vp_exchange_key:
  *
  * Returns: (transfer none): the JSON key of a field: "lead-note" is

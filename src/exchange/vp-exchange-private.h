@@ -15,6 +15,7 @@ typedef struct
 
 const VpChildKind *vp_exchange_child_kinds (guint *n_kinds);
 const char *vp_exchange_key (GParamSpec *field);
+int vp_exchange_key_since (GType type, GParamSpec *field);
 int vp_exchange_compare_records (gconstpointer a, gconstpointer b);
 
 /* vp-merge.c */

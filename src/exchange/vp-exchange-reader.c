@@ -383,6 +383,20 @@ read_array (Import *import,
   return TRUE;
 }
 
+/* A key added after version 1 that the file leaves out (a partner on an
+ * older release wrote it) leaves this database's value as it is. */
+static void
+keep_local_value (Import *import, VpRecord *record, GParamSpec *field)
+{
+  VpRecord *local = vp_store_lookup (import->store, vp_record_get_uuid (record));
+
+  if (local == NULL && VP_IS_ORGANISATION (record))
+    local = VP_RECORD (vp_store_lookup_organisation (
+      import->store, vp_organisation_get_code (VP_ORGANISATION (record))));
+  if (local != NULL && G_OBJECT_TYPE (local) == G_OBJECT_TYPE (record))
+    g_object_set_property (G_OBJECT (record), field->name, vp_record_get_field (local, field));
+}
+
 static gboolean
 read_fields (Import *import, VpRecord *record, JsonObject *object, const char *path, GError **error)
 {
@@ -397,10 +411,13 @@ read_fields (Import *import, VpRecord *record, JsonObject *object, const char *p
 
       if (g_strcmp0 (field->name, klass->parent_field) == 0)
         continue;
-      /* a field newer than the format may be left out: its default */
-      if (vp_record_field_is_late (field)
+      /* a key newer than the file's format: the value this database has */
+      if (vp_exchange_key_since (G_OBJECT_TYPE (record), field) > 1
           && !json_object_has_member (object, vp_exchange_key (field)))
-        continue;
+        {
+          keep_local_value (import, record, field);
+          continue;
+        }
       if ((node = get_member (object, vp_exchange_key (field), path, error)) == NULL)
         return FALSE;
       g_value_init (&value, field->value_type);

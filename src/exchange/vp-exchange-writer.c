@@ -23,6 +23,8 @@ typedef struct
 {
   VpStore *store;
   VpJsonWriter *json;
+  /* the format version written: keys of later versions are left out */
+  int version;
   /* per child kind: parent UUID → GPtrArray of its records, in order */
   GHashTable *children[8];
   /* the records written, or NULL when nobody asks */
@@ -104,11 +106,8 @@ write_record (Export *export, VpRecord *record)
   for (guint i = 0; i < klass->n_fields; i++)
     {
       /* The parent is where the record stands. */
-      if (g_strcmp0 (klass->fields[i]->name, klass->parent_field) == 0)
-        continue;
-      /* left out while unused, for readers that do not know it yet */
-      if (vp_record_field_is_late (klass->fields[i])
-          && vp_record_field_is_default (record, klass->fields[i]))
+      if (g_strcmp0 (klass->fields[i]->name, klass->parent_field) == 0
+          || vp_exchange_key_since (G_OBJECT_TYPE (record), klass->fields[i]) > export->version)
         continue;
       vp_json_writer_key (export->json, vp_exchange_key (klass->fields[i]));
       write_value (export, record, klass->fields[i]);
@@ -214,7 +213,7 @@ write_header (Export *export)
   vp_json_writer_key (export->json, "format");
   vp_json_writer_string (export->json, VP_EXCHANGE_FORMAT);
   vp_json_writer_key (export->json, "version");
-  vp_json_writer_int (export->json, VP_EXCHANGE_VERSION);
+  vp_json_writer_int (export->json, export->version);
   vp_json_writer_key (export->json, "exported_at");
   vp_json_writer_string (export->json, exported_at);
   vp_json_writer_key (export->json, "exported_by");
@@ -224,9 +223,9 @@ write_header (Export *export)
 }
 
 static char *
-write_export (VpStore *store, VpPlan *plan, GPtrArray *written, GError **error)
+write_export (VpStore *store, VpPlan *plan, int version, GPtrArray *written, GError **error)
 {
-  Export export = { store, NULL, { NULL }, written };
+  Export export = { store, NULL, version, { NULL }, written };
   guint n_kinds;
   const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
   g_autoptr (GPtrArray) organisations = NULL;
@@ -274,7 +273,39 @@ vp_exchange_write (VpStore *store, VpPlan *plan, GError **error)
   g_return_val_if_fail (VP_IS_STORE (store), NULL);
   g_return_val_if_fail (plan == NULL || VP_IS_PLAN (plan), NULL);
 
-  return write_export (store, plan, NULL, error);
+  return write_export (store, plan, VP_EXCHANGE_VERSION, NULL, error);
+}
+
+static gboolean
+check_version (int version, GError **error)
+{
+  if (version >= VP_EXCHANGE_OLDEST_VERSION && version <= VP_EXCHANGE_VERSION)
+    return TRUE;
+  g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_TOO_NEW,
+               _ ("This program writes versions %d–%d of the exchange format, not %d."),
+               VP_EXCHANGE_OLDEST_VERSION, VP_EXCHANGE_VERSION, version);
+  return FALSE;
+}
+
+/**
+ * vp_exchange_write_version:
+ * @plan: (nullable): the plan to export, %NULL for every plan
+ * @version: the format version to write (VP_EXCHANGE_OLDEST_VERSION to
+ *   VP_EXCHANGE_VERSION); an older one leaves out the keys added since
+ *
+ * As vp_exchange_write(), in an older version of the format for a partner
+ * on an older release.
+ *
+ * Returns: (transfer full): the exchange file's text, or %NULL with @error set
+ */
+char *
+vp_exchange_write_version (VpStore *store, VpPlan *plan, int version, GError **error)
+{
+  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+
+  if (!check_version (version, error))
+    return NULL;
+  return write_export (store, plan, version, NULL, error);
 }
 
 /* Replaces @path at once or not at all (a temporary file renamed over
@@ -318,13 +349,28 @@ write_file (const char *path, const char *text, GError **error)
 gboolean
 vp_exchange_export (VpStore *store, VpPlan *plan, const char *path, GError **error)
 {
+  return vp_exchange_export_version (store, plan, path, VP_EXCHANGE_VERSION, error);
+}
+
+/**
+ * vp_exchange_export_version:
+ * @version: the format version to write; see vp_exchange_write_version()
+ *
+ * As vp_exchange_export(), in the format version a partner reads.
+ */
+gboolean
+vp_exchange_export_version (
+  VpStore *store, VpPlan *plan, const char *path, int version, GError **error)
+{
   g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (VP_IS_STORE (store), FALSE);
   g_return_val_if_fail (plan == NULL || VP_IS_PLAN (plan), FALSE);
 
-  text = write_export (store, plan, written, error);
+  if (!check_version (version, error))
+    return FALSE;
+  text = write_export (store, plan, version, written, error);
   if (text == NULL)
     return FALSE;
   if (g_strcmp0 (path, "-") == 0)

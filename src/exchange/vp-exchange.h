@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 
 /* The exchange format: see data/README.md and the JSON Schema in data/. */
 #define VP_EXCHANGE_FORMAT  "veiligheidsplan"
-#define VP_EXCHANGE_VERSION 1
+#define VP_EXCHANGE_VERSION 2
+/* The oldest version this program still writes, for partners on 0.1.x. */
+#define VP_EXCHANGE_OLDEST_VERSION 1
 /* Larger than any plan (100,000 actions take some 60 MiB), small enough
  * that a wrong file is not read into memory. */
 #define VP_EXCHANGE_MAX_SIZE (128 * 1024 * 1024)
@@ -53,6 +55,9 @@ GQuark vp_exchange_error_quark (void);
 char *vp_exchange_write (VpStore *store, VpPlan *plan, GError **error);
 gboolean vp_exchange_export (VpStore *store, VpPlan *plan, const char *path, GError **error);
 gboolean vp_exchange_export_was_written (const GError *error);
+char *vp_exchange_write_version (VpStore *store, VpPlan *plan, int version, GError **error);
+gboolean vp_exchange_export_version (
+  VpStore *store, VpPlan *plan, const char *path, int version, GError **error);
 
 VpChangeSet *
 vp_exchange_read (VpStore *store, GBytes *bytes, const char *file_name, GError **error);

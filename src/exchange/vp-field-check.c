@@ -25,6 +25,7 @@ typedef enum
   CHECK_UUID,
   CHECK_LETTER,
   CHECK_COLOUR,
+  CHECK_STAMP, /* a time in UTC */
 } TextCheck;
 
 typedef struct
@@ -70,8 +71,10 @@ text_check_for (GType type, const char *field)
   if (g_str_equal (field, "code") || g_str_equal (field, "owner") || g_str_equal (field, "lead")
       || g_str_equal (field, "municipality"))
     return CHECK_CODE;
-  if (g_str_equal (field, "subtheme"))
+  if (g_str_equal (field, "subtheme") || g_str_equal (field, "origin"))
     return CHECK_UUID;
+  if (g_str_equal (field, "closed-at"))
+    return CHECK_STAMP;
   if (g_str_equal (field, "letter"))
     return CHECK_LETTER;
   if (g_str_equal (field, "colour"))
@@ -130,6 +133,15 @@ vp_field_check_text (GType type, const char *field, const char *text, GError **e
     case CHECK_COLOUR:
       if (!is_colour (text))
         return invalid (error, _ ("expected a colour such as “#2a7ab0”, got “%s”"), text);
+      break;
+    case CHECK_STAMP:
+      {
+        g_autofree char *stamp = vp_exchange_normalize_timestamp (text);
+
+        if (stamp == NULL || g_strcmp0 (stamp, text) != 0)
+          return invalid (
+            error, _ ("expected a time in UTC such as “2024-02-28T09:00:00.000Z”, got “%s”"), text);
+      }
       break;
     case CHECK_NONE:
     default:

@@ -40,6 +40,7 @@ enum
   PROP_TARGET_UNIT,
   PROP_POSITION,
   PROP_EVALUATION,
+  PROP_ORIGIN,
   N_PROPS
 };
 
@@ -72,11 +73,12 @@ vp_action_class_init (VpActionClass *klass)
     = g_param_spec_string ("target-unit", NULL, NULL, NULL, VP_FIELD_FLAGS);
   properties[PROP_POSITION]
     = g_param_spec_int ("position", NULL, NULL, 0, G_MAXINT, 0, VP_FIELD_FLAGS);
+  /* the UUID of the action in an earlier plan this one was carried over from */
+  properties[PROP_ORIGIN] = g_param_spec_string ("origin", NULL, NULL, NULL, VP_FIELD_FLAGS);
 
   /* the result, or the reason for a delay, for the year's evaluation */
   properties[PROP_EVALUATION]
     = g_param_spec_string ("evaluation", NULL, NULL, NULL, VP_FIELD_FLAGS);
-  vp_record_mark_late_field (properties[PROP_EVALUATION]);
 
   vp_record_class_install_fields (record_class, "action", properties, N_PROPS);
   record_class->parent_field = "priority";
@@ -184,4 +186,21 @@ vp_action_get_evaluation (VpAction *self)
 {
   g_return_val_if_fail (VP_IS_ACTION (self), NULL);
   return vp_record_string_field (VP_RECORD (self), PROP_EVALUATION);
+}
+
+/**
+ * vp_action_get_origin:
+ * @self: an action
+ *
+ * Returns: (nullable): the UUID of the action in an earlier plan that this
+ *   one was carried over from, or %NULL
+ */
+const char *
+vp_action_get_origin (VpAction *self)
+{
+  const char *origin;
+
+  g_return_val_if_fail (VP_IS_ACTION (self), NULL);
+  origin = vp_record_string_field (VP_RECORD (self), PROP_ORIGIN);
+  return origin != NULL && *origin != '\0' ? origin : NULL;
 }

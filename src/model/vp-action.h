@@ -25,4 +25,6 @@ int vp_action_get_target (VpAction *self);
 const char *vp_action_get_target_unit (VpAction *self);
 const char *vp_action_get_evaluation (VpAction *self);
 
+const char *vp_action_get_origin (VpAction *self);
+
 G_END_DECLS

@@ -57,6 +57,11 @@ G_DEFINE_ENUM_TYPE (VpOrganisationKind,
                     G_DEFINE_ENUM_VALUE (VP_ORGANISATION_KIND_MUNICIPALITY, "municipality"),
                     G_DEFINE_ENUM_VALUE (VP_ORGANISATION_KIND_PARTNER, "partner"))
 
+G_DEFINE_ENUM_TYPE (VpPlanOwnership,
+                    vp_plan_ownership,
+                    G_DEFINE_ENUM_VALUE (VP_PLAN_OWNERSHIP_MUNICIPALITY, "municipality"),
+                    G_DEFINE_ENUM_VALUE (VP_PLAN_OWNERSHIP_COALITION, "coalition"))
+
 G_DEFINE_ENUM_TYPE (VpEventKind,
                     vp_event_kind,
                     G_DEFINE_ENUM_VALUE (VP_EVENT_KIND_STATUS, "status"),

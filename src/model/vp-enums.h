@@ -57,6 +57,13 @@ typedef enum
   VP_ORGANISATION_KIND_PARTNER,
 } VpOrganisationKind;
 
+/* Who edits a plan itself: its owner municipality, or every participant. */
+typedef enum
+{
+  VP_PLAN_OWNERSHIP_MUNICIPALITY,
+  VP_PLAN_OWNERSHIP_COALITION,
+} VpPlanOwnership;
+
 typedef enum
 {
   VP_EVENT_KIND_STATUS,
@@ -81,6 +88,7 @@ typedef enum
 #define VP_TYPE_LEAD_KIND         (vp_lead_kind_get_type ())
 #define VP_TYPE_ORGANISATION_KIND (vp_organisation_kind_get_type ())
 #define VP_TYPE_EVENT_KIND        (vp_event_kind_get_type ())
+#define VP_TYPE_PLAN_OWNERSHIP    (vp_plan_ownership_get_type ())
 
 GType vp_status_get_type (void) G_GNUC_CONST;
 GType vp_assessment_get_type (void) G_GNUC_CONST;
@@ -91,6 +99,7 @@ GType vp_quarter_get_type (void) G_GNUC_CONST;
 GType vp_lead_kind_get_type (void) G_GNUC_CONST;
 GType vp_organisation_kind_get_type (void) G_GNUC_CONST;
 GType vp_event_kind_get_type (void) G_GNUC_CONST;
+GType vp_plan_ownership_get_type (void) G_GNUC_CONST;
 
 const char *vp_enum_get_label (GType enum_type, int value);
 const char *vp_enum_to_nick (GType enum_type, int value);

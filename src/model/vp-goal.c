@@ -57,9 +57,6 @@ vp_goal_class_init (VpGoalClass *klass)
   /* the UUIDs of the actions that serve the goal */
   properties[PROP_ACTIONS]
     = g_param_spec_boxed ("actions", NULL, NULL, G_TYPE_STRV, VP_FIELD_FLAGS);
-  vp_record_mark_late_field (properties[PROP_ASSESSMENT]);
-  vp_record_mark_late_field (properties[PROP_EVALUATION]);
-  vp_record_mark_late_field (properties[PROP_ACTIONS]);
 
   vp_record_class_install_fields (record_class, "goal", properties, N_PROPS);
   record_class->parent_field = "priority";

@@ -13,5 +13,6 @@ G_DECLARE_FINAL_TYPE (VpOrganisation, vp_organisation, VP, ORGANISATION, VpRecor
 const char *vp_organisation_get_code (VpOrganisation *self);
 const char *vp_organisation_get_name (VpOrganisation *self);
 VpOrganisationKind vp_organisation_get_kind (VpOrganisation *self);
+const char *vp_organisation_get_short_name (VpOrganisation *self);
 
 G_END_DECLS

@@ -32,6 +32,8 @@ enum
   PROP_FRAMEWORK_FIRST_YEAR,
   PROP_FRAMEWORK_LAST_YEAR,
   PROP_INTRO,
+  PROP_OWNERSHIP,
+  PROP_CLOSED_AT,
   N_PROPS
 };
 
@@ -57,6 +59,9 @@ vp_plan_class_init (VpPlanClass *klass)
   properties[PROP_FRAMEWORK_LAST_YEAR]
     = g_param_spec_int ("framework-last-year", NULL, NULL, 0, G_MAXINT, 0, VP_FIELD_FLAGS);
   properties[PROP_INTRO] = g_param_spec_string ("intro", NULL, NULL, NULL, VP_FIELD_FLAGS);
+  properties[PROP_OWNERSHIP]
+    = g_param_spec_enum ("ownership", NULL, NULL, VP_TYPE_PLAN_OWNERSHIP, 0, VP_FIELD_FLAGS);
+  properties[PROP_CLOSED_AT] = g_param_spec_string ("closed-at", NULL, NULL, NULL, VP_FIELD_FLAGS);
 
   vp_record_class_install_fields (record_class, "plan", properties, N_PROPS);
 }
@@ -92,4 +97,33 @@ vp_plan_get_owner (VpPlan *self)
 {
   g_return_val_if_fail (VP_IS_PLAN (self), 0);
   return vp_record_string_field (VP_RECORD (self), PROP_OWNER);
+}
+
+/**
+ * vp_plan_get_ownership:
+ * @self: a plan
+ *
+ * Returns: whether the owner municipality or every participant edits the plan
+ */
+VpPlanOwnership
+vp_plan_get_ownership (VpPlan *self)
+{
+  g_return_val_if_fail (VP_IS_PLAN (self), 0);
+  return vp_record_int_field (VP_RECORD (self), PROP_OWNERSHIP);
+}
+
+/**
+ * vp_plan_is_closed:
+ * @self: a plan
+ *
+ * Returns: whether the plan was closed (next year's plan made from it)
+ */
+gboolean
+vp_plan_is_closed (VpPlan *self)
+{
+  const char *closed_at;
+
+  g_return_val_if_fail (VP_IS_PLAN (self), FALSE);
+  closed_at = vp_record_string_field (VP_RECORD (self), PROP_CLOSED_AT);
+  return closed_at != NULL && *closed_at != '\0';
 }

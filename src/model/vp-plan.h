@@ -14,5 +14,7 @@ const char *vp_plan_get_title (VpPlan *self);
 int vp_plan_get_first_year (VpPlan *self);
 int vp_plan_get_last_year (VpPlan *self);
 const char *vp_plan_get_owner (VpPlan *self);
+VpPlanOwnership vp_plan_get_ownership (VpPlan *self);
+gboolean vp_plan_is_closed (VpPlan *self);
 
 G_END_DECLS

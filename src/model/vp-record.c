@@ -234,54 +234,6 @@ vp_record_class_install_fields (VpRecordClass *klass,
   klass->n_fields = n_pspecs - 1;
 }
 
-static GQuark
-late_field_quark (void)
-{
-  return g_quark_from_static_string ("vp-record-late-field");
-}
-
-/**
- * vp_record_mark_late_field:
- * @field: a field, before the class installs it
- *
- * Marks a field added to the exchange format after its version 1 was
- * first written: a file may leave it out (it is then its default), and a
- * writer leaves it out while it has its default, so that files stay
- * readable by programs that do not know it yet.
- */
-void
-vp_record_mark_late_field (GParamSpec *field)
-{
-  g_param_spec_set_qdata (field, late_field_quark (), GINT_TO_POINTER (TRUE));
-}
-
-/**
- * vp_record_field_is_late:
- *
- * Returns: whether @field was marked with vp_record_mark_late_field()
- */
-gboolean
-vp_record_field_is_late (GParamSpec *field)
-{
-  return g_param_spec_get_qdata (field, late_field_quark ()) != NULL;
-}
-
-/**
- * vp_record_field_is_default:
- *
- * Returns: whether @self's @field has the field's default (an empty text
- *   or list counts as none)
- */
-gboolean
-vp_record_field_is_default (VpRecord *self, GParamSpec *field)
-{
-  g_auto (GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, field->value_type);
-  g_param_value_set_default (field, &value);
-  return values_equal (field, vp_record_get_field (self, field), &value);
-}
-
 const char *
 vp_record_get_uuid (VpRecord *self)
 {

@@ -35,10 +35,6 @@ void vp_record_class_install_fields (VpRecordClass *klass,
                                      GParamSpec **pspecs,
                                      guint n_pspecs);
 
-void vp_record_mark_late_field (GParamSpec *field);
-gboolean vp_record_field_is_late (GParamSpec *field);
-gboolean vp_record_field_is_default (VpRecord *self, GParamSpec *field);
-
 const char *vp_record_get_uuid (VpRecord *self);
 const char *vp_record_get_modified_at (VpRecord *self);
 const char *vp_record_get_modified_by (VpRecord *self);

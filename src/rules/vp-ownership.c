@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "vp-ownership.h"
+#include "vp-plan-rules.h"
 
 /*
  * Who owns a record, and who may change it: the one rule the store
@@ -13,7 +14,9 @@
  *
  * - A record with an owner (a local priority, action, goal, …; a plan)
  *   is that municipality's: only it changes or deletes it. Without one it
- *   is the coalition's (joint): any participant changes it.
+ *   is the coalition's (joint): any participant changes it. A plan the
+ *   coalition owns as a whole is changed by its participants only
+ *   (vp-plan-rules.c).
  * - A status, and a status event, belong to their municipality.
  * - An organisation of kind municipality is that municipality's: only it
  *   renames or deletes it. Anyone may add it, though: a plan names every
@@ -46,6 +49,10 @@ vp_record_get_owner (VpRecord *record)
   g_return_val_if_fail (VP_IS_RECORD (record), NULL);
 
   klass = G_OBJECT_GET_CLASS (record);
+  /* every participant edits a coalition-owned plan, as a joint record */
+  if (VP_IS_PLAN (record)
+      && vp_plan_get_ownership (VP_PLAN (record)) == VP_PLAN_OWNERSHIP_COALITION)
+    return NULL;
   if (VP_IS_ORGANISATION (record))
     {
       VpOrganisation *organisation = VP_ORGANISATION (record);
@@ -82,8 +89,12 @@ vp_ownership_is_joint (VpRecord *record)
 gboolean
 vp_ownership_may_change (VpRecord *record, const char *writer)
 {
-  const char *owner = vp_record_get_owner (record);
+  const char *owner;
 
+  /* a plan: its owner, or of a coalition's plan, its participants */
+  if (VP_IS_PLAN (record))
+    return vp_plan_rules_may_edit_plan (VP_PLAN (record), writer);
+  owner = vp_record_get_owner (record);
   return owner == NULL || g_strcmp0 (owner, writer) == 0;
 }
 

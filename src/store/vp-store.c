@@ -11,6 +11,7 @@
 
 #include "model/vp-record-private.h"
 #include "rules/vp-ownership.h"
+#include "rules/vp-plan-rules.h"
 #include "vp-store-private.h"
 
 /*
@@ -53,10 +54,8 @@ static guint signals[N_SIGNALS];
 
 /* One SQL file per schema version, applied in order. */
 static const char *const migrations[] = {
-  "001-initial.sql",
-  "002-exchange.sql",
-  "003-deletions.sql",
-  "004-evaluation.sql",
+  "001-initial.sql",    "002-exchange.sql", "003-deletions.sql",
+  "004-evaluation.sql", "005-own-plan.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VP_STORE_SCHEMA_VERSION);
 
@@ -609,6 +608,33 @@ vp_store_lookup_priority_of (VpStore *self, gpointer record)
 }
 
 /**
+ * vp_store_lookup_plan_of:
+ * @record: any record of a plan, or a plan
+ *
+ * Returns: (transfer none) (nullable): the plan @record belongs to,
+ *   following its parents (an action's priority's plan)
+ */
+VpPlan *
+vp_store_lookup_plan_of (VpStore *self, gpointer record)
+{
+  VpRecord *current = record;
+
+  g_return_val_if_fail (VP_IS_STORE (self), NULL);
+  for (guint depth = 0; current != NULL && depth < 8; depth++)
+    {
+      VpRecordClass *klass = VP_RECORD_GET_CLASS (current);
+
+      if (VP_IS_PLAN (current))
+        return VP_PLAN (current);
+      if (klass->parent_field != NULL)
+        current = vp_store_lookup (self, vp_record_get_string (current, klass->parent_field));
+      else
+        return NULL;
+    }
+  return NULL;
+}
+
+/**
  * vp_store_get_home_municipality:
  *
  * Returns: (nullable): the code of the municipality this database belongs
@@ -1144,6 +1170,41 @@ write_op (VpStore *self,
   return vp_store_commit (self, error);
 }
 
+/* A plan itself is changed here only by its owner, or for a
+ * coalition-owned plan by a participant (vp-plan-rules.c), once the
+ * database knows its municipality; an import keeps its stamps and is
+ * judged by the merge instead. */
+static gboolean
+check_plan_write (VpStore *self, VpRecord *current, VpRecord *draft, GError **error)
+{
+  g_autoptr (GError) rule_error = NULL;
+
+  if (vp_plan_rules_check_plan_write (current != NULL ? VP_PLAN (current) : NULL, VP_PLAN (draft),
+                                      self->home_code, &rule_error))
+    return TRUE;
+  g_set_error_literal (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID, rule_error->message);
+  return FALSE;
+}
+
+/* Nothing of a closed plan changes here until it is reopened (the plan
+ * record itself does: reopening is a change of it); an import, which keeps
+ * the partner's stamps, still brings the partner's changes. */
+static gboolean
+check_plan_open (VpStore *self, VpRecord *record, GError **error)
+{
+  VpPlan *plan;
+
+  if (VP_IS_PLAN (record) || VP_IS_ORGANISATION (record))
+    return TRUE;
+  plan = vp_store_lookup_plan_of (self, record);
+  if (plan == NULL || !vp_plan_is_closed (plan))
+    return TRUE;
+  g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
+               _ ("“%s” is closed: next year’s plan was made from it. Reopen it to change it."),
+               vp_plan_get_title (plan));
+  return FALSE;
+}
+
 /**
  * vp_store_insert:
  * @record: a new record; it gets a UUID if it has none and, unless @flags
@@ -1165,6 +1226,9 @@ vp_store_insert (VpStore *self, VpRecord *record, VpStoreWriteFlags flags, GErro
       vp_record_set_identity (record, uuid, vp_record_get_modified_at (record),
                               vp_record_get_modified_by (record));
     }
+  if (!(flags & VP_STORE_WRITE_KEEP_STAMPS) && !self->undoing
+      && !check_plan_open (self, record, error))
+    return FALSE;
   if (!check_owner (self, record, TRUE, writer_of (self, record, flags), error))
     return FALSE;
   if (!(flags & VP_STORE_WRITE_KEEP_STAMPS))
@@ -1209,6 +1273,13 @@ vp_store_replace (
                       "know it by its code."));
       return FALSE;
     }
+  if (!(flags & VP_STORE_WRITE_KEEP_STAMPS) && !self->undoing
+      && !check_plan_open (self, current, error))
+    return FALSE;
+  /* a plan's own rule first, for its words ("cannot give it away") */
+  if (!(flags & VP_STORE_WRITE_KEEP_STAMPS) && VP_IS_PLAN (record) && self->home_code != NULL
+      && !check_plan_write (self, current, draft, error))
+    return FALSE;
   /* neither a record of another's changed, nor one made another's */
   if (!check_owner (self, current, FALSE, writer_of (self, draft, flags), error)
       || !check_owner (self, draft, FALSE, writer_of (self, draft, flags), error))
@@ -1277,6 +1348,9 @@ vp_store_delete_full (
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (is_stored (self, record), FALSE);
 
+  /* a partner's deletion (an import) comes with its stamps */
+  if (deleted_at == NULL && !self->undoing && !check_plan_open (self, record, error))
+    return FALSE;
   if (!check_owner (self, current_version (self, record), FALSE,
                     deleted_by != NULL ? deleted_by : vp_store_get_home_municipality (self), error))
     return FALSE;

@@ -21,7 +21,7 @@ typedef enum
 } VpStoreError;
 
 /* The schema version this program writes; see resources/sql/. */
-#define VP_STORE_SCHEMA_VERSION 4
+#define VP_STORE_SCHEMA_VERSION 5
 
 #define VP_TYPE_STORE (vp_store_get_type ())
 
@@ -37,6 +37,7 @@ GListModel *vp_store_get_records (VpStore *self, GType record_type);
 VpRecord *vp_store_lookup (VpStore *self, const char *uuid);
 VpOrganisation *vp_store_lookup_organisation (VpStore *self, const char *code);
 VpPriority *vp_store_lookup_priority_of (VpStore *self, gpointer record);
+VpPlan *vp_store_lookup_plan_of (VpStore *self, gpointer record);
 guint vp_store_count (VpStore *self, GType record_type);
 
 const char *vp_store_get_home_municipality (VpStore *self);

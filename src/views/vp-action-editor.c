@@ -7,6 +7,7 @@
 
 #include "rules/vp-ownership.h"
 #include "store/vp-store-status.h"
+#include "vp-format.h"
 #include "vp-action-editor.h"
 #include "vp-combo-row.h"
 
@@ -571,9 +572,35 @@ is_partners_action (VpActionEditor *self)
                                       vp_store_get_home_municipality (self->store));
 }
 
+/* An action carried over into next year's plan says where from; one of a
+ * closed plan changes no more until the plan is reopened. */
+static gboolean
+show_origin_and_closed (VpActionEditor *self)
+{
+  g_autofree char *origin
+    = self->action != NULL ? vp_format_origin (self->store, self->action) : NULL;
+  gboolean closed = self->plan != NULL && vp_plan_is_closed (self->plan);
+  g_autofree char *description = NULL;
+
+  if (closed)
+    description = g_strdup (_ ("This plan is closed: reopen it from its page in the Plan view to "
+                               "change it."));
+  else if (origin != NULL)
+    /* Translators: above an action carried over; "from UVP 2024" */
+    description = g_strdup_printf (_ ("Carried over, %s."), origin);
+  if (description != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+      adw_preferences_group_set_description (self->action_group, escaped);
+    }
+  return closed;
+}
+
 static void
 show_ownership (VpActionEditor *self)
 {
+  gboolean closed = show_origin_and_closed (self);
   gboolean partners = is_partners_action (self);
   GtkWidget *parts[]
     = { GTK_WIDGET (self->text_view), self->plan_group, self->lead_group, self->target_group };
@@ -581,10 +608,10 @@ show_ownership (VpActionEditor *self)
   g_autofree char *name = NULL;
   g_autofree char *description = NULL;
 
-  gtk_widget_set_visible (self->delete_group, self->action != NULL && !partners);
+  gtk_widget_set_visible (self->delete_group, self->action != NULL && !partners && !closed);
   for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
-    gtk_widget_set_sensitive (parts[i], !partners);
-  if (!partners)
+    gtk_widget_set_sensitive (parts[i], !partners && !closed);
+  if (!partners || closed)
     return;
   owner = vp_store_lookup_organisation (self->store, action_owner (self));
   name = g_markup_escape_text (

@@ -830,7 +830,7 @@ vp_board_card_show_action (VpBoardCard *self, VpStore *store, VpAction *action)
   remember_shown (self, store, action);
   show_priority (self, store, action);
   set_text (self, vp_action_get_text (action));
-  lead = vp_format_lead (store, action);
+  lead = vp_format_lead_and_origin (store, action);
   vp_cell_text_set_text (VP_CELL_TEXT (self->lead), lead);
   overdue = vp_action_is_overdue (store, action);
   show_quarter (self, store, action, overdue);

@@ -150,3 +150,50 @@ vp_format_display_paragraphs (const char *text)
 {
   return make_display_text (text, VP_FORMAT_DISPLAY_MAX_PARAGRAPH_CHARS, TRUE);
 }
+
+/**
+ * vp_format_origin:
+ * @action: an action
+ *
+ * Returns: (transfer full) (nullable): where @action was carried over
+ *   from, "from Uitvoeringsplan Veiligheid 2024", or %NULL for an action
+ *   that was not; "from an earlier plan" when that plan is not here
+ */
+char *
+vp_format_origin (VpStore *store, VpAction *action)
+{
+  const char *origin = vp_action_get_origin (action);
+  VpRecord *earlier;
+  VpPlan *plan;
+  g_autofree char *title = NULL;
+
+  if (origin == NULL)
+    return NULL;
+  earlier = vp_store_lookup (store, origin);
+  plan = earlier != NULL ? vp_store_lookup_plan_of (store, earlier) : NULL;
+  if (plan == NULL)
+    return g_strdup (_ ("from an earlier plan"));
+  title = vp_format_display_text (vp_plan_get_title (plan));
+  /* Translators: an action carried over into next year's plan; the plan it
+   * came from: "from UVP 2024" */
+  return g_strdup_printf (_ ("from %s"), title);
+}
+
+/**
+ * vp_format_lead_and_origin:
+ * @action: an action
+ *
+ * Returns: (transfer full): the lead, and for an action carried over where
+ *   from: "Politie · from UVP 2024"
+ */
+char *
+vp_format_lead_and_origin (VpStore *store, VpAction *action)
+{
+  g_autofree char *lead = vp_format_lead (store, action);
+  g_autofree char *origin = vp_format_origin (store, action);
+
+  if (origin == NULL)
+    return g_steal_pointer (&lead);
+  /* Translators: an action's lead and where it was carried over from */
+  return g_strdup_printf (_ ("%s · %s"), lead, origin);
+}

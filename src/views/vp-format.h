@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 char *vp_format_lead (VpStore *store, VpAction *action);
 char *vp_format_quarter (VpAction *action);
 char *vp_format_planned_quarter (VpAction *action);
+char *vp_format_origin (VpStore *store, VpAction *action);
+char *vp_format_lead_and_origin (VpStore *store, VpAction *action);
 
 /* What a label may show of a text a person or a partner wrote. */
 #define VP_FORMAT_DISPLAY_MAX_CHARS           500

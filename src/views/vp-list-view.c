@@ -123,7 +123,7 @@ format_subtheme (VpListView *self, VpAction *action)
 static char *
 format_lead (VpListView *self, VpAction *action)
 {
-  return vp_format_lead (self->store, action);
+  return vp_format_lead_and_origin (self->store, action);
 }
 
 static char *

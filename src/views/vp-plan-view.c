@@ -9,6 +9,7 @@
 #include "vp-definition-editor.h"
 #include "vp-goal-editor.h"
 #include "vp-format.h"
+#include "vp-plan-page.h"
 #include "vp-plan-view.h"
 #include "vp-priority-editor.h"
 #include "vp-record-editor.h"
@@ -33,12 +34,18 @@ struct _VpPlanView
 
   /* template widgets */
   GtkWidget *scroller;
+  GtkBox *plan_box;
   GtkBox *priorities_box;
   GtkBox *definitions_box;
 
   /* owned */
   VpStore *store;
   VpPlan *plan;
+  /* the plan whose own page (vp-plan-page.c) plan_box shows: made anew
+   * only when that plan changes, so that rebuilding the rest for a goal
+   * or an action leaves the page, and the scroll position, alone */
+  VpPlan *page_plan;
+  gulong page_handler;
   /* the records shown, whose changes rebuild the view */
   GPtrArray *watched;
   /* the buttons made for the records, by button_key() */
@@ -701,7 +708,36 @@ update_actions (VpPlanView *self)
                             "plan.add-definition", "plan.edit" };
 
   for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], self->plan != NULL);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i],
+                                   self->plan != NULL && !vp_plan_is_closed (self->plan));
+}
+
+static void
+drop_plan_page (VpPlanView *self)
+{
+  if (self->page_plan != NULL)
+    g_clear_signal_handler (&self->page_handler, self->page_plan);
+  g_clear_object (&self->page_plan);
+  clear_box (self->plan_box);
+}
+
+static void
+on_page_plan_notify_cb (VpPlanView *self)
+{
+  drop_plan_page (self);
+  queue_rebuild (self);
+}
+
+static void
+show_plan_page (VpPlanView *self)
+{
+  if (self->page_plan == self->plan)
+    return;
+  drop_plan_page (self);
+  self->page_plan = g_object_ref (self->plan);
+  self->page_handler = g_signal_connect_object (
+    self->plan, "notify", G_CALLBACK (on_page_plan_notify_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->plan_box, vp_plan_page_new (self->store, self->plan));
 }
 
 static void
@@ -719,7 +755,12 @@ rebuild (VpPlanView *self)
   clear_box (self->definitions_box);
   update_actions (self);
   if (self->plan == NULL)
-    return;
+    {
+      drop_plan_page (self);
+      return;
+    }
+  /* the plan itself first: its title, years, owner, … */
+  show_plan_page (self);
   show_priorities (self);
   show_definitions (self);
   if (focus_key != NULL && g_hash_table_contains (self->buttons, focus_key))
@@ -892,6 +933,8 @@ vp_plan_view_dispose (GObject *object)
   if (self->watched != NULL)
     unwatch_all (self);
   g_clear_pointer (&self->buttons, g_hash_table_unref);
+  if (self->plan_box != NULL)
+    drop_plan_page (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_PLAN_VIEW);
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_object (&self->plan);
@@ -968,6 +1011,7 @@ vp_plan_view_class_init (VpPlanViewClass *klass)
   gtk_widget_class_set_template_from_resource (
     widget_class, "/nl/veiligheidsplan/Veiligheidsplan/ui/vp-plan-view.ui");
   gtk_widget_class_bind_template_child (widget_class, VpPlanView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, VpPlanView, plan_box);
   gtk_widget_class_bind_template_child (widget_class, VpPlanView, priorities_box);
   gtk_widget_class_bind_template_child (widget_class, VpPlanView, definitions_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

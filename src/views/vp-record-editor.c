@@ -696,13 +696,20 @@ vp_record_editor_next_position (VpRecordEditor *self, GType record_type, const c
  *
  * Returns: whether this database changes @record: joint records and the
  *   home municipality's own do; a partner's local records change only by
- *   import from their owner
+ *   import from their owner. Nothing of a closed plan changes until it is
+ *   reopened; a plan itself, see vp_plan_rules_may_edit_plan().
  */
 gboolean
 vp_record_editor_can_edit (VpStore *store, VpRecord *record)
 {
+  VpPlan *plan;
+
   g_return_val_if_fail (VP_IS_STORE (store), FALSE);
   g_return_val_if_fail (VP_IS_RECORD (record), FALSE);
 
+  /* nothing of a closed plan changes until it is reopened */
+  plan = vp_store_lookup_plan_of (store, record);
+  if (plan != NULL && vp_plan_is_closed (plan))
+    return FALSE;
   return vp_ownership_may_change (record, vp_store_get_home_municipality (store));
 }
