@@ -869,7 +869,7 @@ set_local_time (JsonNode *root)
 static void
 set_version_2 (JsonNode *root)
 {
-  json_object_set_int_member (header_object (root), "version", 2);
+  json_object_set_int_member (header_object (root), "version", VP_EXCHANGE_VERSION + 1);
 }
 
 static void
@@ -1043,7 +1043,7 @@ static const InvalidCase invalid_cases[] = {
     NULL },
   { "format/local-time", set_local_time, NULL, VP_EXCHANGE_ERROR_INVALID, NULL,
     "plans[0].priorities[0].actions[0].modified_at: expected a time in UTC", NULL },
-  { "version/newer", set_version_2, NULL, VP_EXCHANGE_ERROR_TOO_NEW, NULL, "version 2",
+  { "version/newer", set_version_2, NULL, VP_EXCHANGE_ERROR_TOO_NEW, NULL, "version 3",
     "Update Veiligheidsplan" },
   { "version/zero", set_version_0, NULL, VP_EXCHANGE_ERROR_INVALID, NULL, "version: ", "got 0" },
   { "encoding/ascii-line", NULL, break_utf8_ascii_line, VP_EXCHANGE_ERROR_ENCODING, NULL,

@@ -1911,11 +1911,15 @@ test_concurrent_both_sent (void)
   g_assert_cmpstr (vp_action_get_lead_note (VP_ACTION (lookup (b, ACTION_CONTROLS))), ==,
                    "Nijkerk");
 
-  /* Nijkerk takes Barneveld's older file: the newer version, silently */
+  /* Nijkerk takes Barneveld's file, sent before Barneveld had Nijkerk's:
+   * a conflict here too, although Barneveld's change is the newer one
+   * (the file says which version Barneveld changed) */
   g_clear_object (&set);
   set = import_into (&world, n, from_barneveld);
-  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
-  /* and Barneveld's decision afterwards */
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_CONFLICT);
+  g_assert_cmpstr (vp_action_get_lead_note (VP_ACTION (lookup (n, ACTION_CONTROLS))), ==,
+                   "Nijkerk");
+  /* and Barneveld's decision afterwards settles it */
   again = export_from (&world, b);
   g_clear_object (&set);
   set = import_into (&world, n, again);

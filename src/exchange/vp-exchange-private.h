@@ -18,6 +18,7 @@ const char *vp_exchange_key (GParamSpec *field);
 int vp_exchange_compare_records (gconstpointer a, gconstpointer b);
 
 /* vp-merge.c */
+const char *vp_merge_get_base (VpRecord *incoming);
 VpChangeKind vp_merge_classify (
   VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local, char **reason);
 VpChangeKind vp_merge_classify_deletion (VpStore *store,

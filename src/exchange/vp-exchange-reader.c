@@ -261,7 +261,7 @@ is_known_key (GType type, const char *key)
   const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
 
   if (g_str_equal (key, "uuid") || g_str_equal (key, "modified_at")
-      || g_str_equal (key, "modified_by"))
+      || g_str_equal (key, "modified_by") || g_str_equal (key, "base"))
     return TRUE;
   for (guint i = 0; i < klass->n_fields; i++)
     {
@@ -304,6 +304,31 @@ get_member (JsonObject *object, const char *key, const char *path, GError **erro
   return node;
 }
 
+/* The version the writer changed the record from, if the file says
+ * (version 2): kept with the record for the merge (vp_merge_get_base()). */
+static gboolean
+read_base (VpRecord *record, JsonObject *object, const char *path, GError **error)
+{
+  g_autofree char *base_path = g_strconcat (path, ".base", NULL);
+  JsonNode *node = json_object_get_member (object, "base");
+  char *base;
+
+  if (node == NULL)
+    return TRUE;
+  if (!expect_string (node, base_path, error))
+    return FALSE;
+  base = vp_exchange_normalize_timestamp (json_node_get_string (node));
+  if (base == NULL || strcmp (base, vp_record_get_modified_at (record)) >= 0)
+    {
+      g_free (base);
+      return fail (error, base_path,
+                   _ ("expected a time in UTC before the record’s modified_at, got “%s”"),
+                   json_node_get_string (node));
+    }
+  g_object_set_data_full (G_OBJECT (record), "vp-merge-base", base, g_free);
+  return TRUE;
+}
+
 static gboolean
 read_identity (
   Import *import, VpRecord *record, JsonObject *object, const char *path, GError **error)
@@ -342,7 +367,7 @@ read_identity (
 
   vp_record_set_identity (record, json_node_get_string (uuid), modified_at,
                           json_node_get_string (by));
-  return TRUE;
+  return read_base (record, object, path, error);
 }
 
 static gboolean read_record (Import *import,

@@ -9,8 +9,10 @@
 G_BEGIN_DECLS
 
 /* The exchange format: see data/README.md and the JSON Schema in data/. */
-#define VP_EXCHANGE_FORMAT  "veiligheidsplan"
-#define VP_EXCHANGE_VERSION 1
+#define VP_EXCHANGE_FORMAT "veiligheidsplan"
+/* 2: a record may say which version it was changed from ("base"); a file
+ * without any is written as version 1 */
+#define VP_EXCHANGE_VERSION 2
 /* Larger than any plan (100,000 actions take some 60 MiB), small enough
  * that a wrong file is not read into memory. */
 #define VP_EXCHANGE_MAX_SIZE (128 * 1024 * 1024)
