@@ -1930,6 +1930,72 @@ test_concurrent_both_sent (void)
   world_clear (&world);
 }
 
+/* A joint action's one shared status set on both sides before either
+ * had the other's: a conflict for whichever imports first and for the
+ * other too, never a silent change of the action's status; settled on
+ * one side, the decision travels and both end the same. */
+static void
+test_shared_status_both_sides (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_nijkerk = NULL;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *settled = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  VpChange *change;
+  VpAction *controls;
+
+  two_towns (&world, &n, &b);
+  set_own_status (&world, n, ACTION_CONTROLS, VP_STATUS_DONE, 0, NULL);
+  set_own_status (&world, b, ACTION_CONTROLS, VP_STATUS_POSTPONED, 0, NULL);
+  from_nijkerk = export_from (&world, n);
+  from_barneveld = export_from (&world, b);
+
+  /* Nijkerk first: Barneveld's status would replace its Done */
+  set = read_into (&world, n, from_barneveld);
+  change = vp_test_find_change (
+    set,
+    vp_record_get_uuid (VP_RECORD (vp_store_find_status (b->store, ACTION_CONTROLS, "barneveld"))));
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_CONFLICT);
+  g_assert_nonnull (vp_change_get_shared_ours (change));
+  apply_to (n, set);
+  controls = VP_ACTION (lookup (n, ACTION_CONTROLS));
+  g_assert_cmpint (vp_action_get_status (n->store, controls), ==, VP_STATUS_DONE);
+
+  /* Barneveld too, although Nijkerk's status is the older one */
+  g_clear_object (&set);
+  set = read_into (&world, b, from_nijkerk);
+  change = vp_test_find_change (
+    set,
+    vp_record_get_uuid (VP_RECORD (vp_store_find_status (n->store, ACTION_CONTROLS, "nijkerk"))));
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_CONFLICT);
+  apply_to (b, set);
+  controls = VP_ACTION (lookup (b, ACTION_CONTROLS));
+  g_assert_cmpint (vp_action_get_status (b->store, controls), ==, VP_STATUS_POSTPONED);
+
+  /* Nijkerk settles it: Barneveld's Postponed */
+  g_clear_object (&set);
+  set = read_into (&world, n, from_barneveld);
+  vp_change_set_resolve_all (set, VP_RESOLUTION_TAKE_THEIRS);
+  apply_to (n, set);
+  controls = VP_ACTION (lookup (n, ACTION_CONTROLS));
+  g_assert_cmpint (vp_action_get_status (n->store, controls), ==, VP_STATUS_POSTPONED);
+
+  /* which reaches Barneveld as no conflict, and both have the same */
+  settled = export_from (&world, n);
+  g_clear_object (&set);
+  set = import_into (&world, b, settled);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_CONFLICT), ==, 0);
+  controls = VP_ACTION (lookup (b, ACTION_CONTROLS));
+  g_assert_cmpint (vp_action_get_status (b->store, controls), ==, VP_STATUS_POSTPONED);
+  assert_same_record (VP_RECORD (vp_store_find_status (n->store, ACTION_CONTROLS, "nijkerk")),
+                      VP_RECORD (vp_store_find_status (b->store, ACTION_CONTROLS, "nijkerk")));
+  assert_same_record (VP_RECORD (vp_store_find_status (n->store, ACTION_CONTROLS, "barneveld")),
+                      VP_RECORD (vp_store_find_status (b->store, ACTION_CONTROLS, "barneveld")));
+  world_clear (&world);
+}
+
 typedef struct
 {
   int status;
@@ -2111,6 +2177,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/merge/deletion/organisation-in-use", test_deletion_organisation_in_use);
   g_test_add_func ("/merge/letter-clash", test_letter_clash);
   g_test_add_func ("/merge/concurrent-both-sent", test_concurrent_both_sent);
+  g_test_add_func ("/merge/shared-status-both-sides", test_shared_status_both_sides);
   g_test_add_func ("/merge/cli/import", test_cli_import);
   g_test_add_func ("/merge/cli/import-broken", test_cli_import_broken);
   g_test_add_func ("/merge/cli/export-stdout", test_cli_export_stdout);
