@@ -1996,6 +1996,49 @@ test_shared_status_both_sides (void)
   world_clear (&world);
 }
 
+/* A change of another municipality's record, made where the store did
+ * not refuse it yet (an older release's command line): every partner
+ * refuses it, and the database that made it takes the owner's version
+ * back, changed or not, instead of a conflict on every import. */
+static void
+test_refused_taken_back (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *before = NULL;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *from_nijkerk = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  VpChange *change;
+
+  two_towns (&world, &n, &b);
+  before = export_from (&world, n);
+  /* fixture: Barneveld's store writes Nijkerk's local action */
+  edit (&world, b, ACTION_PARKS, "text", "Barneveld schreef hier.");
+  from_barneveld = export_from (&world, b);
+  set = import_into (&world, n, from_barneveld);
+  assert_kind (set, ACTION_PARKS, VP_CHANGE_REFUSED);
+
+  /* Nijkerk's file without a change of its own: taken back all the same */
+  g_clear_object (&set);
+  set = read_into (&world, b, before);
+  change = vp_test_find_change (set, ACTION_PARKS);
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_UPDATED);
+  g_assert_nonnull (strstr (vp_change_get_reason (change), "Only Nijkerk changes it"));
+  apply_to (b, set);
+  assert_same_record (lookup (n, ACTION_PARKS), lookup (b, ACTION_PARKS));
+
+  /* settled: Nijkerk's next change is an update, no conflict */
+  edit (&world, n, ACTION_PARKS, "text", "Nijkerk schrijft verder.");
+  from_nijkerk = export_from (&world, n);
+  g_clear_object (&set);
+  set = import_into (&world, b, from_nijkerk);
+  assert_kind (set, ACTION_PARKS, VP_CHANGE_UPDATED);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_CONFLICT), ==, 0);
+  assert_same_record (lookup (n, ACTION_PARKS), lookup (b, ACTION_PARKS));
+  world_clear (&world);
+}
+
 typedef struct
 {
   int status;
@@ -2178,6 +2221,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/merge/letter-clash", test_letter_clash);
   g_test_add_func ("/merge/concurrent-both-sent", test_concurrent_both_sent);
   g_test_add_func ("/merge/shared-status-both-sides", test_shared_status_both_sides);
+  g_test_add_func ("/merge/refused-taken-back", test_refused_taken_back);
   g_test_add_func ("/merge/cli/import", test_cli_import);
   g_test_add_func ("/merge/cli/import-broken", test_cli_import_broken);
   g_test_add_func ("/merge/cli/export-stdout", test_cli_export_stdout);

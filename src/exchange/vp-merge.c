@@ -17,6 +17,10 @@
  *   their owner: a version stamped by anyone else is refused. And what
  *   the home municipality owns changes only here: a partner's file may
  *   bring it back when it is missing, but never a newer version of it.
+ * - A version here by one who may not change it (made before the store
+ *   refused such writes) was refused by every partner: the version of
+ *   one who may change it is taken back, newer or not, so that it
+ *   settles.
  * - Otherwise compare with the versions both sides last had. Theirs is
  *   news when it is newer than the version last taken from this partner
  *   (or, never having taken one from it, the newest taken from anyone),
@@ -185,6 +189,26 @@ classify_existing (
   return strcmp (theirs, ours) > 0 ? VP_CHANGE_UPDATED : VP_CHANGE_OLDER;
 }
 
+/* Whether our version of a record was made by one who may not change it
+ * (an older release let a municipality change another's record from the
+ * command line): its owner's partners all refuse it, so it would never
+ * settle. */
+static gboolean
+is_refused_version (VpRecord *local)
+{
+  return !vp_ownership_may_change (local, vp_record_get_modified_by (local));
+}
+
+static char *
+explain_taken_back (VpStore *store, VpRecord *local, const char *by)
+{
+  /* Translators: our version of another municipality's record was made
+   * here by one who may not change it; the owner's version is taken back:
+   * "Only Nijkerk changes it: its version replaces the one Barneveld made." */
+  return g_strdup_printf (_ ("Only %s changes it: its version replaces the one %s made."),
+                          name_of (store, by), name_of (store, vp_record_get_modified_by (local)));
+}
+
 /**
  * vp_merge_classify:
  * @partner: the code of the municipality whose database wrote the file
@@ -223,6 +247,11 @@ vp_merge_classify (
     }
   if (local == NULL)
     return VP_CHANGE_ADDED;
+  if (is_refused_version (local) && vp_ownership_may_change (incoming, by))
+    {
+      *reason = explain_taken_back (store, local, by);
+      return VP_CHANGE_UPDATED;
+    }
   return classify_existing (store, partner, incoming, local, reason);
 }
 

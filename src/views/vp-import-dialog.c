@@ -355,8 +355,19 @@ changed_row_new (VpImportDialog *self, VpChange *change)
   g_autofree char *kind = vp_import_kind_line (self->store, self->records, incoming);
   /* Translators: a record's kind and the fields that changed: "Action · Text, Quarter" */
   g_autofree char *subtitle = g_strdup_printf (_ ("%s · %s"), kind, fields);
-  GtkWidget *row = expander_row_new (title, subtitle);
+  const char *reason = vp_change_get_reason (change);
+  GtkWidget *row = NULL;
 
+  /* a change made here that its owner refused, replaced by the owner's
+   * version: said why */
+  if (reason != NULL && vp_change_get_kind (change) == VP_CHANGE_UPDATED)
+    {
+      g_autofree char *with_reason = g_strdup_printf (_ ("%s · %s"), subtitle, reason);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with_reason);
+    }
+  row = expander_row_new (title, subtitle);
   adw_expander_row_add_row (
     ADW_EXPANDER_ROW (row),
     vp_import_diff_new (self->store, self->records, local, incoming, self->partner_name));
