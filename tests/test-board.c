@@ -884,7 +884,7 @@ test_lanes (Fixture *fixture, gconstpointer data)
   /* in progress: only the first priority's lane */
   g_assert_cmpuint (g_list_model_get_n_items (progress), ==, 2);
   g_assert_cmpuint (vp_board_view_get_count (fixture->board, VP_STATUS_PLANNED), ==, 3);
-  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "2. Vakantieparken"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "2. Vakantieparken (Nijkerk)"));
 
   g_object_set (vp_window_get_filter (fixture->window), "search", "Ariadne", NULL);
   vp_test_wait_for_frames ();

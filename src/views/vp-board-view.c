@@ -7,6 +7,7 @@
 
 #include "store/vp-store-status.h"
 #include "vp-board-view-private.h"
+#include "vp-format.h"
 
 /*
  * The board: the plan's actions as cards in a column per status (the
@@ -790,8 +791,7 @@ show_heading (VpBoardView *self, VpBoardCard *card, gpointer record)
 
   if (VP_IS_PRIORITY (record))
     {
-      title = g_strdup_printf ("%d. %s", vp_priority_get_number (record),
-                               vp_priority_get_title (record));
+      title = vp_format_priority (self->store, record);
       vp_board_card_show_heading (card, title, vp_priority_get_colour (record));
       return;
     }
