@@ -1902,6 +1902,15 @@ test_concurrent_both_sent (void)
   edit (&world, b, ACTION_CONTROLS, "lead-note", "Barneveld");
   from_nijkerk = export_from (&world, n);
   from_barneveld = export_from (&world, b);
+  /* each file says which version its change was made from, in version 2
+   * of the format */
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (from_nijkerk, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "\"version\": 2,"));
+    g_assert_nonnull (strstr (text, "\"modified_by\": \"nijkerk\",\n              \"base\": \""));
+  }
 
   set = read_into (&world, b, from_nijkerk);
   change = vp_test_find_change (set, ACTION_CONTROLS);
