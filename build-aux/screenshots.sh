@@ -13,7 +13,9 @@
 # report-progress-en.png, report-plan-en.png, and -nl) rendered with
 # pdftoppm (poppler-utils), with the PDFs beside them. The board, matrix and
 # quarters show the example plan with progress of Nijkerk's (made up here),
-# so that every column has cards. Builds into
+# so that every column has cards. matrix5-en.png and board5-nl.png show a
+# coalition of five (tests/fixtures/coalition5.json) with everyone's
+# statuses. Builds into
 # build/ first (BUILDDIR=… for another build folder). Needs xvfb-run,
 # xdotool and ImageMagick's import. Exits non-zero when a screenshot is
 # missing.
@@ -188,6 +190,38 @@ json.dump(plan, open(sys.argv[2], "w"), ensure_ascii=False, indent=1)
 PY
 "$APP" --database "$board_db" --municipality Nijkerk --import "$tmp/board.json" >/dev/null
 
+# A coalition of five (tests/fixtures/coalition5.json: Renswoude, Rhenen,
+# Utrechtse Heuvelrug, Veenendaal, Wageningen; Politie and OM), seen from
+# Veenendaal, with every municipality's statuses: matrix5-en.png and
+# board5-nl.png.
+five_db="$tmp/five.db"
+python3 - tests/fixtures/coalition5.json "$tmp/five.json" <<'PY'
+import json, sys, uuid
+plan = json.load(open(sys.argv[1]))
+stamp = "2025-03-28T15:00:00.000Z"
+towns = ["renswoude", "rhenen", "utrechtse-heuvelrug", "veenendaal", "wageningen"]
+cycle = ["done", "in-progress", "planned", "postponed", "in-progress"]
+for priority in plan["plans"][0]["priorities"]:
+    for n, action in enumerate(priority["actions"]):
+        if action["owner"]:
+            keepers = [action["owner"]]
+        elif action["lead_kind"] == "each":
+            keepers = towns
+        else:
+            keepers = [towns[n % len(towns)]]
+        action["statuses"] = [{
+            "uuid": str(uuid.uuid5(uuid.NAMESPACE_URL, "five/" + action["uuid"] + town)),
+            "municipality": town,
+            "status": cycle[(i + n + len(town)) % len(cycle)],
+            "achieved": 0,
+            "note": "",
+            "modified_at": stamp,
+            "modified_by": town,
+        } for i, town in enumerate(keepers)]
+json.dump(plan, open(sys.argv[2], "w"), ensure_ascii=False, indent=1)
+PY
+"$APP" --database "$five_db" --municipality Veenendaal --import "$tmp/five.json" >/dev/null
+
 export LANG=C.UTF-8 VEILIGHEIDSPLAN_LOCALEDIR="$BUILDDIR/po"
 export GSETTINGS_SCHEMA_DIR="$BUILDDIR/data" GSETTINGS_BACKEND=memory
 export GTK_A11Y=none NO_AT_BRIDGE=1
@@ -250,4 +284,19 @@ else
   echo "pdftoppm is missing: apt-get install poppler-utils" >&2
   status=1
 fi
+
+for shot in matrix:en board:nl; do
+  what=${shot%:*} language=${shot#*:}
+  png="$out/${what}5-$language.png"
+  rm -f "$png"
+  [ -d "$tmp/config-$what" ] || continue
+  LANGUAGE=$language GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config-$what" \
+    xvfb-run -a -s "$SCREEN" "$self" --shoot "$five_db" "$png" "$what" || true
+  if [ -s "$png" ]; then
+    echo "$png"
+  else
+    echo "missing: $png" >&2
+    status=1
+  fi
+done
 exit $status

@@ -278,7 +278,7 @@ test_new_action_defaults (Fixture *f, gconstpointer data)
   VpAction *action;
 
   open_editor (f, NULL, local);
-  g_assert_cmpstr (chosen (f, "priority_row"), ==, "2. Vakantieparken");
+  g_assert_cmpstr (chosen (f, "priority_row"), ==, "2. Vakantieparken (Nijkerk)");
   /* a local priority's actions are local ones to begin with */
   g_assert_cmpstr (chosen (f, "category_row"), ==, "Local action");
   set_text (f, "  We houden een werksessie.\n");
@@ -620,14 +620,14 @@ test_subthemes_follow_priority (Fixture *f, gconstpointer data)
   open_editor (f, bibob_action (f), NULL);
   subthemes = child (f, "subtheme_row");
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (subthemes)), ==, 3);
-  choose (f, "priority_row", "2. Vakantieparken");
+  choose (f, "priority_row", "2. Vakantieparken (Nijkerk)");
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (subthemes)), ==, 1);
   g_assert_cmpstr (chosen (f, "subtheme_row"), ==, "None");
   choose (f, "priority_row", "1. Ondermijnende criminaliteit");
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (subthemes)), ==, 3);
 
   /* Moved to the other priority, the action goes to its end. */
-  choose (f, "priority_row", "2. Vakantieparken");
+  choose (f, "priority_row", "2. Vakantieparken (Nijkerk)");
   g_assert_true (save (f));
   g_assert_cmpstr (vp_action_get_priority (bibob_action (f)), ==,
                    vp_record_get_uuid (VP_RECORD (priority_numbered (f, 2))));

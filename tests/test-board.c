@@ -890,7 +890,7 @@ test_lanes (Fixture *fixture, gconstpointer data)
   /* in progress: only the first priority's lane */
   g_assert_cmpuint (g_list_model_get_n_items (progress), ==, 2);
   g_assert_cmpuint (vp_board_view_get_count (fixture->board, VP_STATUS_PLANNED), ==, 3);
-  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "2. Vakantieparken"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "2. Vakantieparken (Nijkerk)"));
 
   g_object_set (vp_window_get_filter (fixture->window), "search", "Ariadne", NULL);
   vp_test_wait_for_frames ();
@@ -999,6 +999,38 @@ test_quarter_columns (Fixture *fixture, gconstpointer data)
     g_signal_connect (fixture->board, "failed", G_CALLBACK (on_failed_cb), fixture);
     g_assert_true (in_column (fixture, 4, find_action (fixture, CONTROLS)));
   }
+}
+
+/* A plan of four years opens at today's quarter (the tests' clock: Q1
+ * 2025, its ninth column), scrolled into view; the others stay reachable. */
+static void
+test_quarter_opens_today (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) today = g_date_time_new_utc (2025, 2, 10, 9, 0, 0);
+  GtkAdjustment *adjustment;
+  double per_column;
+  guint column;
+
+  vp_store_set_now (fixture->store, today);
+  g_assert_true (vp_store_update (fixture->store, VP_RECORD (fixture->plan), &error, "first-year",
+                                  2023, "last-year", 2026, NULL));
+  g_assert_no_error (error);
+  open_quarters (fixture);
+  g_assert_cmpuint (vp_board_view_get_n_columns (fixture->board), ==, 18);
+  column = vp_board_view_get_opening_column (fixture->board);
+  g_assert_cmpuint (column, ==, 8);
+  adjustment = vp_board_view_get_hadjustment (fixture->board);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                     gtk_adjustment_get_page_size (adjustment));
+  per_column = gtk_adjustment_get_upper (adjustment) / 18;
+  /* today's column is in view */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <=, per_column * column + 1);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment)
+                       + gtk_adjustment_get_page_size (adjustment),
+                     >=, per_column * (column + 1) - 1);
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (fixture->board), tr ("Q1 2025 · now", "Q1 2025 · nu")));
 }
 
 /* A drop on another quarter moves the action there, keeps the quarter it
@@ -1113,6 +1145,7 @@ main (int argc, char *argv[])
   ADD ("lanes", test_lanes);
   ADD ("partner-badges", test_partner_badges);
   ADD ("quarter-columns", test_quarter_columns);
+  ADD ("quarter-opens-today", test_quarter_opens_today);
   ADD ("quarter-drop-moves", test_quarter_drop_moves);
   ADD ("quarter-refusal-and-keys", test_quarter_refusal_and_keys);
   ADD ("status-kept-by-lead", test_status_kept_by_lead);

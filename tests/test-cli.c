@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "exchange/vp-untrusted-text.h"
+#include "app/vp-cli.h"
 #include "model/vp-model.h"
+#include "store/vp-store-status.h"
 #include "vp-test-util.h"
 
 /*
@@ -23,6 +25,8 @@
 #define SUB_B     "d39a4403-740a-4970-8517-ca89c96ff272" /* letter B; A is taken */
 #define PLAN      "b8f0cf9a-ab92-4fd6-a711-3fea86331c2e"
 #define OM        "8f4a842b-91f0-4ccf-8458-a57b597afa87"
+#define EACH      "3e4bc5ce-54ca-4ce9-9cfd-ec242602ac63" /* joint, each municipality */
+#define PARKS     "3867fee3-40fb-43dc-b3aa-24d9fe097ee8" /* Nijkerk's own */
 
 typedef struct
 {
@@ -206,6 +210,78 @@ test_set_accepted (void)
   g_assert_cmpint (vp_action_get_target (action), ==, 0);
   g_assert_cmpint (vp_action_get_lead_kind (action), ==, VP_LEAD_KIND_JOINT);
   g_assert_null (vp_action_get_lead (action));
+}
+
+/* --set, --status and --delete in one command: all or none. Each command
+ * here has valid edits before one that fails, at any of them. */
+static void
+test_all_or_nothing (void)
+{
+  g_autofree char *db = example_db ("Nijkerk");
+  g_autofree char *before = vp_test_dump_file (db);
+  const char *const failing[][8] = {
+    { "--set", DAMOCLES ":lead_note=Nieuw", "--status", EACH ":done", "--delete",
+      "00000000-0000-4000-8000-000000000000", NULL },
+    { "--set", DAMOCLES ":lead_note=Nieuw", "--delete", PARKS, "--status", EACH ":nonsense", NULL },
+    { "--status", EACH ":done", "--set", DAMOCLES ":lead_note=Nieuw", "--set",
+      DAMOCLES ":quarter=5", NULL },
+    { "--set", DAMOCLES ":lead_note=Nieuw", "--delete", PARKS, "--delete", PARKS, NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (failing); i++)
+    {
+      g_auto (Run) run = { 0 };
+      g_autofree char *after = NULL;
+      const char *const *a = failing[i];
+
+      RUN (&run, db, a[0], a[1], a[2], a[3], a[4], a[5]);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_null (strstr (run.err, "CRITICAL"));
+      after = vp_test_dump_file (db);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* The edits of one command are one step of the undo stack. */
+static void
+test_one_undo_step (void)
+{
+  g_autofree char *db = example_db ("Nijkerk");
+  g_autoptr (VpStore) store = NULL;
+  g_autoptr (GVariantDict) options = g_variant_dict_new (NULL);
+  g_autoptr (GError) error = NULL;
+  const char *sets[] = { DAMOCLES ":lead_note=Nieuw", DAMOCLES ":quarter=4", NULL };
+  const char *statuses[] = { EACH ":done", NULL };
+  const char *deletions[] = { PARKS, NULL };
+  VpAction *action;
+  VpQuarter quarter;
+  g_autofree char *note = NULL;
+  VpStatus status;
+
+  store = vp_store_open (db, &error);
+  g_assert_no_error (error);
+  action = lookup_action (store, DAMOCLES);
+  quarter = vp_action_get_quarter (action);
+  note = g_strdup (vp_record_get_string (VP_RECORD (action), "lead-note"));
+  status = vp_action_get_status (store, lookup_action (store, EACH));
+  g_variant_dict_insert_value (options, "set", g_variant_new_strv (sets, -1));
+  g_variant_dict_insert_value (options, "status", g_variant_new_strv (statuses, -1));
+  g_variant_dict_insert_value (options, "delete", g_variant_new_strv (deletions, -1));
+  g_assert_false (vp_store_can_undo (store));
+
+  g_assert_true (vp_cli_edit (store, options));
+  g_assert_null (vp_store_lookup (store, PARKS));
+  g_assert_cmpint (vp_action_get_quarter (action), ==, VP_QUARTER_Q4);
+  g_assert_cmpstr (vp_record_get_string (VP_RECORD (action), "lead-note"), ==, "Nieuw");
+  g_assert_cmpint (vp_action_get_status (store, lookup_action (store, EACH)), ==, VP_STATUS_DONE);
+
+  g_assert_true (vp_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (vp_store_can_undo (store));
+  g_assert_nonnull (vp_store_lookup (store, PARKS));
+  g_assert_cmpint (vp_action_get_quarter (action), ==, quarter);
+  g_assert_cmpstr (vp_record_get_string (VP_RECORD (action), "lead-note"), ==, note);
+  g_assert_cmpint (vp_action_get_status (store, lookup_action (store, EACH)), ==, status);
 }
 
 /* What --set stores a partner takes: the example's sub-theme of its own
@@ -406,6 +482,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/set/refused", test_set_refused);
   g_test_add_func ("/cli/set/accepted", test_set_accepted);
   g_test_add_func ("/cli/set/partner-takes", test_set_partner_takes);
+  g_test_add_func ("/cli/edit/all-or-nothing", test_all_or_nothing);
+  g_test_add_func ("/cli/edit/one-undo-step", test_one_undo_step);
   g_test_add_func ("/cli/terminal/text", test_terminal_text);
   g_test_add_func ("/cli/terminal/conflict", test_terminal_conflict);
   g_test_add_func ("/cli/terminal/fault", test_terminal_fault);

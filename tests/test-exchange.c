@@ -1041,9 +1041,21 @@ set_local_time (JsonNode *root)
 }
 
 static void
+set_base_after (JsonNode *root)
+{
+  json_object_set_string_member (action_object (root, 0, 0), "base", "2024-03-01T09:00:00.000Z");
+}
+
+static void
+set_base_not_time (JsonNode *root)
+{
+  json_object_set_string_member (action_object (root, 0, 0), "base", "gisteren");
+}
+
+static void
 set_version_3 (JsonNode *root)
 {
-  json_object_set_int_member (header_object (root), "version", 3);
+  json_object_set_int_member (header_object (root), "version", VP_EXCHANGE_VERSION + 1);
 }
 
 static void
@@ -1271,6 +1283,10 @@ static const InvalidCase invalid_cases[] = {
     NULL },
   { "format/local-time", set_local_time, NULL, VP_EXCHANGE_ERROR_INVALID, NULL,
     "plans[0].priorities[0].actions[0].modified_at: expected a time in UTC", NULL },
+  { "format/base-after", set_base_after, NULL, VP_EXCHANGE_ERROR_INVALID, NULL,
+    "plans[0].priorities[0].actions[0].base: expected a time in UTC before", NULL },
+  { "format/base-not-time", set_base_not_time, NULL, VP_EXCHANGE_ERROR_INVALID, NULL,
+    "plans[0].priorities[0].actions[0].base: expected a time in UTC before", "gisteren" },
   { "version/newer", set_version_3, NULL, VP_EXCHANGE_ERROR_TOO_NEW, NULL, "version 3",
     "Update Veiligheidsplan" },
   { "version/zero", set_version_0, NULL, VP_EXCHANGE_ERROR_INVALID, NULL, "version: ", "got 0" },

@@ -227,6 +227,36 @@ test_preview (Fixture *f, gconstpointer data)
   g_assert_cmpstr (dump_before, ==, dump_after);
 }
 
+/* A joint action's one status, set here and by the partner without the
+ * other's: a conflict, shown as what changes here. */
+static void
+test_shared_status (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+  VpImportDialog *dialog;
+  VpChangeSet *set;
+
+  tick (f);
+  g_assert_true (vp_store_set_status (f->nijkerk,
+                                      VP_ACTION (vp_store_lookup (f->nijkerk, ACTION_CONTROLS)),
+                                      "nijkerk", VP_STATUS_DONE, 0, NULL, &error));
+  tick (f);
+  g_assert_true (vp_store_set_status (f->barneveld,
+                                      VP_ACTION (vp_store_lookup (f->barneveld, ACTION_CONTROLS)),
+                                      "barneveld", VP_STATUS_POSTPONED, 0, NULL, &error));
+  g_assert_no_error (error);
+  file = export_barneveld (f, "barneveld.json");
+  dialog = open_dialog (f, file);
+  set = vp_import_dialog_get_change_set (dialog);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_CONFLICT), ==, 1);
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (dialog), "Shared status: Done → Postponed"));
+  g_assert_false (vp_test_shows_text (GTK_WIDGET (dialog), "Barneveld: Postponed"));
+  g_assert_nonnull (
+    find_choice (GTK_WIDGET (dialog), "Shared status: Done → Postponed", "Barneveld"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The fixture of the exchange tests: Barneveld's progress on the example. */
 static void
 test_preview_progress (Fixture *f, gconstpointer data)
@@ -607,6 +637,7 @@ main (int argc, char *argv[])
   ADD ("/import-dialog/bad-files", test_bad_files);
   ADD ("/import-dialog/history", test_history);
   ADD ("/import-dialog/exchange-folder", test_exchange_folder);
+  ADD ("/import-dialog/shared-status", test_shared_status);
 #undef ADD
   g_test_add_func ("/import-dialog/preferences", test_preferences);
   return g_test_run ();

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "exchange/vp-exchange.h"
@@ -401,6 +402,36 @@ two_towns (World *world, Town **nijkerk, Town **barneveld)
 }
 
 /* Changes, as a person makes them */
+
+/* Writes @text into the action @uuid as stamped by @town, past the store,
+ * as a database of an older release may hold it; the program then starts
+ * again on it. */
+static void
+write_behind_store (World *world, Town *town, const char *uuid, const char *text)
+{
+  g_autofree char *stamp = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  tick (world);
+  stamp = vp_store_make_stamp (town->store);
+  g_clear_object (&town->store);
+  g_assert_cmpint (sqlite3_open (town->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "UPDATE action SET text = ?1, modified_at = ?2, "
+                                       "modified_by = ?3 WHERE uuid = ?4",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, stamp, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, town->code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, uuid, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  town_reopen (world, town);
+  g_assert_cmpstr (vp_record_get_string (lookup (town, uuid), "text"), ==, text);
+}
 
 static void
 edit (World *world, Town *town, const char *uuid, const char *field, const char *value)
@@ -1914,6 +1945,15 @@ test_concurrent_both_sent (void)
   edit (&world, b, ACTION_CONTROLS, "lead-note", "Barneveld");
   from_nijkerk = export_from (&world, n);
   from_barneveld = export_from (&world, b);
+  /* each file says which version its change was made from, in version 2
+   * of the format */
+  {
+    g_autofree char *text = NULL;
+
+    g_assert_true (g_file_get_contents (from_nijkerk, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "\"version\": 2,"));
+    g_assert_nonnull (strstr (text, "\"modified_by\": \"nijkerk\",\n              \"base\": \""));
+  }
 
   set = read_into (&world, b, from_nijkerk);
   change = vp_test_find_change (set, ACTION_CONTROLS);
@@ -1923,11 +1963,15 @@ test_concurrent_both_sent (void)
   g_assert_cmpstr (vp_action_get_lead_note (VP_ACTION (lookup (b, ACTION_CONTROLS))), ==,
                    "Nijkerk");
 
-  /* Nijkerk takes Barneveld's older file: the newer version, silently */
+  /* Nijkerk takes Barneveld's file, sent before Barneveld had Nijkerk's:
+   * a conflict here too, although Barneveld's change is the newer one
+   * (the file says which version Barneveld changed) */
   g_clear_object (&set);
   set = import_into (&world, n, from_barneveld);
-  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_UPDATED);
-  /* and Barneveld's decision afterwards */
+  assert_kind (set, ACTION_CONTROLS, VP_CHANGE_CONFLICT);
+  g_assert_cmpstr (vp_action_get_lead_note (VP_ACTION (lookup (n, ACTION_CONTROLS))), ==,
+                   "Nijkerk");
+  /* and Barneveld's decision afterwards settles it */
   again = export_from (&world, b);
   g_clear_object (&set);
   set = import_into (&world, n, again);
@@ -1935,6 +1979,116 @@ test_concurrent_both_sent (void)
   g_assert_cmpstr (vp_action_get_lead_note (VP_ACTION (lookup (n, ACTION_CONTROLS))), ==,
                    "Nijkerk");
   assert_same_record (lookup (n, ACTION_CONTROLS), lookup (b, ACTION_CONTROLS));
+  world_clear (&world);
+}
+
+/* A joint action's one shared status set on both sides before either
+ * had the other's: a conflict for whichever imports first and for the
+ * other too, never a silent change of the action's status; settled on
+ * one side, the decision travels and both end the same. */
+static void
+test_shared_status_both_sides (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *from_nijkerk = NULL;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *settled = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  VpChange *change;
+  VpAction *controls;
+
+  two_towns (&world, &n, &b);
+  set_own_status (&world, n, ACTION_CONTROLS, VP_STATUS_DONE, 0, NULL);
+  set_own_status (&world, b, ACTION_CONTROLS, VP_STATUS_POSTPONED, 0, NULL);
+  from_nijkerk = export_from (&world, n);
+  from_barneveld = export_from (&world, b);
+
+  /* Nijkerk first: Barneveld's status would replace its Done */
+  set = read_into (&world, n, from_barneveld);
+  change = vp_test_find_change (
+    set,
+    vp_record_get_uuid (VP_RECORD (vp_store_find_status (b->store, ACTION_CONTROLS, "barneveld"))));
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_CONFLICT);
+  g_assert_nonnull (vp_change_get_shared_ours (change));
+  apply_to (n, set);
+  controls = VP_ACTION (lookup (n, ACTION_CONTROLS));
+  g_assert_cmpint (vp_action_get_status (n->store, controls), ==, VP_STATUS_DONE);
+
+  /* Barneveld too, although Nijkerk's status is the older one */
+  g_clear_object (&set);
+  set = read_into (&world, b, from_nijkerk);
+  change = vp_test_find_change (
+    set,
+    vp_record_get_uuid (VP_RECORD (vp_store_find_status (n->store, ACTION_CONTROLS, "nijkerk"))));
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_CONFLICT);
+  apply_to (b, set);
+  controls = VP_ACTION (lookup (b, ACTION_CONTROLS));
+  g_assert_cmpint (vp_action_get_status (b->store, controls), ==, VP_STATUS_POSTPONED);
+
+  /* Nijkerk settles it: Barneveld's Postponed */
+  g_clear_object (&set);
+  set = read_into (&world, n, from_barneveld);
+  vp_change_set_resolve_all (set, VP_RESOLUTION_TAKE_THEIRS);
+  apply_to (n, set);
+  controls = VP_ACTION (lookup (n, ACTION_CONTROLS));
+  g_assert_cmpint (vp_action_get_status (n->store, controls), ==, VP_STATUS_POSTPONED);
+
+  /* which reaches Barneveld as no conflict, and both have the same */
+  settled = export_from (&world, n);
+  g_clear_object (&set);
+  set = import_into (&world, b, settled);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_CONFLICT), ==, 0);
+  controls = VP_ACTION (lookup (b, ACTION_CONTROLS));
+  g_assert_cmpint (vp_action_get_status (b->store, controls), ==, VP_STATUS_POSTPONED);
+  assert_same_record (VP_RECORD (vp_store_find_status (n->store, ACTION_CONTROLS, "nijkerk")),
+                      VP_RECORD (vp_store_find_status (b->store, ACTION_CONTROLS, "nijkerk")));
+  assert_same_record (VP_RECORD (vp_store_find_status (n->store, ACTION_CONTROLS, "barneveld")),
+                      VP_RECORD (vp_store_find_status (b->store, ACTION_CONTROLS, "barneveld")));
+  world_clear (&world);
+}
+
+/* A change of another municipality's record, made where the store did
+ * not refuse it yet (an older release's command line): every partner
+ * refuses it, and the database that made it takes the owner's version
+ * back, changed or not, instead of a conflict on every import. */
+static void
+test_refused_taken_back (void)
+{
+  World world;
+  Town *n, *b;
+  g_autofree char *before = NULL;
+  g_autofree char *from_barneveld = NULL;
+  g_autofree char *from_nijkerk = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  VpChange *change;
+
+  two_towns (&world, &n, &b);
+  before = export_from (&world, n);
+  /* fixture: a database of a release whose store let Barneveld write
+   * Nijkerk's local action (this one refuses it) */
+  write_behind_store (&world, b, ACTION_PARKS, "Barneveld schreef hier.");
+  from_barneveld = export_from (&world, b);
+  set = import_into (&world, n, from_barneveld);
+  assert_kind (set, ACTION_PARKS, VP_CHANGE_REFUSED);
+
+  /* Nijkerk's file without a change of its own: taken back all the same */
+  g_clear_object (&set);
+  set = read_into (&world, b, before);
+  change = vp_test_find_change (set, ACTION_PARKS);
+  g_assert_cmpint (vp_change_get_kind (change), ==, VP_CHANGE_UPDATED);
+  g_assert_nonnull (strstr (vp_change_get_reason (change), "Only Nijkerk changes it"));
+  apply_to (b, set);
+  assert_same_record (lookup (n, ACTION_PARKS), lookup (b, ACTION_PARKS));
+
+  /* settled: Nijkerk's next change is an update, no conflict */
+  edit (&world, n, ACTION_PARKS, "text", "Nijkerk schrijft verder.");
+  from_nijkerk = export_from (&world, n);
+  g_clear_object (&set);
+  set = import_into (&world, b, from_nijkerk);
+  assert_kind (set, ACTION_PARKS, VP_CHANGE_UPDATED);
+  g_assert_cmpuint (vp_change_set_count (set, VP_CHANGE_CONFLICT), ==, 0);
+  assert_same_record (lookup (n, ACTION_PARKS), lookup (b, ACTION_PARKS));
   world_clear (&world);
 }
 
@@ -2119,6 +2273,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/merge/deletion/organisation-in-use", test_deletion_organisation_in_use);
   g_test_add_func ("/merge/letter-clash", test_letter_clash);
   g_test_add_func ("/merge/concurrent-both-sent", test_concurrent_both_sent);
+  g_test_add_func ("/merge/shared-status-both-sides", test_shared_status_both_sides);
+  g_test_add_func ("/merge/refused-taken-back", test_refused_taken_back);
   g_test_add_func ("/merge/cli/import", test_cli_import);
   g_test_add_func ("/merge/cli/import-broken", test_cli_import_broken);
   g_test_add_func ("/merge/cli/export-stdout", test_cli_export_stdout);

@@ -177,7 +177,7 @@ test_plan_list (void)
   /* Two priorities, each followed by its actions. */
   g_assert_cmpuint (n_rows (window), ==, 6);
   g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
-  g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "2. Vakantieparken"));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "2. Vakantieparken (Nijkerk)"));
   g_assert_true (vp_test_shows_text (GTK_WIDGET (window),
                                      "We organiseren vijf (thematische) integrale controles."));
   g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "Nijkerk (Bibob-medewerker)"));

@@ -78,8 +78,8 @@ refused b --set "$PARKS:text=Barneveld schrijft hier"
 run s --set "$EACH:lead_note=Scherpenzeel telt de locaties" \
       --delete "$TRAINING" --status "$EACH:postponed"
 
-# Round one: all three send their files before taking the others'. Of
-# two changes of one record, the older one's owner sees the conflict.
+# Round one: all three send their files before taking the others'. Two
+# changes of one record are a conflict on both sides, whichever is older.
 export_to n n1.json
 export_to b b1.json
 export_to s s1.json
@@ -94,9 +94,12 @@ expect "Conflict, kept as it is here: plans[0].priorities[0].actions[0]"
 run s --import n1.json --resolve theirs
 expect "Conflict, settled with their version: plans[0].priorities[0].actions[15]"
 run n --import b1.json
+# Barneveld's newer lead note was made without Nijkerk's: a conflict here too
+expect "Conflict, kept as it is here: plans[0].priorities[0].actions[0]"
 run s --import b1.json
 run n --import s1.json
 expect "1 deleted"
+expect "Conflict, kept as it is here: plans[0].priorities[0].actions[14]"
 
 # Round two: Nijkerk passes on Scherpenzeel's deletion.
 export_to n n2.json
@@ -108,7 +111,9 @@ refused b --import n1.json
 
 # Round three: everyone's file to everyone.
 export_to b b3.json
-run n --import b3.json
+# Nijkerk settles its open conflict with Barneveld: Barneveld's version
+run n --import b3.json --resolve theirs
+expect "Conflict, settled with their version: plans[0].priorities[0].actions[0]"
 run s --import b3.json
 export_to s s3.json
 run n --import s3.json
@@ -149,9 +154,9 @@ def check(ok, what):
 check(training not in records, "the deleted action is still there")
 check(any(d["uuid"] == training and d["deleted_by"] == "scherpenzeel"
           for d in doc.get("deletions", [])), "the deletion is not passed on")
-# the newer change won where the conflict was left open; Scherpenzeel
-# took Nijkerk's in its conflict, and that decision travelled
-check(records[damocles]["lead_note"] == "Team Veiligheid Barneveld", "the newer change was lost")
+# Nijkerk took Barneveld's in their conflict, Scherpenzeel Nijkerk's in
+# theirs, and those decisions travelled
+check(records[damocles]["lead_note"] == "Team Veiligheid Barneveld", "the settled conflict did not travel")
 check(records[each]["lead_note"] == "Nijkerk telt de locaties", "the decided conflict did not travel")
 check(records[controls]["text"].startswith("We organiseren zes"), "Barneveld's change is missing")
 check(records[parks]["text"].startswith("Nijkerk: we inventariseren"), "Nijkerk's local action changed")

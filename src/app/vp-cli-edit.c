@@ -250,16 +250,61 @@ check_references (VpStore *store, VpRecord *draft, GError **error)
   return TRUE;
 }
 
-/* UUID:FIELD=VALUE */
+/* One edit the command line asks for, checked: a record's new values
+ * (every --set of one record in one draft), a status, or a deletion. */
+typedef struct
+{
+  const char *option;
+  char *spec;
+  VpRecord *record;
+  VpRecord *draft;
+  int status;
+} Edit;
+
+static void
+edit_free (Edit *edit)
+{
+  g_free (edit->spec);
+  g_clear_object (&edit->record);
+  g_clear_object (&edit->draft);
+  g_free (edit);
+}
+
+static Edit *
+edit_new (const char *option, const char *spec, VpRecord *record)
+{
+  Edit *edit = g_new0 (Edit, 1);
+
+  edit->option = option;
+  edit->spec = g_strdup (spec);
+  edit->record = g_object_ref (record);
+  return edit;
+}
+
+/* The edit of @record's values, if an earlier --set made one. */
+static Edit *
+find_draft (GPtrArray *edits, VpRecord *record)
+{
+  for (guint i = 0; i < edits->len; i++)
+    {
+      Edit *edit = g_ptr_array_index (edits, i);
+
+      if (edit->draft != NULL && edit->record == record)
+        return edit;
+    }
+  return NULL;
+}
+
+/* UUID:FIELD=VALUE, into the record's draft */
 static gboolean
-set_field (VpStore *store, const char *spec, GError **error)
+check_set (VpStore *store, const char *spec, GPtrArray *edits, GError **error)
 {
   g_auto (GStrv) parts = g_strsplit (spec, ":", 2);
   g_auto (GStrv) assignment = NULL;
   g_auto (GValue) value = G_VALUE_INIT;
-  g_autoptr (VpRecord) draft = NULL;
   GParamSpec *field;
   VpRecord *record;
+  Edit *edit;
 
   if (g_strv_length (parts) != 2 || strchr (parts[1], '=') == NULL)
     return fail (error, _ ("--set expects UUID:FIELD=VALUE, got “%s”"), spec);
@@ -272,22 +317,36 @@ set_field (VpStore *store, const char *spec, GError **error)
       g_prefix_error (error, "%s: ", assignment[0]);
       return FALSE;
     }
-  draft = vp_record_copy (record);
-  g_object_set_property (G_OBJECT (draft), field->name, &value);
+  if ((edit = find_draft (edits, record)) == NULL)
+    {
+      edit = edit_new ("set", spec, record);
+      edit->draft = vp_record_copy (record);
+      g_ptr_array_add (edits, edit);
+    }
+  g_object_set_property (G_OBJECT (edit->draft), field->name, &value);
   /* a lead is named only for the kind "organisation" */
-  if (VP_IS_ACTION (draft) && g_str_equal (field->name, "lead-kind")
+  if (VP_IS_ACTION (edit->draft) && g_str_equal (field->name, "lead-kind")
       && g_value_get_enum (&value) != VP_LEAD_KIND_ORGANISATION)
-    g_object_set (draft, "lead", NULL, NULL);
-  return vp_field_check_record (draft, error) && check_references (store, draft, error)
-         && vp_store_replace (store, record, draft, VP_STORE_WRITE_DEFAULT, error);
+    g_object_set (edit->draft, "lead", NULL, NULL);
+  return TRUE;
+}
+
+/* A record's values once all its --set are in: checked as a whole (a
+ * plan's first and last year together). */
+static gboolean
+check_draft (VpStore *store, Edit *edit, GError **error)
+{
+  return vp_field_check_record (edit->draft, error) && check_references (store, edit->draft, error);
 }
 
 /* ACTION:STATUS */
 static gboolean
-set_status (VpStore *store, const char *spec, GError **error)
+check_status (VpStore *store, const char *spec, GPtrArray *edits, GError **error)
 {
   g_auto (GStrv) parts = g_strsplit (spec, ":", 2);
+  const char *keeper = NULL;
   VpRecord *action;
+  Edit *edit;
   int status;
 
   if (g_strv_length (parts) != 2)
@@ -298,16 +357,56 @@ set_status (VpStore *store, const char *spec, GError **error)
     return fail (error, _ ("%s is not an action"), parts[0]);
   if (!vp_enum_from_nick (VP_TYPE_STATUS, parts[1], &status))
     return fail (error, _ ("“%s” is not a status"), parts[1]);
-  return vp_store_set_status (store, VP_ACTION (action), vp_store_get_home_municipality (store),
-                              status, 0, NULL, error);
+  if (!vp_action_can_set_status (store, VP_ACTION (action), &keeper))
+    {
+      VpOrganisation *organisation
+        = keeper != NULL ? vp_store_lookup_organisation (store, keeper) : NULL;
+
+      if (keeper != NULL)
+        return fail (error, _ ("%s leads this action and sets its status"),
+                     organisation != NULL ? vp_organisation_get_name (organisation) : keeper);
+      return fail (error, _ ("This municipality does not take part in this action"));
+    }
+  edit = edit_new ("status", spec, action);
+  edit->status = status;
+  g_ptr_array_add (edits, edit);
+  return TRUE;
 }
 
 static gboolean
-each (VpStore *store,
-      GVariantDict *options,
-      const char *option,
-      gboolean (*edit) (VpStore *, const char *, GError **),
-      gboolean *edited)
+check_delete (VpStore *store, const char *uuid, GPtrArray *edits, GError **error)
+{
+  VpRecord *record = find_record (store, uuid, error);
+
+  if (record == NULL)
+    return FALSE;
+  for (guint i = 0; i < edits->len; i++)
+    {
+      Edit *edit = g_ptr_array_index (edits, i);
+
+      if (g_str_equal (edit->option, "delete") && edit->record == record)
+        return fail (error, _ ("%s is deleted once already in this command"), uuid);
+    }
+  g_ptr_array_add (edits, edit_new ("delete", uuid, record));
+  return TRUE;
+}
+
+static void
+print_failure (const char *option, const char *text, const GError *error)
+{
+  g_autofree char *spec = vp_untrusted_text_for_terminal (text);
+  g_autofree char *message = vp_untrusted_text_for_terminal (error->message);
+
+  g_printerr ("veiligheidsplan: --%s %s: %s\n", option, spec, message);
+}
+
+/* Checks every spec of @option into @edits; prints the first that fails. */
+static gboolean
+check_each (VpStore *store,
+            GVariantDict *options,
+            const char *option,
+            gboolean (*check) (VpStore *, const char *, GPtrArray *, GError **),
+            GPtrArray *edits)
 {
   g_auto (GStrv) specs = NULL;
 
@@ -317,13 +416,9 @@ each (VpStore *store,
     {
       g_autoptr (GError) error = NULL;
 
-      *edited = TRUE;
-      if (!edit (store, specs[i], &error))
+      if (!check (store, specs[i], edits, &error))
         {
-          g_autofree char *spec = vp_untrusted_text_for_terminal (specs[i]);
-          g_autofree char *message = vp_untrusted_text_for_terminal (error->message);
-
-          g_printerr ("veiligheidsplan: --%s %s: %s\n", option, spec, message);
+          print_failure (option, specs[i], error);
           return FALSE;
         }
     }
@@ -331,11 +426,47 @@ each (VpStore *store,
 }
 
 static gboolean
-delete_record (VpStore *store, const char *uuid, GError **error)
+apply_edit (VpStore *store, Edit *edit, GError **error)
 {
-  VpRecord *record = find_record (store, uuid, error);
+  if (edit->draft != NULL)
+    return vp_store_replace (store, edit->record, edit->draft, VP_STORE_WRITE_DEFAULT, error);
+  if (g_str_equal (edit->option, "status"))
+    return vp_store_set_status (store, VP_ACTION (edit->record),
+                                vp_store_get_home_municipality (store), edit->status, 0, NULL,
+                                error);
+  return vp_store_delete (store, edit->record, error);
+}
 
-  return record != NULL && vp_store_delete (store, record, error);
+/* All of @edits in one transaction (one step of the undo stack), or
+ * none of them. */
+static gboolean
+apply_all (VpStore *store, GPtrArray *edits)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!vp_store_begin (store, &error))
+    {
+      g_printerr ("veiligheidsplan: %s\n", error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < edits->len; i++)
+    {
+      Edit *edit = g_ptr_array_index (edits, i);
+
+      if (!apply_edit (store, edit, &error))
+        {
+          vp_store_rollback (store);
+          print_failure (edit->option, edit->spec, error);
+          g_printerr (_ ("veiligheidsplan: nothing was changed\n"));
+          return FALSE;
+        }
+    }
+  if (!vp_store_commit (store, &error))
+    {
+      g_printerr ("veiligheidsplan: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -353,23 +484,42 @@ vp_cli_wants_edits (GVariantDict *options)
 /**
  * vp_cli_edit:
  *
- * Makes the edits the command line asks for, in the order --set, --status,
- * --delete, each a change of its own.
+ * Makes the edits the command line asks for, all or none: every --set,
+ * --status and --delete is checked first, then all are applied in one
+ * transaction (the values of a record's --set together, then the
+ * statuses, then the deletions), one step of the undo stack.
  *
- * Returns: %FALSE after printing the first that failed
+ * Returns: %FALSE after printing the first that failed; then nothing was
+ *   changed
  */
 gboolean
 vp_cli_edit (VpStore *store, GVariantDict *options)
 {
-  gboolean edited = FALSE;
+  g_autoptr (GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) edit_free);
 
-  if (vp_cli_wants_edits (options) && vp_store_get_home_municipality (store) == NULL)
+  if (!vp_cli_wants_edits (options))
+    return TRUE;
+  if (vp_store_get_home_municipality (store) == NULL)
     {
       g_printerr (_ ("veiligheidsplan: edits need the database’s municipality "
                      "(--municipality)\n"));
       return FALSE;
     }
-  return each (store, options, "set", set_field, &edited)
-         && each (store, options, "status", set_status, &edited)
-         && each (store, options, "delete", delete_record, &edited);
+  if (!check_each (store, options, "set", check_set, edits))
+    return FALSE;
+  for (guint i = 0; i < edits->len; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      Edit *edit = g_ptr_array_index (edits, i);
+
+      if (!check_draft (store, edit, &error))
+        {
+          print_failure (edit->option, edit->spec, error);
+          return FALSE;
+        }
+    }
+  if (!check_each (store, options, "status", check_status, edits)
+      || !check_each (store, options, "delete", check_delete, edits))
+    return FALSE;
+  return apply_all (store, edits);
 }

@@ -192,6 +192,13 @@ print_change (VpChange *change)
       /* Translators: a record the partner deleted, deleted here too */
       g_print (_ ("  Deleted: %s %s\n"), path, what);
       break;
+    case VP_CHANGE_UPDATED:
+      /* an update with a reason: a change made here that its owner
+       * refused, replaced by the owner's version */
+      if (vp_change_get_reason (change) != NULL)
+        /* Translators: a change made here replaced by its owner's version, and why */
+        g_print (_ ("  Taken back: %s %s: %s\n"), path, what, reason);
+      break;
     default:
       break;
     }

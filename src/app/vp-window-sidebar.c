@@ -217,8 +217,7 @@ vp_window_update_sidebar (VpWindow *self)
       VpPriority *priority = g_ptr_array_index (priorities, i);
       const char *uuid = vp_record_get_uuid (VP_RECORD (priority));
       const Counts *c = g_hash_table_lookup (counts, uuid);
-      g_autofree char *title = g_strdup_printf ("%d. %s", vp_priority_get_number (priority),
-                                                vp_priority_get_title (priority));
+      g_autofree char *title = vp_format_priority (self->store, priority);
 
       if (same_rows)
         {

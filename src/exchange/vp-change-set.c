@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rules/vp-ownership.h"
+#include "store/vp-store-status.h"
 #include "vp-change-set.h"
 
 /*
@@ -37,6 +38,10 @@ struct _VpChange
   VpChange *depends_on;
   /* set by apply: the record is now as the file has it */
   gboolean taken;
+  /* a partner's status of an action with one shared status, set without
+   * ours (vp-exchange-reader.c): our status, which it would replace as
+   * the action's */
+  VpRecord *shared_ours;
 };
 
 G_DEFINE_FINAL_TYPE (VpChange, vp_change, G_TYPE_OBJECT)
@@ -74,6 +79,7 @@ vp_change_finalize (GObject *object)
   g_free (self->path);
   g_free (self->reason);
   g_clear_pointer (&self->tombstone, vp_tombstone_free);
+  g_clear_object (&self->shared_ours);
 
   G_OBJECT_CLASS (vp_change_parent_class)->finalize (object);
 }
@@ -213,6 +219,36 @@ vp_change_set_resolution (VpChange *self, VpResolution resolution)
   g_return_if_fail (VP_IS_CHANGE (self));
   g_return_if_fail (vp_change_can_resolve (self));
   self->resolution = resolution;
+}
+
+/**
+ * vp_change_get_shared_ours:
+ *
+ * Returns: (transfer none) (nullable): for a partner's status of an action
+ *   with one shared status, set without ours, our status, which it would
+ *   replace as the action's (a conflict)
+ */
+VpRecord *
+vp_change_get_shared_ours (VpChange *self)
+{
+  g_return_val_if_fail (VP_IS_CHANGE (self), NULL);
+  return self->shared_ours;
+}
+
+/**
+ * vp_change_set_mark_shared:
+ * @ours: our status of the same action
+ *
+ * Marks @change (a partner's status, added as a conflict) as one with our
+ * status of an action whose status is shared: taking theirs sets ours to it, keeping
+ * ours stamps ours anew; either way the partner's status is kept too.
+ */
+void
+vp_change_set_mark_shared (VpChange *change, VpRecord *ours)
+{
+  g_return_if_fail (VP_IS_CHANGE (change));
+  g_return_if_fail (change->kind == VP_CHANGE_CONFLICT);
+  g_set_object (&change->shared_ours, ours);
 }
 
 struct _VpChangeSet
@@ -572,6 +608,52 @@ apply_dependent (VpChange *change, VpStore *store, gboolean *seen, GError **erro
   return vp_store_insert (store, added, VP_STORE_WRITE_KEEP_STAMPS, error);
 }
 
+/* The partner's status is theirs to keep whatever is decided: added or
+ * updated with its stamps. */
+static gboolean
+write_theirs (VpChange *change, VpStore *store, GError **error)
+{
+  g_autoptr (VpRecord) added = NULL;
+
+  if (change->local != NULL)
+    return vp_store_replace (store, change->local, change->incoming, VP_STORE_WRITE_KEEP_STAMPS,
+                             error);
+  added = vp_record_copy (change->incoming);
+  return vp_store_insert (store, added, VP_STORE_WRITE_KEEP_STAMPS, error);
+}
+
+/* A shared status set on both sides: the partner's status is kept, and
+ * ours, stamped after it, becomes the action's: as it was (ours kept) or
+ * as theirs (theirs taken), so that the decision travels. */
+static gboolean
+apply_shared (VpChange *change, VpStore *store, gboolean *seen, GError **error)
+{
+  VpActionStatus *ours = VP_ACTION_STATUS (change->shared_ours);
+  VpActionStatus *theirs = VP_ACTION_STATUS (change->incoming);
+  g_autoptr (VpRecord) again = NULL;
+  VpRecord *action;
+
+  if (change->resolution == VP_RESOLUTION_NONE)
+    {
+      *seen = FALSE;
+      return TRUE;
+    }
+  if (!write_theirs (change, store, error))
+    return FALSE;
+  vp_store_observe_stamp (store, vp_record_get_modified_at (change->incoming));
+  if (change->resolution == VP_RESOLUTION_KEEP_OURS)
+    {
+      again = vp_record_copy (VP_RECORD (ours));
+      return vp_store_replace (store, VP_RECORD (ours), again, VP_STORE_WRITE_TOUCH, error);
+    }
+  action = vp_store_lookup (store, vp_action_status_get_action (ours));
+  return VP_IS_ACTION (action)
+         && vp_store_set_status (
+           store, VP_ACTION (action), vp_action_status_get_municipality (ours),
+           vp_action_status_get_status (theirs), vp_action_status_get_achieved (ours),
+           vp_action_status_get_note (ours), error);
+}
+
 static gboolean
 apply_conflict (VpChange *change, VpStore *store, gboolean *seen, GError **error)
 {
@@ -579,6 +661,8 @@ apply_conflict (VpChange *change, VpStore *store, gboolean *seen, GError **error
     return apply_deleted_there (change, store, seen, error);
   if (change->deletion == VP_DELETION_HERE)
     return apply_deleted_here (change, store, seen, error);
+  if (change->shared_ours != NULL)
+    return apply_shared (change, store, seen, error);
   if (change->resolution == VP_RESOLUTION_TAKE_THEIRS)
     return take_theirs (change, store, error);
   if (change->resolution == VP_RESOLUTION_KEEP_OURS)

@@ -50,6 +50,7 @@ VpChange *vp_change_get_depends_on (VpChange *self);
 VpResolution vp_change_get_resolution (VpChange *self);
 gboolean vp_change_can_resolve (VpChange *self);
 void vp_change_set_resolution (VpChange *self, VpResolution resolution);
+VpRecord *vp_change_get_shared_ours (VpChange *self);
 
 #define VP_TYPE_CHANGE_SET (vp_change_set_get_type ())
 G_DECLARE_FINAL_TYPE (VpChangeSet, vp_change_set, VP, CHANGE_SET, GObject)
@@ -67,6 +68,7 @@ void vp_change_set_add_relay (VpChangeSet *self, const VpTombstone *tombstone);
 void vp_change_set_explain (VpChange *change, const char *reason);
 void vp_change_set_depend (VpChange *change, VpChange *depends_on);
 void vp_change_set_mark_deleted_here (VpChange *change, const VpTombstone *tombstone);
+void vp_change_set_mark_shared (VpChange *change, VpRecord *ours);
 const char *vp_change_set_get_partner (VpChangeSet *self);
 const char *vp_change_set_get_exported_at (VpChangeSet *self);
 const char *vp_change_set_get_file_name (VpChangeSet *self);

@@ -19,6 +19,7 @@ int vp_exchange_key_since (GType type, GParamSpec *field);
 int vp_exchange_compare_records (gconstpointer a, gconstpointer b);
 
 /* vp-merge.c */
+const char *vp_merge_get_base (VpRecord *incoming);
 VpChangeKind vp_merge_classify (
   VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local, char **reason);
 VpChangeKind vp_merge_classify_deletion (VpStore *store,

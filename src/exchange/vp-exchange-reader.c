@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "model/vp-record-private.h"
+#include "store/vp-store-status.h"
 #include "vp-exchange-private.h"
 #include "vp-field-check.h"
 #include "vp-json-strict.h"
@@ -262,7 +263,7 @@ is_known_key (GType type, const char *key)
   const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
 
   if (g_str_equal (key, "uuid") || g_str_equal (key, "modified_at")
-      || g_str_equal (key, "modified_by"))
+      || g_str_equal (key, "modified_by") || g_str_equal (key, "base"))
     return TRUE;
   for (guint i = 0; i < klass->n_fields; i++)
     {
@@ -305,6 +306,31 @@ get_member (JsonObject *object, const char *key, const char *path, GError **erro
   return node;
 }
 
+/* The version the writer changed the record from, if the file says
+ * (version 2): kept with the record for the merge (vp_merge_get_base()). */
+static gboolean
+read_base (VpRecord *record, JsonObject *object, const char *path, GError **error)
+{
+  g_autofree char *base_path = g_strconcat (path, ".base", NULL);
+  JsonNode *node = json_object_get_member (object, "base");
+  char *base;
+
+  if (node == NULL)
+    return TRUE;
+  if (!expect_string (node, base_path, error))
+    return FALSE;
+  base = vp_exchange_normalize_timestamp (json_node_get_string (node));
+  if (base == NULL || strcmp (base, vp_record_get_modified_at (record)) >= 0)
+    {
+      g_free (base);
+      return fail (error, base_path,
+                   _ ("expected a time in UTC before the record’s modified_at, got “%s”"),
+                   json_node_get_string (node));
+    }
+  g_object_set_data_full (G_OBJECT (record), "vp-merge-base", base, g_free);
+  return TRUE;
+}
+
 static gboolean
 read_identity (
   Import *import, VpRecord *record, JsonObject *object, const char *path, GError **error)
@@ -343,7 +369,7 @@ read_identity (
 
   vp_record_set_identity (record, json_node_get_string (uuid), modified_at,
                           json_node_get_string (by));
-  return TRUE;
+  return read_base (record, object, path, error);
 }
 
 static gboolean read_record (Import *import,
@@ -851,6 +877,40 @@ add_dependent (Build *build, Incoming *incoming, VpChange *parent)
   return change;
 }
 
+/* A partner's status of an action whose status is shared, that would
+ * become the action's in place of ours although the partner set it
+ * without having ours (the file lacks our current status): our status, a
+ * conflict. */
+static VpRecord *
+find_shared_clash (Import *import, VpRecord *incoming)
+{
+  const char *home = vp_store_get_home_municipality (import->store);
+  VpRecord *action;
+  VpActionStatus *ours;
+  Incoming *ours_there;
+
+  if (!VP_IS_ACTION_STATUS (incoming) || home == NULL
+      || g_strcmp0 (vp_action_status_get_municipality (VP_ACTION_STATUS (incoming)), home) == 0)
+    return NULL;
+  action
+    = vp_store_lookup (import->store, vp_action_status_get_action (VP_ACTION_STATUS (incoming)));
+  if (!VP_IS_ACTION (action)
+      || vp_action_get_status_rule (import->store, VP_ACTION (action)) != VP_STATUS_RULE_SHARED)
+    return NULL;
+  ours = vp_store_find_status (import->store, vp_record_get_uuid (action), home);
+  if (ours == NULL
+      || vp_action_status_get_status (ours)
+           == vp_action_status_get_status (VP_ACTION_STATUS (incoming)))
+    return NULL;
+  ours_there = g_hash_table_lookup (import->by_uuid, vp_record_get_uuid (VP_RECORD (ours)));
+  if (ours_there != NULL
+      && g_strcmp0 (vp_record_get_modified_at (ours_there->record),
+                    vp_record_get_modified_at (VP_RECORD (ours)))
+           == 0)
+    return NULL;
+  return VP_RECORD (ours);
+}
+
 static void
 add_record (Build *build, Incoming *incoming)
 {
@@ -877,8 +937,15 @@ add_record (Build *build, Incoming *incoming)
     change = add_dependent (build, incoming, parent);
   else
     {
-      change = vp_change_set_add (build->set, kind, incoming->record, local, incoming->path);
+      VpRecord *shared = kind == VP_CHANGE_ADDED || kind == VP_CHANGE_UPDATED
+                           ? find_shared_clash (import, incoming->record)
+                           : NULL;
+
+      change = vp_change_set_add (build->set, shared != NULL ? VP_CHANGE_CONFLICT : kind,
+                                  incoming->record, local, incoming->path);
       vp_change_set_explain (change, reason);
+      if (shared != NULL)
+        vp_change_set_mark_shared (change, shared);
     }
   if (local == NULL
       && (vp_change_get_kind (change) == VP_CHANGE_REFUSED

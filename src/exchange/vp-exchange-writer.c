@@ -29,6 +29,8 @@ typedef struct
   GHashTable *children[8];
   /* the records written, or NULL when nobody asks */
   GPtrArray *written;
+  /* UUID → the version a change made here was built on (find_bases()) */
+  GHashTable *bases;
 } Export;
 
 static void
@@ -116,6 +118,13 @@ write_record (Export *export, VpRecord *record)
   vp_json_writer_string (export->json, vp_record_get_modified_at (record));
   vp_json_writer_key (export->json, "modified_by");
   vp_json_writer_string (export->json, vp_record_get_modified_by (record));
+  /* version 2: which version a change made here was built on */
+  if (export->version >= 2 && g_hash_table_contains (export->bases, vp_record_get_uuid (record)))
+    {
+      vp_json_writer_key (export->json, "base");
+      vp_json_writer_string (export->json,
+                             g_hash_table_lookup (export->bases, vp_record_get_uuid (record)));
+    }
   write_children (export, record);
   vp_json_writer_end_object (export->json);
 }
@@ -222,10 +231,46 @@ write_header (Export *export)
   vp_json_writer_string (export->json, "Veiligheidsplan " PACKAGE_VERSION);
 }
 
+static void
+find_bases_of (Export *export, GHashTable *taken, GType type)
+{
+  GListModel *list = vp_store_get_records (export->store, type);
+  const char *home = vp_store_get_home_municipality (export->store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (VpRecord) record = g_list_model_get_item (list, i);
+      const char *base = g_hash_table_lookup (taken, vp_record_get_uuid (record));
+
+      if (base != NULL && g_strcmp0 (vp_record_get_modified_by (record), home) == 0
+          && strcmp (vp_record_get_modified_at (record), base) > 0)
+        g_hash_table_insert (export->bases, g_strdup (vp_record_get_uuid (record)),
+                             g_strdup (base));
+    }
+}
+
+/* The records changed here since a version was taken from a partner, and
+ * that version, which partners compare with theirs (vp-merge.c): a
+ * partner that changed the record too and did not have ours has a
+ * conflict, whichever change is older. */
+static void
+find_bases (Export *export)
+{
+  g_autoptr (GHashTable) taken = vp_store_dup_taken_versions (export->store);
+  guint n_kinds;
+  const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
+
+  export->bases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  find_bases_of (export, taken, VP_TYPE_ORGANISATION);
+  find_bases_of (export, taken, VP_TYPE_PLAN);
+  for (guint k = 0; k < n_kinds; k++)
+    find_bases_of (export, taken, kinds[k].child_type);
+}
+
 static char *
 write_export (VpStore *store, VpPlan *plan, int version, GPtrArray *written, GError **error)
 {
-  Export export = { store, NULL, version, { NULL }, written };
+  Export export = { store, NULL, version, { NULL }, written, NULL };
   guint n_kinds;
   const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
   g_autoptr (GPtrArray) organisations = NULL;
@@ -245,6 +290,7 @@ write_export (VpStore *store, VpPlan *plan, int version, GPtrArray *written, GEr
   organisations = sorted_records (store, VP_TYPE_ORGANISATION, NULL);
   plans = sorted_records (store, VP_TYPE_PLAN, plan);
 
+  find_bases (&export);
   export.json = vp_json_writer_new ();
   vp_json_writer_begin_object (export.json);
   write_header (&export);
@@ -255,6 +301,7 @@ write_export (VpStore *store, VpPlan *plan, int version, GPtrArray *written, GEr
 
   for (guint k = 0; k < n_kinds; k++)
     g_hash_table_unref (export.children[k]);
+  g_hash_table_unref (export.bases);
   return vp_json_writer_free_to_string (export.json);
 }
 

@@ -9,7 +9,9 @@
 G_BEGIN_DECLS
 
 /* The exchange format: see data/README.md and the JSON Schema in data/. */
-#define VP_EXCHANGE_FORMAT  "veiligheidsplan"
+#define VP_EXCHANGE_FORMAT "veiligheidsplan"
+/* 2: keys of a plan of one's own, of the evaluation, and a record's
+ * "base" (which version it was changed from); see data/README.md */
 #define VP_EXCHANGE_VERSION 2
 /* The oldest version this program still writes, for partners on 0.1.x. */
 #define VP_EXCHANGE_OLDEST_VERSION 1

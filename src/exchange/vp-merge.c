@@ -17,6 +17,10 @@
  *   their owner: a version stamped by anyone else is refused. And what
  *   the home municipality owns changes only here: a partner's file may
  *   bring it back when it is missing, but never a newer version of it.
+ * - A version here by one who may not change it (made before the store
+ *   refused such writes) was refused by every partner: the version of
+ *   one who may change it is taken back, newer or not, so that it
+ *   settles.
  * - Otherwise compare with the versions both sides last had. Theirs is
  *   news when it is newer than the version last taken from this partner
  *   (or, never having taken one from it, the newest taken from anyone),
@@ -25,12 +29,15 @@
  *   changed when it is newer than the versions both sides may have had:
  *   those taken from anyone, and the one we sent if theirs is newer than
  *   it (a partner may have built on what we sent; a version older than it
- *   was made without it). News on both sides: a conflict. Else the newer
- *   version wins.
- *   Time stamps tell only so much: of two partners that both sent their
- *   change before taking the other's, the one whose change is older sees
- *   the conflict; the other cannot tell the older version was not built
- *   on its own, and takes the newer. A conflict decided either way is
+ *   was made without it). A file that says which version theirs was
+ *   changed from (its "base", exchange format 2) settles that guess:
+ *   ours changed unless it is that version (or one taken from a partner),
+ *   so two partners that both changed a record before taking the other's
+ *   change both see the conflict, whichever change is older. News on both
+ *   sides: a conflict. Else the newer version wins. The same fields,
+ *   newer, are a conflict settled there the way we have it: its stamps
+ *   are taken, so that both sides end with the same. A conflict decided
+ *   either way is
  *   stamped anew (see vp-change-set.c), so the decision travels.
  * - A deletion is a version too, stamped when it was made: by the same
  *   rules it removes a record that was not changed here since (after a
@@ -112,25 +119,54 @@ is_changed_there (VpStore *store, const char *partner, const char *uuid, const c
 }
 
 /* Whether ours changed since the versions both sides may have had when
- * theirs was made. A record that was never exchanged is new here when it
- * belongs to another one (@new_is_change), which is what the deletion of
- * that one must not take along unasked. */
+ * theirs was made. When the file says which version theirs was changed
+ * from (@base), ours changed unless it is that one, or one taken from a
+ * partner (a third's version: its conflict is that partner's). Else we
+ * guess: a partner may have built on the version we sent, if theirs is
+ * newer. A record that was never exchanged is new here when it belongs
+ * to another one (@new_is_change), which is what the deletion of that one
+ * must not take along unasked. */
 static gboolean
-is_changed_here (
-  VpStore *store, const char *partner, VpRecord *record, const char *theirs, gboolean new_is_change)
+is_changed_here (VpStore *store,
+                 const char *partner,
+                 VpRecord *record,
+                 const char *theirs,
+                 const char *base,
+                 gboolean new_is_change)
 {
   g_auto (Bases) bases = { NULL };
+  const char *ours = vp_record_get_modified_at (record);
   const char *common;
 
   vp_store_get_sync_bases (store, partner, vp_record_get_uuid (record), &bases.there, &bases.taken,
                            &bases.sent);
+  if (base != NULL)
+    {
+      if (strcmp (ours, base) == 0)
+        return FALSE;
+      return bases.taken == NULL ? bases.sent != NULL || new_is_change
+                                 : strcmp (ours, bases.taken) > 0;
+    }
   common = bases.taken;
   if (bases.sent != NULL && strcmp (bases.sent, theirs) <= 0
       && (common == NULL || strcmp (bases.sent, common) > 0))
     common = bases.sent;
   if (common == NULL)
     return bases.sent != NULL || new_is_change;
-  return strcmp (vp_record_get_modified_at (record), common) > 0;
+  return strcmp (ours, common) > 0;
+}
+
+/**
+ * vp_merge_get_base:
+ * @incoming: a record of a partner's file
+ *
+ * Returns: (nullable): the version its writer changed it from, if the
+ *   file says (its "base")
+ */
+const char *
+vp_merge_get_base (VpRecord *incoming)
+{
+  return g_object_get_data (G_OBJECT (incoming), "vp-merge-base");
 }
 
 static VpChangeKind
@@ -140,7 +176,8 @@ classify_existing (
   const char *theirs = vp_record_get_modified_at (incoming);
   const char *ours = vp_record_get_modified_at (local);
   gboolean changed_there = is_changed_there (store, partner, vp_record_get_uuid (incoming), theirs);
-  gboolean changed_here = is_changed_here (store, partner, local, theirs, FALSE);
+  gboolean changed_here
+    = is_changed_here (store, partner, local, theirs, vp_merge_get_base (incoming), FALSE);
 
   if (strcmp (theirs, ours) > 0 && is_ours (store, partner, incoming))
     {
@@ -150,6 +187,26 @@ classify_existing (
   if (changed_there && changed_here)
     return VP_CHANGE_CONFLICT;
   return strcmp (theirs, ours) > 0 ? VP_CHANGE_UPDATED : VP_CHANGE_OLDER;
+}
+
+/* Whether our version of a record was made by one who may not change it
+ * (an older release let a municipality change another's record from the
+ * command line): its owner's partners all refuse it, so it would never
+ * settle. */
+static gboolean
+is_refused_version (VpRecord *local)
+{
+  return !vp_ownership_may_change (local, vp_record_get_modified_by (local));
+}
+
+static char *
+explain_taken_back (VpStore *store, VpRecord *local, const char *by)
+{
+  /* Translators: our version of another municipality's record was made
+   * here by one who may not change it; the owner's version is taken back:
+   * "Only Nijkerk changes it: its version replaces the one Barneveld made." */
+  return g_strdup_printf (_ ("Only %s changes it: its version replaces the one %s made."),
+                          name_of (store, by), name_of (store, vp_record_get_modified_by (local)));
 }
 
 /**
@@ -169,7 +226,15 @@ vp_merge_classify (
 
   *reason = NULL;
   if (local != NULL && vp_record_fields_equal (incoming, local))
-    return VP_CHANGE_UNCHANGED;
+    {
+      /* the same, stamped later (a conflict settled there the way we
+       * have it): taken, so that both sides have the same stamps */
+      if (strcmp (vp_record_get_modified_at (incoming), vp_record_get_modified_at (local)) > 0
+          && !is_ours (store, partner, incoming) && vp_ownership_may_change (local, by)
+          && vp_ownership_may_change (incoming, by))
+        return VP_CHANGE_UPDATED;
+      return VP_CHANGE_UNCHANGED;
+    }
   if (local == NULL
         ? !vp_ownership_may_add (incoming, by)
         : !vp_ownership_may_change (incoming, by) || !vp_ownership_may_change (local, by))
@@ -182,6 +247,11 @@ vp_merge_classify (
     }
   if (local == NULL)
     return VP_CHANGE_ADDED;
+  if (is_refused_version (local) && vp_ownership_may_change (incoming, by))
+    {
+      *reason = explain_taken_back (store, local, by);
+      return VP_CHANGE_UPDATED;
+    }
   return classify_existing (store, partner, incoming, local, reason);
 }
 
@@ -224,12 +294,12 @@ is_subtree_changed_here (VpStore *store, const char *partner, VpRecord *local, c
 {
   g_autoptr (GPtrArray) belonging = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (is_changed_here (store, partner, local, theirs, FALSE))
+  if (is_changed_here (store, partner, local, theirs, NULL, FALSE))
     return TRUE;
   vp_merge_collect_belonging (store, local, belonging);
   for (guint i = 0; i < belonging->len; i++)
     {
-      if (is_changed_here (store, partner, g_ptr_array_index (belonging, i), theirs, TRUE))
+      if (is_changed_here (store, partner, g_ptr_array_index (belonging, i), theirs, NULL, TRUE))
         return TRUE;
     }
   return FALSE;

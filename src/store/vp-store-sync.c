@@ -332,6 +332,33 @@ vp_store_dup_latest_sync_base (VpStore *self, const char *uuid)
 }
 
 /**
+ * vp_store_dup_taken_versions:
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): for every record a
+ *   version of which was taken from a partner, the newest taken: what a
+ *   change made here since was built on (the exchange file's "base")
+ */
+GHashTable *
+vp_store_dup_taken_versions (VpStore *self)
+{
+  GHashTable *taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT uuid, max (modified_at) FROM sync_base WHERE partner != ?1 "
+                          "GROUP BY uuid",
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
+    return taken;
+  sqlite3_bind_text (stmt, 1, VP_STORE_SENT, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (taken, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  return taken;
+}
+
+/**
  * vp_store_note_sent:
  * @records: (element-type VpRecord): the records of an exchange file that
  *   was written

@@ -136,6 +136,7 @@ gboolean vp_store_log_import (VpStore *self,
 GPtrArray *vp_store_list_imports (VpStore *self);
 char *vp_store_dup_last_import (VpStore *self, const char *partner);
 char *vp_store_dup_latest_sync_base (VpStore *self, const char *uuid);
+GHashTable *vp_store_dup_taken_versions (VpStore *self);
 /* The "partner" of the versions sent out in exchange files. */
 #define VP_STORE_SENT ""
 gboolean vp_store_note_sent (VpStore *self, GPtrArray *records, GError **error);

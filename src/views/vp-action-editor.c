@@ -10,6 +10,7 @@
 #include "vp-format.h"
 #include "vp-action-editor.h"
 #include "vp-combo-row.h"
+#include "vp-format.h"
 
 /*
  * Creates and edits one action: its text, its place in the plan, its lead
@@ -192,8 +193,7 @@ load_priorities (VpActionEditor *self)
 
       if (!has_parent (priority, VP_RECORD (self->plan)))
         continue;
-      label = g_strdup_printf ("%d. %s", vp_priority_get_number (priority),
-                               vp_priority_get_title (priority));
+      label = vp_format_priority (self->store, priority);
       gtk_string_list_append (choices, label);
       g_ptr_array_add (self->priorities, g_steal_pointer (&priority));
     }

@@ -589,8 +589,7 @@ show_priority (VpBoardCard *self, VpStore *store, VpAction *action)
   g_autofree char *title = NULL;
 
   if (VP_IS_PRIORITY (priority))
-    title = g_strdup_printf ("%d. %s", vp_priority_get_number (VP_PRIORITY (priority)),
-                             vp_priority_get_title (VP_PRIORITY (priority)));
+    title = vp_format_priority (store, VP_PRIORITY (priority));
   vp_cell_text_set_text (VP_CELL_TEXT (self->priority), title);
   set_colour (self,
               VP_IS_PRIORITY (priority) ? vp_priority_get_colour (VP_PRIORITY (priority)) : NULL);

@@ -48,6 +48,9 @@ struct _VpBoardView
   GtkWidget *summary;
   GtkMenuButton *lanes_button;
   GtkWidget *columns_box;
+  GtkWidget *scroller;
+  /* whether the board is still to open at its opening column */
+  gboolean opening_pending;
 
   /* borrowed */
   const VpBoardColumns *def;

@@ -7,6 +7,7 @@
 
 #include "store/vp-store-status.h"
 #include "vp-board-view-private.h"
+#include "vp-format.h"
 
 /*
  * The board: the plan's actions as cards in a column per status (the
@@ -790,8 +791,7 @@ show_heading (VpBoardView *self, VpBoardCard *card, gpointer record)
 
   if (VP_IS_PRIORITY (record))
     {
-      title = g_strdup_printf ("%d. %s", vp_priority_get_number (record),
-                               vp_priority_get_title (record));
+      title = vp_format_priority (self->store, record);
       vp_board_card_show_heading (card, title, vp_priority_get_colour (record));
       return;
     }
@@ -1086,6 +1086,25 @@ setup_models (VpBoardView *self)
 
 /* GObject and GtkWidget. */
 
+/* Once the columns are laid out, the opening column is brought to the
+ * start of the view (as far as the board reaches). The columns are all as
+ * wide, so its place is its share of the width. */
+static void
+on_hadjustment_changed_cb (GtkAdjustment *adjustment, VpBoardView *self)
+{
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+  guint column = vp_board_view_get_opening_column (self);
+
+  if (!self->opening_pending || upper <= 0 || page <= 0)
+    return;
+  self->opening_pending = FALSE;
+  if (column == 0 || upper <= page)
+    return;
+  gtk_adjustment_set_value (adjustment,
+                            MIN (upper * column / MAX (self->n_columns, 1), upper - page));
+}
+
 static void
 vp_board_view_map (GtkWidget *widget)
 {
@@ -1122,6 +1141,9 @@ vp_board_view_constructed (GObject *object)
 
   G_OBJECT_CLASS (vp_board_view_parent_class)->constructed (object);
   setup_models (self);
+  self->opening_pending = TRUE;
+  g_signal_connect_object (vp_board_view_get_hadjustment (self), "changed",
+                           G_CALLBACK (on_hadjustment_changed_cb), self, 0);
   update_lanes_button (self);
 }
 
@@ -1267,6 +1289,7 @@ vp_board_view_class_init (VpBoardViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpBoardView, summary);
   gtk_widget_class_bind_template_child (widget_class, VpBoardView, lanes_button);
   gtk_widget_class_bind_template_child (widget_class, VpBoardView, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, VpBoardView, scroller);
   vp_board_view_install_actions (widget_class);
   gtk_widget_class_install_property_action (widget_class, "board.lanes", "lanes");
   gtk_widget_class_set_css_name (widget_class, "board");
@@ -1349,6 +1372,33 @@ vp_board_view_set_plan (VpBoardView *self, VpPlan *plan)
 
   if (g_set_object (&self->plan, plan))
     refresh (self, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/**
+ * vp_board_view_get_opening_column:
+ *
+ * Returns: the column the board opens at (today's quarter on the quarter
+ *   board), 0 when it has none
+ */
+guint
+vp_board_view_get_opening_column (VpBoardView *self)
+{
+  g_return_val_if_fail (VP_IS_BOARD_VIEW (self), 0);
+  if (self->def->opening_column == NULL)
+    return 0;
+  return MIN (self->def->opening_column (self), self->n_columns - 1);
+}
+
+/**
+ * vp_board_view_get_hadjustment:
+ *
+ * Returns: (transfer none): how far the board is scrolled sideways
+ */
+GtkAdjustment *
+vp_board_view_get_hadjustment (VpBoardView *self)
+{
+  g_return_val_if_fail (VP_IS_BOARD_VIEW (self), NULL);
+  return gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
 }
 
 guint

@@ -26,6 +26,9 @@ typedef struct
   /* the label of the undo step and the toast after a move to @column */
   const char *undo_label;
   char *(*moved_message) (VpBoardView *board, guint column);
+  /* (optional) the column the board opens at, scrolled into view: the
+   * quarter board's today */
+  guint (*opening_column) (VpBoardView *board);
 } VpBoardColumns;
 
 #define VP_TYPE_BOARD_VIEW (vp_board_view_get_type ())
@@ -39,6 +42,8 @@ VpPlan *vp_board_view_get_plan (VpBoardView *self);
 void vp_quarter_board_get_years (VpBoardView *board, int *first, int *last);
 void vp_board_view_set_plan (VpBoardView *self, VpPlan *plan);
 guint vp_board_view_get_n_columns (VpBoardView *self);
+guint vp_board_view_get_opening_column (VpBoardView *self);
+GtkAdjustment *vp_board_view_get_hadjustment (VpBoardView *self);
 GtkWidget *vp_board_view_get_column (VpBoardView *self, guint column);
 GListModel *vp_board_view_get_cards (VpBoardView *self, guint column);
 guint vp_board_view_get_count (VpBoardView *self, guint column);

@@ -11,6 +11,30 @@
 /* How the views write a record's values for people. */
 
 /**
+ * vp_format_priority:
+ *
+ * Returns: (transfer full): a priority's number and title, and for a local
+ *   priority its municipality, so that the priorities of several
+ *   municipalities with one title are told apart wherever they show
+ *   without the plan around them: "2. Ondermijning (Rhenen)"
+ */
+char *
+vp_format_priority (VpStore *store, VpPriority *priority)
+{
+  const char *owner = vp_record_get_string (VP_RECORD (priority), "owner");
+  VpOrganisation *organisation = owner != NULL ? vp_store_lookup_organisation (store, owner) : NULL;
+
+  if (owner == NULL)
+    return g_strdup_printf ("%d. %s", vp_priority_get_number (priority),
+                            vp_priority_get_title (priority));
+  /* Translators: a local priority's number, title and municipality:
+   * "2. Ondermijning (Rhenen)" */
+  return g_strdup_printf (_ ("%d. %s (%s)"), vp_priority_get_number (priority),
+                          vp_priority_get_title (priority),
+                          organisation != NULL ? vp_organisation_get_name (organisation) : owner);
+}
+
+/**
  * vp_format_lead:
  *
  * Returns: (transfer full): the lead as the plan writes it: "Nijkerk

@@ -6,6 +6,7 @@
 G_BEGIN_DECLS
 
 char *vp_format_lead (VpStore *store, VpAction *action);
+char *vp_format_priority (VpStore *store, VpPriority *priority);
 char *vp_format_quarter (VpAction *action);
 char *vp_format_planned_quarter (VpAction *action);
 char *vp_format_origin (VpStore *store, VpAction *action);

@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "exchange/vp-exchange.h"
 #include "store/vp-store-backup.h"
+#include "store/vp-store-status.h"
 #include "vp-import-dialog.h"
 #include "vp-import-rows.h"
 
@@ -284,19 +286,88 @@ with_belonging (const char *text, guint n)
     ngettext ("%s · %u record belongs to it", "%s · %u records belong to it", n), text, n);
 }
 
+/* What a partner's status of an action with one shared status does to
+ * the action's status here: "Shared status: Done → Postponed", or NULL
+ * when it leaves it as it is. */
+static char *
+describe_shared_status (VpImportDialog *self, VpChange *change)
+{
+  VpRecord *incoming = vp_change_get_incoming (change);
+  VpRecord *ours = vp_change_get_shared_ours (change);
+  VpRecord *action;
+  VpActionStatus *shown;
+  VpStatus before, after;
+
+  if (!VP_IS_ACTION_STATUS (incoming))
+    return NULL;
+  action = vp_store_lookup (self->store, vp_action_status_get_action (VP_ACTION_STATUS (incoming)));
+  if (!VP_IS_ACTION (action)
+      || vp_action_get_status_rule (self->store, VP_ACTION (action)) != VP_STATUS_RULE_SHARED)
+    return NULL;
+  shown = ours != NULL ? VP_ACTION_STATUS (ours)
+                       : vp_action_find_shown_status (self->store, VP_ACTION (action));
+  before = shown != NULL ? vp_action_status_get_status (shown) : VP_STATUS_PLANNED;
+  after = vp_action_status_get_status (VP_ACTION_STATUS (incoming));
+  if (ours == NULL && shown != NULL
+      && strcmp (vp_record_get_modified_at (incoming),
+                 vp_record_get_modified_at (VP_RECORD (shown)))
+           <= 0
+      && vp_record_get_uuid (incoming) != NULL
+      && g_strcmp0 (vp_record_get_uuid (incoming), vp_record_get_uuid (VP_RECORD (shown))) != 0)
+    return NULL;
+  if (before == after)
+    return NULL;
+  /* Translators: a joint action's one status, as it is here and as the
+   * partner's file would make it: "Shared status: Done → Postponed" */
+  return g_strdup_printf (_ ("Shared status: %s → %s"), vp_enum_get_label (VP_TYPE_STATUS, before),
+                          vp_enum_get_label (VP_TYPE_STATUS, after));
+}
+
+/* A shared status set here and by the partner, each without the other's. */
+static GtkWidget *
+shared_status_row_new (VpImportDialog *self, VpChange *change)
+{
+  g_autofree char *title = describe_shared_status (self, change);
+  g_autofree char *kind
+    = vp_import_kind_line (self->store, self->records, vp_change_get_incoming (change));
+  /* Translators: "Status · We organiseren vijf… · set by Barneveld without ours" */
+  g_autofree char *subtitle
+    = g_strdup_printf (_ ("%s · set by %s without knowing ours"), kind, self->partner_name);
+  /* Translators: the tooltip of the choice to take a partner's status */
+  g_autofree char *tooltip = g_strdup_printf (_ ("Take the status %s set"), self->partner_name);
+  GtkWidget *row = action_row_new (title != NULL ? title : "", subtitle);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             choice_new (self, change, _ ("Ours"), self->partner_name, tooltip));
+  return row;
+}
+
 /* An update or a conflict: the changed fields, ours and theirs. */
 static GtkWidget *
 changed_row_new (VpImportDialog *self, VpChange *change)
 {
   VpRecord *incoming = vp_change_get_incoming (change);
   VpRecord *local = vp_change_get_local (change);
-  g_autofree char *title = vp_import_describe (self->store, incoming);
+  g_autofree char *shared = describe_shared_status (self, change);
+  g_autofree char *title
+    = shared != NULL ? g_strdup (shared) : vp_import_describe (self->store, incoming);
   g_autofree char *fields = vp_import_changed_fields (local, incoming);
   g_autofree char *kind = vp_import_kind_line (self->store, self->records, incoming);
   /* Translators: a record's kind and the fields that changed: "Action · Text, Quarter" */
   g_autofree char *subtitle = g_strdup_printf (_ ("%s · %s"), kind, fields);
-  GtkWidget *row = expander_row_new (title, subtitle);
+  const char *reason = vp_change_get_reason (change);
+  GtkWidget *row = NULL;
 
+  /* a change made here that its owner refused, replaced by the owner's
+   * version: said why */
+  if (reason != NULL && vp_change_get_kind (change) == VP_CHANGE_UPDATED)
+    {
+      g_autofree char *with_reason = g_strdup_printf (_ ("%s · %s"), subtitle, reason);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with_reason);
+    }
+  row = expander_row_new (title, subtitle);
   adw_expander_row_add_row (
     ADW_EXPANDER_ROW (row),
     vp_import_diff_new (self->store, self->records, local, incoming, self->partner_name));
@@ -353,6 +424,8 @@ conflict_row_new (VpImportDialog *self, VpChange *change)
       return row;
     case VP_DELETION_NONE:
     default:
+      if (vp_change_get_shared_ours (change) != NULL)
+        return shared_status_row_new (self, change);
       row = changed_row_new (self, change);
       /* Translators: the tooltip of the choice to take a partner's version */
       tooltip = g_strdup_printf (_ ("Take the version of %s"), self->partner_name);
@@ -389,7 +462,18 @@ row_new (VpImportDialog *self, Section section, VpChange *change)
       return action_row_new (title, what);
     case SECTION_ADDED:
     default:
-      return action_row_new (title, kind);
+      {
+        g_autofree char *shared = describe_shared_status (self, change);
+
+        if (shared != NULL)
+          {
+            /* Translators: "Status · We organiseren… · Barneveld: Postponed" */
+            g_autofree char *line = g_strdup_printf (_ ("%s · %s"), kind, title);
+
+            return action_row_new (shared, line);
+          }
+        return action_row_new (title, kind);
+      }
     }
 }
 

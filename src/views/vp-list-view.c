@@ -647,8 +647,7 @@ refresh_activity (VpListView *self, GtkListItem *item)
   gtk_widget_set_child_visible (swatch, VP_IS_PRIORITY (record));
   if (VP_IS_PRIORITY (record))
     {
-      g_autofree char *title = g_strdup_printf ("%d. %s", vp_priority_get_number (record),
-                                                vp_priority_get_title (record));
+      g_autofree char *title = vp_format_priority (self->store, record);
       gboolean collapsed = g_hash_table_contains (self->collapsed, vp_record_get_uuid (record));
       const char *icon = collapsed ? "pan-end-symbolic" : "pan-down-symbolic";
 

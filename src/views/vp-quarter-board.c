@@ -163,6 +163,24 @@ quarter_moved_message (VpBoardView *board, guint column)
   return g_strdup_printf (_ ("Moved to %s"), to);
 }
 
+/* Today's quarter (the store's clock: the reference date), or the plan's
+ * first or last quarter when today lies before or after it. */
+static guint
+quarter_opening_column (VpBoardView *board)
+{
+  g_autoptr (GDateTime) now = vp_store_get_now (vp_board_view_get_store (board));
+  int first, last;
+  int year = g_date_time_get_year (now);
+  int quarter = (g_date_time_get_month (now) - 1) / 3;
+
+  plan_years (board, &first, &last);
+  if (year < first)
+    return 0;
+  if (year > last)
+    return 4 * (guint) (last - first + 1) - 1;
+  return (guint) ((year - first) * 4 + quarter);
+}
+
 const VpBoardColumns vp_quarter_board_columns = {
   .n_columns = quarter_n_columns,
   .title = quarter_title,
@@ -171,4 +189,5 @@ const VpBoardColumns vp_quarter_board_columns = {
   /* Translators: what Undo undoes after a card was moved to another quarter */
   .undo_label = N_ ("Move to another quarter"),
   .moved_message = quarter_moved_message,
+  .opening_column = quarter_opening_column,
 };
