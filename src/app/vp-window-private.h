@@ -66,7 +66,6 @@ AdwToast *vp_window_new_toast (const char *text);
 /* vp-window-sidebar.c */
 void vp_window_watch_sidebar (VpWindow *self);
 void vp_window_update_sidebar (VpWindow *self);
-void vp_window_on_sidebar_row_selected_cb (VpWindow *self, GtkListBoxRow *row);
 void
 vp_window_show_overdue_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
 void vp_window_on_sidebar_row_activated_cb (VpWindow *self, GtkListBoxRow *row);

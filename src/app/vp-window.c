@@ -677,7 +677,6 @@ vp_window_class_init (VpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpWindow, views);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_chosen_cb);
-  gtk_widget_class_bind_template_callback (widget_class, vp_window_on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, vp_window_on_sidebar_row_activated_cb);
   install_actions (widget_class);
 }
