@@ -309,12 +309,91 @@ test_sidebar_chooses_priority (void)
   vp_test_add_small_plan (store);
   window = open_window (store);
   sidebar = window_child (window, "sidebar_list");
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 2));
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 2)));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 2);
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  g_assert_true (
+    gtk_widget_get_state_flags (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 2)))
+    & GTK_STATE_FLAG_SELECTED);
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0)));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 6);
+  g_assert_false (
+    gtk_widget_get_state_flags (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 2)))
+    & GTK_STATE_FLAG_SELECTED);
+
+  /* moving the focus through the sidebar with the keyboard chooses
+   * nothing: every view would be narrowed to each priority in turn */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0)));
+  for (int i = 0; i < 2; i++)
+    {
+      gboolean handled = FALSE;
+
+      g_signal_emit_by_name (sidebar, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE,
+                             &handled);
+      vp_test_wait_for_frames ();
+      g_assert_cmpuint (n_rows (window), ==, 6);
+    }
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 2))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The shortcut Alt+N in the window's shortcut controllers, or NULL. */
+static GtkShortcut *
+find_shortcut (GtkWidget *widget, guint keyval, GdkModifierType modifiers)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr (GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return shortcut;
+        }
+    }
+  return NULL;
+}
+
+/* Alt+1 … Alt+5 show the views in the view switcher's order, and the
+ * keyboard focus goes into the view shown. */
+static void
+test_view_shortcuts (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  AdwViewStack *views;
+  g_autoptr (GtkSelectionModel) pages = NULL;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  views = window_child (window, "views");
+  pages = adw_view_stack_get_pages (views);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), >=, 5);
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (pages)); i-- > 0;)
+    {
+      g_autoptr (AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkShortcut *shortcut = find_shortcut (GTK_WIDGET (window), GDK_KEY_1 + i, GDK_ALT_MASK);
+      GtkWidget *focus;
+
+      g_assert_nonnull (shortcut);
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                   GTK_WIDGET (window),
+                                                   gtk_shortcut_get_arguments (shortcut)));
+      vp_test_wait_for_frames ();
+      g_assert_true (adw_view_stack_get_visible_child (views)
+                     == adw_view_stack_page_get_child (page));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, adw_view_stack_page_get_child (page)));
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -343,13 +422,13 @@ test_narrowed_priorities (void)
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 2);
   /* the first priority, chosen in the sidebar, shows without a match */
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 1)));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 1);
   g_assert_true (VP_IS_PRIORITY (vp_list_view_get_record (list_view_of (window), 0)));
   g_assert_false (
     vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen passende acties")));
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0)));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 2);
 
@@ -879,6 +958,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/overdue", test_overdue);
   g_test_add_func ("/window/search-and-filters", test_search_and_filters);
   g_test_add_func ("/window/sidebar-chooses-priority", test_sidebar_chooses_priority);
+  g_test_add_func ("/window/view-shortcuts", test_view_shortcuts);
   g_test_add_func ("/window/narrowed-priorities", test_narrowed_priorities);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/follows-changes", test_follows_changes);

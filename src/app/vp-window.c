@@ -537,6 +537,45 @@ setup_views (VpWindow *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* Alt+1, Alt+2, … show the view switcher's pages in its order: a view
+ * added later gets the next number. */
+static void
+show_view_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  GtkWidget *page
+    = adw_view_stack_get_child_by_name (self->views, g_variant_get_string (parameter, NULL));
+
+  if (page == NULL || self->plan == NULL)
+    return;
+  adw_view_stack_set_visible_child (self->views, page);
+  /* the keyboard goes along: into the view, not left on the one hidden */
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+setup_view_shortcuts (VpWindow *self)
+{
+  g_autoptr (GtkSelectionModel) pages = adw_view_stack_get_pages (self->views);
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  guint n = MIN (g_list_model_get_n_items (G_LIST_MODEL (pages)), 9);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkShortcut *shortcut
+        = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                            gtk_named_action_new ("win.show-view"));
+
+      gtk_shortcut_set_arguments (shortcut,
+                                  g_variant_new_string (adw_view_stack_page_get_name (page)));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 vp_window_constructed (GObject *object)
 {
@@ -546,6 +585,7 @@ vp_window_constructed (GObject *object)
 
   self->filter = vp_action_filter_new (self->store);
   setup_views (self);
+  setup_view_shortcuts (self);
   setup_settings (self);
   vp_window_setup_filters (self);
   setup_plan_chooser (self);
@@ -624,6 +664,7 @@ install_actions (GtkWidgetClass *widget_class)
                                    vp_window_show_overdue_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
                                    vp_window_clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
                                        NULL);
