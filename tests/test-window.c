@@ -10,6 +10,7 @@
 #include "app/vp-window-private.h"
 #include "app/vp-window.h"
 #include "store/vp-store-status.h"
+#include "views/vp-action-editor.h"
 #include "views/vp-cell-text.h"
 #include "views/vp-format.h"
 #include "views/vp-list-view.h"
@@ -335,6 +336,85 @@ test_sidebar_chooses_priority (void)
       g_assert_cmpuint (n_rows (window), ==, 6);
     }
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 2))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The button under @widget that activates @action, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget *widget, const char *action)
+{
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The toplevel of @type, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+/* What a screen reader meets first: the window named after the plan, the
+ * header bar's icon buttons named (a menu button's focusable inner
+ * button too), only the view shown in the tree, the editor a dialog. */
+static void
+test_accessible_window (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  GtkWidget *filter_button, *editor;
+  AdwViewStack *views;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  views = window_child (window, "views");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Uitvoeringsplan Veiligheid 2024");
+  gtk_test_accessible_assert_property (find_action_button (GTK_WIDGET (window), "win.new-action"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       tr ("New Action", "Nieuwe actie"));
+  gtk_test_accessible_assert_property (window_child (window, "search_entry"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       tr ("Search actions", "Acties zoeken"));
+  filter_button = gtk_widget_get_parent (
+    gtk_widget_get_ancestor (GTK_WIDGET (window_child (window, "filter_grid")), GTK_TYPE_POPOVER));
+  g_assert_true (GTK_IS_MENU_BUTTON (filter_button));
+  gtk_test_accessible_assert_property (gtk_widget_get_first_child (filter_button),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       tr ("Filter Actions", "Acties filteren"));
+
+  adw_view_stack_set_visible_child_name (views, "board");
+  vp_test_wait_for_frames ();
+  gtk_test_accessible_assert_state (adw_view_stack_get_child_by_name (views, "board"),
+                                    GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
+  gtk_test_accessible_assert_state (adw_view_stack_get_child_by_name (views, "list"),
+                                    GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-action", NULL);
+  vp_test_wait_for_frames ();
+  editor = find_toplevel (VP_TYPE_ACTION_EDITOR);
+  g_assert_nonnull (editor);
+  gtk_test_accessible_assert_role (editor, GTK_ACCESSIBLE_ROLE_DIALOG);
+  gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -959,6 +1039,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/search-and-filters", test_search_and_filters);
   g_test_add_func ("/window/sidebar-chooses-priority", test_sidebar_chooses_priority);
   g_test_add_func ("/window/view-shortcuts", test_view_shortcuts);
+  g_test_add_func ("/window/accessible-window", test_accessible_window);
   g_test_add_func ("/window/narrowed-priorities", test_narrowed_priorities);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/follows-changes", test_follows_changes);

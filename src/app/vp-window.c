@@ -9,6 +9,7 @@
 
 #include "exchange/vp-exchange.h"
 #include "model/vp-action-filter.h"
+#include "views/vp-accessible.h"
 #include "views/vp-action-editor.h"
 #include "views/vp-format.h"
 #include "views/vp-board-view.h"
@@ -378,6 +379,7 @@ update_plan (VpWindow *self)
     {
       adw_view_switcher_title_set_title (self->title, _ ("Veiligheidsplan"));
       adw_view_switcher_title_set_subtitle (self->title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Veiligheidsplan"));
       show_sidebar_title (self, _ ("Priorities"), NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
@@ -391,6 +393,8 @@ update_plan (VpWindow *self)
       adw_view_switcher_title_set_title (self->title, title);
       adw_view_switcher_title_set_subtitle (self->title, subtitle);
       show_sidebar_title (self, title, subtitle);
+      /* what a screen reader and the window list call the window */
+      gtk_window_set_title (GTK_WINDOW (self), title);
       gtk_stack_set_visible_child_name (self->stack, "plan");
     }
   update_actions (self);
@@ -553,6 +557,19 @@ show_view_action (GtkWidget *widget, const char *action_name, GVariant *paramete
   gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
+/* Only the view shown is in the accessibility tree: a screen reader
+ * listed the lists and cards of every view at once. */
+static void
+on_visible_view_cb (VpWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->views);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->views)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN,
+                                 child != visible, -1);
+}
+
 static void
 setup_view_shortcuts (VpWindow *self)
 {
@@ -586,7 +603,11 @@ vp_window_constructed (GObject *object)
   self->filter = vp_action_filter_new (self->store);
   setup_views (self);
   setup_view_shortcuts (self);
+  vp_accessible_name_menu_buttons (self->content);
+  g_signal_connect_object (self->views, "notify::visible-child", G_CALLBACK (on_visible_view_cb),
+                           self, G_CONNECT_SWAPPED);
   setup_settings (self);
+  on_visible_view_cb (self);
   vp_window_setup_filters (self);
   setup_plan_chooser (self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
