@@ -721,7 +721,13 @@ test_status_in_place (void)
     vp_test_find_shown (GTK_WIDGET (list_view_of (window)), GTK_TYPE_MENU_BUTTON));
   g_assert_cmpstr (status_shown (status), ==, tr ("Planned", "Gepland"));
 
-  /* the menu the button opens: every status, each with the row's action */
+  /* a screen reader hears the status, described by the action */
+  gtk_test_accessible_assert_property (gtk_widget_get_first_child (GTK_WIDGET (status)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       tr ("Status: Planned", "Status: Gepland"));
+
+  /* the menu the button opens: every status, the current one marked (a
+   * radio item of the row's action) */
   gtk_menu_button_popup (status);
   vp_test_wait_for_frames ();
   menu = gtk_menu_button_get_menu_model (status);
@@ -729,9 +735,18 @@ test_status_in_place (void)
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 5);
   g_assert_true (
     g_menu_model_get_item_attribute (menu, VP_STATUS_DONE, G_MENU_ATTRIBUTE_ACTION, "s", &name));
+  g_assert_cmpstr (name, ==, "row.status");
   target = g_menu_model_get_item_attribute_value (menu, VP_STATUS_DONE, G_MENU_ATTRIBUTE_TARGET,
-                                                  G_VARIANT_TYPE ("(ss)"));
+                                                  G_VARIANT_TYPE_STRING);
   g_assert_nonnull (target);
+  {
+    GAction *row = g_object_get_data (G_OBJECT (status), "vp-menu-action");
+    g_autoptr (GVariant) state = NULL;
+
+    g_assert_nonnull (row);
+    state = g_action_get_state (row);
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "planned");
+  }
   gtk_menu_button_popdown (status);
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (status), name, target));
   vp_test_wait_for_frames ();

@@ -731,6 +731,47 @@ set_status_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
   g_signal_emit_by_name (self, "done", message);
 }
 
+/* The menu's choice: the status chosen, for the row's action. */
+static void
+on_status_chosen_cb (GSimpleAction *action, GVariant *value, GtkWidget *button)
+{
+  gpointer record = item_record (g_object_get_data (G_OBJECT (button), "vp-item"));
+
+  g_simple_action_set_state (action, value);
+  if (VP_IS_ACTION (record))
+    gtk_widget_activate_action (button, "list.set-status", "(ss)", vp_record_get_uuid (record),
+                                g_variant_get_string (value, NULL));
+}
+
+static GVariant *
+status_nick (VpStatus status)
+{
+  g_autoptr (GEnumClass) klass = g_type_class_ref (VP_TYPE_STATUS);
+  GEnumValue *value = g_enum_get_value (klass, status);
+
+  return g_variant_new_string (value != NULL ? value->value_nick : "");
+}
+
+/* The menu marks the current status, as the editor's does: its items
+ * are the radio items of a stateful action of the button's own. */
+static GSimpleAction *
+status_menu_action (GtkWidget *button)
+{
+  GSimpleAction *action = g_object_get_data (G_OBJECT (button), "vp-menu-action");
+  g_autoptr (GSimpleActionGroup) group = NULL;
+
+  if (action != NULL)
+    return action;
+  group = g_simple_action_group_new ();
+  action
+    = g_simple_action_new_stateful ("status", G_VARIANT_TYPE_STRING, g_variant_new_string (""));
+  g_signal_connect_object (action, "change-state", G_CALLBACK (on_status_chosen_cb), button, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (button, "row", G_ACTION_GROUP (group));
+  g_object_set_data_full (G_OBJECT (button), "vp-menu-action", action, g_object_unref);
+  return action;
+}
+
 static void
 create_status_menu_cb (GtkMenuButton *button, gpointer data)
 {
@@ -738,16 +779,19 @@ create_status_menu_cb (GtkMenuButton *button, gpointer data)
   gpointer record = item_record (item);
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GEnumClass) klass = g_type_class_ref (VP_TYPE_STATUS);
+  VpListView *view;
 
   if (!VP_IS_ACTION (record))
     return;
+  view = VP_LIST_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (button), VP_TYPE_LIST_VIEW));
+  g_simple_action_set_state (status_menu_action (GTK_WIDGET (button)),
+                             status_nick (vp_action_get_status (view->store, record)));
   for (guint i = 0; i < klass->n_values; i++)
     {
       g_autoptr (GMenuItem) entry
         = g_menu_item_new (vp_enum_get_label (VP_TYPE_STATUS, klass->values[i].value), NULL);
 
-      g_menu_item_set_action_and_target (entry, "list.set-status", "(ss)",
-                                         vp_record_get_uuid (record), klass->values[i].value_nick);
+      g_menu_item_set_action_and_target (entry, "row.status", "s", klass->values[i].value_nick);
       g_menu_append_item (menu, entry);
     }
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
@@ -755,11 +799,53 @@ create_status_menu_cb (GtkMenuButton *button, gpointer data)
   g_object_set_data (G_OBJECT (button), "vp-menu-for", record);
 }
 
+/* Why the home municipality cannot set an action's status: @keeper
+ * keeps it (or, without one, the lead). */
+static char *
+refusal (VpListView *self, const char *keeper)
+{
+  VpOrganisation *organisation
+    = keeper != NULL ? vp_store_lookup_organisation (self->store, keeper) : NULL;
+  g_autofree char *name = NULL;
+
+  if (keeper == NULL)
+    return g_strdup (_ ("Only the municipality that leads this action sets its status."));
+  name = vp_format_display_text (organisation != NULL ? vp_organisation_get_name (organisation)
+                                                      : keeper);
+  /* Translators: why a status is greyed: "Only Barneveld sets this status." */
+  return g_strdup_printf (_ ("Only %s sets this status."), name);
+}
+
+/* A screen reader hears the status and what it is of ("Status: In
+ * progress", described by the activity), and why it cannot be changed
+ * here when another municipality keeps it. The focusable one is the
+ * menu button's inner button. */
+static void
+describe_status (GtkWidget *button, const char *label, VpAction *action, const char *refused)
+{
+  GtkWidget *inner = gtk_widget_get_first_child (button);
+  g_autofree char *activity = vp_format_display_text (vp_action_get_text (action));
+  /* Translators: what a screen reader says of a status button in the list */
+  g_autofree char *name = g_strdup_printf (_ ("Status: %s"), label);
+  g_autofree char *description = NULL;
+
+  if (refused != NULL)
+    description = g_strdup_printf ("%s %s", refused, activity);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL ? description : activity, -1);
+}
+
 static void
 refresh_status (VpListView *self, GtkListItem *item)
 {
   GtkWidget *button = gtk_list_item_get_child (item);
   gpointer record = item_record (item);
+  g_autofree char *refused = NULL;
+  const char *keeper = NULL;
+  VpStatus status;
+  const char *label;
+  gboolean settable;
 
   /* hidden, not invisible: see refresh_activity() */
   gtk_widget_set_child_visible (button, VP_IS_ACTION (record));
@@ -771,11 +857,21 @@ refresh_status (VpListView *self, GtkListItem *item)
     }
   if (!VP_IS_ACTION (record))
     return;
-  vp_cell_text_set_text (
-    VP_CELL_TEXT (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))),
-    vp_enum_get_label (VP_TYPE_STATUS, vp_action_get_status (self->store, record)));
+  status = vp_action_get_status (self->store, record);
+  label = vp_enum_get_label (VP_TYPE_STATUS, status);
+  vp_cell_text_set_text (VP_CELL_TEXT (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))),
+                         label);
   /* a status another municipality keeps is shown, not changed, here */
-  gtk_widget_set_sensitive (button, vp_action_can_set_status (self->store, record, NULL));
+  settable = vp_action_can_set_status (self->store, record, &keeper);
+  if (!settable)
+    refused = refusal (self, keeper);
+  gtk_widget_set_sensitive (button, settable);
+  /* why it is greyed; unchanged, no round trip to the display server */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (button), refused) != 0)
+    gtk_widget_set_tooltip_text (button, refused);
+  describe_status (button, label, record, refused);
+  if (g_object_get_data (G_OBJECT (button), "vp-menu-action") != NULL)
+    g_simple_action_set_state (status_menu_action (button), status_nick (status));
 }
 
 static void
@@ -791,8 +887,7 @@ setup_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListVie
                                          NULL);
   gtk_widget_set_valign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "status");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Status of the action"), -1);
+  g_object_set_data (G_OBJECT (button), "vp-item", item);
   set_cell (self, item, button, refresh_status);
 }
 
