@@ -418,6 +418,33 @@ test_accessible_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Below 900 pixels the sidebar folds away and the view shows; above it
+ * both show. */
+static void
+test_narrow_window_folds (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  AdwLeaflet *leaflet;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  leaflet = window_child (window, "leaflet");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  vp_test_wait_for_frames ();
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  gtk_window_set_default_size (GTK_WINDOW (window), 850, 600);
+  for (int i = 0; i < 50 && !adw_leaflet_get_folded (leaflet); i++)
+    vp_test_wait_for_frames ();
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == window_child (window, "content"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  for (int i = 0; i < 50 && adw_leaflet_get_folded (leaflet); i++)
+    vp_test_wait_for_frames ();
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The shortcut Alt+N in the window's shortcut controllers, or NULL. */
 static GtkShortcut *
 find_shortcut (GtkWidget *widget, guint keyval, GdkModifierType modifiers)
@@ -1055,6 +1082,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/sidebar-chooses-priority", test_sidebar_chooses_priority);
   g_test_add_func ("/window/view-shortcuts", test_view_shortcuts);
   g_test_add_func ("/window/accessible-window", test_accessible_window);
+  g_test_add_func ("/window/narrow-window-folds", test_narrow_window_folds);
   g_test_add_func ("/window/narrowed-priorities", test_narrowed_priorities);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/follows-changes", test_follows_changes);

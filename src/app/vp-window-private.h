@@ -57,6 +57,8 @@ struct _VpWindow
   gboolean sidebar_queued;
   /* the exchange folder, when settings are there (vp-window-exchange.c) */
   VpExchangeFolder *exchange_folder;
+  /* the width the sidebar folds below, once the window is allocated */
+  guint fold_id;
 };
 
 /* vp-window.c */

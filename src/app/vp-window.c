@@ -593,6 +593,54 @@ setup_view_shortcuts (VpWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+/* Below this width the sidebar folds away (the back button and the
+ * header bar's title show it); above it the sidebar and a view of at
+ * least CONTENT_WIDTH fit side by side. */
+#define FOLD_WIDTH    900
+#define SIDEBAR_WIDTH 230
+#define CONTENT_WIDTH 360
+
+/* AdwLeaflet (1.2) folds when its children's minimum widths do not fit:
+ * the view's minimum is raised past what is left beside the sidebar
+ * while the window is narrower than FOLD_WIDTH. */
+static gboolean
+update_fold_cb (gpointer data)
+{
+  VpWindow *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int wanted = CONTENT_WIDTH;
+
+  self->fold_id = 0;
+  if (width > 0 && width < FOLD_WIDTH)
+    wanted = MAX (CONTENT_WIDTH, width - SIDEBAR_WIDTH + 1);
+  gtk_widget_set_size_request (self->content, wanted, -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* Folded, the window shows the view; the back button leads to the
+ * sidebar. */
+static void
+on_folded_cb (VpWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* Not while allocating: a size request changed then is laid out in the
+ * next frame. */
+static void
+vp_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  int wanted = width < FOLD_WIDTH ? MAX (CONTENT_WIDTH, width - SIDEBAR_WIDTH + 1) : CONTENT_WIDTH;
+  int current;
+
+  GTK_WIDGET_CLASS (vp_window_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_widget_get_size_request (self->content, &current, NULL);
+  if (current != wanted && self->fold_id == 0)
+    self->fold_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_fold_cb, self, NULL);
+}
+
 static void
 vp_window_constructed (GObject *object)
 {
@@ -606,6 +654,8 @@ vp_window_constructed (GObject *object)
   vp_accessible_name_menu_buttons (self->content);
   g_signal_connect_object (self->views, "notify::visible-child", G_CALLBACK (on_visible_view_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_cb), self,
+                           G_CONNECT_SWAPPED);
   setup_settings (self);
   on_visible_view_cb (self);
   vp_window_setup_filters (self);
@@ -632,6 +682,7 @@ vp_window_dispose (GObject *object)
   VpWindow *self = VP_WINDOW (object);
 
   vp_window_dispose_exchange (self);
+  g_clear_handle_id (&self->fold_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->filter);
@@ -709,6 +760,7 @@ vp_window_class_init (VpWindowClass *klass)
   object_class->dispose = vp_window_dispose;
   object_class->get_property = vp_window_get_property;
   object_class->set_property = vp_window_set_property;
+  widget_class->size_allocate = vp_window_size_allocate;
 
   properties[PROP_STORE]
     = g_param_spec_object ("store", NULL, NULL, VP_TYPE_STORE,
