@@ -280,9 +280,18 @@ plan_subtitle (VpWindow *self)
   return g_strdup_printf (_ ("%s · %d–%d"), owner_name, first, last);
 }
 
+/* A move the board refused up front: why, in a toast. */
+static void
+on_board_refused_cb (VpWindow *self, const char *message)
+{
+  adw_toast_overlay_add_toast (self->toasts, vp_window_new_toast (message));
+}
+
 static void
 connect_board (VpWindow *self, VpBoardView *board)
 {
+  g_signal_connect_object (board, "refused", G_CALLBACK (on_board_refused_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (board, "action-activated", G_CALLBACK (on_list_action_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (board, "done", G_CALLBACK (vp_window_toast), self, G_CONNECT_SWAPPED);
