@@ -445,6 +445,61 @@ test_narrow_window_folds (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Presses Tab (or Shift+Tab) where @widget's key controllers hear it
+ * first, as GTK does in the capture phase. */
+static gboolean
+press_tab (GtkWidget *widget, gboolean backward)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed",
+                               backward ? GDK_KEY_ISO_Left_Tab : GDK_KEY_Tab, 0,
+                               backward ? GDK_SHIFT_MASK : 0, &handled);
+    }
+  vp_test_wait_for_frames ();
+  return handled;
+}
+
+/* The list is one stop of the Tab key: Tab leaves it from any row, and
+ * Shift+Tab comes back to it. */
+static void
+test_list_one_tab_stop (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  GtkWidget *columns, *focus;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  columns = vp_test_find (GTK_WIDGET (list_view_of (window)), GTK_TYPE_COLUMN_VIEW);
+  /* a row's status button, as a click on the row focuses it */
+  gtk_widget_grab_focus (vp_test_find_shown (columns, GTK_TYPE_MENU_BUTTON));
+  vp_test_wait_for_frames ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, columns));
+
+  g_assert_true (press_tab (columns, FALSE));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (focus == columns || gtk_widget_is_ancestor (focus, columns));
+  g_assert_true (gtk_widget_get_can_focus (columns));
+
+  /* and back with Shift+Tab, by GTK's own focus chain */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == columns || gtk_widget_is_ancestor (focus, columns));
+  g_assert_true (press_tab (columns, TRUE));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_false (focus == columns || gtk_widget_is_ancestor (focus, columns));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The shortcut Alt+N in the window's shortcut controllers, or NULL. */
 static GtkShortcut *
 find_shortcut (GtkWidget *widget, guint keyval, GdkModifierType modifiers)
@@ -1083,6 +1138,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/view-shortcuts", test_view_shortcuts);
   g_test_add_func ("/window/accessible-window", test_accessible_window);
   g_test_add_func ("/window/narrow-window-folds", test_narrow_window_folds);
+  g_test_add_func ("/window/list-one-tab-stop", test_list_one_tab_stop);
   g_test_add_func ("/window/narrowed-priorities", test_narrowed_priorities);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/follows-changes", test_follows_changes);

@@ -7,6 +7,7 @@
 
 #include "store/vp-store-status.h"
 
+#include "vp-accessible.h"
 #include "vp-board-view-private.h"
 
 /*
@@ -683,6 +684,8 @@ vp_board_view_watch_column (VpBoardView *self, VpBoardColumn *column)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
   g_signal_connect (secondary, "pressed", G_CALLBACK (on_secondary_pressed_cb), column);
   gtk_widget_add_controller (column->list, GTK_EVENT_CONTROLLER (secondary));
+  /* a column is one stop of the Tab key; the arrows move among its cards */
+  vp_accessible_single_tab_stop (column->list);
 
   gtk_drop_target_set_preload (drop, TRUE);
   g_signal_connect (drop, "enter", G_CALLBACK (on_drop_enter_cb), column);

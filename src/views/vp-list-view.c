@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "store/vp-store-status.h"
+#include "vp-accessible.h"
 #include "vp-format.h"
 #include "vp-after-frame.h"
 #include "vp-cell-text.h"
@@ -1174,6 +1175,8 @@ vp_list_view_constructed (GObject *object)
   G_OBJECT_CLASS (vp_list_view_parent_class)->constructed (object);
   add_columns (self);
   setup_rows (self);
+  /* one stop of the Tab key; the arrows move among the rows */
+  vp_accessible_single_tab_stop (GTK_WIDGET (self->column_view));
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "model/vp-action-filter.h"
 #include "store/vp-store-status.h"
+#include "vp-accessible.h"
 #include "vp-cell-text.h"
 #include "vp-format.h"
 #include "vp-matrix-view.h"
@@ -367,6 +368,8 @@ vp_matrix_view_constructed (GObject *object)
   g_autoptr (GtkCustomSorter) sorter = gtk_custom_sorter_new (compare_rows, self, NULL);
 
   G_OBJECT_CLASS (vp_matrix_view_parent_class)->constructed (object);
+  /* one stop of the Tab key; the arrows move among the rows */
+  vp_accessible_single_tab_stop (GTK_WIDGET (self->column_view));
   self->row_filter = gtk_custom_filter_new (row_shown, self, NULL);
   self->rows = vp_row_model_new (vp_store_get_records (self->store, VP_TYPE_ACTION),
                                  GTK_FILTER (self->row_filter), GTK_SORTER (sorter));
