@@ -1112,6 +1112,30 @@ test_status_kept_by_lead (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* After a drop and Ctrl+Z the focus follows the card moved back, rather
+ * than stay where it was. */
+static void
+test_focus_follows_undo (Fixture *fixture, gconstpointer data)
+{
+  VpAction *controls = find_action (fixture, CONTROLS);
+  VpAction *bibob = find_action (fixture, BIBOB);
+
+  open_window (fixture);
+  /* the focus elsewhere, as after a drag with the mouse */
+  focus (fixture, bibob);
+  g_assert_true (drop (fixture, controls, VP_STATUS_IN_PROGRESS, NULL, FALSE));
+  g_assert_true (in_column (fixture, VP_STATUS_IN_PROGRESS, controls));
+  g_assert_true (focused_action (fixture) == bibob);
+  undo (fixture);
+  for (int i = 0; i < 20 && focused_action (fixture) != controls; i++)
+    vp_test_wait_for_frames ();
+  g_assert_true (in_column (fixture, VP_STATUS_PLANNED, controls));
+  g_assert_true (focused_action (fixture) == controls);
+  g_assert_true (
+    gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                            vp_board_view_get_column (fixture->board, VP_STATUS_PLANNED)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1128,6 +1152,7 @@ main (int argc, char *argv[])
 #define ADD(path, func)                                                                            \
   g_test_add ("/board/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("columns", test_columns);
+  ADD ("focus-follows-undo", test_focus_follows_undo);
   ADD ("card-details", test_card_details);
   ADD ("markup-literal", test_markup_literal);
   ADD ("search-and-facets", test_search_and_facets);

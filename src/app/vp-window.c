@@ -130,6 +130,18 @@ load_example_action (GtkWidget *widget, const char *action_name, GVariant *param
   vp_window_toast (self, _ ("Example plan loaded"));
 }
 
+/* The focus follows a card that Undo moved back on the board shown. */
+static void
+follow_undo (VpWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->views);
+
+  if (visible == GTK_WIDGET (self->board_view))
+    vp_board_view_follow_undo (self->board_view);
+  else if (visible == self->quarters_page && self->quarters_view != NULL)
+    vp_board_view_follow_undo (self->quarters_view);
+}
+
 static void
 undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -149,6 +161,7 @@ undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
       adw_toast_overlay_add_toast (self->toasts, vp_window_new_toast (message));
     }
+  follow_undo (self);
 }
 
 static void

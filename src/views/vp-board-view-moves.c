@@ -268,6 +268,7 @@ move_action (VpBoardView *self, VpAction *action, int to, VpAction *neighbour, g
       return FALSE;
     }
   vp_board_view_flush (self);
+  g_set_object (&self->last_moved, action);
   /* Translators: a toast after cards were reordered on the board */
   message = to >= 0 ? self->def->moved_message (self, to) : g_strdup (_ ("Order changed"));
   g_signal_emit_by_name (self, "done", message);
@@ -693,6 +694,28 @@ vp_board_view_watch_column (VpBoardView *self, VpBoardColumn *column)
   g_signal_connect (drop, "leave", G_CALLBACK (on_drop_leave_cb), column);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), column);
   gtk_widget_add_controller (column->widget, GTK_EVENT_CONTROLLER (drop));
+}
+
+/**
+ * vp_board_view_follow_undo:
+ *
+ * After an undo: the card the board moved last, moved back, has the
+ * focus (it stayed where the card was).
+ */
+void
+vp_board_view_follow_undo (VpBoardView *self)
+{
+  g_autoptr (VpAction) action = NULL;
+
+  g_return_if_fail (VP_IS_BOARD_VIEW (self));
+
+  action = g_steal_pointer (&self->last_moved);
+  if (action == NULL
+      || vp_store_lookup (self->store, vp_record_get_uuid (VP_RECORD (action)))
+           != VP_RECORD (action))
+    return;
+  vp_board_view_flush (self);
+  focus_card (self, action);
 }
 
 void

@@ -1161,6 +1161,7 @@ vp_board_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_BOARD_VIEW);
   self->marked = NULL;
   g_clear_object (&self->dragged);
+  g_clear_object (&self->last_moved);
   g_clear_object (&self->dragged_card);
   for (guint c = 0; self->columns != NULL && c < self->n_columns; c++)
     {

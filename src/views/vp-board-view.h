@@ -46,5 +46,6 @@ GtkWidget *vp_board_view_get_column (VpBoardView *self, guint column);
 GListModel *vp_board_view_get_cards (VpBoardView *self, guint column);
 guint vp_board_view_get_count (VpBoardView *self, guint column);
 VpAction *vp_board_view_get_selected_action (VpBoardView *self);
+void vp_board_view_follow_undo (VpBoardView *self);
 
 G_END_DECLS
