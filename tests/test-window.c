@@ -208,10 +208,10 @@ test_overdue (void)
   vp_store_set_now (store, april);
   window = open_window (store);
   g_assert_true (
-    vp_test_shows_text (GTK_WIDGET (window), tr ("Q1 2024 · overdue", "Q1 2024 · over tijd")));
+    vp_test_shows_text (GTK_WIDGET (window), tr ("Q1 2024 · overdue", "Q1 2024 · verlopen")));
   /* the summary in the sidebar, which shows them */
-  g_assert_true (
-    vp_test_shows_text (GTK_WIDGET (window), tr ("1 action overdue", "1 actie over tijd")));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window),
+                                     tr ("1 action overdue", "1 actie achter op planning")));
   g_object_set (vp_window_get_filter (window), "search", "Bibob", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-overdue", NULL));
   vp_test_wait_for_frames ();
@@ -266,12 +266,14 @@ test_search_and_filters (void)
   g_assert_cmpuint (n_rows (window), ==, 2);
   /* nothing matches: the list says so, and how to go back */
   g_assert_false (
-    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen passende acties")));
+    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen acties gevonden")));
   g_object_set (filter, "lead", "each", NULL);
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 0);
   g_assert_true (
-    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen passende acties")));
+    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen acties gevonden")));
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("Clear Filters", "Filters weghalen")));
 
   chips = window_child (window, "chips");
   g_assert_true (vp_test_shows_text (chips, tr ("Quarter: Q4", "Kwartaal: Q4")));
@@ -294,8 +296,17 @@ test_search_and_filters (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_false (vp_action_filter_is_active (filter));
   g_assert_false (
-    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen passende acties")));
+    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen acties gevonden")));
   g_assert_false (gtk_revealer_get_reveal_child (window_child (window, "chips_revealer")));
+
+  /* a search word alone: the way back clears the search */
+  g_object_set (filter, "search", "zwembad", NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 0);
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("Clear Search", "Zoekopdracht wissen")));
+  g_assert_false (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("Clear Filters", "Filters weghalen")));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -589,7 +600,7 @@ test_narrowed_priorities (void)
   g_assert_cmpuint (n_rows (window), ==, 1);
   g_assert_true (VP_IS_PRIORITY (vp_list_view_get_record (list_view_of (window), 0)));
   g_assert_false (
-    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen passende acties")));
+    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen acties gevonden")));
   gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0)));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 2);
@@ -978,7 +989,7 @@ test_partner_matrix (void)
   g_assert_cmpint (vp_action_get_overall_status (store, each), ==, VP_STATUS_IN_PROGRESS);
   /* the Q1 action is over time (the clock is in April) */
   g_assert_true (
-    vp_test_shows_text (GTK_WIDGET (matrix), tr ("Planned · overdue", "Gepland · over tijd")));
+    vp_test_shows_text (GTK_WIDGET (matrix), tr ("Planned · overdue", "Gepland · verlopen")));
 
   /* the shared search narrows it too */
   g_object_set (vp_window_get_filter (window), "search", "Bibob", NULL);
