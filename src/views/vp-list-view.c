@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "store/vp-store-status.h"
@@ -42,6 +43,7 @@ struct _VpListView
   GtkWidget *scroller;
   GtkColumnView *column_view;
   GtkWidget *no_match;
+  GtkWidget *no_match_button;
 
   /* owned */
   VpStore *store;
@@ -1081,6 +1083,35 @@ on_rows_publishing_cb (VpListView *self)
 
 /* A search or facet that matches nothing says so, and how to go back;
  * the focus, on the way back, goes to the list. */
+/* Whether the search alone narrows the list, no facet. */
+static gboolean
+only_searched (VpListView *self)
+{
+  g_autofree char *subtheme = NULL;
+  g_autofree char *lead = NULL;
+  int quarter, category, status;
+  gboolean overdue;
+
+  g_object_get (self->filter, "subtheme", &subtheme, "lead", &lead, "quarter", &quarter, "category",
+                &category, "status", &status, "overdue", &overdue, NULL);
+  return subtheme == NULL && lead == NULL && quarter == VP_FILTER_ANY && category == VP_FILTER_ANY
+         && status == VP_FILTER_ANY && !overdue;
+}
+
+/* The way back offers what narrowed the list: the search alone, or the
+ * search and filters. */
+static void
+show_way_back (VpListView *self)
+{
+  gboolean searched = only_searched (self);
+
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->no_match),
+                                   searched ? _ ("Try other words.")
+                                            : _ ("Try other words, or clear the filters."));
+  gtk_button_set_label (GTK_BUTTON (self->no_match_button),
+                        searched ? _ ("_Clear Search") : _ ("_Clear Filters"));
+}
+
 static void
 update_no_match (VpListView *self)
 {
@@ -1088,6 +1119,8 @@ update_no_match (VpListView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
+  if (none)
+    show_way_back (self);
   if (none == gtk_widget_get_visible (self->no_match))
     return;
   gtk_widget_set_visible (self->no_match, none);
@@ -1296,6 +1329,7 @@ vp_list_view_class_init (VpListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpListView, scroller);
   gtk_widget_class_bind_template_child (widget_class, VpListView, column_view);
   gtk_widget_class_bind_template_child (widget_class, VpListView, no_match);
+  gtk_widget_class_bind_template_child (widget_class, VpListView, no_match_button);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_install_action (widget_class, "list.set-status", "(ss)", set_status_action_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
