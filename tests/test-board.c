@@ -307,7 +307,10 @@ static VpAction *
 focused_action (Fixture *fixture)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  GtkWidget *card = focus != NULL ? gtk_widget_get_first_child (focus) : NULL;
+  /* the card takes the focus of its row */
+  GtkWidget *card = VP_IS_BOARD_CARD (focus) ? focus
+                    : focus != NULL          ? gtk_widget_get_first_child (focus)
+                                             : NULL;
 
   return VP_IS_BOARD_CARD (card) ? vp_board_card_get_action (VP_BOARD_CARD (card)) : NULL;
 }
@@ -1136,6 +1139,30 @@ test_focus_follows_undo (Fixture *fixture, gconstpointer data)
                             vp_board_view_get_column (fixture->board, VP_STATUS_PLANNED)));
 }
 
+/* A card takes its row's focus and speaks: its text and status as its
+ * name, its quarter, lead and priority as its description. */
+static void
+test_cards_named (Fixture *fixture, gconstpointer data)
+{
+  VpAction *controls = find_action (fixture, CONTROLS);
+  GtkWidget *card;
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+
+  open_window (fixture);
+  card = find_card (GTK_WIDGET (fixture->board), controls);
+  g_assert_true (gtk_widget_get_focusable (card));
+  focus (fixture, controls);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == card);
+  name = g_strconcat (vp_action_get_text (controls), " (status: ", tr ("Planned", "Gepland"), ")",
+                      NULL);
+  gtk_test_accessible_assert_property (card, GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  description
+    = g_strconcat ("Q1 2024; ", tr ("lead: ", "trekker: "), tr ("Joint; ", "Gezamenlijk; "),
+                   tr ("priority: ", "prioriteit: "), "1. Ondermijnende criminaliteit A", NULL);
+  gtk_test_accessible_assert_property (card, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1153,6 +1180,7 @@ main (int argc, char *argv[])
   g_test_add ("/board/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("columns", test_columns);
   ADD ("focus-follows-undo", test_focus_follows_undo);
+  ADD ("cards-named", test_cards_named);
   ADD ("card-details", test_card_details);
   ADD ("markup-literal", test_markup_literal);
   ADD ("search-and-facets", test_search_and_facets);

@@ -507,6 +507,9 @@ vp_board_card_init (VpBoardCard *self)
   gtk_widget_add_css_class (self->partners, "partners");
   gtk_widget_set_visible (self->partners, FALSE);
   self->measured_width = -1;
+  /* the row's focus lands on the card, which a screen reader can name
+   * (GTK 4.8 names a list's rows after their type) */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
@@ -528,6 +531,7 @@ set_heading (VpBoardCard *self, gboolean heading)
   self->heading = heading;
   gtk_widget_set_visible (self->text, !heading);
   gtk_widget_set_visible (self->lead, !heading);
+  gtk_widget_set_focusable (widget, !heading);
   gtk_widget_set_has_tooltip (widget, !heading);
   if (heading)
     {
@@ -700,13 +704,20 @@ show_partners (VpBoardCard *self, VpStore *store, VpAction *action)
   self->partners_text = g_string_free (g_steal_pointer (&words), FALSE);
 }
 
-/* What a screen reader says of the card, and its tooltip: the whole
- * text, the status and whether it is overdue. */
+/* What a screen reader says of the card: the whole text, the status and
+ * whether it is overdue; described by its quarter, lead, priority and
+ * sub-theme, and the partners' statuses in words. */
 static void
 describe (VpBoardCard *self, VpStore *store, VpAction *action, gboolean overdue)
 {
   const char *status = vp_enum_get_label (VP_TYPE_STATUS, vp_action_get_status (store, action));
+  const char *quarter
+    = gtk_widget_get_visible (self->quarter) ? gtk_label_get_text (GTK_LABEL (self->quarter)) : "";
+  const char *priority = vp_cell_text_get_text (VP_CELL_TEXT (self->priority));
+  const char *letter
+    = gtk_widget_get_visible (self->letter) ? gtk_label_get_text (GTK_LABEL (self->letter)) : "";
   g_autofree char *label = NULL;
+  g_autofree char *description = NULL;
 
   if (overdue)
     /* Translators: what a screen reader says of a card on the board: the
@@ -716,13 +727,20 @@ describe (VpBoardCard *self, VpStore *store, VpAction *action, gboolean overdue)
     /* Translators: what a screen reader says of a card on the board: the
      * action's text and its status */
     label = g_strdup_printf (_ ("%s (status: %s)"), vp_action_get_text (action), status);
+  /* Translators: how a screen reader describes a card: its quarter, lead,
+   * priority and sub-theme: "Q1 2024; lead: Nijkerk; priority: 1.
+   * Ondermijning A" */
+  description = g_strdup_printf (_ ("%s; lead: %s; priority: %s %s"), quarter,
+                                 vp_cell_text_get_text (VP_CELL_TEXT (self->lead)),
+                                 priority != NULL ? priority : "", letter);
   if (self->partners_text != NULL)
     {
-      g_autofree char *alone = g_steal_pointer (&label);
+      g_autofree char *alone = g_steal_pointer (&description);
 
-      label = g_strdup_printf ("%s; %s", alone, self->partners_text);
+      description = g_strdup_printf ("%s; %s", alone, self->partners_text);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
 /* The status record the card shows (vp_action_find_shown_status()). */
