@@ -8,6 +8,7 @@ packages="
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev libglib2.0-dev-bin
   desktop-file-utils appstream
   xvfb xauth dbus-x11 imagemagick xdotool sqlite3 clang-format python3
+  python3-pyatspi at-spi2-core
 "
 
 missing=""

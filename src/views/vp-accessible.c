@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "vp-accessible.h"
 
 /*
@@ -100,4 +102,23 @@ vp_accessible_single_tab_stop (GtkWidget *list)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed_cb), list);
   gtk_widget_add_controller (list, keys);
+}
+
+/**
+ * vp_accessible_name_inner_list:
+ * @view: a column view
+ * @label: what the table holds
+ *
+ * Names the list inside @view, which takes the focus, and the row of
+ * column titles (GTK 4.8 names both after their types).
+ */
+void
+vp_accessible_name_inner_list (GtkColumnView *view, const char *label)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    GTK_IS_LIST_VIEW (child) ? label : _ ("Column titles"), -1);
 }

@@ -664,6 +664,11 @@ refresh_activity (VpListView *self, GtkListItem *item)
       vp_cell_text_set_yalign (text, 0.5);
       gtk_accessible_update_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_EXPANDED, !collapsed,
                                    -1);
+      /* the heading row's focus lands here, which says the title and
+       * whether it is open (the row itself GTK 4.8 names after its type) */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      -1);
+      gtk_widget_set_focusable (box, TRUE);
     }
   else
     {
@@ -671,6 +676,7 @@ refresh_activity (VpListView *self, GtkListItem *item)
       vp_cell_text_set_attributes (text, NULL);
       vp_cell_text_set_yalign (text, 0);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_EXPANDED);
+      gtk_widget_set_focusable (box, FALSE);
     }
 }
 
@@ -850,8 +856,11 @@ refresh_status (VpListView *self, GtkListItem *item)
   const char *label;
   gboolean settable;
 
-  /* hidden, not invisible: see refresh_activity() */
+  /* hidden, not invisible: see refresh_activity(); nor in the
+   * accessibility tree */
   gtk_widget_set_child_visible (button, VP_IS_ACTION (record));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_HIDDEN,
+                               !VP_IS_ACTION (record), -1);
   /* the cell shows another action: its menu is made anew when opened */
   if (g_object_get_data (G_OBJECT (button), "vp-menu-for") != record)
     {
@@ -1210,6 +1219,7 @@ vp_list_view_constructed (GObject *object)
   setup_rows (self);
   /* one stop of the Tab key; the arrows move among the rows */
   vp_accessible_single_tab_stop (GTK_WIDGET (self->column_view));
+  vp_accessible_name_inner_list (self->column_view, _ ("Actions by priority"));
 }
 
 static void

@@ -229,6 +229,9 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Column *column)
 
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   gtk_widget_set_hexpand (label, activity);
+  /* the row's focus lands on its activity, which a screen reader can name
+   * (GTK 4.8 names the row after its type) */
+  gtk_widget_set_focusable (label, activity);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), item);
   g_object_set_data (G_OBJECT (item), "vp-column", column);
@@ -479,6 +482,7 @@ vp_matrix_view_init (VpMatrixView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "matrix");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Status of each action per municipality"), -1);
+  vp_accessible_name_inner_list (self->column_view, _ ("Status of each action per municipality"));
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller),
                                  GTK_WIDGET (self->column_view));
