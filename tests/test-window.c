@@ -429,6 +429,42 @@ test_accessible_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An action added with Ctrl+N is selected in the list, in view, with
+ * the focus. */
+static void
+test_new_action_selected (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  const char *text = "We organiseren drie voorlichtingsavonden.";
+  VpWindow *window;
+  GtkWidget *editor;
+  VpListView *list;
+  VpAction *selected = NULL;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  list = list_view_of (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-action", NULL);
+  vp_test_wait_for_frames ();
+  editor = find_toplevel (VP_TYPE_ACTION_EDITOR);
+  g_assert_nonnull (editor);
+  gtk_text_buffer_set_text (
+    GTK_TEXT_BUFFER (gtk_widget_get_template_child (editor, VP_TYPE_ACTION_EDITOR, "text_buffer")),
+    text, -1);
+  vp_test_wait_for_frames ();
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  for (int i = 0; i < 30 && selected == NULL; i++)
+    {
+      vp_test_wait_for_frames ();
+      selected = vp_list_view_get_selected_action (list);
+    }
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (vp_action_get_text (selected), ==, text);
+  g_assert_true (
+    gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (list)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Below 900 pixels the sidebar folds away and the view shows; above it
  * both show. */
 static void
@@ -1149,6 +1185,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/view-shortcuts", test_view_shortcuts);
   g_test_add_func ("/window/accessible-window", test_accessible_window);
   g_test_add_func ("/window/narrow-window-folds", test_narrow_window_folds);
+  g_test_add_func ("/window/new-action-selected", test_new_action_selected);
   g_test_add_func ("/window/list-one-tab-stop", test_list_one_tab_stop);
   g_test_add_func ("/window/narrowed-priorities", test_narrowed_priorities);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);

@@ -165,9 +165,21 @@ undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 }
 
 static void
-on_editor_done_cb (VpWindow *self, const char *message)
+on_editor_done_cb (VpWindow *self, const char *message, GtkWidget *editor)
 {
+  GListModel *actions = vp_store_get_records (self->store, VP_TYPE_ACTION);
+  guint n = g_list_model_get_n_items (actions);
+
   vp_window_toast (self, message);
+  /* a new action (the store's last) is selected and shown in the list */
+  if (g_object_get_data (G_OBJECT (editor), "vp-new-action") != NULL && n > 0
+      && adw_view_stack_get_visible_child (self->views) == GTK_WIDGET (self->list_view))
+    {
+      g_autoptr (VpAction) added = g_list_model_get_item (actions, n - 1);
+
+      if (g_object_get_data (G_OBJECT (editor), "vp-new-action") != added)
+        vp_list_view_select_action (self->list_view, added);
+    }
 }
 
 static void
@@ -181,6 +193,16 @@ open_editor (VpWindow *self, VpAction *action)
   if (chosen != NULL)
     priority = VP_PRIORITY (vp_store_lookup (self->store, chosen));
   editor = vp_action_editor_new (GTK_WINDOW (self), self->store, self->plan, action, priority);
+  if (action == NULL)
+    {
+      GListModel *actions = vp_store_get_records (self->store, VP_TYPE_ACTION);
+      guint n = g_list_model_get_n_items (actions);
+      /* the store's last action before: the one after it is the new one */
+      g_autoptr (GObject) last = n > 0 ? g_list_model_get_item (actions, n - 1) : NULL;
+
+      g_object_set_data (G_OBJECT (editor), "vp-new-action",
+                         last != NULL ? (gpointer) last : (gpointer) editor);
+    }
   g_signal_connect_object (editor, "done", G_CALLBACK (on_editor_done_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }

@@ -1427,3 +1427,61 @@ vp_list_view_get_record (VpListView *self, guint position)
   g_return_val_if_fail (VP_IS_LIST_VIEW (self), NULL);
   return vp_row_model_get_record (self->rows, position);
 }
+
+/* Selects @action's row, scrolls it into view and gives it the focus;
+ * FALSE when no row shows it (yet: rows are published after the frame). */
+static gboolean
+select_row_of (VpListView *self, VpAction *action)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  for (guint i = 0; i < n; i++)
+    if (vp_row_model_get_record (self->rows, i) == (gpointer) action)
+      {
+        gtk_single_selection_set_selected (self->selection, i);
+        for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+             child != NULL; child = gtk_widget_get_next_sibling (child))
+          if (GTK_IS_LIST_VIEW (child))
+            gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
+        gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+select_later_cb (gpointer data)
+{
+  VpListView *self = data;
+  VpAction *action = g_object_get_data (G_OBJECT (self), "vp-select-later");
+  int tries = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "vp-select-tries"));
+
+  if (action == NULL || select_row_of (self, action) || tries >= 10)
+    {
+      g_object_set_data (G_OBJECT (self), "vp-select-later", NULL);
+      return G_SOURCE_REMOVE;
+    }
+  g_object_set_data (G_OBJECT (self), "vp-select-tries", GINT_TO_POINTER (tries + 1));
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * vp_list_view_select_action:
+ *
+ * Selects @action's row, scrolls it into view and focuses it: at once
+ * when its row is there, else once the list has it (a new action).
+ */
+void
+vp_list_view_select_action (VpListView *self, VpAction *action)
+{
+  g_return_if_fail (VP_IS_LIST_VIEW (self));
+  g_return_if_fail (VP_IS_ACTION (action));
+
+  if (select_row_of (self, action))
+    return;
+  g_object_set_data_full (G_OBJECT (self), "vp-select-later", g_object_ref (action),
+                          g_object_unref);
+  g_object_set_data (G_OBJECT (self), "vp-select-tries", GINT_TO_POINTER (0));
+  g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 50, select_later_cb, g_object_ref (self),
+                      g_object_unref);
+}
