@@ -417,7 +417,7 @@ section_title (Section section)
 {
   static const char *const titles[N_SECTIONS] = {
     N_ ("Conflicts"), N_ ("Deleted"), N_ ("Added"),
-    N_ ("Updated"),   N_ ("Refused"), N_ ("Left Alone"),
+    N_ ("Updated"),   N_ ("Refused"), N_ ("Ours Is Newer"),
   };
 
   return _ (titles[section]);
