@@ -190,12 +190,29 @@ inner_width (int width)
   return MAX (width - STRIP_WIDTH - PAD_START - PAD_END, 1);
 }
 
-/* The row under the text: the overdue mark, quarter, lead and progress. */
+/* Whether the lead goes on a line of its own, under the quarter: a
+ * moved action's "Q3 2024 (planned Q1 2024)" leaves it no room beside. */
+static gboolean
+lead_below (VpBoardCard *self, int inner)
+{
+  int used = width_of (self->overdue, TRUE) + ICON_GAP + width_of (self->quarter, TRUE) + COLUMN_GAP
+             + width_of (self->progress, TRUE) + COLUMN_GAP;
+
+  return gtk_widget_get_visible (self->lead) && gtk_widget_get_visible (self->quarter)
+         && used + MIN (width_of (self->lead, TRUE), inner / 3) > inner;
+}
+
+/* The row under the text: the overdue mark, quarter, lead and progress;
+ * or two, the lead under the others. */
 static int
 bottom_height (VpBoardCard *self, int inner)
 {
-  return MAX (MAX (height_for (self->lead, inner), height_for (self->overdue, -1)),
-              MAX (height_for (self->quarter, -1), height_for (self->progress, -1)));
+  int marks = MAX (height_for (self->overdue, -1),
+                   MAX (height_for (self->quarter, -1), height_for (self->progress, -1)));
+
+  if (lead_below (self, inner))
+    return marks + ROW_GAP + height_for (self->lead, inner);
+  return MAX (height_for (self->lead, inner), marks);
 }
 
 static int
@@ -283,14 +300,25 @@ allocate_heading (VpBoardCard *self, int width, int height)
 }
 
 /* The quarter (after the overdue mark) on the left, the progress on the
- * right, the lead between them, giving way to both. */
+ * right, the lead between them, giving way to both; or on a line of its
+ * own below them (lead_below()). */
 static void
 allocate_bottom (VpBoardCard *self, int x, int y, int inner, int height)
 {
   int end = x + inner;
+  gboolean below = lead_below (self, inner);
   int overdue = width_of (self->overdue, TRUE);
   int quarter = width_of (self->quarter, TRUE);
   int progress = MIN (width_of (self->progress, TRUE), inner);
+
+  if (below)
+    {
+      int marks = MAX (height_for (self->overdue, -1),
+                       MAX (height_for (self->quarter, -1), height_for (self->progress, -1)));
+
+      place (self->lead, x, y + marks + ROW_GAP, inner, height - marks - ROW_GAP);
+      height = marks;
+    }
 
   place (self->progress, end - progress, y, progress, height);
   if (progress > 0)
@@ -302,7 +330,8 @@ allocate_bottom (VpBoardCard *self, int x, int y, int inner, int height)
   place (self->quarter, x, y, quarter, height);
   if (quarter > 0)
     x += quarter + COLUMN_GAP;
-  place (self->lead, x, y, end - x, height);
+  if (!below)
+    place (self->lead, x, y, end - x, height);
 }
 
 static void
