@@ -1161,6 +1161,18 @@ test_cards_named (Fixture *fixture, gconstpointer data)
     = g_strconcat ("Q1 2024; ", tr ("lead: ", "trekker: "), tr ("Joint; ", "Gezamenlijk; "),
                    tr ("priority: ", "prioriteit: "), "1. Ondermijnende criminaliteit A", NULL);
   gtk_test_accessible_assert_property (card, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+
+  /* a column's title is a heading */
+  {
+    GtkWidget *planned = vp_board_view_get_column (fixture->board, VP_STATUS_PLANNED);
+    GtkWidget *title = NULL;
+
+    for (GtkWidget *w = planned; w != NULL && title == NULL; w = gtk_widget_get_first_child (w))
+      if (GTK_IS_LABEL (w))
+        title = w;
+    g_assert_nonnull (title);
+    gtk_test_accessible_assert_role (title, GTK_ACCESSIBLE_ROLE_HEADING);
+  }
 }
 
 int

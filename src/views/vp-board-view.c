@@ -892,8 +892,11 @@ make_header (VpBoardView *self, VpBoardColumn *column)
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   g_autofree char *text = self->def->title (self, column->index);
-  GtkWidget *title = gtk_label_new (text);
+  /* a heading to a screen reader too, which lists a board by them */
+  GtkWidget *title = g_object_new (GTK_TYPE_LABEL, "label", text, "accessible-role",
+                                   GTK_ACCESSIBLE_ROLE_HEADING, NULL);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
   gtk_widget_add_css_class (header, "board-column-header");
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (title), 0);
