@@ -13,6 +13,7 @@ packages="
   clang libclang-rt-14-dev llvm-14
   librsvg2-common libxml2-utils shared-mime-info libglib2.0-bin adwaita-icon-theme
   dpkg-dev fakeroot lintian
+  python3-pyatspi at-spi2-core
 "
 
 missing=""

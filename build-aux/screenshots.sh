@@ -19,13 +19,26 @@
 # build/ first (BUILDDIR=… for another build folder). Needs xvfb-run,
 # xdotool and ImageMagick's import. Exits non-zero when a screenshot is
 # missing.
+#
+# SIZE=800x600 (default 1280x800) sets the window's size, the screen is
+# a little larger; STYLE=dark takes them in the dark style, and
+# SHOTS="list board" takes only those. The files are then named
+# list-en-800x600-dark.png and so on (the default ones keep their names).
 set -eu
 self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$self")/.."
 BUILDDIR=${BUILDDIR:-build}
 case $BUILDDIR in /*) ;; *) BUILDDIR="$PWD/$BUILDDIR" ;; esac
 APP="$BUILDDIR/src/veiligheidsplan"
-SCREEN='-screen 0 1360x860x24'
+SIZE=${SIZE:-1280x800}
+STYLE=${STYLE:-light}
+width=${SIZE%x*}
+height=${SIZE#*x}
+SCREEN="-screen 0 $((width + 80))x$((height + 60))x24"
+suffix=
+[ "$SIZE" = 1280x800 ] || suffix="-$SIZE"
+[ "$STYLE" = light ] || suffix="$suffix-$STYLE"
+[ "$STYLE" = light ] || export ADW_DEBUG_COLOR_SCHEME=prefer-dark
 
 # Waits until the program shows at least $1 windows; fails after 30 s.
 wait_for_windows() {
@@ -61,7 +74,7 @@ shoot() {
       for window in $(xdotool search --onlyvisible --class veiligheidsplan); do
         [ "$window" = "$main" ] || xdotool windowmove "$window" 360 60
       done
-      xdotool mousemove 1300 830
+      xdotool mousemove $((width + 75)) $((height + 55))
       sleep 0.7
       ;;
     search)
@@ -101,7 +114,7 @@ shoot() {
       ;;
   esac
   # no tooltip of whatever is under the pointer
-  xdotool mousemove 1355 855
+  xdotool mousemove $((width + 75)) $((height + 55))
   sleep 0.3
   import -window root "$png"
   kill $app 2>/dev/null || true
@@ -142,14 +155,15 @@ shots="list editor search nomatch newplan nextyear"
 # New Plan… starts from an empty database of Nijkerk
 empty_db="$tmp/empty.db"
 "$APP" --database "$empty_db" --municipality Nijkerk >/dev/null
-for view in plan board matrix quarters evaluation; do
-  if grep -qs "vp_${view}_view_new\|vp_board_view_new_${view}" src/app/vp-window*.c; then
-    shots="$shots $view"
+for view in list plan board matrix quarters evaluation; do
+  if [ $view = list ] || grep -qs "vp_${view}_view_new\|vp_board_view_new_${view}" src/app/vp-window*.c; then
+    [ $view = list ] || shots="$shots $view"
     mkdir -p "$tmp/config-$view/glib-2.0/settings"
-    printf "[nl/veiligheidsplan/Veiligheidsplan]\nlast-view='%s'\n" "$view" \
-      >"$tmp/config-$view/glib-2.0/settings/keyfile"
+    printf "[nl/veiligheidsplan/Veiligheidsplan]\nlast-view='%s'\nwindow-width=%d\nwindow-height=%d\n" \
+      "$view" "$width" "$height" >"$tmp/config-$view/glib-2.0/settings/keyfile"
   fi
 done
+shots=${SHOTS:-$shots}
 
 # The board's plan: the example with statuses of Nijkerk's, in every
 # column: the first quarters' actions mostly done or in progress, a few
@@ -227,31 +241,22 @@ export GSETTINGS_SCHEMA_DIR="$BUILDDIR/data" GSETTINGS_BACKEND=memory
 export GTK_A11Y=none NO_AT_BRIDGE=1
 status=0
 for language in ${SHOT_LANGUAGES:-en nl}; do
-  for what in ${SHOTS:-$shots}; do
-    png="$out/$what-$language.png"
+  for what in $shots; do
+    png="$out/$what-$language$suffix.png"
     rm -f "$png"
-    if [ "$what" = newplan ]; then
-      LANGUAGE=$language xvfb-run -a -s "$SCREEN" "$self" --shoot "$empty_db" "$png" "$what" || true
-    elif [ "$what" = plan ]; then
-      LANGUAGE=$language GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config-plan" \
-        xvfb-run -a -s "$SCREEN" "$self" --shoot "$db" "$png" "$what" || true
-    elif [ -d "$tmp/config-$what" ]; then
-      LANGUAGE=$language GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config-$what" \
-        xvfb-run -a -s "$SCREEN" "$self" --shoot "$board_db" "$png" "$what" || true
-    else
-      LANGUAGE=$language xvfb-run -a -s "$SCREEN" "$self" --shoot "$db" "$png" "$what" || true
-    fi
-    # a blank screen (a few hundred bytes of black): taken again, waiting longer
-    for wait in 3 6; do
+    config="$tmp/config-$what"
+    [ -d "$config" ] || config="$tmp/config-list"
+    database=$board_db
+    case $what in
+      list | editor | search | nomatch | plan | nextyear) database=$db ;;
+      newplan) database=$empty_db ;;
+    esac
+    # a blank screen (a few hundred bytes of black) is taken again, waiting longer
+    for wait in 1 3 6; do
       [ "$(wc -c <"$png" 2>/dev/null || echo 0)" -lt 2000 ] || break
-      echo "$png: blank, taken again" >&2
-      if [ "$what" = plan ] || [ -d "$tmp/config-$what" ]; then
-        [ "$what" = plan ] && shot_db=$db || shot_db=$board_db
-        SHOT_WAIT=$wait LANGUAGE=$language GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$tmp/config-$what" \
-          xvfb-run -a -s "$SCREEN" "$self" --shoot "$shot_db" "$png" "$what" || true
-      else
-        SHOT_WAIT=$wait LANGUAGE=$language xvfb-run -a -s "$SCREEN" "$self" --shoot "$db" "$png" "$what" || true
-      fi
+      [ $wait = 1 ] || echo "$png: blank, taken again" >&2
+      SHOT_WAIT=$wait LANGUAGE=$language GSETTINGS_BACKEND=keyfile XDG_CONFIG_HOME="$config" \
+        xvfb-run -a -s "$SCREEN" "$self" --shoot "$database" "$png" "$what" || true
     done
     if [ "$(wc -c <"$png" 2>/dev/null || echo 0)" -ge 2000 ]; then
       echo "$png"

@@ -108,11 +108,11 @@ echo "MIME type: $type, opened by $app_id.desktop"
 # Opened as the file manager does: the import preview, in Dutch
 run LANGUAGE=nl gio open "$tmp/partner.json" >"$tmp/open.log" 2>&1 &
 tries=0
-until xdotool search --onlyvisible --name '^Importeren van Scherpenzeel$' >/dev/null 2>&1; do
+until xdotool search --onlyvisible --name '^Bestand van Scherpenzeel importeren$' >/dev/null 2>&1; do
   tries=$((tries + 1))
   [ $tries -le 150 ] || {
     cat "$tmp/open.log"
-    fail "gio open of an exchange file shows no import preview (Importeren van Scherpenzeel) in 30 s"
+    fail "gio open of an exchange file shows no import preview (Bestand van Scherpenzeel importeren) in 30 s"
   }
   sleep 0.2
 done

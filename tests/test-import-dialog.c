@@ -216,7 +216,7 @@ test_preview (Fixture *f, gconstpointer data)
   /* the conflict's values side by side, once expanded */
   g_object_set (vp_test_find (widget, ADW_TYPE_EXPANDER_ROW), "expanded", TRUE, NULL);
   vp_test_wait_for_frames ();
-  g_assert_true (vp_test_shows_text (widget, "Here"));
+  g_assert_true (vp_test_shows_text (widget, "Ours"));
   g_assert_true (vp_test_shows_text (widget, N_NOTE));
   g_assert_true (vp_test_shows_text (widget, B_NOTE));
 

@@ -10,6 +10,7 @@
 #include "app/vp-window-private.h"
 #include "app/vp-window.h"
 #include "store/vp-store-status.h"
+#include "views/vp-action-editor.h"
 #include "views/vp-cell-text.h"
 #include "views/vp-format.h"
 #include "views/vp-list-view.h"
@@ -207,10 +208,10 @@ test_overdue (void)
   vp_store_set_now (store, april);
   window = open_window (store);
   g_assert_true (
-    vp_test_shows_text (GTK_WIDGET (window), tr ("Q1 2024 · overdue", "Q1 2024 · over tijd")));
+    vp_test_shows_text (GTK_WIDGET (window), tr ("Q1 2024 · overdue", "Q1 2024 · verlopen")));
   /* the summary in the sidebar, which shows them */
-  g_assert_true (
-    vp_test_shows_text (GTK_WIDGET (window), tr ("1 action overdue", "1 actie over tijd")));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window),
+                                     tr ("1 action overdue", "1 actie achter op planning")));
   g_object_set (vp_window_get_filter (window), "search", "Bibob", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-overdue", NULL));
   vp_test_wait_for_frames ();
@@ -265,12 +266,14 @@ test_search_and_filters (void)
   g_assert_cmpuint (n_rows (window), ==, 2);
   /* nothing matches: the list says so, and how to go back */
   g_assert_false (
-    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen passende acties")));
+    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen acties gevonden")));
   g_object_set (filter, "lead", "each", NULL);
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 0);
   g_assert_true (
-    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen passende acties")));
+    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen acties gevonden")));
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("Clear Filters", "Filters weghalen")));
 
   chips = window_child (window, "chips");
   g_assert_true (vp_test_shows_text (chips, tr ("Quarter: Q4", "Kwartaal: Q4")));
@@ -293,8 +296,17 @@ test_search_and_filters (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_false (vp_action_filter_is_active (filter));
   g_assert_false (
-    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen passende acties")));
+    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen acties gevonden")));
   g_assert_false (gtk_revealer_get_reveal_child (window_child (window, "chips_revealer")));
+
+  /* a search word alone: the way back clears the search */
+  g_object_set (filter, "search", "zwembad", NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 0);
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("Clear Search", "Zoekopdracht wissen")));
+  g_assert_false (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("Clear Filters", "Filters weghalen")));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -309,12 +321,288 @@ test_sidebar_chooses_priority (void)
   vp_test_add_small_plan (store);
   window = open_window (store);
   sidebar = window_child (window, "sidebar_list");
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 2));
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 2)));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 2);
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  g_assert_true (
+    gtk_widget_get_state_flags (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 2)))
+    & GTK_STATE_FLAG_SELECTED);
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0)));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 6);
+  g_assert_false (
+    gtk_widget_get_state_flags (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 2)))
+    & GTK_STATE_FLAG_SELECTED);
+
+  /* moving the focus through the sidebar with the keyboard chooses
+   * nothing: every view would be narrowed to each priority in turn */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0)));
+  for (int i = 0; i < 2; i++)
+    {
+      gboolean handled = FALSE;
+
+      g_signal_emit_by_name (sidebar, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE,
+                             &handled);
+      vp_test_wait_for_frames ();
+      g_assert_cmpuint (n_rows (window), ==, 6);
+    }
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 2))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The button under @widget that activates @action, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget *widget, const char *action)
+{
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The toplevel of @type, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+/* What a screen reader meets first: the window named after the plan, the
+ * header bar's icon buttons named (a menu button's focusable inner
+ * button too), only the view shown in the tree, the editor a dialog. */
+static void
+test_accessible_window (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  GtkWidget *filter_button, *editor;
+  AdwViewStack *views;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  views = window_child (window, "views");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Uitvoeringsplan Veiligheid 2024");
+  gtk_test_accessible_assert_property (find_action_button (GTK_WIDGET (window), "win.new-action"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       tr ("New Action", "Nieuwe actie"));
+  gtk_test_accessible_assert_property (window_child (window, "search_entry"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       tr ("Search actions", "Acties zoeken"));
+  filter_button = gtk_widget_get_parent (
+    gtk_widget_get_ancestor (GTK_WIDGET (window_child (window, "filter_grid")), GTK_TYPE_POPOVER));
+  g_assert_true (GTK_IS_MENU_BUTTON (filter_button));
+  gtk_test_accessible_assert_property (gtk_widget_get_first_child (filter_button),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       tr ("Filter Actions", "Acties filteren"));
+
+  adw_view_stack_set_visible_child_name (views, "board");
+  vp_test_wait_for_frames ();
+  gtk_test_accessible_assert_state (adw_view_stack_get_child_by_name (views, "board"),
+                                    GTK_ACCESSIBLE_STATE_HIDDEN, FALSE);
+  gtk_test_accessible_assert_state (adw_view_stack_get_child_by_name (views, "list"),
+                                    GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-action", NULL);
+  vp_test_wait_for_frames ();
+  editor = find_toplevel (VP_TYPE_ACTION_EDITOR);
+  g_assert_nonnull (editor);
+  gtk_test_accessible_assert_role (editor, GTK_ACCESSIBLE_ROLE_DIALOG);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An action added with Ctrl+N is selected in the list, in view, with
+ * the focus. */
+static void
+test_new_action_selected (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  const char *text = "We organiseren drie voorlichtingsavonden.";
+  VpWindow *window;
+  GtkWidget *editor;
+  VpListView *list;
+  VpAction *selected = NULL;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  list = list_view_of (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-action", NULL);
+  vp_test_wait_for_frames ();
+  editor = find_toplevel (VP_TYPE_ACTION_EDITOR);
+  g_assert_nonnull (editor);
+  gtk_text_buffer_set_text (
+    GTK_TEXT_BUFFER (gtk_widget_get_template_child (editor, VP_TYPE_ACTION_EDITOR, "text_buffer")),
+    text, -1);
+  vp_test_wait_for_frames ();
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  for (int i = 0; i < 30 && selected == NULL; i++)
+    {
+      vp_test_wait_for_frames ();
+      selected = vp_list_view_get_selected_action (list);
+    }
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (vp_action_get_text (selected), ==, text);
+  g_assert_true (
+    gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (list)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Below 900 pixels the sidebar folds away and the view shows; above it
+ * both show. */
+static void
+test_narrow_window_folds (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  AdwLeaflet *leaflet;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  leaflet = window_child (window, "leaflet");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  vp_test_wait_for_frames ();
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  gtk_window_set_default_size (GTK_WINDOW (window), 850, 600);
+  for (int i = 0; i < 50 && !adw_leaflet_get_folded (leaflet); i++)
+    vp_test_wait_for_frames ();
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == window_child (window, "content"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  for (int i = 0; i < 50 && adw_leaflet_get_folded (leaflet); i++)
+    vp_test_wait_for_frames ();
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Presses Tab (or Shift+Tab) where @widget's key controllers hear it
+ * first, as GTK does in the capture phase. */
+static gboolean
+press_tab (GtkWidget *widget, gboolean backward)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed",
+                               backward ? GDK_KEY_ISO_Left_Tab : GDK_KEY_Tab, 0,
+                               backward ? GDK_SHIFT_MASK : 0, &handled);
+    }
+  vp_test_wait_for_frames ();
+  return handled;
+}
+
+/* The list is one stop of the Tab key: Tab leaves it from any row, and
+ * Shift+Tab comes back to it. */
+static void
+test_list_one_tab_stop (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  GtkWidget *columns, *focus;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  columns = vp_test_find (GTK_WIDGET (list_view_of (window)), GTK_TYPE_COLUMN_VIEW);
+  /* a row's status button, as a click on the row focuses it */
+  gtk_widget_grab_focus (vp_test_find_shown (columns, GTK_TYPE_MENU_BUTTON));
+  vp_test_wait_for_frames ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, columns));
+
+  g_assert_true (press_tab (columns, FALSE));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (focus == columns || gtk_widget_is_ancestor (focus, columns));
+  g_assert_true (gtk_widget_get_can_focus (columns));
+
+  /* and back with Shift+Tab, by GTK's own focus chain */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == columns || gtk_widget_is_ancestor (focus, columns));
+  g_assert_true (press_tab (columns, TRUE));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_false (focus == columns || gtk_widget_is_ancestor (focus, columns));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The shortcut Alt+N in the window's shortcut controllers, or NULL. */
+static GtkShortcut *
+find_shortcut (GtkWidget *widget, guint keyval, GdkModifierType modifiers)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr (GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return shortcut;
+        }
+    }
+  return NULL;
+}
+
+/* Alt+1 … Alt+5 show the views in the view switcher's order, and the
+ * keyboard focus goes into the view shown. */
+static void
+test_view_shortcuts (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  AdwViewStack *views;
+  g_autoptr (GtkSelectionModel) pages = NULL;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  views = window_child (window, "views");
+  pages = adw_view_stack_get_pages (views);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), >=, 5);
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (pages)); i-- > 0;)
+    {
+      g_autoptr (AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkShortcut *shortcut = find_shortcut (GTK_WIDGET (window), GDK_KEY_1 + i, GDK_ALT_MASK);
+      GtkWidget *focus;
+
+      g_assert_nonnull (shortcut);
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                   GTK_WIDGET (window),
+                                                   gtk_shortcut_get_arguments (shortcut)));
+      vp_test_wait_for_frames ();
+      g_assert_true (adw_view_stack_get_visible_child (views)
+                     == adw_view_stack_page_get_child (page));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, adw_view_stack_page_get_child (page)));
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -343,13 +631,13 @@ test_narrowed_priorities (void)
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 2);
   /* the first priority, chosen in the sidebar, shows without a match */
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 1)));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 1);
   g_assert_true (VP_IS_PRIORITY (vp_list_view_get_record (list_view_of (window), 0)));
   g_assert_false (
-    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen passende acties")));
-  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+    vp_test_shows_text (GTK_WIDGET (window), tr ("No Matching Actions", "Geen acties gevonden")));
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0)));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 2);
 
@@ -562,7 +850,13 @@ test_status_in_place (void)
     vp_test_find_shown (GTK_WIDGET (list_view_of (window)), GTK_TYPE_MENU_BUTTON));
   g_assert_cmpstr (status_shown (status), ==, tr ("Planned", "Gepland"));
 
-  /* the menu the button opens: every status, each with the row's action */
+  /* a screen reader hears the status, described by the action */
+  gtk_test_accessible_assert_property (gtk_widget_get_first_child (GTK_WIDGET (status)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       tr ("Status: Planned", "Status: Gepland"));
+
+  /* the menu the button opens: every status, the current one marked (a
+   * radio item of the row's action) */
   gtk_menu_button_popup (status);
   vp_test_wait_for_frames ();
   menu = gtk_menu_button_get_menu_model (status);
@@ -570,9 +864,18 @@ test_status_in_place (void)
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 5);
   g_assert_true (
     g_menu_model_get_item_attribute (menu, VP_STATUS_DONE, G_MENU_ATTRIBUTE_ACTION, "s", &name));
+  g_assert_cmpstr (name, ==, "row.status");
   target = g_menu_model_get_item_attribute_value (menu, VP_STATUS_DONE, G_MENU_ATTRIBUTE_TARGET,
-                                                  G_VARIANT_TYPE ("(ss)"));
+                                                  G_VARIANT_TYPE_STRING);
   g_assert_nonnull (target);
+  {
+    GAction *row = g_object_get_data (G_OBJECT (status), "vp-menu-action");
+    g_autoptr (GVariant) state = NULL;
+
+    g_assert_nonnull (row);
+    state = g_action_get_state (row);
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "planned");
+  }
   gtk_menu_button_popdown (status);
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (status), name, target));
   vp_test_wait_for_frames ();
@@ -722,7 +1025,7 @@ test_partner_matrix (void)
   g_assert_cmpint (vp_action_get_overall_status (store, each), ==, VP_STATUS_IN_PROGRESS);
   /* the Q1 action is over time (the clock is in April) */
   g_assert_true (
-    vp_test_shows_text (GTK_WIDGET (matrix), tr ("Planned · overdue", "Gepland · over tijd")));
+    vp_test_shows_text (GTK_WIDGET (matrix), tr ("Planned · overdue", "Gepland · verlopen")));
 
   /* the shared search narrows it too */
   g_object_set (vp_window_get_filter (window), "search", "Bibob", NULL);
@@ -879,6 +1182,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/overdue", test_overdue);
   g_test_add_func ("/window/search-and-filters", test_search_and_filters);
   g_test_add_func ("/window/sidebar-chooses-priority", test_sidebar_chooses_priority);
+  g_test_add_func ("/window/view-shortcuts", test_view_shortcuts);
+  g_test_add_func ("/window/accessible-window", test_accessible_window);
+  g_test_add_func ("/window/narrow-window-folds", test_narrow_window_folds);
+  g_test_add_func ("/window/new-action-selected", test_new_action_selected);
+  g_test_add_func ("/window/list-one-tab-stop", test_list_one_tab_stop);
   g_test_add_func ("/window/narrowed-priorities", test_narrowed_priorities);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/follows-changes", test_follows_changes);

@@ -35,6 +35,12 @@ show_message (VpWindow *self, const char *heading, const char *body)
 /* Export */
 
 static void
+open_folder_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
 on_export_response_cb (GtkNativeDialog *chooser, int response, VpWindow *self)
 {
   g_autoptr (GFile) file = NULL;
@@ -53,8 +59,18 @@ on_export_response_cb (GtkNativeDialog *chooser, int response, VpWindow *self)
           g_autofree char *name = g_file_get_basename (file);
           /* Translators: a toast after an export; the file's name follows */
           g_autofree char *message = g_strdup_printf (_ ("Exported to %s"), name);
+          AdwToast *toast = vp_window_new_toast (message);
+          g_autoptr (GFile) folder = g_file_get_parent (file);
+          g_autofree char *uri = folder != NULL ? g_file_get_uri (folder) : NULL;
 
-          adw_toast_overlay_add_toast (self->toasts, vp_window_new_toast (message));
+          /* the file is to be sent: its folder opens from the toast */
+          if (uri != NULL)
+            {
+              adw_toast_set_button_label (toast, _ ("_Open Folder"));
+              adw_toast_set_action_name (toast, "win.open-folder");
+              adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+            }
+          adw_toast_overlay_add_toast (self->toasts, toast);
         }
       else
         show_message (self, _ ("The Plan Was Not Exported"), error != NULL ? error->message : NULL);
@@ -339,6 +355,7 @@ void
 vp_window_install_exchange_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.review-files", "as", review_files_action);
   gtk_widget_class_install_action (widget_class, "win.import-history", NULL, import_history_action);

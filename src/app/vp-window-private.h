@@ -60,6 +60,8 @@ struct _VpWindow
   gboolean sidebar_queued;
   /* the exchange folder, when settings are there (vp-window-exchange.c) */
   VpExchangeFolder *exchange_folder;
+  /* the width the sidebar folds below, once the window is allocated */
+  guint fold_id;
 };
 
 /* vp-window.c */
@@ -69,7 +71,6 @@ AdwToast *vp_window_new_toast (const char *text);
 /* vp-window-sidebar.c */
 void vp_window_watch_sidebar (VpWindow *self);
 void vp_window_update_sidebar (VpWindow *self);
-void vp_window_on_sidebar_row_selected_cb (VpWindow *self, GtkListBoxRow *row);
 void
 vp_window_show_overdue_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
 void vp_window_on_sidebar_row_activated_cb (VpWindow *self, GtkListBoxRow *row);

@@ -57,6 +57,27 @@ count_actions (VpWindow *self)
   return counts;
 }
 
+/* The chosen row looks and reads selected. The list box selects nothing
+ * itself: its selection followed the focus, and tabbing or arrowing
+ * through the sidebar narrowed every view to each priority in turn; a
+ * priority is chosen only by activating its row (a click, Enter, Space). */
+static void
+mark_chosen (VpWindow *self, GtkListBoxRow *chosen)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      gboolean is_chosen = row == GTK_WIDGET (chosen);
+
+      if (is_chosen)
+        gtk_widget_set_state_flags (row, GTK_STATE_FLAG_SELECTED, FALSE);
+      else
+        gtk_widget_unset_state_flags (row, GTK_STATE_FLAG_SELECTED);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, is_chosen,
+                                   -1);
+    }
+}
+
 /* What a row shows, set on a new row or one shown before. */
 static void
 show_row (GtkWidget *row, const char *colour, const char *title, const Counts *counts)
@@ -74,7 +95,15 @@ show_row (GtkWidget *row, const char *colour, const char *title, const Counts *c
   if (g_strcmp0 (gtk_label_get_text (name), shown) != 0)
     gtk_label_set_text (name, shown);
   if (g_strcmp0 (gtk_label_get_text (caption), details) != 0)
-    gtk_label_set_text (caption, details);
+    {
+      g_autofree char *spoken = NULL;
+
+      gtk_label_set_text (caption, details);
+      /* a screen reader says the row's title and counts */
+      spoken = g_strdup_printf ("%s, %s", shown, details);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                      -1);
+    }
 }
 
 static GtkWidget *
@@ -232,8 +261,7 @@ vp_window_update_sidebar (VpWindow *self)
       if (g_strcmp0 (uuid, chosen) == 0)
         selected = GTK_LIST_BOX_ROW (row);
     }
-  if (gtk_list_box_get_selected_row (self->sidebar_list) != selected)
-    gtk_list_box_select_row (self->sidebar_list, selected);
+  mark_chosen (self, selected);
 }
 
 static void
@@ -272,16 +300,10 @@ vp_window_watch_sidebar (VpWindow *self)
 }
 
 void
-vp_window_on_sidebar_row_selected_cb (VpWindow *self, GtkListBoxRow *row)
-{
-  if (row != NULL)
-    g_object_set (self->filter, "priority", g_object_get_data (G_OBJECT (row), "vp-priority"),
-                  NULL);
-}
-
-void
 vp_window_on_sidebar_row_activated_cb (VpWindow *self, GtkListBoxRow *row)
 {
+  g_object_set (self->filter, "priority", g_object_get_data (G_OBJECT (row), "vp-priority"), NULL);
+  mark_chosen (self, row);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -293,8 +315,7 @@ vp_window_show_overdue_action (GtkWidget *widget, const char *action_name, GVari
 
   /* every priority's: the count was of the whole plan */
   vp_action_filter_clear (self->filter);
-  gtk_list_box_select_row (self->sidebar_list,
-                           gtk_list_box_get_row_at_index (self->sidebar_list, 0));
+  mark_chosen (self, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
   g_object_set (self->filter, "priority", NULL, "overdue", TRUE, NULL);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }

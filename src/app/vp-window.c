@@ -9,6 +9,7 @@
 
 #include "exchange/vp-exchange.h"
 #include "model/vp-action-filter.h"
+#include "views/vp-accessible.h"
 #include "views/vp-action-editor.h"
 #include "views/vp-format.h"
 #include "views/vp-board-view.h"
@@ -132,6 +133,18 @@ load_example_action (GtkWidget *widget, const char *action_name, GVariant *param
   vp_window_toast (self, _ ("Example plan loaded"));
 }
 
+/* The focus follows a card that Undo moved back on the board shown. */
+static void
+follow_undo (VpWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->views);
+
+  if (visible == GTK_WIDGET (self->board_view))
+    vp_board_view_follow_undo (self->board_view);
+  else if (visible == self->quarters_page && self->quarters_view != NULL)
+    vp_board_view_follow_undo (self->quarters_view);
+}
+
 static void
 undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -151,12 +164,25 @@ undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
       adw_toast_overlay_add_toast (self->toasts, vp_window_new_toast (message));
     }
+  follow_undo (self);
 }
 
 static void
-on_editor_done_cb (VpWindow *self, const char *message)
+on_editor_done_cb (VpWindow *self, const char *message, GtkWidget *editor)
 {
+  GListModel *actions = vp_store_get_records (self->store, VP_TYPE_ACTION);
+  guint n = g_list_model_get_n_items (actions);
+
   vp_window_toast (self, message);
+  /* a new action (the store's last) is selected and shown in the list */
+  if (g_object_get_data (G_OBJECT (editor), "vp-new-action") != NULL && n > 0
+      && adw_view_stack_get_visible_child (self->views) == GTK_WIDGET (self->list_view))
+    {
+      g_autoptr (VpAction) added = g_list_model_get_item (actions, n - 1);
+
+      if (g_object_get_data (G_OBJECT (editor), "vp-new-action") != added)
+        vp_list_view_select_action (self->list_view, added);
+    }
 }
 
 static void
@@ -170,6 +196,16 @@ open_editor (VpWindow *self, VpAction *action)
   if (chosen != NULL)
     priority = VP_PRIORITY (vp_store_lookup (self->store, chosen));
   editor = vp_action_editor_new (GTK_WINDOW (self), self->store, self->plan, action, priority);
+  if (action == NULL)
+    {
+      GListModel *actions = vp_store_get_records (self->store, VP_TYPE_ACTION);
+      guint n = g_list_model_get_n_items (actions);
+      /* the store's last action before: the one after it is the new one */
+      g_autoptr (GObject) last = n > 0 ? g_list_model_get_item (actions, n - 1) : NULL;
+
+      g_object_set_data (G_OBJECT (editor), "vp-new-action",
+                         last != NULL ? (gpointer) last : (gpointer) editor);
+    }
   g_signal_connect_object (editor, "done", G_CALLBACK (on_editor_done_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -282,9 +318,18 @@ plan_subtitle (VpWindow *self)
   return g_strdup_printf (_ ("%s · %d–%d"), owner_name, first, last);
 }
 
+/* A move the board refused up front: why, in a toast. */
+static void
+on_board_refused_cb (VpWindow *self, const char *message)
+{
+  adw_toast_overlay_add_toast (self->toasts, vp_window_new_toast (message));
+}
+
 static void
 connect_board (VpWindow *self, VpBoardView *board)
 {
+  g_signal_connect_object (board, "refused", G_CALLBACK (on_board_refused_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (board, "action-activated", G_CALLBACK (on_list_action_activated_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (board, "done", G_CALLBACK (vp_window_toast), self, G_CONNECT_SWAPPED);
@@ -383,6 +428,7 @@ update_plan (VpWindow *self)
     {
       adw_view_switcher_title_set_title (self->title, _ ("Veiligheidsplan"));
       adw_view_switcher_title_set_subtitle (self->title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Veiligheidsplan"));
       show_sidebar_title (self, _ ("Priorities"), NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
@@ -396,6 +442,8 @@ update_plan (VpWindow *self)
       adw_view_switcher_title_set_title (self->title, title);
       adw_view_switcher_title_set_subtitle (self->title, subtitle);
       show_sidebar_title (self, title, subtitle);
+      /* what a screen reader and the window list call the window */
+      gtk_window_set_title (GTK_WINDOW (self), title);
       gtk_stack_set_visible_child_name (self->stack, "plan");
     }
   update_actions (self);
@@ -556,6 +604,106 @@ setup_views (VpWindow *self)
   vp_window_setup_report (self);
 }
 
+/* Alt+1, Alt+2, … show the view switcher's pages in its order: a view
+ * added later gets the next number. */
+static void
+show_view_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  GtkWidget *page
+    = adw_view_stack_get_child_by_name (self->views, g_variant_get_string (parameter, NULL));
+
+  if (page == NULL || self->plan == NULL)
+    return;
+  adw_view_stack_set_visible_child (self->views, page);
+  /* the keyboard goes along: into the view, not left on the one hidden */
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+/* Only the view shown is in the accessibility tree: a screen reader
+ * listed the lists and cards of every view at once. */
+static void
+on_visible_view_cb (VpWindow *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->views);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->views)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN,
+                                 child != visible, -1);
+}
+
+static void
+setup_view_shortcuts (VpWindow *self)
+{
+  g_autoptr (GtkSelectionModel) pages = adw_view_stack_get_pages (self->views);
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  guint n = MIN (g_list_model_get_n_items (G_LIST_MODEL (pages)), 9);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkShortcut *shortcut
+        = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                            gtk_named_action_new ("win.show-view"));
+
+      gtk_shortcut_set_arguments (shortcut,
+                                  g_variant_new_string (adw_view_stack_page_get_name (page)));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* Below this width the sidebar folds away (the back button and the
+ * header bar's title show it); above it the sidebar and a view of at
+ * least CONTENT_WIDTH fit side by side. */
+#define FOLD_WIDTH    900
+#define SIDEBAR_WIDTH 230
+#define CONTENT_WIDTH 360
+
+/* AdwLeaflet (1.2) folds when its children's minimum widths do not fit:
+ * the view's minimum is raised past what is left beside the sidebar
+ * while the window is narrower than FOLD_WIDTH. */
+static gboolean
+update_fold_cb (gpointer data)
+{
+  VpWindow *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int wanted = CONTENT_WIDTH;
+
+  self->fold_id = 0;
+  if (width > 0 && width < FOLD_WIDTH)
+    wanted = MAX (CONTENT_WIDTH, width - SIDEBAR_WIDTH + 1);
+  gtk_widget_set_size_request (self->content, wanted, -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* Folded, the window shows the view; the back button leads to the
+ * sidebar. */
+static void
+on_folded_cb (VpWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* Not while allocating: a size request changed then is laid out in the
+ * next frame. */
+static void
+vp_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  int wanted = width < FOLD_WIDTH ? MAX (CONTENT_WIDTH, width - SIDEBAR_WIDTH + 1) : CONTENT_WIDTH;
+  int current;
+
+  GTK_WIDGET_CLASS (vp_window_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_widget_get_size_request (self->content, &current, NULL);
+  if (current != wanted && self->fold_id == 0)
+    self->fold_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_fold_cb, self, NULL);
+}
+
 static void
 vp_window_constructed (GObject *object)
 {
@@ -565,7 +713,14 @@ vp_window_constructed (GObject *object)
 
   self->filter = vp_action_filter_new (self->store);
   setup_views (self);
+  setup_view_shortcuts (self);
+  vp_accessible_name_menu_buttons (self->content);
+  g_signal_connect_object (self->views, "notify::visible-child", G_CALLBACK (on_visible_view_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_cb), self,
+                           G_CONNECT_SWAPPED);
   setup_settings (self);
+  on_visible_view_cb (self);
   vp_window_setup_filters (self);
   setup_plan_chooser (self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
@@ -591,6 +746,7 @@ vp_window_dispose (GObject *object)
   VpWindow *self = VP_WINDOW (object);
 
   vp_window_dispose_exchange (self);
+  g_clear_handle_id (&self->fold_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->filter);
@@ -645,6 +801,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
                                    vp_window_clear_filters_action);
   vp_window_install_report_actions (widget_class);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
                                        NULL);
@@ -673,6 +830,7 @@ vp_window_class_init (VpWindowClass *klass)
   object_class->dispose = vp_window_dispose;
   object_class->get_property = vp_window_get_property;
   object_class->set_property = vp_window_set_property;
+  widget_class->size_allocate = vp_window_size_allocate;
 
   properties[PROP_STORE]
     = g_param_spec_object ("store", NULL, NULL, VP_TYPE_STORE,
@@ -704,7 +862,6 @@ vp_window_class_init (VpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpWindow, views);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_chosen_cb);
-  gtk_widget_class_bind_template_callback (widget_class, vp_window_on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, vp_window_on_sidebar_row_activated_cb);
   install_actions (widget_class);
 }

@@ -1162,6 +1162,8 @@ vp_action_editor_class_init (VpActionEditorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* a screen reader announces it as a dialog, not a filler */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   object_class->constructed = vp_action_editor_constructed;
   object_class->dispose = vp_action_editor_dispose;
   object_class->get_property = vp_action_editor_get_property;

@@ -190,12 +190,29 @@ inner_width (int width)
   return MAX (width - STRIP_WIDTH - PAD_START - PAD_END, 1);
 }
 
-/* The row under the text: the overdue mark, quarter, lead and progress. */
+/* Whether the lead goes on a line of its own, under the quarter: a
+ * moved action's "Q3 2024 (planned Q1 2024)" leaves it no room beside. */
+static gboolean
+lead_below (VpBoardCard *self, int inner)
+{
+  int used = width_of (self->overdue, TRUE) + ICON_GAP + width_of (self->quarter, TRUE) + COLUMN_GAP
+             + width_of (self->progress, TRUE) + COLUMN_GAP;
+
+  return gtk_widget_get_visible (self->lead) && gtk_widget_get_visible (self->quarter)
+         && used + MIN (width_of (self->lead, TRUE), inner / 3) > inner;
+}
+
+/* The row under the text: the overdue mark, quarter, lead and progress;
+ * or two, the lead under the others. */
 static int
 bottom_height (VpBoardCard *self, int inner)
 {
-  return MAX (MAX (height_for (self->lead, inner), height_for (self->overdue, -1)),
-              MAX (height_for (self->quarter, -1), height_for (self->progress, -1)));
+  int marks = MAX (height_for (self->overdue, -1),
+                   MAX (height_for (self->quarter, -1), height_for (self->progress, -1)));
+
+  if (lead_below (self, inner))
+    return marks + ROW_GAP + height_for (self->lead, inner);
+  return MAX (height_for (self->lead, inner), marks);
 }
 
 static int
@@ -283,14 +300,25 @@ allocate_heading (VpBoardCard *self, int width, int height)
 }
 
 /* The quarter (after the overdue mark) on the left, the progress on the
- * right, the lead between them, giving way to both. */
+ * right, the lead between them, giving way to both; or on a line of its
+ * own below them (lead_below()). */
 static void
 allocate_bottom (VpBoardCard *self, int x, int y, int inner, int height)
 {
   int end = x + inner;
+  gboolean below = lead_below (self, inner);
   int overdue = width_of (self->overdue, TRUE);
   int quarter = width_of (self->quarter, TRUE);
   int progress = MIN (width_of (self->progress, TRUE), inner);
+
+  if (below)
+    {
+      int marks = MAX (height_for (self->overdue, -1),
+                       MAX (height_for (self->quarter, -1), height_for (self->progress, -1)));
+
+      place (self->lead, x, y + marks + ROW_GAP, inner, height - marks - ROW_GAP);
+      height = marks;
+    }
 
   place (self->progress, end - progress, y, progress, height);
   if (progress > 0)
@@ -302,7 +330,8 @@ allocate_bottom (VpBoardCard *self, int x, int y, int inner, int height)
   place (self->quarter, x, y, quarter, height);
   if (quarter > 0)
     x += quarter + COLUMN_GAP;
-  place (self->lead, x, y, end - x, height);
+  if (!below)
+    place (self->lead, x, y, end - x, height);
 }
 
 static void
@@ -507,6 +536,9 @@ vp_board_card_init (VpBoardCard *self)
   gtk_widget_add_css_class (self->partners, "partners");
   gtk_widget_set_visible (self->partners, FALSE);
   self->measured_width = -1;
+  /* the row's focus lands on the card, which a screen reader can name
+   * (GTK 4.8 names a list's rows after their type) */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
@@ -528,6 +560,7 @@ set_heading (VpBoardCard *self, gboolean heading)
   self->heading = heading;
   gtk_widget_set_visible (self->text, !heading);
   gtk_widget_set_visible (self->lead, !heading);
+  gtk_widget_set_focusable (widget, !heading);
   gtk_widget_set_has_tooltip (widget, !heading);
   if (heading)
     {
@@ -699,13 +732,20 @@ show_partners (VpBoardCard *self, VpStore *store, VpAction *action)
   self->partners_text = g_string_free (g_steal_pointer (&words), FALSE);
 }
 
-/* What a screen reader says of the card, and its tooltip: the whole
- * text, the status and whether it is overdue. */
+/* What a screen reader says of the card: the whole text, the status and
+ * whether it is overdue; described by its quarter, lead, priority and
+ * sub-theme, and the partners' statuses in words. */
 static void
 describe (VpBoardCard *self, VpStore *store, VpAction *action, gboolean overdue)
 {
   const char *status = vp_enum_get_label (VP_TYPE_STATUS, vp_action_get_status (store, action));
+  const char *quarter
+    = gtk_widget_get_visible (self->quarter) ? gtk_label_get_text (GTK_LABEL (self->quarter)) : "";
+  const char *priority = vp_cell_text_get_text (VP_CELL_TEXT (self->priority));
+  const char *letter
+    = gtk_widget_get_visible (self->letter) ? gtk_label_get_text (GTK_LABEL (self->letter)) : "";
   g_autofree char *label = NULL;
+  g_autofree char *description = NULL;
 
   if (overdue)
     /* Translators: what a screen reader says of a card on the board: the
@@ -715,13 +755,20 @@ describe (VpBoardCard *self, VpStore *store, VpAction *action, gboolean overdue)
     /* Translators: what a screen reader says of a card on the board: the
      * action's text and its status */
     label = g_strdup_printf (_ ("%s (status: %s)"), vp_action_get_text (action), status);
+  /* Translators: how a screen reader describes a card: its quarter, lead,
+   * priority and sub-theme: "Q1 2024; lead: Nijkerk; priority: 1.
+   * Ondermijning A" */
+  description = g_strdup_printf (_ ("%s; lead: %s; priority: %s %s"), quarter,
+                                 vp_cell_text_get_text (VP_CELL_TEXT (self->lead)),
+                                 priority != NULL ? priority : "", letter);
   if (self->partners_text != NULL)
     {
-      g_autofree char *alone = g_steal_pointer (&label);
+      g_autofree char *alone = g_steal_pointer (&description);
 
-      label = g_strdup_printf ("%s; %s", alone, self->partners_text);
+      description = g_strdup_printf ("%s; %s", alone, self->partners_text);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
 /* The status record the card shows (vp_action_find_shown_status()). */

@@ -7,6 +7,7 @@
 
 #include "store/vp-store-status.h"
 
+#include "vp-accessible.h"
 #include "vp-board-view-private.h"
 
 /*
@@ -200,6 +201,22 @@ fail (VpBoardView *self, const char *message)
   g_signal_emit_by_name (self, "failed", message);
 }
 
+/* A move not tried: the reason goes in a toast, not a dialog. */
+static void
+refuse (VpBoardView *self, const char *message)
+{
+  g_signal_emit_by_name (self, "refused", message);
+}
+
+/* Why @action cannot move to column @to (another than its own), or NULL. */
+static char *
+refusal (VpBoardView *self, VpAction *action, int to)
+{
+  if (to < 0 || self->def->refusal == NULL || to == vp_board_view_column_of (self, action))
+    return NULL;
+  return self->def->refusal (self, action, to);
+}
+
 /* Moves @action to column @to (unless -1), and before or after
  * @neighbour (unless NULL) among its priority's actions: one transaction,
  * one step to undo. On failure nothing changed and "failed" tells why. */
@@ -209,13 +226,19 @@ move_action (VpBoardView *self, VpAction *action, int to, VpAction *neighbour, g
   g_autoptr (GPtrArray) order = neighbour != NULL ? reorder (self, action, neighbour, after) : NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *refused = refusal (self, action, to);
 
   if (to < 0 && order == NULL)
     return FALSE;
+  if (refused != NULL)
+    {
+      refuse (self, refused);
+      return FALSE;
+    }
   /* a partner's local action keeps its place: only its owner moves it */
   if (order != NULL && !vp_action_check_ours (self->store, action, &error))
     {
-      fail (self, error->message);
+      refuse (self, error->message);
       return FALSE;
     }
   if (to >= 0 && vp_store_get_home_municipality (self->store) == NULL)
@@ -245,6 +268,7 @@ move_action (VpBoardView *self, VpAction *action, int to, VpAction *neighbour, g
       return FALSE;
     }
   vp_board_view_flush (self);
+  g_set_object (&self->last_moved, action);
   /* Translators: a toast after cards were reordered on the board */
   message = to >= 0 ? self->def->moved_message (self, to) : g_strdup (_ ("Order changed"));
   g_signal_emit_by_name (self, "done", message);
@@ -278,7 +302,7 @@ drop_action (VpBoardView *self, VpAction *action, guint to, VpAction *neighbour,
       message = g_strdup_printf (_ ("An action stays with its priority: it can only move among "
                                     "the actions of “%s”."),
                                  priority != NULL ? vp_priority_get_title (priority) : "");
-      fail (self, message);
+      refuse (self, message);
       return FALSE;
     }
   return move_action (self, action, -1, neighbour, after);
@@ -404,7 +428,14 @@ on_drop_motion_cb (GtkDropTarget *target, double x, double y, VpBoardColumn *col
   VpBoardDrop side = VP_BOARD_DROP_NONE;
   VpBoardCard *card = NULL;
   VpAction *neighbour = neighbour_at (column, x, y, &side, &card);
+  g_autofree char *refused = dragged != NULL ? refusal (self, dragged, column->index) : NULL;
 
+  /* a move that would be refused is not offered */
+  if (refused != NULL)
+    {
+      mark_drop (self, NULL, VP_BOARD_DROP_NONE);
+      return 0;
+    }
   /* a line where the card would go: in its own column, among its own
    * priority's (in another it takes its priority's place) */
   if (dragged == NULL || neighbour == NULL || neighbour == dragged
@@ -418,8 +449,12 @@ on_drop_motion_cb (GtkDropTarget *target, double x, double y, VpBoardColumn *col
 static GdkDragAction
 on_drop_enter_cb (GtkDropTarget *target, double x, double y, VpBoardColumn *column)
 {
-  gtk_widget_add_css_class (column->widget, "drop-target");
-  return on_drop_motion_cb (target, x, y, column);
+  GdkDragAction action = on_drop_motion_cb (target, x, y, column);
+
+  /* lit only where the card may go */
+  if (action != 0)
+    gtk_widget_add_css_class (column->widget, "drop-target");
+  return action;
 }
 
 static void
@@ -455,14 +490,24 @@ popup_menu (VpBoardView *self, VpAction *action, const graphene_rect_t *at)
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GMenu) columns = g_menu_new ();
   g_autoptr (GMenuItem) edit = NULL;
+  g_autofree char *refused = NULL;
 
   for (guint c = 0; c < self->n_columns; c++)
     {
       g_autoptr (GMenuItem) item = NULL;
       g_autofree char *title = NULL;
+      g_autofree char *why = NULL;
 
       if ((int) c == current)
         continue;
+      /* a column the card may not go to is not offered */
+      why = refusal (self, action, c);
+      if (why != NULL)
+        {
+          if (refused == NULL)
+            refused = g_steal_pointer (&why);
+          continue;
+        }
       title = self->def->title (self, c);
       item = g_menu_item_new (title, NULL);
       g_menu_item_set_action_and_target (item, "board.move-to", "(su)", uuid, c);
@@ -470,7 +515,18 @@ popup_menu (VpBoardView *self, VpAction *action, const graphene_rect_t *at)
     }
   /* Translators: in a card's menu, the submenu of the columns (statuses)
    * to move it to */
-  g_menu_append_submenu (menu, _ ("_Move To"), G_MENU_MODEL (columns));
+  if (g_menu_model_get_n_items (G_MENU_MODEL (columns)) > 0)
+    g_menu_append_submenu (menu, _ ("_Move To"), G_MENU_MODEL (columns));
+  else
+    {
+      g_autoptr (GMenu) why = g_menu_new ();
+
+      /* insensitive (items without an action are), with the reason below */
+      g_menu_append (menu, _ ("_Move To"), NULL);
+      if (refused != NULL)
+        g_menu_append (why, refused, NULL);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (why));
+    }
   edit = g_menu_item_new (_ ("_Edit"), NULL);
   g_menu_item_set_action_and_target (edit, "board.edit", "s", uuid);
   g_menu_append_item (menu, edit);
@@ -629,6 +685,8 @@ vp_board_view_watch_column (VpBoardView *self, VpBoardColumn *column)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
   g_signal_connect (secondary, "pressed", G_CALLBACK (on_secondary_pressed_cb), column);
   gtk_widget_add_controller (column->list, GTK_EVENT_CONTROLLER (secondary));
+  /* a column is one stop of the Tab key; the arrows move among its cards */
+  vp_accessible_single_tab_stop (column->list);
 
   gtk_drop_target_set_preload (drop, TRUE);
   g_signal_connect (drop, "enter", G_CALLBACK (on_drop_enter_cb), column);
@@ -636,6 +694,28 @@ vp_board_view_watch_column (VpBoardView *self, VpBoardColumn *column)
   g_signal_connect (drop, "leave", G_CALLBACK (on_drop_leave_cb), column);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), column);
   gtk_widget_add_controller (column->widget, GTK_EVENT_CONTROLLER (drop));
+}
+
+/**
+ * vp_board_view_follow_undo:
+ *
+ * After an undo: the card the board moved last, moved back, has the
+ * focus (it stayed where the card was).
+ */
+void
+vp_board_view_follow_undo (VpBoardView *self)
+{
+  g_autoptr (VpAction) action = NULL;
+
+  g_return_if_fail (VP_IS_BOARD_VIEW (self));
+
+  action = g_steal_pointer (&self->last_moved);
+  if (action == NULL
+      || vp_store_lookup (self->store, vp_record_get_uuid (VP_RECORD (action)))
+           != VP_RECORD (action))
+    return;
+  vp_board_view_flush (self);
+  focus_card (self, action);
 }
 
 void

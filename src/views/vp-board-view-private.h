@@ -92,6 +92,9 @@ struct _VpBoardView
   double drag_x, drag_y;
   /* the card that shows where a drop would go */
   GtkWidget *marked;
+  /* the action the last move on the board moved: Undo moves it back, and
+   * the focus follows it */
+  VpAction *last_moved;
 };
 
 /* vp-board-view.c */

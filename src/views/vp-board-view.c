@@ -60,6 +60,7 @@ enum
   ACTION_ACTIVATED,
   DONE,
   FAILED,
+  REFUSED,
   N_SIGNALS
 };
 
@@ -109,11 +110,35 @@ status_moved_message (VpBoardView *self, guint column)
   return g_strdup_printf (_ ("Status set to “%s”"), vp_enum_get_label (VP_TYPE_STATUS, column));
 }
 
+/* A status another municipality keeps, or one of each municipality that
+ * the home municipality takes no part in, is not ours to move. */
+static char *
+status_refusal (VpBoardView *self, VpAction *action, guint column)
+{
+  const char *keeper = NULL;
+  VpOrganisation *organisation;
+  g_autofree char *name = NULL;
+
+  if (vp_store_get_home_municipality (self->store) == NULL)
+    return g_strdup (_ ("Choose your municipality first: a status on the board is always your "
+                        "municipality’s."));
+  if (vp_action_can_set_status (self->store, action, &keeper))
+    return NULL;
+  if (keeper == NULL)
+    return g_strdup (_ ("Only the municipality that leads this action sets its status."));
+  organisation = vp_store_lookup_organisation (self->store, keeper);
+  name = vp_format_display_text (organisation != NULL ? vp_organisation_get_name (organisation)
+                                                      : keeper);
+  /* Translators: why a status is greyed: "Only Barneveld sets this status." */
+  return g_strdup_printf (_ ("Only %s sets this status."), name);
+}
+
 static const VpBoardColumns status_columns = {
   .n_columns = status_n_columns,
   .title = status_title,
   .column_of = status_column_of,
   .move = status_move,
+  .refusal = status_refusal,
   /* Translators: what Undo undoes after a card was moved to another status */
   .undo_label = N_ ("Change status"),
   .moved_message = status_moved_message,
@@ -866,8 +891,11 @@ make_header (VpBoardView *self, VpBoardColumn *column)
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   g_autofree char *text = self->def->title (self, column->index);
-  GtkWidget *title = gtk_label_new (text);
+  /* a heading to a screen reader too, which lists a board by them */
+  GtkWidget *title = g_object_new (GTK_TYPE_LABEL, "label", text, "accessible-role",
+                                   GTK_ACCESSIBLE_ROLE_HEADING, NULL);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
   gtk_widget_add_css_class (header, "board-column-header");
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (title), 0);
@@ -1157,6 +1185,7 @@ vp_board_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_BOARD_VIEW);
   self->marked = NULL;
   g_clear_object (&self->dragged);
+  g_clear_object (&self->last_moved);
   g_clear_object (&self->dragged_card);
   for (guint c = 0; self->columns != NULL && c < self->n_columns; c++)
     {
@@ -1282,6 +1311,10 @@ vp_board_view_class_init (VpBoardViewClass *klass)
                                 NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* A move the board does not make, and why (a message for a toast):
+   * nothing was tried. */
+  signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/nl/veiligheidsplan/Veiligheidsplan/ui/vp-board-view.ui");

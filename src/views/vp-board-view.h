@@ -23,6 +23,9 @@ typedef struct
   int (*column_of) (VpBoardView *board, VpAction *action);
   /* gives @action the value of @column, in the caller's transaction */
   gboolean (*move) (VpBoardView *board, VpAction *action, guint column, GError **error);
+  /* why @action cannot move to @column, newly allocated, or NULL when it
+   * can: asked before a drop is offered, so that it is refused up front */
+  char *(*refusal) (VpBoardView *board, VpAction *action, guint column);
   /* the label of the undo step and the toast after a move to @column */
   const char *undo_label;
   char *(*moved_message) (VpBoardView *board, guint column);
@@ -48,5 +51,6 @@ GtkWidget *vp_board_view_get_column (VpBoardView *self, guint column);
 GListModel *vp_board_view_get_cards (VpBoardView *self, guint column);
 guint vp_board_view_get_count (VpBoardView *self, guint column);
 VpAction *vp_board_view_get_selected_action (VpBoardView *self);
+void vp_board_view_follow_undo (VpBoardView *self);
 
 G_END_DECLS

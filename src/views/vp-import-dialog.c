@@ -502,7 +502,7 @@ section_title (Section section)
 {
   static const char *const titles[N_SECTIONS] = {
     N_ ("Conflicts"), N_ ("Deleted"), N_ ("Added"),
-    N_ ("Updated"),   N_ ("Refused"), N_ ("Left Alone"),
+    N_ ("Updated"),   N_ ("Refused"), N_ ("Ours Is Newer"),
   };
 
   return _ (titles[section]);
@@ -955,6 +955,8 @@ vp_import_dialog_class_init (VpImportDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* a screen reader announces it as a dialog, not a filler */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   object_class->constructed = vp_import_dialog_constructed;
   object_class->dispose = vp_import_dialog_dispose;
   object_class->finalize = vp_import_dialog_finalize;

@@ -118,6 +118,8 @@ vp_import_history_class_init (VpImportHistoryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* a screen reader announces it as a dialog, not a filler */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   object_class->dispose = vp_import_history_dispose;
 
   gtk_widget_class_set_template_from_resource (

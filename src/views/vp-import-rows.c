@@ -320,7 +320,8 @@ vp_import_diff_new (
   gtk_widget_set_margin_bottom (GTK_WIDGET (grid), 12);
   gtk_widget_add_css_class (GTK_WIDGET (grid), "vp-diff");
   /* Translators: the heading of the column of this database's values */
-  gtk_grid_attach (grid, cell_new (_ ("Here"), "caption-heading", FALSE), 1, 0, 1, 1);
+  /* the word of the choice that keeps it: one word for one idea */
+  gtk_grid_attach (grid, cell_new (_ ("Ours"), "caption-heading", FALSE), 1, 0, 1, 1);
   gtk_grid_attach (grid, cell_new (partner, "caption-heading", FALSE), 2, 0, 1, 1);
   for (guint i = 0; i < klass->n_fields; i++)
     {

@@ -3,9 +3,11 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "store/vp-store-status.h"
+#include "vp-accessible.h"
 #include "vp-format.h"
 #include "vp-after-frame.h"
 #include "vp-cell-text.h"
@@ -41,6 +43,7 @@ struct _VpListView
   GtkWidget *scroller;
   GtkColumnView *column_view;
   GtkWidget *no_match;
+  GtkWidget *no_match_button;
 
   /* owned */
   VpStore *store;
@@ -660,6 +663,11 @@ refresh_activity (VpListView *self, GtkListItem *item)
       vp_cell_text_set_yalign (text, 0.5);
       gtk_accessible_update_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_EXPANDED, !collapsed,
                                    -1);
+      /* the heading row's focus lands here, which says the title and
+       * whether it is open (the row itself GTK 4.8 names after its type) */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      -1);
+      gtk_widget_set_focusable (box, TRUE);
     }
   else
     {
@@ -667,6 +675,7 @@ refresh_activity (VpListView *self, GtkListItem *item)
       vp_cell_text_set_attributes (text, NULL);
       vp_cell_text_set_yalign (text, 0);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_EXPANDED);
+      gtk_widget_set_focusable (box, FALSE);
     }
 }
 
@@ -730,6 +739,47 @@ set_status_action_cb (GtkWidget *widget, const char *action_name, GVariant *para
   g_signal_emit_by_name (self, "done", message);
 }
 
+/* The menu's choice: the status chosen, for the row's action. */
+static void
+on_status_chosen_cb (GSimpleAction *action, GVariant *value, GtkWidget *button)
+{
+  gpointer record = item_record (g_object_get_data (G_OBJECT (button), "vp-item"));
+
+  g_simple_action_set_state (action, value);
+  if (VP_IS_ACTION (record))
+    gtk_widget_activate_action (button, "list.set-status", "(ss)", vp_record_get_uuid (record),
+                                g_variant_get_string (value, NULL));
+}
+
+static GVariant *
+status_nick (VpStatus status)
+{
+  g_autoptr (GEnumClass) klass = g_type_class_ref (VP_TYPE_STATUS);
+  GEnumValue *value = g_enum_get_value (klass, status);
+
+  return g_variant_new_string (value != NULL ? value->value_nick : "");
+}
+
+/* The menu marks the current status, as the editor's does: its items
+ * are the radio items of a stateful action of the button's own. */
+static GSimpleAction *
+status_menu_action (GtkWidget *button)
+{
+  GSimpleAction *action = g_object_get_data (G_OBJECT (button), "vp-menu-action");
+  g_autoptr (GSimpleActionGroup) group = NULL;
+
+  if (action != NULL)
+    return action;
+  group = g_simple_action_group_new ();
+  action
+    = g_simple_action_new_stateful ("status", G_VARIANT_TYPE_STRING, g_variant_new_string (""));
+  g_signal_connect_object (action, "change-state", G_CALLBACK (on_status_chosen_cb), button, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (button, "row", G_ACTION_GROUP (group));
+  g_object_set_data_full (G_OBJECT (button), "vp-menu-action", action, g_object_unref);
+  return action;
+}
+
 static void
 create_status_menu_cb (GtkMenuButton *button, gpointer data)
 {
@@ -737,16 +787,19 @@ create_status_menu_cb (GtkMenuButton *button, gpointer data)
   gpointer record = item_record (item);
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GEnumClass) klass = g_type_class_ref (VP_TYPE_STATUS);
+  VpListView *view;
 
   if (!VP_IS_ACTION (record))
     return;
+  view = VP_LIST_VIEW (gtk_widget_get_ancestor (GTK_WIDGET (button), VP_TYPE_LIST_VIEW));
+  g_simple_action_set_state (status_menu_action (GTK_WIDGET (button)),
+                             status_nick (vp_action_get_status (view->store, record)));
   for (guint i = 0; i < klass->n_values; i++)
     {
       g_autoptr (GMenuItem) entry
         = g_menu_item_new (vp_enum_get_label (VP_TYPE_STATUS, klass->values[i].value), NULL);
 
-      g_menu_item_set_action_and_target (entry, "list.set-status", "(ss)",
-                                         vp_record_get_uuid (record), klass->values[i].value_nick);
+      g_menu_item_set_action_and_target (entry, "row.status", "s", klass->values[i].value_nick);
       g_menu_append_item (menu, entry);
     }
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
@@ -754,14 +807,59 @@ create_status_menu_cb (GtkMenuButton *button, gpointer data)
   g_object_set_data (G_OBJECT (button), "vp-menu-for", record);
 }
 
+/* Why the home municipality cannot set an action's status: @keeper
+ * keeps it (or, without one, the lead). */
+static char *
+refusal (VpListView *self, const char *keeper)
+{
+  VpOrganisation *organisation
+    = keeper != NULL ? vp_store_lookup_organisation (self->store, keeper) : NULL;
+  g_autofree char *name = NULL;
+
+  if (keeper == NULL)
+    return g_strdup (_ ("Only the municipality that leads this action sets its status."));
+  name = vp_format_display_text (organisation != NULL ? vp_organisation_get_name (organisation)
+                                                      : keeper);
+  /* Translators: why a status is greyed: "Only Barneveld sets this status." */
+  return g_strdup_printf (_ ("Only %s sets this status."), name);
+}
+
+/* A screen reader hears the status and what it is of ("Status: In
+ * progress", described by the activity), and why it cannot be changed
+ * here when another municipality keeps it. The focusable one is the
+ * menu button's inner button. */
+static void
+describe_status (GtkWidget *button, const char *label, VpAction *action, const char *refused)
+{
+  GtkWidget *inner = gtk_widget_get_first_child (button);
+  g_autofree char *activity = vp_format_display_text (vp_action_get_text (action));
+  /* Translators: what a screen reader says of a status button in the list */
+  g_autofree char *name = g_strdup_printf (_ ("Status: %s"), label);
+  g_autofree char *description = NULL;
+
+  if (refused != NULL)
+    description = g_strdup_printf ("%s %s", refused, activity);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL ? description : activity, -1);
+}
+
 static void
 refresh_status (VpListView *self, GtkListItem *item)
 {
   GtkWidget *button = gtk_list_item_get_child (item);
   gpointer record = item_record (item);
+  g_autofree char *refused = NULL;
+  const char *keeper = NULL;
+  VpStatus status;
+  const char *label;
+  gboolean settable;
 
-  /* hidden, not invisible: see refresh_activity() */
+  /* hidden, not invisible: see refresh_activity(); nor in the
+   * accessibility tree */
   gtk_widget_set_child_visible (button, VP_IS_ACTION (record));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_HIDDEN,
+                               !VP_IS_ACTION (record), -1);
   /* the cell shows another action: its menu is made anew when opened */
   if (g_object_get_data (G_OBJECT (button), "vp-menu-for") != record)
     {
@@ -770,11 +868,21 @@ refresh_status (VpListView *self, GtkListItem *item)
     }
   if (!VP_IS_ACTION (record))
     return;
-  vp_cell_text_set_text (
-    VP_CELL_TEXT (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))),
-    vp_enum_get_label (VP_TYPE_STATUS, vp_action_get_status (self->store, record)));
+  status = vp_action_get_status (self->store, record);
+  label = vp_enum_get_label (VP_TYPE_STATUS, status);
+  vp_cell_text_set_text (VP_CELL_TEXT (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))),
+                         label);
   /* a status another municipality keeps is shown, not changed, here */
-  gtk_widget_set_sensitive (button, vp_action_can_set_status (self->store, record, NULL));
+  settable = vp_action_can_set_status (self->store, record, &keeper);
+  if (!settable)
+    refused = refusal (self, keeper);
+  gtk_widget_set_sensitive (button, settable);
+  /* why it is greyed; unchanged, no round trip to the display server */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (button), refused) != 0)
+    gtk_widget_set_tooltip_text (button, refused);
+  describe_status (button, label, record, refused);
+  if (g_object_get_data (G_OBJECT (button), "vp-menu-action") != NULL)
+    g_simple_action_set_state (status_menu_action (button), status_nick (status));
 }
 
 static void
@@ -790,8 +898,7 @@ setup_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListVie
                                          NULL);
   gtk_widget_set_valign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "status");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Status of the action"), -1);
+  g_object_set_data (G_OBJECT (button), "vp-item", item);
   set_cell (self, item, button, refresh_status);
 }
 
@@ -984,6 +1091,35 @@ on_rows_publishing_cb (VpListView *self)
 
 /* A search or facet that matches nothing says so, and how to go back;
  * the focus, on the way back, goes to the list. */
+/* Whether the search alone narrows the list, no facet. */
+static gboolean
+only_searched (VpListView *self)
+{
+  g_autofree char *subtheme = NULL;
+  g_autofree char *lead = NULL;
+  int quarter, category, status;
+  gboolean overdue;
+
+  g_object_get (self->filter, "subtheme", &subtheme, "lead", &lead, "quarter", &quarter, "category",
+                &category, "status", &status, "overdue", &overdue, NULL);
+  return subtheme == NULL && lead == NULL && quarter == VP_FILTER_ANY && category == VP_FILTER_ANY
+         && status == VP_FILTER_ANY && !overdue;
+}
+
+/* The way back offers what narrowed the list: the search alone, or the
+ * search and filters. */
+static void
+show_way_back (VpListView *self)
+{
+  gboolean searched = only_searched (self);
+
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->no_match),
+                                   searched ? _ ("Try other words.")
+                                            : _ ("Try other words, or clear the filters."));
+  gtk_button_set_label (GTK_BUTTON (self->no_match_button),
+                        searched ? _ ("_Clear Search") : _ ("_Clear Filters"));
+}
+
 static void
 update_no_match (VpListView *self)
 {
@@ -991,6 +1127,8 @@ update_no_match (VpListView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
+  if (none)
+    show_way_back (self);
   if (none == gtk_widget_get_visible (self->no_match))
     return;
   gtk_widget_set_visible (self->no_match, none);
@@ -1078,6 +1216,9 @@ vp_list_view_constructed (GObject *object)
   G_OBJECT_CLASS (vp_list_view_parent_class)->constructed (object);
   add_columns (self);
   setup_rows (self);
+  /* one stop of the Tab key; the arrows move among the rows */
+  vp_accessible_single_tab_stop (GTK_WIDGET (self->column_view));
+  vp_accessible_name_inner_list (self->column_view, _ ("Actions by priority"));
 }
 
 static void
@@ -1197,6 +1338,7 @@ vp_list_view_class_init (VpListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpListView, scroller);
   gtk_widget_class_bind_template_child (widget_class, VpListView, column_view);
   gtk_widget_class_bind_template_child (widget_class, VpListView, no_match);
+  gtk_widget_class_bind_template_child (widget_class, VpListView, no_match_button);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_install_action (widget_class, "list.set-status", "(ss)", set_status_action_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1283,4 +1425,62 @@ vp_list_view_get_record (VpListView *self, guint position)
 {
   g_return_val_if_fail (VP_IS_LIST_VIEW (self), NULL);
   return vp_row_model_get_record (self->rows, position);
+}
+
+/* Selects @action's row, scrolls it into view and gives it the focus;
+ * FALSE when no row shows it (yet: rows are published after the frame). */
+static gboolean
+select_row_of (VpListView *self, VpAction *action)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  for (guint i = 0; i < n; i++)
+    if (vp_row_model_get_record (self->rows, i) == (gpointer) action)
+      {
+        gtk_single_selection_set_selected (self->selection, i);
+        for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+             child != NULL; child = gtk_widget_get_next_sibling (child))
+          if (GTK_IS_LIST_VIEW (child))
+            gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
+        gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+select_later_cb (gpointer data)
+{
+  VpListView *self = data;
+  VpAction *action = g_object_get_data (G_OBJECT (self), "vp-select-later");
+  int tries = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "vp-select-tries"));
+
+  if (action == NULL || select_row_of (self, action) || tries >= 10)
+    {
+      g_object_set_data (G_OBJECT (self), "vp-select-later", NULL);
+      return G_SOURCE_REMOVE;
+    }
+  g_object_set_data (G_OBJECT (self), "vp-select-tries", GINT_TO_POINTER (tries + 1));
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * vp_list_view_select_action:
+ *
+ * Selects @action's row, scrolls it into view and focuses it: at once
+ * when its row is there, else once the list has it (a new action).
+ */
+void
+vp_list_view_select_action (VpListView *self, VpAction *action)
+{
+  g_return_if_fail (VP_IS_LIST_VIEW (self));
+  g_return_if_fail (VP_IS_ACTION (action));
+
+  if (select_row_of (self, action))
+    return;
+  g_object_set_data_full (G_OBJECT (self), "vp-select-later", g_object_ref (action),
+                          g_object_unref);
+  g_object_set_data (G_OBJECT (self), "vp-select-tries", GINT_TO_POINTER (0));
+  g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 50, select_later_cb, g_object_ref (self),
+                      g_object_unref);
 }

@@ -17,5 +17,6 @@ void vp_list_view_set_plan (VpListView *self, VpPlan *plan);
 GListModel *vp_list_view_get_rows (VpListView *self);
 VpAction *vp_list_view_get_selected_action (VpListView *self);
 gpointer vp_list_view_get_record (VpListView *self, guint position);
+void vp_list_view_select_action (VpListView *self, VpAction *action);
 
 G_END_DECLS

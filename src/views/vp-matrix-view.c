@@ -7,6 +7,7 @@
 
 #include "model/vp-action-filter.h"
 #include "store/vp-store-status.h"
+#include "vp-accessible.h"
 #include "vp-cell-text.h"
 #include "vp-format.h"
 #include "vp-matrix-view.h"
@@ -228,6 +229,9 @@ setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Column *column)
 
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   gtk_widget_set_hexpand (label, activity);
+  /* the row's focus lands on its activity, which a screen reader can name
+   * (GTK 4.8 names the row after its type) */
+  gtk_widget_set_focusable (label, activity);
   gtk_widget_set_has_tooltip (label, TRUE);
   g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), item);
   g_object_set_data (G_OBJECT (item), "vp-column", column);
@@ -367,6 +371,8 @@ vp_matrix_view_constructed (GObject *object)
   g_autoptr (GtkCustomSorter) sorter = gtk_custom_sorter_new (compare_rows, self, NULL);
 
   G_OBJECT_CLASS (vp_matrix_view_parent_class)->constructed (object);
+  /* one stop of the Tab key; the arrows move among the rows */
+  vp_accessible_single_tab_stop (GTK_WIDGET (self->column_view));
   self->row_filter = gtk_custom_filter_new (row_shown, self, NULL);
   self->rows = vp_row_model_new (vp_store_get_records (self->store, VP_TYPE_ACTION),
                                  GTK_FILTER (self->row_filter), GTK_SORTER (sorter));
@@ -476,6 +482,7 @@ vp_matrix_view_init (VpMatrixView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "matrix");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Status of each action per municipality"), -1);
+  vp_accessible_name_inner_list (self->column_view, _ ("Status of each action per municipality"));
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller),
                                  GTK_WIDGET (self->column_view));

@@ -39,9 +39,13 @@ make_text (const char *text, const char *css_class)
 static void
 add_field (GtkWidget *group, const char *heading, const char *value)
 {
+  gboolean empty = value == NULL || *value == '\0';
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *text = make_text (value != NULL && *value != '\0' ? value : "—", NULL);
+  g_autofree char *shown = vp_format_display_paragraphs (value);
+  GtkWidget *text = make_text (empty ? "—" : shown, NULL);
+  /* Translators: what a screen reader says of a field of the plan: "Years: 2024" */
+  g_autofree char *spoken = g_strdup_printf (_ ("%s: %s"), heading, empty ? _ ("not set") : shown);
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -53,7 +57,11 @@ add_field (GtkWidget *group, const char *heading, const char *value)
   gtk_box_append (GTK_BOX (box), text);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  /* the group's list, which takes the focus */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("The plan"), -1);
 }
 
 static char *

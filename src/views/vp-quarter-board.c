@@ -181,11 +181,28 @@ quarter_opening_column (VpBoardView *board)
   return (guint) ((year - first) * 4 + quarter);
 }
 
+/* A partner's local action keeps its quarter, and No Quarter takes no
+ * card. */
+static char *
+quarter_refusal (VpBoardView *board, VpAction *action, guint column)
+{
+  g_autoptr (GError) error = NULL;
+  int year;
+  VpQuarter quarter;
+
+  if (!vp_action_check_ours (vp_board_view_get_store (board), action, &error))
+    return g_strdup (error->message);
+  if (!column_quarter (board, column, &year, &quarter) && !is_later (board, column))
+    return g_strdup (_ ("An action keeps its quarter here: clear it in the editor."));
+  return NULL;
+}
+
 const VpBoardColumns vp_quarter_board_columns = {
   .n_columns = quarter_n_columns,
   .title = quarter_title,
   .column_of = quarter_column_of,
   .move = quarter_move,
+  .refusal = quarter_refusal,
   /* Translators: what Undo undoes after a card was moved to another quarter */
   .undo_label = N_ ("Move to another quarter"),
   .moved_message = quarter_moved_message,
