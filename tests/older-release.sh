@@ -15,20 +15,25 @@
 #  - 0.1.0's own export of the example is read by this release.
 #
 # Usage: older-release.sh SOURCE_ROOT BUILD_DIR VEILIGHEIDSPLAN
-# Fails loudly when git or the tag is missing: clone with tags.
+# Fails loudly when git is missing. A clone without tags builds the commit
+# the tag names, which main's history always holds.
 set -eu
 SRC=$1
 CACHE=$2/older-release
 NEW=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")
 TAG=v0.1.0
+# the commit v0.1.0 names
+TAG_COMMIT=dd63f1eccfc89ebd25a6917d8cf6085a2086f66f
 EXAMPLE=${VEILIGHEIDSPLAN_EXAMPLES:?}/nijkerk-uvp-2024.json
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 command -v git > /dev/null || fail "git is needed to build $TAG"
+git -C "$SRC" rev-parse --verify --quiet "$TAG^{commit}" > /dev/null || TAG=$TAG_COMMIT
 git -C "$SRC" rev-parse --verify --quiet "$TAG^{commit}" > /dev/null \
-  || fail "the tag $TAG is missing from $SRC (git fetch --tags)"
+  || fail "neither v0.1.0 nor its commit is in $SRC"
 COMMIT=$(git -C "$SRC" rev-parse "$TAG^{commit}")
+[ "$COMMIT" = "$TAG_COMMIT" ] || fail "v0.1.0 names $COMMIT, not $TAG_COMMIT"
 
 OLD=$CACHE/build/src/veiligheidsplan
 if [ ! -x "$OLD" ] || [ "$(cat "$CACHE/commit" 2> /dev/null)" != "$COMMIT" ]; then
