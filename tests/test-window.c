@@ -1075,15 +1075,21 @@ test_plan_chooser (void)
                     "last-year", 2025, "owner", "nijkerk", NULL);
   VpWindow *window;
   GtkDropDown *chooser;
+  GtkWidget *new_plan;
 
   vp_test_add_small_plan (store);
   window = open_window (store);
   chooser = window_child (window, "plan_chooser");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_next_sibling (GTK_WIDGET (chooser))));
 
   g_assert_true (vp_store_insert (store, second, VP_STORE_WRITE_DEFAULT, &error));
   vp_test_wait_for_frames ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+  /* New Plan… beside the chooser */
+  new_plan = gtk_widget_get_next_sibling (GTK_WIDGET (chooser));
+  g_assert_true (GTK_IS_BUTTON (new_plan) && gtk_widget_get_visible (new_plan));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (new_plan)), ==, "win.new-plan");
   gtk_drop_down_set_selected (chooser, 1);
   vp_test_wait_for_frames ();
   g_assert_true (VP_RECORD (vp_window_get_plan (window)) == second);
