@@ -170,7 +170,7 @@ snapshot_statuses (VpEvaluationChart *self, GtkSnapshot *snapshot, Row *row, dou
       sum += row->counts[s];
     }
   /* Translators: beside a bar in the evaluation view: actions, of which overdue */
-  value = row->overdue > 0 ? g_strdup_printf (_ ("%u (%u late)"), sum, row->overdue)
+  value = row->overdue > 0 ? g_strdup_printf (_ ("%u (%u overdue)"), sum, row->overdue)
                            : g_strdup_printf ("%u", sum);
   append_text (self, snapshot, value, x + 6, top + BAR_HEIGHT / 2, VALUE_WIDTH - 6, FALSE);
 }
