@@ -9,6 +9,7 @@
 #include "store/vp-store-status.h"
 #include "views/vp-board-view.h"
 #include "views/vp-list-view.h"
+#include "views/vp-plan-view.h"
 #include "vp-test-gui.h"
 #include "vp-test-util.h"
 
@@ -181,6 +182,11 @@ check_read_only (VpWindow *window, VpStore *store)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-action", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (vp_test_find (GTK_WIDGET (window), VP_TYPE_PLAN_VIEW),
+                              "plan.add-priority", NULL);
+  /* an action's editor: a double click on its row */
+  g_signal_emit_by_name (list_view_of (window), "action-activated",
+                         find_action (store, SMALL_CONTROLS));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_toplevels (), ==, windows);
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, actions);
