@@ -5,6 +5,7 @@
 
 #include "app/vp-application.h"
 #include "app/vp-window.h"
+#include "report/vp-figures.h"
 #include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
 #include "views/vp-board-view.h"
@@ -45,7 +46,9 @@ set_now (VpStore *store, int month, int day)
 }
 
 /* The small plan (made 1 March 2024), the controls done on 10 May, an
- * action added on 1 July, Bibob begun on 1 August; today is 1 September. */
+ * action added on 1 July, Bibob begun on 1 August, the controls (a
+ * shared status) set back to in progress by Barneveld on 15 August; today
+ * is 1 September. */
 static void
 add_fixture (VpStore *store)
 {
@@ -68,6 +71,9 @@ add_fixture (VpStore *store)
   vp_store_set_status (store, find_action (store, SMALL_BIBOB), "nijkerk", VP_STATUS_IN_PROGRESS, 0,
                        "", &error);
   g_assert_no_error (error);
+  set_now (store, 8, 15);
+  vp_test_set_status_as (store, find_action (store, SMALL_CONTROLS), "barneveld",
+                         VP_STATUS_IN_PROGRESS, 3, "");
   set_now (store, 9, 1);
   g_object_unref (first);
   g_assert_nonnull (plan);
@@ -199,18 +205,50 @@ check_read_only (VpWindow *window, VpStore *store)
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "nothing can be changed"));
 }
 
+/* The evaluation's figures at the date, made before the window shows it. */
+static VpFigures *
+figures_at (VpStore *store, VpWindow *window, const char *date)
+{
+  g_autoptr (GDateTime) as_of = vp_figures_parse_date (date, NULL);
+
+  return vp_figures_new (store, vp_window_get_plan (window), as_of, VP_FIGURES_SCOPE_COALITION,
+                         NULL);
+}
+
+/* Every action the window shows has the status and over-time mark the
+ * evaluation's figures give at the date. */
+static void
+check_same_as_figures (VpStore *store, VpFigures *figures)
+{
+  GPtrArray *actions = vp_figures_get_actions (figures);
+
+  g_assert_cmpuint (actions->len, ==, 4);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const VpActionAt *at = g_ptr_array_index (actions, i);
+
+      g_assert_true (vp_store_is_shown (store, at->action));
+      g_assert_cmpint (vp_action_get_overall_status (store, at->action), ==, at->status);
+      g_assert_cmpint (vp_action_is_overdue (store, at->action), ==, at->overdue);
+    }
+}
+
 static void
 test_as_of (void)
 {
   g_autoptr (VpStore) store = vp_test_store_new ();
   VpWindow *window;
   g_autoptr (GError) error = NULL;
+  g_autoptr (VpFigures) figures = NULL;
   guint windows;
 
   add_fixture (store);
   window = open_window (store);
   g_assert_true (lists (window, LATE_ACTION));
+  g_assert_cmpint (vp_action_get_status (store, find_action (store, SMALL_CONTROLS)), ==,
+                   VP_STATUS_IN_PROGRESS);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child_of (window, "as_of_banner"))));
+  figures = figures_at (store, window, "2024-06-30");
 
   g_assert_true (vp_window_show_as_of (window, "2024-06-30", &error));
   g_assert_no_error (error);
@@ -229,6 +267,7 @@ test_as_of (void)
   g_assert_false (vp_test_shows_text (GTK_WIDGET (list_view_of (window)), "In Progress"));
   /* over time at the date: Q1 passed, the controls done; nothing else */
   g_assert_false (vp_action_is_overdue (store, find_action (store, SMALL_CONTROLS)));
+  check_same_as_figures (store, figures);
   check_read_only (window, store);
   check_board_refuses (window, store);
 
