@@ -144,6 +144,24 @@ find_status_button (GtkWidget *widget)
   return NULL;
 }
 
+/* The first button of @widget's tree that activates @action. */
+static GtkWidget *
+find_button_of (GtkWidget *widget, const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_of (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 on_refused_cb (VpBoardView *board, const char *message, char **refused)
 {
@@ -199,6 +217,9 @@ check_read_only (VpWindow *window, VpStore *store)
   g_assert_false (vp_store_set_status (store, find_action (store, SMALL_CONTROLS), "nijkerk",
                                        VP_STATUS_POSTPONED, 0, "", &error));
   g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  /* New Action's button follows its action, which is disabled */
+  g_assert_false (
+    gtk_widget_get_sensitive (find_button_of (GTK_WIDGET (window), "win.new-action")));
   button = find_status_button (GTK_WIDGET (list_view_of (window)));
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_sensitive (button));
@@ -280,6 +301,7 @@ test_as_of (void)
                    VP_STATUS_IN_PROGRESS);
   g_assert_true (
     gtk_widget_get_sensitive (find_status_button (GTK_WIDGET (list_view_of (window)))));
+  g_assert_true (gtk_widget_get_sensitive (find_button_of (GTK_WIDGET (window), "win.new-action")));
   windows = n_toplevels ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-action", NULL);
   vp_test_wait_for_frames ();
