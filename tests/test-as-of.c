@@ -8,6 +8,7 @@
 #include "report/vp-figures.h"
 #include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
+#include "views/evaluation/vp-evaluation-view.h"
 #include "views/vp-board-view.h"
 #include "views/vp-list-view.h"
 #include "views/vp-plan-view.h"
@@ -100,6 +101,12 @@ static VpListView *
 list_view_of (VpWindow *window)
 {
   return VP_LIST_VIEW (vp_test_find (GTK_WIDGET (window), VP_TYPE_LIST_VIEW));
+}
+
+static VpEvaluationView *
+evaluation_of (VpWindow *window)
+{
+  return VP_EVALUATION_VIEW (vp_test_find (GTK_WIDGET (window), VP_TYPE_EVALUATION_VIEW));
 }
 
 /* Whether the list has a row of @text. */
@@ -289,12 +296,15 @@ test_as_of (void)
   /* over time at the date: Q1 passed, the controls done; nothing else */
   g_assert_false (vp_action_is_overdue (store, find_action (store, SMALL_CONTROLS)));
   check_same_as_figures (store, figures);
+  /* the evaluation and the reports are of the date too */
+  g_assert_nonnull (vp_evaluation_view_get_as_of (evaluation_of (window)));
   check_read_only (window, store);
   check_board_refuses (window, store);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back-to-today", NULL));
   vp_test_wait_for_frames ();
   g_assert_null (vp_store_get_as_of (store));
+  g_assert_null (vp_evaluation_view_get_as_of (evaluation_of (window)));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child_of (window, "as_of_banner"))));
   g_assert_true (lists (window, LATE_ACTION));
   g_assert_cmpint (vp_action_get_status (store, find_action (store, SMALL_BIBOB)), ==,
