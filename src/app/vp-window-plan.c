@@ -108,6 +108,8 @@ vp_window_update_plan_actions (VpWindow *self)
   gtk_widget_action_set_enabled (widget, "win.next-year", mine && !closed);
   gtk_widget_action_set_enabled (widget, "win.reopen-plan", mine && closed);
   gtk_revealer_set_reveal_child (self->home_banner, home == NULL);
+  /* shown as of a date, nothing is changed */
+  vp_window_update_as_of (self);
 }
 
 /**

@@ -33,6 +33,11 @@ struct _VpWindow
   GtkSearchEntry *search_entry;
   GtkRevealer *chips_revealer;
   GtkRevealer *home_banner;
+  GtkRevealer *as_of_banner;
+  GtkLabel *as_of_label;
+  GtkRevealer *ended_banner;
+  GtkLabel *ended_label;
+  GtkButton *ended_button;
   GtkBox *chips;
   GtkGrid *filter_grid;
   GtkStack *stack;
@@ -96,6 +101,15 @@ void vp_window_dispose_exchange (VpWindow *self);
 
 /* vp-window-backup.c */
 void vp_window_install_backup_actions (GtkWidgetClass *widget_class);
+/* vp-window.c */
+void vp_window_update_actions (VpWindow *self);
+void vp_window_show_quarters (VpWindow *self, gboolean anew);
+
+/* vp-window-as-of.c */
+void vp_window_install_as_of_actions (GtkWidgetClass *widget_class);
+void vp_window_setup_as_of (VpWindow *self);
+void vp_window_update_as_of (VpWindow *self);
+
 /* vp-window-report.c */
 void vp_window_install_report_actions (GtkWidgetClass *widget_class);
 void vp_window_setup_report (VpWindow *self);

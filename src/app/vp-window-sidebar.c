@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
 #include "views/vp-format.h"
 #include "views/vp-swatch.h"
@@ -34,7 +35,7 @@ count_actions (VpWindow *self)
   GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   GListModel *actions = vp_store_get_records (self->store, VP_TYPE_ACTION);
   guint n = g_list_model_get_n_items (actions);
-  g_autoptr (GDateTime) now = vp_store_get_now (self->store);
+  g_autoptr (GDateTime) now = vp_store_get_shown_now (self->store);
 
   for (guint i = 0; i < n; i++)
     {
@@ -44,6 +45,9 @@ count_actions (VpWindow *self)
       VpStatus status = vp_action_get_overall_status (self->store, action);
       gboolean finished = status == VP_STATUS_DONE || status == VP_STATUS_CANCELLED;
 
+      /* shown as of a date: the actions there then */
+      if (!vp_store_is_shown (self->store, action))
+        continue;
       if (c == NULL)
         g_hash_table_insert (counts, (gpointer) priority, (c = g_new0 (Counts, 1)));
       if (status == VP_STATUS_DONE)

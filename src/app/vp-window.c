@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
 
 #include "exchange/vp-exchange.h"
@@ -111,6 +112,17 @@ update_actions (VpWindow *self)
   vp_window_update_plan_actions (self);
 }
 
+/**
+ * vp_window_update_actions:
+ *
+ * Enables and disables the window's actions for what it shows.
+ */
+void
+vp_window_update_actions (VpWindow *self)
+{
+  update_actions (self);
+}
+
 /* The example plan ships inside the program, so it is there however the
  * program was installed. */
 static void
@@ -190,8 +202,15 @@ open_editor (VpWindow *self, VpAction *action)
 {
   VpPriority *priority = NULL;
   g_autofree char *chosen = NULL;
+  g_autofree char *read_only = vp_store_dup_read_only_reason (self->store);
   GtkWidget *editor;
 
+  /* shown as of a date: no editor, and why in a toast */
+  if (read_only != NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, vp_window_new_toast (read_only));
+      return;
+    }
   g_object_get (self->filter, "priority", &chosen, NULL);
   if (chosen != NULL)
     priority = VP_PRIORITY (vp_store_lookup (self->store, chosen));
@@ -342,11 +361,24 @@ connect_board (VpWindow *self, VpBoardView *board)
 static void
 show_quarters (VpWindow *self)
 {
+  vp_window_show_quarters (self, FALSE);
+}
+
+/**
+ * vp_window_show_quarters:
+ * @anew: whether to make the board anew even for a plan of the same
+ *   years (it opens at the quarter of the date shown)
+ *
+ * Gives the quarter board the plan shown.
+ */
+void
+vp_window_show_quarters (VpWindow *self, gboolean anew)
+{
   int first = 0, last = 0;
 
   if (self->quarters_view != NULL)
     vp_quarter_board_get_years (self->quarters_view, &first, &last);
-  if (self->quarters_view != NULL && self->plan != NULL
+  if (!anew && self->quarters_view != NULL && self->plan != NULL
       && first == vp_plan_get_first_year (self->plan) && last == vp_plan_get_last_year (self->plan))
     {
       vp_board_view_set_plan (self->quarters_view, self->plan);
@@ -370,6 +402,9 @@ on_years_changed_cb (VpWindow *self, GParamSpec *pspec, VpPlan *plan)
 static void
 show_plan (VpWindow *self, VpPlan *plan)
 {
+  /* a date shown is of the plan shown: another plan is shown as it is */
+  if (plan != self->plan)
+    vp_store_set_as_of (self->store, NULL, NULL);
   if (!g_set_object (&self->plan, plan))
     return;
   vp_list_view_set_plan (self->list_view, self->plan);
@@ -733,6 +768,7 @@ vp_window_constructed (GObject *object)
   vp_window_watch_sidebar (self);
   vp_window_setup_exchange (self);
   vp_window_setup_plan (self);
+  vp_window_setup_as_of (self);
   update_plan (self);
 
   if (vp_store_get_home_municipality (self->store) == NULL)
@@ -818,6 +854,8 @@ install_actions (GtkWidgetClass *widget_class)
   vp_window_install_backup_actions (widget_class);
   /* new plan, edit plan, next year's plan, the home municipality */
   vp_window_install_plan_actions (widget_class);
+  /* the plan as of a date */
+  vp_window_install_as_of_actions (widget_class);
 }
 
 static void
@@ -855,6 +893,11 @@ vp_window_class_init (VpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, chips_revealer);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, home_banner);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, as_of_banner);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, as_of_label);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, ended_banner);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, ended_label);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, ended_button);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, chips);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, filter_grid);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, stack);

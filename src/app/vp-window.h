@@ -18,6 +18,7 @@ VpStore *vp_window_get_store (VpWindow *self);
 VpPlan *vp_window_get_plan (VpWindow *self);
 VpActionFilter *vp_window_get_filter (VpWindow *self);
 void vp_window_import_file (VpWindow *self, GFile *file);
+gboolean vp_window_show_as_of (VpWindow *self, const char *date, GError **error);
 
 /* vp-window-backup.c */
 char *vp_window_describe_backup_time (GDateTime *time);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
 #include "vp-action-filter.h"
 
@@ -103,12 +104,13 @@ vp_action_quarter_has_passed (VpAction *action, GDateTime *now)
  * vp_action_is_overdue:
  *
  * Returns: whether the end of @action's quarter has passed (by the store's
- *   clock) while it is neither done nor cancelled
+ *   clock, or at the date the plan is shown as of) while it is neither
+ *   done nor cancelled
  */
 gboolean
 vp_action_is_overdue (VpStore *store, VpAction *action)
 {
-  g_autoptr (GDateTime) now = vp_store_get_now (store);
+  g_autoptr (GDateTime) now = vp_store_get_shown_now (store);
   VpStatus status;
 
   if (!vp_action_quarter_has_passed (action, now))
@@ -262,6 +264,9 @@ vp_action_filter_match (GtkFilter *filter, gpointer item)
   if (!VP_IS_ACTION (item))
     return TRUE;
   action = VP_ACTION (item);
+  /* shown as of a date: not the actions made after it */
+  if (!vp_store_is_shown (self->store, action))
+    return FALSE;
   if ((self->priority != NULL && g_strcmp0 (vp_action_get_priority (action), self->priority) != 0)
       || (self->subtheme != NULL
           && g_strcmp0 (vp_action_get_subtheme (action), self->subtheme) != 0)
@@ -289,8 +294,11 @@ vp_action_filter_match (GtkFilter *filter, gpointer item)
 static GtkFilterMatch
 vp_action_filter_get_strictness (GtkFilter *filter)
 {
-  return vp_action_filter_is_active (VP_ACTION_FILTER (filter)) ? GTK_FILTER_MATCH_SOME
-                                                                : GTK_FILTER_MATCH_ALL;
+  VpActionFilter *self = VP_ACTION_FILTER (filter);
+
+  return vp_action_filter_is_active (self) || vp_store_get_as_of (self->store) != NULL
+           ? GTK_FILTER_MATCH_SOME
+           : GTK_FILTER_MATCH_ALL;
 }
 
 static void
@@ -438,6 +446,13 @@ vp_action_filter_get_property (GObject *object, guint prop_id, GValue *value, GP
     }
 }
 
+/* Shown as of another date: other actions, statuses and over-time marks. */
+static void
+on_as_of_cb (VpActionFilter *self)
+{
+  gtk_filter_changed (GTK_FILTER (self), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 vp_action_filter_set_property (GObject *object,
                                guint prop_id,
@@ -453,6 +468,7 @@ vp_action_filter_set_property (GObject *object,
       if (self->store != NULL)
         {
           g_signal_connect_swapped (self->store, "changed", G_CALLBACK (drop_notes), self);
+          g_signal_connect_swapped (self->store, "notify::as-of", G_CALLBACK (on_as_of_cb), self);
           self->warm_up_id = g_idle_add_full (G_PRIORITY_LOW, warm_up_cb, self, NULL);
         }
       break;

@@ -666,6 +666,139 @@ vp_figures_status_of (VpFigures *self, VpAction *action, const char *municipalit
   return status_at (self, action, municipality);
 }
 
+/* The stamp of the last status event or achieved count @municipality
+ * set on the action up to the date, %NULL when it set none. */
+static const char *
+last_set_at (VpFigures *self, GPtrArray *events, GPtrArray *facts, const char *municipality)
+{
+  const char *at = NULL;
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      VpStatusEvent *event = g_ptr_array_index (events, i);
+      const char *stamp = vp_record_get_modified_at (VP_RECORD (event));
+
+      if (vp_status_event_get_kind (event) == VP_EVENT_KIND_STATUS
+          && g_strcmp0 (vp_status_event_get_municipality (event), municipality) == 0
+          && g_strcmp0 (stamp, self->stamp) <= 0 && g_strcmp0 (stamp, at) > 0)
+        at = stamp;
+    }
+  for (guint i = 0; facts != NULL && i < facts->len; i++)
+    {
+      VpActionFact *fact = g_ptr_array_index (facts, i);
+
+      if (!fact->created && g_strcmp0 (fact->municipality, municipality) == 0
+          && g_strcmp0 (fact->at, self->stamp) <= 0 && g_strcmp0 (fact->at, at) > 0)
+        at = fact->at;
+    }
+  return at;
+}
+
+/* @municipality's status record of @action as it stood at the date, or
+ * %NULL when it had none (then the action was planned there). */
+static VpActionStatus *
+make_status_at (VpFigures *self, VpAction *action, const char *municipality)
+{
+  const char *uuid = vp_record_get_uuid (VP_RECORD (action));
+  GPtrArray *events = g_hash_table_lookup (self->events, uuid);
+  GPtrArray *facts = g_hash_table_lookup (self->facts, uuid);
+  VpActionStatus *now = vp_store_find_status (self->store, uuid, municipality);
+  const char *set_at = last_set_at (self, events, facts, municipality);
+  VpStatus status = status_at (self, action, municipality);
+  int achieved = facts != NULL ? achieved_of (self, facts, municipality)
+                 : now != NULL ? vp_action_status_get_achieved (now)
+                               : 0;
+
+  if (set_at == NULL && status == VP_STATUS_PLANNED && achieved == 0)
+    return NULL;
+  return g_object_new (VP_TYPE_ACTION_STATUS, "action", uuid, "municipality", municipality,
+                       "status", status, "achieved", achieved, "note",
+                       now != NULL ? vp_action_status_get_note (now) : "", "modified-at",
+                       set_at != NULL ? set_at : "", "modified-by", municipality, NULL);
+}
+
+static void
+add_keeper (GPtrArray *keepers, const char *code)
+{
+  if (code != NULL && *code != '\0'
+      && !g_ptr_array_find_with_equal_func (keepers, code, g_str_equal, NULL))
+    g_ptr_array_add (keepers, g_strdup (code));
+}
+
+/* Every municipality that keeps, kept or may keep a status of @action:
+ * its plan's participants, those in its history, those with a status
+ * record now (@kept: action uuid → GPtrArray of their codes). */
+static GPtrArray *
+list_keepers (VpFigures *self, VpAction *action, GHashTable *kept)
+{
+  const char *uuid = vp_record_get_uuid (VP_RECORD (action));
+  const char *const *participants = vp_action_get_participants (self->store, action);
+  GPtrArray *events = g_hash_table_lookup (self->events, uuid);
+  GPtrArray *now = g_hash_table_lookup (kept, uuid);
+  GPtrArray *keepers = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
+    add_keeper (keepers, participants[i]);
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    add_keeper (keepers, vp_status_event_get_municipality (g_ptr_array_index (events, i)));
+  for (guint i = 0; now != NULL && i < now->len; i++)
+    add_keeper (keepers, g_ptr_array_index (now, i));
+  return keepers;
+}
+
+/* Action uuid → GPtrArray of the codes of the municipalities that keep a
+ * status of it now. */
+static GHashTable *
+index_keepers (VpFigures *self)
+{
+  GListModel *statuses = vp_store_get_records (self->store, VP_TYPE_ACTION_STATUS);
+  GHashTable *kept
+    = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (statuses); i++)
+    {
+      g_autoptr (VpActionStatus) status = g_list_model_get_item (statuses, i);
+
+      g_ptr_array_add (group_of (kept, vp_action_status_get_action (status), g_free),
+                       g_strdup (vp_action_status_get_municipality (status)));
+    }
+  return kept;
+}
+
+/**
+ * vp_figures_make_statuses:
+ *
+ * The status records of the actions that count as they stood at the
+ * date, for the window to show the plan as of it (vp_store_set_as_of()).
+ *
+ * Returns: (transfer full): action uuid → #GPtrArray of #VpActionStatus,
+ *   one per municipality that had one; every action that counts is in it
+ */
+GHashTable *
+vp_figures_make_statuses (VpFigures *self)
+{
+  GHashTable *statuses
+    = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GHashTable) kept = index_keepers (self);
+
+  for (guint i = 0; i < self->actions->len; i++)
+    {
+      VpAction *action = ((VpActionAt *) g_ptr_array_index (self->actions, i))->action;
+      g_autoptr (GPtrArray) keepers = list_keepers (self, action, kept);
+      GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint k = 0; k < keepers->len; k++)
+        {
+          VpActionStatus *status = make_status_at (self, action, g_ptr_array_index (keepers, k));
+
+          if (status != NULL)
+            g_ptr_array_add (records, status);
+        }
+      g_hash_table_insert (statuses, g_strdup (vp_record_get_uuid (VP_RECORD (action))), records);
+    }
+  return statuses;
+}
+
 static void
 dump_counts (GString *out, const char *what, const VpCounts *counts)
 {

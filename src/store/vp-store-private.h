@@ -104,7 +104,15 @@ struct _VpStore
   /* the last change committed (not an undo, not an export's notes) is
    * the top step */
   gboolean last_change_undoable;
+
+  /* the date the plan is shown as of, and the statuses it had then:
+   * action uuid → GPtrArray of VpActionStatus (vp-store-as-of.c) */
+  GDateTime *as_of;
+  GHashTable *as_of_statuses;
 };
+
+/* vp-store.c */
+void vp_store_notify_as_of (VpStore *self);
 
 /* vp-store-tables.c */
 gboolean vp_store_prepare_tables (VpStore *self, GError **error);

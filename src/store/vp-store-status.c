@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rules/vp-ownership.h"
+#include "vp-store-as-of.h"
 #include "vp-store-private.h"
 #include "vp-store-status.h"
 
@@ -97,6 +98,9 @@ get_index (VpStore *self)
   StatusIndex *index = g_object_get_qdata (G_OBJECT (self), index_quark ());
   guint n;
 
+  /* shown as of a date: the statuses then, in place of those now */
+  if (vp_store_get_as_of_statuses (self) != NULL)
+    return vp_store_get_as_of_statuses (self);
   if (index == NULL)
     {
       index = g_new0 (StatusIndex, 1);
@@ -326,6 +330,8 @@ vp_action_check_ours (VpStore *store, VpAction *action, GError **error)
   const char *owner = vp_record_get_owner (VP_RECORD (action));
   VpOrganisation *organisation;
 
+  if (!vp_store_check_writable (store, error))
+    return FALSE;
   if (vp_ownership_may_change (VP_RECORD (action), vp_store_get_home_municipality (store)))
     return TRUE;
   organisation = vp_store_lookup_organisation (store, owner);
@@ -344,7 +350,8 @@ vp_action_check_ours (VpStore *store, VpAction *action, GError **error)
  *
  * Returns: whether the home municipality sets (its part of) @action's
  *   status: not of an action another municipality leads, nor of one of
- *   each municipality that it does not take part in
+ *   each municipality that it does not take part in, nor while the plan
+ *   is shown as of a date (vp_store_dup_read_only_reason() says why)
  */
 gboolean
 vp_action_can_set_status (VpStore *store, VpAction *action, const char **keeper)
@@ -353,7 +360,7 @@ vp_action_can_set_status (VpStore *store, VpAction *action, const char **keeper)
 
   if (keeper != NULL)
     *keeper = NULL;
-  if (home == NULL)
+  if (home == NULL || vp_store_get_as_of (store) != NULL)
     return FALSE;
   switch (vp_action_get_status_rule (store, action))
     {

@@ -12,6 +12,7 @@
 #include "model/vp-record-private.h"
 #include "rules/vp-ownership.h"
 #include "rules/vp-plan-rules.h"
+#include "vp-store-as-of.h"
 #include "vp-store-private.h"
 
 /*
@@ -39,6 +40,7 @@ enum
   PROP_0,
   PROP_HOME_MUNICIPALITY,
   PROP_CAN_UNDO,
+  PROP_AS_OF,
   N_PROPS
 };
 
@@ -436,6 +438,8 @@ vp_store_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_array_unref);
   vp_store_finalize_undo (self);
   g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_pointer (&self->as_of, g_date_time_unref);
+  g_clear_pointer (&self->as_of_statuses, g_hash_table_unref);
   g_free (self->path);
   g_free (self->home_code);
   g_free (self->home_name);
@@ -456,6 +460,9 @@ vp_store_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec
       break;
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, vp_store_can_undo (self));
+      break;
+    case PROP_AS_OF:
+      g_value_set_boxed (value, self->as_of);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -478,6 +485,11 @@ vp_store_class_init (VpStoreClass *klass)
   properties[PROP_CAN_UNDO]
     = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* the date the plan is shown as of, nothing writable then
+   * (vp_store_set_as_of()); %NULL for the present */
+  properties[PROP_AS_OF]
+    = g_param_spec_boxed ("as-of", NULL, NULL, G_TYPE_DATE_TIME,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -748,6 +760,17 @@ vp_store_set_now (VpStore *self, GDateTime *now)
 }
 
 /**
+ * vp_store_notify_as_of:
+ *
+ * Tells the observers of "as-of" that the date shown changed.
+ */
+void
+vp_store_notify_as_of (VpStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+}
+
+/**
  * vp_store_get_now:
  *
  * Returns: (transfer full): the current time, in UTC
@@ -839,7 +862,8 @@ vp_store_begin (VpStore *self, GError **error)
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
-  if (!vp_store_exec (self, "BEGIN IMMEDIATE", error))
+  /* shown as of a date, nothing is written: whoever asks */
+  if (!vp_store_check_writable (self, error) || !vp_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
   return TRUE;

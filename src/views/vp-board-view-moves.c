@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
 
 #include "vp-accessible.h"
@@ -212,6 +213,10 @@ refuse (VpBoardView *self, const char *message)
 static char *
 refusal (VpBoardView *self, VpAction *action, int to)
 {
+  char *read_only = vp_store_dup_read_only_reason (self->store);
+
+  if (read_only != NULL)
+    return read_only;
   if (to < 0 || self->def->refusal == NULL || to == vp_board_view_column_of (self, action))
     return NULL;
   return self->def->refusal (self, action, to);
@@ -353,7 +358,8 @@ on_drag_prepare_cb (GtkDragSource *source, double x, double y, VpBoardColumn *co
   VpAction *action = card != NULL ? vp_board_card_get_action (card) : NULL;
   graphene_point_t at;
 
-  if (action == NULL || vp_store_get_home_municipality (self->store) == NULL)
+  if (action == NULL || vp_store_get_home_municipality (self->store) == NULL
+      || vp_store_get_as_of (self->store) != NULL)
     return NULL;
   g_set_object (&self->dragged, action);
   g_set_object (&self->dragged_card, GTK_WIDGET (card));

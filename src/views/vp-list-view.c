@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
 #include "vp-accessible.h"
 #include "vp-format.h"
@@ -815,7 +816,10 @@ refusal (VpListView *self, const char *keeper)
   VpOrganisation *organisation
     = keeper != NULL ? vp_store_lookup_organisation (self->store, keeper) : NULL;
   g_autofree char *name = NULL;
+  char *read_only = vp_store_dup_read_only_reason (self->store);
 
+  if (read_only != NULL)
+    return read_only;
   if (keeper == NULL)
     return g_strdup (_ ("Only the municipality that leads this action sets its status."));
   name = vp_format_display_text (organisation != NULL ? vp_organisation_get_name (organisation)

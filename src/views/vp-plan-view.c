@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "store/vp-store-as-of.h"
 #include "vp-definition-editor.h"
 #include "vp-goal-editor.h"
 #include "vp-format.h"
@@ -707,9 +708,11 @@ update_actions (VpPlanView *self)
   const char *actions[] = { "plan.add-priority", "plan.add-subtheme", "plan.add-goal",
                             "plan.add-definition", "plan.edit" };
 
+  /* nor while the plan is shown as of a date */
   for (gsize i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i],
-                                   self->plan != NULL && !vp_plan_is_closed (self->plan));
+                                   self->plan != NULL && !vp_plan_is_closed (self->plan)
+                                     && vp_store_get_as_of (self->store) == NULL);
 }
 
 static void
@@ -896,6 +899,8 @@ watch_store (VpPlanView *self)
                              G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::home-municipality", G_CALLBACK (queue_rebuild),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::as-of", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
 #include "vp-board-view-private.h"
 
@@ -94,7 +95,7 @@ format_quarter (int year, VpQuarter quarter)
 static char *
 quarter_title (VpBoardView *board, guint column)
 {
-  g_autoptr (GDateTime) now = vp_store_get_now (vp_board_view_get_store (board));
+  g_autoptr (GDateTime) now = vp_store_get_shown_now (vp_board_view_get_store (board));
   int year;
   VpQuarter quarter;
   g_autofree char *title = NULL;
@@ -163,12 +164,13 @@ quarter_moved_message (VpBoardView *board, guint column)
   return g_strdup_printf (_ ("Moved to %s"), to);
 }
 
-/* Today's quarter (the store's clock: the reference date), or the plan's
+/* Today's quarter (the store's clock, or the date the plan is shown as
+ * of), or the plan's
  * first or last quarter when today lies before or after it. */
 static guint
 quarter_opening_column (VpBoardView *board)
 {
-  g_autoptr (GDateTime) now = vp_store_get_now (vp_board_view_get_store (board));
+  g_autoptr (GDateTime) now = vp_store_get_shown_now (vp_board_view_get_store (board));
   int first, last;
   int year = g_date_time_get_year (now);
   int quarter = (g_date_time_get_month (now) - 1) / 3;
