@@ -27,6 +27,7 @@
 #define OM        "8f4a842b-91f0-4ccf-8458-a57b597afa87"
 #define EACH      "3e4bc5ce-54ca-4ce9-9cfd-ec242602ac63" /* joint, each municipality */
 #define PARKS     "3867fee3-40fb-43dc-b3aa-24d9fe097ee8" /* Nijkerk's own */
+#define CRIME     "73daa09c-2c1e-4141-91b0-255a594b5c91" /* joint, with Nijkerk's actions */
 
 typedef struct
 {
@@ -240,6 +241,24 @@ test_all_or_nothing (void)
       after = vp_test_dump_file (db);
       g_assert_cmpstr (after, ==, before);
     }
+}
+
+/* Barneveld deletes a joint priority that holds Nijkerk's local actions:
+ * refused, named, and the command's other edit not made either. */
+static void
+test_delete_takes_partners (void)
+{
+  g_autofree char *db = example_db ("Barneveld");
+  g_autofree char *before = vp_test_dump_file (db);
+  g_autofree char *after = NULL;
+  g_auto (Run) run = { 0 };
+
+  RUN (&run, db, "--set", DAMOCLES ":lead_note=Nieuw", "--delete", CRIME);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "a record of Nijkerk"));
+  g_assert_null (strstr (run.err, "CRITICAL"));
+  after = vp_test_dump_file (db);
+  g_assert_cmpstr (after, ==, before);
 }
 
 /* The edits of one command are one step of the undo stack. */
@@ -484,6 +503,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/set/partner-takes", test_set_partner_takes);
   g_test_add_func ("/cli/edit/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/cli/edit/one-undo-step", test_one_undo_step);
+  g_test_add_func ("/cli/edit/delete-takes-partners", test_delete_takes_partners);
   g_test_add_func ("/cli/terminal/text", test_terminal_text);
   g_test_add_func ("/cli/terminal/conflict", test_terminal_conflict);
   g_test_add_func ("/cli/terminal/fault", test_terminal_fault);

@@ -2772,6 +2772,55 @@ test_owner_enforced (void)
   g_assert_no_error (error);
 }
 
+/* A joint priority that holds Nijkerk's local action is not deleted by
+ * Barneveld, here or by an import of its deletion: the deletion would take
+ * Nijkerk's action with it. The refusal names the action; nothing is
+ * written. Nijkerk's own action gone, the priority goes. */
+static void
+test_owner_cascade (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = vp_test_store_new_for ("Barneveld");
+  VpRecord *joint;
+  g_autoptr (VpRecord) theirs = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *stamp = NULL;
+
+  vp_test_add_small_plan (store);
+  joint = find (store, VP_TYPE_PRIORITY, "title", PRIORITY_1);
+  theirs = make (VP_TYPE_ACTION, "priority", vp_record_get_uuid (joint), "text",
+                 "Nijkerk bezoekt de bedrijventerreinen.", "lead-kind", VP_LEAD_KIND_JOINT,
+                 "category", VP_CATEGORY_LOCAL, "owner", "nijkerk", NULL);
+  g_assert_true (vp_test_insert_as_owner (store, theirs, &error));
+  g_assert_no_error (error);
+  before = vp_test_dump_file (vp_store_get_path (store));
+
+  g_assert_false (vp_store_delete (store, joint, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_OWNER);
+  g_assert_nonnull (strstr (error->message, "Nijkerk bezoekt de bedrijventerreinen."));
+  g_assert_nonnull (strstr (error->message, "Nijkerk"));
+  g_clear_error (&error);
+  /* a partner's deletion, as an import brings it */
+  stamp = vp_store_make_stamp (store);
+  g_assert_false (vp_store_delete_full (store, joint, stamp, "scherpenzeel", &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_OWNER);
+  g_clear_error (&error);
+  after = vp_test_dump_file (vp_store_get_path (store));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (vp_store_lookup (store, vp_record_get_uuid (theirs)) == theirs);
+  g_assert_true (vp_store_lookup (store, vp_record_get_uuid (joint)) == joint);
+  g_assert_null (vp_store_find_protected_part (store, joint, "nijkerk"));
+
+  /* Nijkerk deletes it itself (its import); then the priority may go */
+  g_clear_pointer (&stamp, g_free);
+  stamp = vp_store_make_stamp (store);
+  g_assert_true (vp_store_delete_full (store, theirs, stamp, "nijkerk", &error));
+  g_assert_no_error (error);
+  g_assert_true (vp_store_delete (store, joint, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2856,6 +2905,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/undo/failed", test_undo_failed);
   g_test_add_func ("/store/undo/reopen", test_undo_reopen);
   g_test_add_func ("/store/undo/no-step", test_undo_no_step);
+  g_test_add_func ("/store/owner/cascade", test_owner_cascade);
 
   return g_test_run ();
 }

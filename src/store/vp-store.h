@@ -75,6 +75,7 @@ gboolean vp_store_update (VpStore *self,
 gboolean vp_store_delete (VpStore *self, VpRecord *record, GError **error);
 gboolean vp_store_delete_full (
   VpStore *self, VpRecord *record, const char *deleted_at, const char *deleted_by, GError **error);
+VpRecord *vp_store_find_protected_part (VpStore *self, VpRecord *record, const char *writer);
 
 /* The undo stack (vp-store-undo.c): one step per committed transaction. */
 gboolean vp_store_can_undo (VpStore *self);
