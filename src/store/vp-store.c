@@ -55,7 +55,7 @@ static guint signals[N_SIGNALS];
 /* One SQL file per schema version, applied in order. */
 static const char *const migrations[] = {
   "001-initial.sql",    "002-exchange.sql", "003-deletions.sql",
-  "004-evaluation.sql", "005-own-plan.sql",
+  "004-evaluation.sql", "005-own-plan.sql", "006-budgets.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VP_STORE_SCHEMA_VERSION);
 
