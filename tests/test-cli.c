@@ -27,6 +27,7 @@
 #define OM        "8f4a842b-91f0-4ccf-8458-a57b597afa87"
 #define EACH      "3e4bc5ce-54ca-4ce9-9cfd-ec242602ac63" /* joint, each municipality */
 #define PARKS     "3867fee3-40fb-43dc-b3aa-24d9fe097ee8" /* Nijkerk's own */
+#define CRIME     "73daa09c-2c1e-4141-91b0-255a594b5c91" /* joint, with Nijkerk's actions */
 
 typedef struct
 {
@@ -240,6 +241,73 @@ test_all_or_nothing (void)
       after = vp_test_dump_file (db);
       g_assert_cmpstr (after, ==, before);
     }
+}
+
+static gint64
+budget_in (const char *db, const char *uuid)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = vp_store_open (db, &error);
+
+  g_assert_no_error (error);
+  return vp_record_get_int64 (vp_store_lookup (store, uuid), "budget-cents");
+}
+
+/* --set budget= as municipalities write amounts: cents, €0 kept as €0, the
+ * plan's own budget; a wrong one named with the real limit, nothing
+ * written. */
+static void
+test_set_budget (void)
+{
+  g_autofree char *db = example_db ("Nijkerk");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto (Run) cents = { 0 };
+  g_auto (Run) zero = { 0 };
+  g_auto (Run) none = { 0 };
+  g_auto (Run) large = { 0 };
+  g_auto (Run) word = { 0 };
+
+  RUN (&cents, db, "--set", CRIME ":budget=0,15", "--set", PLAN ":budget=€ 1.250.000,50");
+  g_assert_cmpint (cents.status, ==, 0);
+  g_assert_cmpint (budget_in (db, CRIME), ==, 15);
+  g_assert_cmpint (budget_in (db, PLAN), ==, 125000050);
+  RUN (&zero, db, "--set", CRIME ":budget=0", "--set", PLAN ":budget=1,234.5");
+  g_assert_cmpint (zero.status, ==, 0);
+  g_assert_cmpint (budget_in (db, CRIME), ==, 0);
+  g_assert_cmpint (budget_in (db, PLAN), ==, 123450);
+  RUN (&none, db, "--set", PLAN ":budget=");
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpint (budget_in (db, PLAN), ==, VP_BUDGET_NONE);
+
+  before = vp_test_dump_file (db);
+  RUN (&large, db, "--set", DAMOCLES ":lead_note=Nieuw", "--set", CRIME ":budget=2000000000");
+  g_assert_cmpint (large.status, ==, 1);
+  g_assert_nonnull (strstr (large.err, "budget: “2000000000” is more than a budget can be: at "
+                                       "most €1,000,000,000."));
+  RUN (&word, db, "--set", CRIME ":budget=veel", "--set", CRIME ":budget_cents=15");
+  g_assert_cmpint (word.status, ==, 1);
+  g_assert_nonnull (strstr (word.err, "“veel” is not an amount in euros"));
+  after = vp_test_dump_file (db);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Barneveld deletes a joint priority that holds Nijkerk's local actions:
+ * refused, named, and the command's other edit not made either. */
+static void
+test_delete_takes_partners (void)
+{
+  g_autofree char *db = example_db ("Barneveld");
+  g_autofree char *before = vp_test_dump_file (db);
+  g_autofree char *after = NULL;
+  g_auto (Run) run = { 0 };
+
+  RUN (&run, db, "--set", DAMOCLES ":lead_note=Nieuw", "--delete", CRIME);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "a record of Nijkerk"));
+  g_assert_null (strstr (run.err, "CRITICAL"));
+  after = vp_test_dump_file (db);
+  g_assert_cmpstr (after, ==, before);
 }
 
 /* The edits of one command are one step of the undo stack. */
@@ -484,6 +552,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/set/partner-takes", test_set_partner_takes);
   g_test_add_func ("/cli/edit/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/cli/edit/one-undo-step", test_one_undo_step);
+  g_test_add_func ("/cli/edit/delete-takes-partners", test_delete_takes_partners);
+  g_test_add_func ("/cli/set/budget", test_set_budget);
   g_test_add_func ("/cli/terminal/text", test_terminal_text);
   g_test_add_func ("/cli/terminal/conflict", test_terminal_conflict);
   g_test_add_func ("/cli/terminal/fault", test_terminal_fault);

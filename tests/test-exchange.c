@@ -30,6 +30,7 @@
 #define ACTION_CONTROLS "7d03f395-3aea-4815-9b5e-8b362e3ac785" /* [0].actions[1], joint */
 #define ACTION_BIBOB    "ac5b7c26-edd9-4038-a42b-8e09a106a0f7" /* [0].actions[14] */
 #define ACTION_EACH     "3e4bc5ce-54ca-4ce9-9cfd-ec242602ac63" /* [0].actions[15] */
+#define PRIORITY_CRIME  "73daa09c-2c1e-4141-91b0-255a594b5c91" /* priorities[0], joint */
 #define ACTION_PARKS    "3867fee3-40fb-43dc-b3aa-24d9fe097ee8" /* [3].actions[0], Nijkerk's */
 #define ORG_NIJKERK     "95bf91af-f335-4b91-a450-d767bb93c1e1"
 #define NEW_UUID        "0e2a4c55-6f1b-4d7e-9a3c-5b8d2f1e7a90"
@@ -532,8 +533,8 @@ add_progress (VpStore *store)
   const char *uuid = vp_record_get_uuid (action);
   g_autoptr (GError) error = NULL;
 
-  vp_store_update (store, priority, &error, "portfolio-holders", holders, "budget", 25000,
-                   "ambition", "Samen sterk tegen ondermijning.", NULL);
+  vp_store_update (store, priority, &error, "portfolio-holders", holders, "budget-cents",
+                   (gint64) 2500000, "ambition", "Samen sterk tegen ondermijning.", NULL);
   g_assert_no_error (error);
   insert (store,
           g_object_new (VP_TYPE_ACTION_STATUS, "action", uuid, "municipality", "nijkerk", "status",
@@ -557,7 +558,7 @@ assert_progress (VpStore *store)
     = g_list_model_get_item (vp_store_get_records (store, VP_TYPE_ACTION_STATUS), 0);
 
   g_assert_true (g_strv_equal (vp_record_get_strv (priority, "portfolio-holders"), holders));
-  g_assert_cmpint (vp_record_get_int (priority, "budget"), ==, 25000);
+  g_assert_cmpint (vp_record_get_int64 (priority, "budget-cents"), ==, 2500000);
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION_STATUS), ==, 1);
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_STATUS_EVENT), ==, 3);
   g_assert_cmpint (vp_action_status_get_status (status), ==, VP_STATUS_IN_PROGRESS);
@@ -1163,7 +1164,7 @@ static const InvalidCase invalid_cases[] = {
   { "strict/single-quotes", NULL, add_single_quotes, VP_EXCHANGE_ERROR_SYNTAX, NULL,
     "The file is not valid JSON: line 5, column 18: single quotes are not allowed", NULL },
   { "strict/trailing-data", NULL, add_trailing_data, VP_EXCHANGE_ERROR_SYNTAX, NULL,
-    "line 1846, column 1: “{” after the end of the data", NULL },
+    "line 1847, column 1: “{” after the end of the data", NULL },
   { "strict/duplicate-key", NULL, add_duplicate_key, VP_EXCHANGE_ERROR_SYNTAX,
     "The file is not valid JSON: line 4, column 3: the key “version” appears twice in one object",
     NULL, NULL },
@@ -1293,7 +1294,7 @@ static const InvalidCase invalid_cases[] = {
   { "encoding/ascii-line", NULL, break_utf8_ascii_line, VP_EXCHANGE_ERROR_ENCODING, NULL,
     "line 11, column 20", NULL },
   { "encoding/after-trema", NULL, break_utf8_after_e_trema, VP_EXCHANGE_ERROR_ENCODING, NULL,
-    "line 92, column 281", NULL },
+    "line 93, column 281", NULL },
   /* Two records the database cannot both hold: a fault of the file, to
    * be named where it is, not an error of the database when applying. */
   { "duplicate/code", duplicate_code, NULL, VP_EXCHANGE_ERROR_INVALID, NULL,
@@ -2276,6 +2277,149 @@ test_export_file_name (void)
   g_assert_cmpstr (plain, ==, "nijkerk-uitvoeringsprogramma-veiligheid-s-heerenberg-2025.json");
 }
 
+/* Budgets */
+
+static gint64
+budget_of (VpStore *store, const char *uuid)
+{
+  VpRecord *record = vp_store_lookup (store, uuid);
+
+  g_assert_nonnull (record);
+  return vp_record_get_int64 (record, "budget-cents");
+}
+
+static guint
+count_text (const char *text, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Nijkerk's plan with budgets as municipalities write them: €25,000.15 for
+ * a joint priority, €0 for its own, €0.15 for the plan itself. */
+static VpStore *
+budget_store_new (void)
+{
+  VpStore *store = example_store_new ("Nijkerk");
+  g_autoptr (GError) error = NULL;
+
+  vp_store_update (store, vp_store_lookup (store, PRIORITY_CRIME), &error, "budget-cents",
+                   (gint64) 2500015, NULL);
+  vp_store_update (store, vp_store_lookup (store, PRIORITY_LOCAL), &error, "budget-cents",
+                   (gint64) 0, NULL);
+  vp_store_update (store, vp_store_lookup (store, PLAN_UUID), &error, "budget-cents", (gint64) 15,
+                   NULL);
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Version 2: "budget" in whole euros for every reader, "budget_cents"
+ * where there are cents; a partner gets the amounts exactly, €0 as €0,
+ * and the plan's own budget. */
+static void
+test_budget_round_trip (void)
+{
+  g_autoptr (VpStore) nijkerk = budget_store_new ();
+  g_autoptr (VpStore) barneveld = example_store_new ("Barneveld");
+  g_autofree char *text = write_export (nijkerk, NULL);
+  g_autoptr (JsonNode) root = parse_text (text);
+  g_autoptr (GBytes) bytes = bytes_from_text (text);
+  g_autoptr (VpChangeSet) set = NULL;
+
+  g_assert_cmpint (json_object_get_int_member (priority_object (root, 0), "budget"), ==, 25000);
+  g_assert_cmpint (json_object_get_int_member (priority_object (root, 0), "budget_cents"), ==,
+                   2500015);
+  g_assert_cmpint (json_object_get_int_member (priority_object (root, 3), "budget"), ==, 0);
+  g_assert_false (json_object_has_member (priority_object (root, 3), "budget_cents"));
+  g_assert_true (json_object_get_null_member (priority_object (root, 1), "budget"));
+  g_assert_cmpint (json_object_get_int_member (plan_object (root), "budget"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (plan_object (root), "budget_cents"), ==, 15);
+  g_assert_cmpuint (count_text (text, "\"budget_cents\""), ==, 2);
+
+  set = import_bytes (barneveld, bytes);
+  g_assert_cmpint (budget_of (barneveld, PRIORITY_CRIME), ==, 2500015);
+  g_assert_cmpint (budget_of (barneveld, PRIORITY_LOCAL), ==, 0);
+  g_assert_cmpint (budget_of (barneveld, PRIORITY_ZORG), ==, VP_BUDGET_NONE);
+  g_assert_cmpint (budget_of (barneveld, PLAN_UUID), ==, 15);
+}
+
+/* Version 1, for a partner on 0.1.x: whole euros, rounded, and no key an
+ * older reader refuses (no budget_cents, no plan budget). Read back where
+ * the cents are, the whole euros leave them; read where they are not, the
+ * whole euros are taken. */
+static void
+test_budget_version_1 (void)
+{
+  g_autoptr (VpStore) nijkerk = budget_store_new ();
+  g_autoptr (VpStore) fresh = store_new ("Barneveld");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = vp_exchange_write_version (nijkerk, NULL, 1, &error);
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (VpChangeSet) back = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+
+  g_assert_no_error (error);
+  root = parse_text (text);
+  g_assert_null (strstr (text, "budget_cents"));
+  g_assert_false (json_object_has_member (plan_object (root), "budget"));
+  g_assert_cmpint (json_object_get_int_member (priority_object (root, 0), "budget"), ==, 25000);
+
+  bytes = bytes_from_text (text);
+  back = import_bytes (nijkerk, bytes);
+  g_assert_cmpint (budget_of (nijkerk, PRIORITY_CRIME), ==, 2500015);
+  g_assert_cmpint (budget_of (nijkerk, PLAN_UUID), ==, 15);
+  set = import_bytes (fresh, bytes);
+  g_assert_cmpint (budget_of (fresh, PRIORITY_CRIME), ==, 2500000);
+  g_assert_cmpint (budget_of (fresh, PRIORITY_LOCAL), ==, 0);
+  g_assert_cmpint (budget_of (fresh, PLAN_UUID), ==, VP_BUDGET_NONE);
+}
+
+/* A file whose "budget" and "budget_cents" disagree, or whose budget is
+ * larger than one can be, is refused, saying which and what was expected;
+ * nothing is written. */
+static void
+test_budget_refused (void)
+{
+  static const struct
+  {
+    gint64 cents;
+    const char *message;
+  } cases[] = {
+    { 2600015, "plans[0].priorities[0].budget_cents: is €26,000.15, but budget is 25000; "
+               "budget must be budget_cents in whole euros, rounded (26000)" },
+    { -2, "plans[0].priorities[0].budget_cents: is €0.15, but budget is null" },
+    { -1, "plans[0].priorities[0].budget: expected 0–1000000000, got 2000000000" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (JsonNode) root = parse_example ();
+      JsonObject *priority = priority_object (root, 0);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autofree char *message = NULL;
+
+      if (cases[i].cents > 0)
+        {
+          json_object_set_int_member (priority, "budget", 25000);
+          json_object_set_int_member (priority, "budget_cents", cases[i].cents);
+        }
+      else if (cases[i].cents == -2)
+        {
+          json_object_set_null_member (priority, "budget");
+          json_object_set_int_member (priority, "budget_cents", 15);
+        }
+      else
+        json_object_set_int_member (priority, "budget", 2000000000);
+      bytes = bytes_from_json (root);
+      message = assert_refused_file (bytes, VP_EXCHANGE_ERROR_INVALID);
+      g_assert_nonnull (strstr (message, cases[i].message));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2286,6 +2430,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/read/references-from-database", test_references_from_database);
   g_test_add_func ("/exchange/round-trip/example", test_round_trip_example);
   g_test_add_func ("/exchange/round-trip/small-plan", test_round_trip_small_plan);
+  g_test_add_func ("/exchange/budget/round-trip", test_budget_round_trip);
+  g_test_add_func ("/exchange/budget/version-1", test_budget_version_1);
+  g_test_add_func ("/exchange/budget/refused", test_budget_refused);
   g_test_add_func ("/exchange/write/one-plan", test_export_one_plan);
   g_test_add_func ("/exchange/write/file-name", test_export_file_name);
   g_test_add_func ("/exchange/write/needs-home", test_export_needs_home);

@@ -1796,6 +1796,44 @@ test_deletion_not_owner (void)
   three_way_clear (&three);
 }
 
+/* Barneveld's file deletes the joint priority that holds Nijkerk's local
+ * actions. */
+static void
+delete_crime (JsonNode *root, const char *stamp)
+{
+  add_deletion (root, PRIORITY_CRIME, "priority", stamp, "barneveld");
+}
+
+/* A deletion that would take another municipality's records with it is
+ * refused where it arrives, naming whose, as Barneveld's own store
+ * refuses to make it; the file's other changes are taken. */
+static void
+test_deletion_takes_partners (void)
+{
+  ThreeWay three;
+  World *world = &three.world;
+  g_autofree char *from_barneveld = NULL;
+  g_autoptr (VpChangeSet) set = NULL;
+  g_autoptr (GError) error = NULL;
+
+  three_way_init (&three);
+  g_assert_false (vp_store_delete (
+    three.barneveld->store, vp_store_lookup (three.barneveld->store, PRIORITY_CRIME), &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_OWNER);
+  from_barneveld = export_edited (world, three.barneveld, delete_crime);
+
+  set = import_into (world, three.scherpenzeel, from_barneveld);
+  assert_kind (set, PRIORITY_CRIME, VP_CHANGE_REFUSED);
+  g_assert_cmpstr (vp_change_get_reason (vp_test_find_change (set, PRIORITY_CRIME)), ==,
+                   "It holds a record of Nijkerk, which only Nijkerk deletes; Barneveld deleted "
+                   "it.");
+  g_assert_nonnull (vp_store_lookup (three.scherpenzeel->store, PRIORITY_CRIME));
+  /* Nijkerk's local action under it */
+  g_assert_nonnull (
+    vp_store_lookup (three.scherpenzeel->store, "770c1fd9-18c2-45fc-ae83-9e24c42f141b"));
+  three_way_clear (&three);
+}
+
 /* A deletion is taken only from whoever may delete the record: a
  * municipality's organisation only by it, and nothing in the home
  * municipality's name that it did not delete itself. */
@@ -2265,6 +2303,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/merge/deletion/kept", test_deletion_kept);
   g_test_add_func ("/merge/deletion/conflict", test_deletion_conflict);
   g_test_add_func ("/merge/deletion/not-owner", test_deletion_not_owner);
+  g_test_add_func ("/merge/deletion/takes-partners", test_deletion_takes_partners);
   g_test_add_func ("/merge/deletion/undo", test_deletion_undo);
   g_test_add_func ("/merge/nothing-new/no-undo", test_nothing_new_no_undo);
   g_test_add_func ("/merge/owner/organisation", test_organisation_owner);

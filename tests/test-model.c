@@ -85,6 +85,8 @@ init_sample (GValue *value, GParamSpec *field, int variant)
     g_value_take_string (value, g_strdup_printf ("%s %d", field->name, variant));
   else if (type == G_TYPE_INT)
     g_value_set_int (value, 2024 + variant);
+  else if (type == G_TYPE_INT64)
+    g_value_set_int64 (value, 15 + variant); /* a budget in cents */
   else if (type == G_TYPE_STRV)
     {
       const char *strv[] = { field->name, variant == 0 ? "a" : "b", NULL };
@@ -123,6 +125,8 @@ value_equals (const GValue *a, const GValue *b)
     return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
   if (G_VALUE_HOLDS_INT (a))
     return g_value_get_int (a) == g_value_get_int (b);
+  if (G_VALUE_HOLDS_INT64 (a))
+    return g_value_get_int64 (a) == g_value_get_int64 (b);
   if (G_VALUE_HOLDS_ENUM (a))
     return g_value_get_enum (a) == g_value_get_enum (b);
   g_assert_not_reached ();
@@ -285,6 +289,9 @@ test_record_set_get (gconstpointer data)
         g_assert_cmpint (vp_record_get_int (record, field->name), ==, g_value_get_int (&expected));
       else if (G_TYPE_IS_ENUM (field->value_type))
         g_assert_cmpint (vp_record_get_int (record, field->name), ==, g_value_get_enum (&expected));
+      else if (field->value_type == G_TYPE_INT64)
+        g_assert_cmpint (vp_record_get_int64 (record, field->name), ==,
+                         g_value_get_int64 (&expected));
       else
         g_assert_true (
           g_strv_equal (vp_record_get_strv (record, field->name), g_value_get_boxed (&expected)));

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "app/vp-application.h"
 #include "app/vp-home-dialog.h"
@@ -113,8 +114,20 @@ test_new_plan (void)
     gtk_widget_get_visible (vp_plan_dialog_get_error_label (dialog, VP_PLAN_FIELD_TITLE)));
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_PLAN), ==, 0);
 
-  /* right: written, shown on the Plan view, the window titled by it */
+  /* a budget larger than one can be: said at its field, with the limit */
   vp_plan_dialog_set_years (dialog, 2023, 2024);
+  gtk_editable_set_text (GTK_EDITABLE (vp_plan_dialog_get_budget_row (dialog)), "2.000.000.000");
+  g_assert_false (vp_plan_dialog_save (dialog));
+  g_assert_true (gtk_widget_get_visible (vp_plan_dialog_get_budget_error (dialog)));
+  g_assert_nonnull (
+    strstr (gtk_label_get_text (GTK_LABEL (vp_plan_dialog_get_budget_error (dialog))),
+            tr ("at most €1,000,000,000", "hoogstens € 1.000.000.000")));
+  g_assert_true (gtk_widget_has_css_class (vp_plan_dialog_get_budget_row (dialog), "error"));
+  g_assert_cmpuint (vp_store_count (store, VP_TYPE_PLAN), ==, 0);
+
+  /* right: written, shown on the Plan view, the window titled by it; the
+   * plan's own budget in cents, as written: 15 cents per inhabitant */
+  gtk_editable_set_text (GTK_EDITABLE (vp_plan_dialog_get_budget_row (dialog)), "€ 0,15");
   g_assert_true (vp_plan_dialog_save (dialog));
   vp_test_wait_for_frames ();
   g_assert_cmpuint (vp_store_count (store, VP_TYPE_PLAN), ==, 1);
@@ -122,6 +135,8 @@ test_new_plan (void)
   g_object_unref (plan);
   g_assert_cmpstr (vp_plan_get_owner (plan), ==, "nijkerk");
   g_assert_cmpint (vp_plan_get_last_year (plan), ==, 2024);
+  g_assert_cmpint (vp_record_get_int64 (VP_RECORD (plan), "budget-cents"), ==, 15);
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window), tr ("€0.15", "€ 0,15")));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window_child (window, "views")), ==,
                    "plan");

@@ -591,7 +591,7 @@ test_priority (Fixture *f, gconstpointer data)
   g_assert_nonnull (added);
   g_assert_cmpstr (vp_priority_get_title (added), ==, "Evenementenveiligheid");
   g_assert_cmpstr (owner (added), ==, "nijkerk");
-  g_assert_cmpint (vp_record_get_int (VP_RECORD (added), "budget"), ==, 25000);
+  g_assert_cmpint (vp_record_get_int64 (VP_RECORD (added), "budget-cents"), ==, 2500000);
   g_assert_cmpstr (vp_priority_get_colour (added), ==, "#e01b24");
   holders = vp_record_get_strv (VP_RECORD (added), "portfolio-holders");
   g_assert_cmpuint (g_strv_length ((char **) holders), ==, 2);
@@ -604,12 +604,34 @@ test_priority (Fixture *f, gconstpointer data)
   /* Edit: the form shows it as saved; another title. */
   editor = click_for_editor (edit_button (f, added), VP_TYPE_PRIORITY_EDITOR);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit Priority");
-  g_assert_cmpstr (gtk_editable_get_text (child (editor, "budget_row")), ==, "25000");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "budget_row")), ==, "25,000");
   g_assert_cmpstr (chosen (editor, "scope_row"), ==, "Local priority");
   set_entry (editor, "title_row", "Evenementen");
   save (editor);
   g_assert_cmpstr (f->done, ==, "Priority saved");
   g_assert_cmpstr (vp_store_get_undo_label (f->store), ==, "Edit priority");
+
+  /* Cents, as per inhabitant; and €0, kept as a budget of nothing */
+  editor = click_for_editor (edit_button (f, added), VP_TYPE_PRIORITY_EDITOR);
+  set_entry (editor, "budget_row", "€ 0,15");
+  save (editor);
+  g_assert_cmpint (vp_record_get_int64 (VP_RECORD (added), "budget-cents"), ==, 15);
+  wait_for_frames ();
+  g_assert_true (shows_text (f->view, "Local priority · Portfolio holders: Burgemeester Renkema, "
+                                      "Wethouder Van den Berg · Budget: €0.15"));
+  editor = click_for_editor (edit_button (f, added), VP_TYPE_PRIORITY_EDITOR);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "budget_row")), ==, "0.15");
+  set_entry (editor, "budget_row", "0");
+  save (editor);
+  g_assert_cmpint (vp_record_get_int64 (VP_RECORD (added), "budget-cents"), ==, 0);
+  wait_for_frames ();
+  g_assert_true (shows_text (f->view, "Local priority · Portfolio holders: Burgemeester Renkema, "
+                                      "Wethouder Van den Berg · Budget: €0"));
+  editor = click_for_editor (edit_button (f, added), VP_TYPE_PRIORITY_EDITOR);
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, "budget_row")), ==, "0");
+  set_entry (editor, "budget_row", "");
+  save (editor);
+  g_assert_cmpint (vp_record_get_int64 (VP_RECORD (added), "budget-cents"), ==, VP_BUDGET_NONE);
   g_assert_cmpstr (vp_priority_get_title (added), ==, "Evenementen");
   wait_for_frames ();
   g_assert_true (shows_text (f->view, "6. Evenementen"));
@@ -884,13 +906,20 @@ test_validation (Fixture *f, gconstpointer data)
   g_assert_true (can_save (editor));
   set_entry (editor, "budget_row", "veel");
   g_assert_cmpstr (fault (editor, "budget_error"), ==,
-                   "Enter whole euros, such as 25000, or leave it empty.");
+                   "“veel” is not an amount in euros; write it such as 25000, 1,250,000 or 0.15.");
   g_assert_true (gtk_widget_has_css_class (child (editor, "budget_row"), "error"));
   g_assert_false (can_save (editor));
   /* Save does nothing while it is off */
   run_action (editor, "editor.save");
   g_assert_nonnull (find_toplevel (VP_TYPE_PRIORITY_EDITOR));
   set_entry (editor, "budget_row", "25,50");
+  g_assert_true (can_save (editor));
+  set_entry (editor, "budget_row", "1.234.56");
+  g_assert_false (can_save (editor));
+  /* the real limit, named */
+  set_entry (editor, "budget_row", "2.000.000.000");
+  g_assert_cmpstr (fault (editor, "budget_error"), ==,
+                   "“2.000.000.000” is more than a budget can be: at most €1,000,000,000.");
   g_assert_false (can_save (editor));
   set_entry (editor, "budget_row", "1.250.000");
   g_assert_null (fault (editor, "budget_error"));
@@ -1076,8 +1105,8 @@ test_screenshot (Fixture *f, gconstpointer data)
       return;
     }
   /* a budget and a portfolio holder, as some plans have */
-  vp_store_update (f->store, VP_RECORD (crime), &error, "budget", 25000, "portfolio-holders",
-                   holders, NULL);
+  vp_store_update (f->store, VP_RECORD (crime), &error, "budget-cents", (gint64) 2500000,
+                   "portfolio-holders", holders, NULL);
   g_assert_no_error (error);
   for (int i = 0; i < 5; i++)
     wait_for_frames ();

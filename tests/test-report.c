@@ -432,6 +432,16 @@ test_pdf_plan (void)
   g_autofree char *text = NULL;
 
   add_goals (store);
+  /* the plan's own budget, in cents as written: 15 cents per inhabitant */
+  g_assert_true (
+    vp_store_update (store, VP_RECORD (plan), NULL, "budget-cents", (gint64) 15, NULL));
+  /* a priority's €0 is a budget of nothing, said as such */
+  {
+    g_autoptr (VpRecord) first
+      = g_list_model_get_item (vp_store_get_records (store, VP_TYPE_PRIORITY), 0);
+
+    g_assert_true (vp_store_update (store, first, NULL, "budget-cents", (gint64) 0, NULL));
+  }
   figures = fixture_figures (store, plan);
   text = report_text (figures, VP_REPORT_PLAN, 4);
   if (text == NULL)
@@ -444,6 +454,8 @@ test_pdf_plan (void)
   g_assert_nonnull (strstr (text, "Strategic goals"));
   g_assert_nonnull (strstr (text, "Minder drugsgerelateerde criminaliteit."));
   g_assert_nonnull (strstr (text, "A. Productie en handel in drugs"));
+  g_assert_nonnull (strstr (text, "Budget: €0.15"));
+  g_assert_nonnull (strstr (text, "Budget: €0\n"));
   g_assert_nonnull (strstr (text, "Planning per quarter"));
   g_assert_nonnull (strstr (text, "Q4 2024"));
   g_assert_nonnull (strstr (text, "Appendix: definitions"));

@@ -22,7 +22,7 @@
 /* One per schema version: a new version needs its migration test here. */
 static const char *const sql_files[] = {
   "001-initial.sql",    "002-exchange.sql", "003-deletions.sql",
-  "004-evaluation.sql", "005-own-plan.sql",
+  "004-evaluation.sql", "005-own-plan.sql", "006-budgets.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (sql_files) == VP_STORE_SCHEMA_VERSION);
 
@@ -453,7 +453,9 @@ assert_v1_rows (VpStore *store)
   g_assert_true (VP_IS_PRIORITY (priority));
   g_assert_cmpint (vp_priority_get_number (VP_PRIORITY (priority)), ==, 1);
   g_assert_cmpint (vp_record_get_int (priority, "scope"), ==, VP_SCOPE_JOINT);
-  g_assert_cmpint (vp_record_get_int (priority, "budget"), ==, 15000);
+  /* whole euros become their cents; the plan has no budget of its own */
+  g_assert_cmpint (vp_record_get_int64 (priority, "budget-cents"), ==, 1500000);
+  g_assert_cmpint (vp_record_get_int64 (plan, "budget-cents"), ==, VP_BUDGET_NONE);
   g_assert_null (vp_record_get_string (priority, "owner"));
   g_assert_cmpstr (vp_record_get_modified_by (priority), ==, "barneveld");
 
@@ -498,6 +500,38 @@ test_migrate_v2 (void)
   g_assert_cmpuint (entry->counts[VP_IMPORT_CONFLICTS], ==, 1);
   g_assert_cmpuint (entry->counts[VP_IMPORT_DELETED], ==, 0);
   g_assert_cmpuint (entry->counts[VP_IMPORT_REFUSED], ==, 0);
+}
+
+/* A database of the release before budgets in cents: its whole euros
+ * become cents, a priority without a budget keeps none, and the plan gets
+ * a budget of its own, none. */
+static void
+test_migrate_v5 (void)
+{
+  g_autofree char *path = vp_test_db_path ();
+  g_autoptr (VpStore) store = NULL;
+  VpRecord *priority;
+
+  build_database (path, 5);
+  db_exec (path, v1_rows);
+  db_exec (path,
+           "INSERT INTO priority (uuid, plan, number, title, scope, owner, ambition,"
+           " portfolio_holders, budget, colour, modified_at, modified_by) VALUES "
+           " ('55555555-5555-4555-8555-555555555555', '22222222-2222-4222-8222-222222222222', 2,"
+           "  'Jeugd', 'joint', NULL, '', '', NULL, '#3584e4', '2023-11-03T08:00:00.000Z',"
+           "  'barneveld')");
+  g_assert_cmpint (db_int (path, "PRAGMA user_version", NULL), ==, 5);
+
+  store = open_store (path);
+  assert_current_schema (path);
+  assert_v1_rows (store);
+  priority = vp_store_lookup (store, "55555555-5555-4555-8555-555555555555");
+  g_assert_cmpint (vp_record_get_int64 (priority, "budget-cents"), ==, VP_BUDGET_NONE);
+  g_assert_cmpint (db_int (path,
+                           "SELECT budget_cents FROM priority WHERE uuid ="
+                           " '33333333-3333-4333-8333-333333333333'",
+                           NULL),
+                   ==, 1500000);
 }
 
 static void
@@ -813,11 +847,11 @@ test_round_trip_plan (void)
 {
   const char *participants[] = { "barneveld", "nijkerk", "scherpenzeel", NULL };
   g_autoptr (VpStore) store = small_plan_store ();
-  g_autoptr (VpRecord) a
-    = make (VP_TYPE_PLAN, "title", "Uitvoeringsplan Veiligheid 2025-2026", "first-year", 2025,
-            "last-year", 2026, "owner", "nijkerk", "participants", participants, "framework-title",
-            "Integraal Veiligheidsplan 2024-2027", "framework-first-year", 2024,
-            "framework-last-year", 2027, "intro", "Inleiding.\nMet een tweede regel.", NULL);
+  g_autoptr (VpRecord) a = make (
+    VP_TYPE_PLAN, "title", "Uitvoeringsplan Veiligheid 2025-2026", "first-year", 2025, "last-year",
+    2026, "owner", "nijkerk", "participants", participants, "framework-title",
+    "Integraal Veiligheidsplan 2024-2027", "framework-first-year", 2024, "framework-last-year",
+    2027, "intro", "Inleiding.\nMet een tweede regel.", "budget-cents", (gint64) 125000015, NULL);
   g_autoptr (VpRecord) b
     = make (VP_TYPE_PLAN, "title", "Uitvoeringsplan 2024", "first-year", 2024, "last-year", 2024,
             "owner", "barneveld", "participants", NULL, "framework-title", "",
@@ -829,6 +863,9 @@ test_round_trip_plan (void)
   assert_stored (store, "plan", "framework_first_year", a, "integer:2024");
   assert_stored (store, "plan", "framework_first_year", b, "null:");
   assert_stored (store, "plan", "owner", a, "text:nijkerk");
+  /* the plan's own budget: €1,250,000.15; none is none */
+  assert_stored (store, "plan", "budget_cents", a, "integer:125000015");
+  assert_stored (store, "plan", "budget_cents", b, "null:");
 }
 
 static void
@@ -841,18 +878,23 @@ test_round_trip_priority (void)
   g_autoptr (VpRecord) a
     = make (VP_TYPE_PRIORITY, "plan", plan, "number", 3, "title", "Zorg en veiligheid", "scope",
             VP_SCOPE_LOCAL, "owner", "nijkerk", "ambition", "Niemand valt tussen wal en schip.",
-            "portfolio-holders", holders, "budget", 25000, "colour", "#33d17a", NULL);
-  g_autoptr (VpRecord) b = make (
-    VP_TYPE_PRIORITY, "plan", plan, "number", 4, "title", "Jeugd", "scope", VP_SCOPE_JOINT, "owner",
-    NULL, "ambition", "", "portfolio-holders", holder, "budget", 0, "colour", "#3584e4", NULL);
+            "portfolio-holders", holders, "budget-cents", (gint64) 15, "colour", "#33d17a", NULL);
+  g_autoptr (VpRecord) b
+    = make (VP_TYPE_PRIORITY, "plan", plan, "number", 4, "title", "Jeugd", "scope", VP_SCOPE_JOINT,
+            "owner", NULL, "ambition", "", "portfolio-holders", holder, "budget-cents", (gint64) 0,
+            "colour", "#3584e4", NULL);
 
   assert_round_trip (&store, a, b);
   assert_stored (store, "priority", "scope", a, "text:local");
   assert_stored (store, "priority", "scope", b, "text:joint");
   assert_stored (store, "priority", "owner", a, "text:nijkerk");
   assert_stored (store, "priority", "owner", b, "null:");
-  assert_stored (store, "priority", "budget", a, "integer:25000");
-  assert_stored (store, "priority", "budget", b, "null:");
+  /* €0.15 in cents; €0 kept as 0, not as none */
+  assert_stored (store, "priority", "budget_cents", a, "integer:15");
+  assert_stored (store, "priority", "budget_cents", b, "integer:0");
+  assert_stored (store, "priority", "budget_cents", nth (store, VP_TYPE_PRIORITY, 0), "null:");
+  g_assert_cmpint (
+    vp_record_get_int64 (vp_store_lookup (store, vp_record_get_uuid (b)), "budget-cents"), ==, 0);
   assert_stored (store, "priority", "portfolio_holders", a,
                  "text:burgemeester Renkema\nwethouder Kuiper");
 }
@@ -1167,13 +1209,13 @@ test_update_rollback (void)
   GPtrArray *names = watch_notify (priority);
 
   g_assert_true (vp_store_begin (store, &error));
-  g_assert_true (
-    vp_store_update (store, priority, &error, "title", "Recreatieparken", "budget", 5000, NULL));
+  g_assert_true (vp_store_update (store, priority, &error, "title", "Recreatieparken",
+                                  "budget-cents", (gint64) 500000, NULL));
   g_assert_no_error (error);
   vp_store_rollback (store);
 
   g_assert_cmpstr (vp_priority_get_title (VP_PRIORITY (priority)), ==, PRIORITY_2);
-  g_assert_cmpint (vp_record_get_int (priority, "budget"), ==, 0);
+  g_assert_cmpint (vp_record_get_int64 (priority, "budget-cents"), ==, VP_BUDGET_NONE);
   g_assert_cmpuint (names->len, ==, 0);
   after = vp_test_dump_file (vp_store_get_path (store));
   g_assert_cmpstr (after, ==, before);
@@ -1193,8 +1235,8 @@ test_update_persisted (void)
 
   set_clock (store, "2024-04-02T14:30:00Z");
   g_assert_true (vp_store_update (store, priority, &error, "ambition", "Een weerbare regio.",
-                                  "portfolio-holders", holders, "budget", 12500, "scope",
-                                  VP_SCOPE_LOCAL, "owner", "nijkerk", NULL));
+                                  "portfolio-holders", holders, "budget-cents", (gint64) 1250050,
+                                  "scope", VP_SCOPE_LOCAL, "owner", "nijkerk", NULL));
   g_assert_no_error (error);
   expected = vp_record_copy (priority);
 
@@ -1203,7 +1245,7 @@ test_update_persisted (void)
   g_assert_nonnull (priority);
   g_assert_true (vp_record_fields_equal (priority, expected));
   g_assert_cmpstr (vp_record_get_string (priority, "ambition"), ==, "Een weerbare regio.");
-  g_assert_cmpint (vp_record_get_int (priority, "budget"), ==, 12500);
+  g_assert_cmpint (vp_record_get_int64 (priority, "budget-cents"), ==, 1250050);
   g_assert_cmpstr (vp_record_get_modified_at (priority), ==, "2024-04-02T14:30:00.000Z");
 }
 
@@ -1672,17 +1714,17 @@ test_transaction_two_updates (void)
 
   g_assert_true (vp_store_begin (store, &error));
   g_assert_true (vp_store_update (store, priority, &error, "title", "Recreatieparken", NULL));
-  g_assert_true (vp_store_update (store, priority, &error, "budget", 7500, NULL));
+  g_assert_true (vp_store_update (store, priority, &error, "budget-cents", (gint64) 750000, NULL));
   g_assert_no_error (error);
   g_assert_true (vp_store_commit (store, &error));
   g_assert_no_error (error);
 
   g_assert_cmpstr (vp_priority_get_title (VP_PRIORITY (priority)), ==, "Recreatieparken");
-  g_assert_cmpint (vp_record_get_int (priority, "budget"), ==, 7500);
+  g_assert_cmpint (vp_record_get_int64 (priority, "budget-cents"), ==, 750000);
   reopen (&store);
   priority = vp_store_lookup (store, uuid);
   g_assert_cmpstr (vp_priority_get_title (VP_PRIORITY (priority)), ==, "Recreatieparken");
-  g_assert_cmpint (vp_record_get_int (priority, "budget"), ==, 7500);
+  g_assert_cmpint (vp_record_get_int64 (priority, "budget-cents"), ==, 750000);
 }
 
 /* Home municipality */
@@ -2772,6 +2814,55 @@ test_owner_enforced (void)
   g_assert_no_error (error);
 }
 
+/* A joint priority that holds Nijkerk's local action is not deleted by
+ * Barneveld, here or by an import of its deletion: the deletion would take
+ * Nijkerk's action with it. The refusal names the action; nothing is
+ * written. Nijkerk's own action gone, the priority goes. */
+static void
+test_owner_cascade (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = vp_test_store_new_for ("Barneveld");
+  VpRecord *joint;
+  g_autoptr (VpRecord) theirs = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *stamp = NULL;
+
+  vp_test_add_small_plan (store);
+  joint = find (store, VP_TYPE_PRIORITY, "title", PRIORITY_1);
+  theirs = make (VP_TYPE_ACTION, "priority", vp_record_get_uuid (joint), "text",
+                 "Nijkerk bezoekt de bedrijventerreinen.", "lead-kind", VP_LEAD_KIND_JOINT,
+                 "category", VP_CATEGORY_LOCAL, "owner", "nijkerk", NULL);
+  g_assert_true (vp_test_insert_as_owner (store, theirs, &error));
+  g_assert_no_error (error);
+  before = vp_test_dump_file (vp_store_get_path (store));
+
+  g_assert_false (vp_store_delete (store, joint, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_OWNER);
+  g_assert_nonnull (strstr (error->message, "Nijkerk bezoekt de bedrijventerreinen."));
+  g_assert_nonnull (strstr (error->message, "Nijkerk"));
+  g_clear_error (&error);
+  /* a partner's deletion, as an import brings it */
+  stamp = vp_store_make_stamp (store);
+  g_assert_false (vp_store_delete_full (store, joint, stamp, "scherpenzeel", &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_OWNER);
+  g_clear_error (&error);
+  after = vp_test_dump_file (vp_store_get_path (store));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (vp_store_lookup (store, vp_record_get_uuid (theirs)) == theirs);
+  g_assert_true (vp_store_lookup (store, vp_record_get_uuid (joint)) == joint);
+  g_assert_null (vp_store_find_protected_part (store, joint, "nijkerk"));
+
+  /* Nijkerk deletes it itself (its import); then the priority may go */
+  g_clear_pointer (&stamp, g_free);
+  stamp = vp_store_make_stamp (store);
+  g_assert_true (vp_store_delete_full (store, theirs, stamp, "nijkerk", &error));
+  g_assert_no_error (error);
+  g_assert_true (vp_store_delete (store, joint, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2784,6 +2875,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migrate/v0-to-v3", test_migrate_v0);
   g_test_add_func ("/store/migrate/v1-to-v3", test_migrate_v1);
   g_test_add_func ("/store/migrate/v2-to-v3", test_migrate_v2);
+  g_test_add_func ("/store/migrate/v5-to-v6", test_migrate_v5);
   g_test_add_func ("/store/migrate/refuse-dangling", test_migrate_refuse_dangling);
 
   g_test_add_func ("/store/refuse/too-new", test_refuse_too_new);
@@ -2856,6 +2948,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/undo/failed", test_undo_failed);
   g_test_add_func ("/store/undo/reopen", test_undo_reopen);
   g_test_add_func ("/store/undo/no-step", test_undo_no_step);
+  g_test_add_func ("/store/owner/cascade", test_owner_cascade);
 
   return g_test_run ();
 }

@@ -58,6 +58,11 @@ find_settable (VpRecord *record, const char *key, GError **error)
       fail (error, _ ("the field “%s” cannot be set: it is kept by the program"), key);
       return NULL;
     }
+  /* a budget is set in euros, as the file's "budget" key: budget=0,15 */
+  if (g_str_equal (name, "budget"))
+    name = (g_free (name), g_strdup ("budget-cents"));
+  else if (g_str_equal (name, "budget-cents"))
+    name = (g_free (name), g_strdup (""));
   for (guint i = 0; i < klass->n_fields; i++)
     {
       if (g_str_equal (klass->fields[i]->name, name))
@@ -161,6 +166,15 @@ parse_value (VpStore *store,
     }
   if (field->value_type == G_TYPE_STRV)
     return parse_strv (text, value, error);
+  if (field->value_type == G_TYPE_INT64)
+    {
+      gint64 cents;
+
+      if (!vp_budget_parse (text, &cents, error))
+        return FALSE;
+      g_value_set_int64 (value, cents);
+      return TRUE;
+    }
   if (G_TYPE_IS_ENUM (field->value_type) && !(flags & VP_FIELD_INTEGER))
     return parse_enum (field, flags, text, value, error);
   return parse_int (field, flags, text, value, error);

@@ -61,10 +61,17 @@ vp_exchange_key_since (GType type, GParamSpec *field)
     GType (*get_type) (void);
     const char *field;
   } since_2[] = {
-    { vp_organisation_get_type, "short-name" }, { vp_plan_get_type, "ownership" },
-    { vp_plan_get_type, "closed-at" },          { vp_action_get_type, "origin" },
-    { vp_action_get_type, "evaluation" },       { vp_goal_get_type, "assessment" },
-    { vp_goal_get_type, "evaluation" },         { vp_goal_get_type, "actions" },
+    { vp_organisation_get_type, "short-name" },
+    { vp_plan_get_type, "ownership" },
+    { vp_plan_get_type, "closed-at" },
+    { vp_action_get_type, "origin" },
+    { vp_action_get_type, "evaluation" },
+    { vp_goal_get_type, "assessment" },
+    { vp_goal_get_type, "evaluation" },
+    { vp_goal_get_type, "actions" },
+    /* a priority's "budget" is version 1; its "budget_cents" is written
+     * from version 2 on (vp-exchange-writer.c) */
+    { vp_plan_get_type, "budget-cents" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (since_2); i++)

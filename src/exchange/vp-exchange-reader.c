@@ -55,6 +55,8 @@ typedef struct
   /* UUID → why the record cannot be taken though the file is valid (a
    * sub-theme letter used here by another sub-theme) */
   GHashTable *clashes;
+  /* the file's format version */
+  int version;
 } Import;
 
 static void
@@ -262,6 +264,11 @@ is_known_key (GType type, const char *key)
   guint n_kinds;
   const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
 
+  /* a budget is "budget", with "budget_cents" besides (read_budget()) */
+  if (g_str_equal (key, "budget")
+      && g_object_class_find_property (G_OBJECT_CLASS (klass), "budget-cents") != NULL)
+    return TRUE;
+
   if (g_str_equal (key, "uuid") || g_str_equal (key, "modified_at")
       || g_str_equal (key, "modified_by") || g_str_equal (key, "base"))
     return TRUE;
@@ -423,6 +430,79 @@ keep_local_value (Import *import, VpRecord *record, GParamSpec *field)
     g_object_set_property (G_OBJECT (record), field->name, vp_record_get_field (local, field));
 }
 
+/* The "budget_cents" of a budget whose "budget" is @euros: where given,
+ * @euros rounded from it. */
+static gboolean
+read_cents (JsonObject *object, gint64 euros, const char *path, gint64 *cents, GError **error)
+{
+  g_autofree char *cents_path = g_strconcat (path, ".budget_cents", NULL);
+  JsonNode *node = json_object_get_member (object, "budget_cents");
+  g_autofree char *amount = NULL;
+
+  if (!expect_integer (node, cents_path, error))
+    return FALSE;
+  *cents = json_node_get_int (node);
+  if (*cents < 0 || *cents > VP_BUDGET_MAX_CENTS)
+    return fail (error, cents_path, _ ("expected %d–%lld, got %lld"), 0,
+                 (long long) VP_BUDGET_MAX_CENTS, (long long) *cents);
+  if (euros >= 0 && vp_budget_whole_euros (*cents) == euros)
+    return TRUE;
+  amount = vp_budget_format (*cents);
+  if (euros < 0)
+    return fail (error, cents_path,
+                 /* Translators: a fault in a file; budget and budget_cents are its keys */
+                 _ ("is %s, but budget is null; budget must be budget_cents in whole euros"),
+                 amount);
+  return fail (error, cents_path,
+               /* Translators: a fault in a file: “is €25,000.40, but budget is 24000; …” */
+               _ ("is %s, but budget is %lld; budget must be budget_cents in whole euros, "
+                  "rounded (%lld)"),
+               amount, (long long) euros, (long long) vp_budget_whole_euros (*cents));
+}
+
+/* A budget: "budget" in whole euros (or null), the key every version
+ * reads; "budget_cents" besides it (version 2) where it has cents. A
+ * version 1 file's whole euros leave the cents this database has, where
+ * they round to them: an older release rounded them for its reader. */
+static gboolean
+read_budget (Import *import, VpRecord *record, JsonObject *object, const char *path, GError **error)
+{
+  GParamSpec *field = g_object_class_find_property (G_OBJECT_GET_CLASS (record), "budget-cents");
+  g_autofree char *euros_path = g_strconcat (path, ".budget", NULL);
+  JsonNode *node = json_object_get_member (object, "budget");
+  gint64 euros = -1;
+  gint64 cents = VP_BUDGET_NONE;
+  VpRecord *local;
+
+  if (node == NULL && vp_exchange_key_since (G_OBJECT_TYPE (record), field) > 1
+      && !json_object_has_member (object, "budget_cents"))
+    {
+      keep_local_value (import, record, field);
+      return TRUE;
+    }
+  if (node == NULL)
+    return fail (error, euros_path, _ ("required but missing"));
+  if (!JSON_NODE_HOLDS_NULL (node)
+      && (!expect_integer (node, euros_path, error)
+          || !check_range ("budget", json_node_get_int (node), euros_path, error)))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_NULL (node))
+    cents = (euros = json_node_get_int (node)) * 100;
+  if (json_object_has_member (object, "budget_cents"))
+    {
+      if (!read_cents (object, euros, path, &cents, error))
+        return FALSE;
+    }
+  else if (import->version < 2 && euros >= 0
+           && (local = vp_store_lookup (import->store, vp_record_get_uuid (record))) != NULL
+           && G_OBJECT_TYPE (local) == G_OBJECT_TYPE (record)
+           && vp_record_get_int64 (local, "budget-cents") >= 0
+           && vp_budget_whole_euros (vp_record_get_int64 (local, "budget-cents")) == euros)
+    cents = vp_record_get_int64 (local, "budget-cents");
+  g_object_set (record, "budget-cents", cents, NULL);
+  return TRUE;
+}
+
 static gboolean
 read_fields (Import *import, VpRecord *record, JsonObject *object, const char *path, GError **error)
 {
@@ -437,6 +517,12 @@ read_fields (Import *import, VpRecord *record, JsonObject *object, const char *p
 
       if (g_strcmp0 (field->name, klass->parent_field) == 0)
         continue;
+      if (g_str_equal (field->name, "budget-cents"))
+        {
+          if (!read_budget (import, record, object, path, error))
+            return FALSE;
+          continue;
+        }
       /* a key newer than the file's format: the value this database has */
       if (vp_exchange_key_since (G_OBJECT_TYPE (record), field) > 1
           && !json_object_has_member (object, vp_exchange_key (field)))
@@ -1196,6 +1282,7 @@ read_header (Import *import, JsonObject *root, char **exported_at, GError **erro
     return fail (error, "exported_by",
                  _ ("expected an organisation code such as “nijkerk”, got “%s”"), by);
   import->partner = g_strdup (by);
+  import->version = (int) json_node_get_int (version);
   return TRUE;
 }
 

@@ -72,6 +72,25 @@ write_value (Export *export, VpRecord *record, GParamSpec *field)
     }
 }
 
+/* A budget: "budget" in whole euros for every reader, and where it has
+ * cents, "budget_cents" (version 2). */
+static void
+write_budget (Export *export, VpRecord *record)
+{
+  gint64 cents = vp_record_get_int64 (record, "budget-cents");
+
+  vp_json_writer_key (export->json, "budget");
+  if (cents < 0)
+    vp_json_writer_null (export->json);
+  else
+    vp_json_writer_int (export->json, vp_budget_whole_euros (cents));
+  if (cents >= 0 && cents % 100 != 0 && export->version >= 2)
+    {
+      vp_json_writer_key (export->json, "budget_cents");
+      vp_json_writer_int (export->json, cents);
+    }
+}
+
 static void write_record (Export *export, VpRecord *record);
 
 static void
@@ -111,6 +130,11 @@ write_record (Export *export, VpRecord *record)
       if (g_strcmp0 (klass->fields[i]->name, klass->parent_field) == 0
           || vp_exchange_key_since (G_OBJECT_TYPE (record), klass->fields[i]) > export->version)
         continue;
+      if (g_str_equal (klass->fields[i]->name, "budget-cents"))
+        {
+          write_budget (export, record);
+          continue;
+        }
       vp_json_writer_key (export->json, vp_exchange_key (klass->fields[i]));
       write_value (export, record, klass->fields[i]);
     }

@@ -48,8 +48,11 @@ static const Range ranges[] = {
   { "target", 1, G_MAXINT },
   { "achieved", 0, G_MAXINT },
   { "position", 0, G_MAXINT },
-  { "budget", 0, G_MAXINT },
+  /* whole euros: VP_BUDGET_MAX_CENTS */
+  { "budget", 0, 1000000000 },
 };
+
+G_STATIC_ASSERT (VP_BUDGET_MAX_CENTS == G_GINT64_CONSTANT (1000000000) * 100);
 
 static gboolean invalid (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 

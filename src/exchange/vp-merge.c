@@ -457,6 +457,23 @@ vp_merge_classify_deletion (
                                  name_of (store, tombstone->deleted_by));
       return VP_CHANGE_REFUSED;
     }
+  {
+    VpRecord *part = vp_store_find_protected_part (store, local, tombstone->deleted_by);
+
+    /* taking it would take another's record with it (the store refuses) */
+    if (part != NULL)
+      {
+        /* Translators: a partner's file deletes a joint record that holds another
+         * municipality's record: "It holds a record of Rhenen, which only Rhenen
+         * deletes; Veenendaal deleted it." */
+        *reason
+          = g_strdup_printf (_ ("It holds a record of %s, which only %s deletes; %s "
+                                "deleted it."),
+                             name_of (store, owner_of (part)), name_of (store, owner_of (part)),
+                             name_of (store, tombstone->deleted_by));
+        return VP_CHANGE_REFUSED;
+      }
+  }
   if (VP_IS_ORGANISATION (local))
     {
       g_autoptr (GPtrArray) users = find_users (store, VP_ORGANISATION (local));

@@ -3,6 +3,7 @@
 
 /* Every model type at once. */
 #include "vp-enums.h"
+#include "vp-budget.h"
 #include "vp-record.h"
 #include "vp-organisation.h"
 #include "vp-plan.h"

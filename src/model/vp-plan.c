@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "vp-budget.h"
 #include "vp-plan.h"
 
 /*
@@ -34,6 +35,7 @@ enum
   PROP_INTRO,
   PROP_OWNERSHIP,
   PROP_CLOSED_AT,
+  PROP_BUDGET_CENTS,
   N_PROPS
 };
 
@@ -62,6 +64,10 @@ vp_plan_class_init (VpPlanClass *klass)
   properties[PROP_OWNERSHIP]
     = g_param_spec_enum ("ownership", NULL, NULL, VP_TYPE_PLAN_OWNERSHIP, 0, VP_FIELD_FLAGS);
   properties[PROP_CLOSED_AT] = g_param_spec_string ("closed-at", NULL, NULL, NULL, VP_FIELD_FLAGS);
+  /* the plan's own budget, besides its priorities': as a priority's */
+  properties[PROP_BUDGET_CENTS]
+    = g_param_spec_int64 ("budget-cents", NULL, NULL, VP_BUDGET_NONE, VP_BUDGET_MAX_CENTS,
+                          VP_BUDGET_NONE, VP_FIELD_FLAGS);
 
   vp_record_class_install_fields (record_class, "plan", properties, N_PROPS);
 }

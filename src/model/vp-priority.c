@@ -3,11 +3,13 @@
 
 #include "config.h"
 
+#include "vp-budget.h"
 #include "vp-priority.h"
 #include "vp-plan.h"
 
 /*
- * A priority of a plan, joint or local. budget: whole euros, 0 for none.
+ * A priority of a plan, joint or local. budget-cents: its budget in cents,
+ * VP_BUDGET_NONE (-1) for none; 0 is a budget of nothing (vp-budget.c).
  *
  * The fields are kept by VpRecord; see vp-record.c.
  */
@@ -29,7 +31,7 @@ enum
   PROP_OWNER,
   PROP_AMBITION,
   PROP_PORTFOLIO_HOLDERS,
-  PROP_BUDGET,
+  PROP_BUDGET_CENTS,
   PROP_COLOUR,
   N_PROPS
 };
@@ -50,7 +52,9 @@ vp_priority_class_init (VpPriorityClass *klass)
   properties[PROP_AMBITION] = g_param_spec_string ("ambition", NULL, NULL, NULL, VP_FIELD_FLAGS);
   properties[PROP_PORTFOLIO_HOLDERS]
     = g_param_spec_boxed ("portfolio-holders", NULL, NULL, G_TYPE_STRV, VP_FIELD_FLAGS);
-  properties[PROP_BUDGET] = g_param_spec_int ("budget", NULL, NULL, 0, G_MAXINT, 0, VP_FIELD_FLAGS);
+  properties[PROP_BUDGET_CENTS]
+    = g_param_spec_int64 ("budget-cents", NULL, NULL, VP_BUDGET_NONE, VP_BUDGET_MAX_CENTS,
+                          VP_BUDGET_NONE, VP_FIELD_FLAGS);
   properties[PROP_COLOUR] = g_param_spec_string ("colour", NULL, NULL, "#3584e4", VP_FIELD_FLAGS);
 
   vp_record_class_install_fields (record_class, "priority", properties, N_PROPS);

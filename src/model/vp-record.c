@@ -343,6 +343,13 @@ vp_record_get_int (VpRecord *self, const char *name)
   return G_VALUE_HOLDS_ENUM (value) ? g_value_get_enum (value) : g_value_get_int (value);
 }
 
+/* For int64 fields (a budget in cents). */
+gint64
+vp_record_get_int64 (VpRecord *self, const char *name)
+{
+  return g_value_get_int64 (get_named (self, name));
+}
+
 const char *const *
 vp_record_get_strv (VpRecord *self, const char *name)
 {

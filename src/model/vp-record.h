@@ -43,6 +43,7 @@ const char *vp_record_get_parent_uuid (VpRecord *self);
 const GValue *vp_record_get_field (VpRecord *self, GParamSpec *field);
 const char *vp_record_get_string (VpRecord *self, const char *name);
 int vp_record_get_int (VpRecord *self, const char *name);
+gint64 vp_record_get_int64 (VpRecord *self, const char *name);
 const char *const *vp_record_get_strv (VpRecord *self, const char *name);
 const char *vp_record_string_field (VpRecord *self, guint prop_id);
 int vp_record_int_field (VpRecord *self, guint prop_id);

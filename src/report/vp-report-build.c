@@ -682,6 +682,20 @@ add_plan_actions (Build *b, VpPriority *priority, const char *subtheme)
     }
 }
 
+/* A plan's or a priority's budget, €0 too; nothing where none is given. */
+static void
+add_budget (Build *b, VpRecord *record)
+{
+  gint64 cents = vp_record_get_int64 (record, "budget-cents");
+  g_autofree char *amount = NULL;
+
+  if (cents < 0)
+    return;
+  amount = vp_budget_format (cents);
+  /* Translators: a label in the plan document: “Budget: €25,000” */
+  text (b, VP_BLOCK_SMALL, "%s: %s", _ ("Budget"), amount);
+}
+
 static void
 add_plan_priority (Build *b, VpPriority *priority)
 {
@@ -697,6 +711,7 @@ add_plan_priority (Build *b, VpPriority *priority)
       /* Translators: a label in the plan document */
       text (b, VP_BLOCK_SMALL, "%s: %s", _ ("Portfolio holder"), names);
     }
+  add_budget (b, VP_RECORD (priority));
   paragraph (b, _ ("Ambition"), vp_record_get_string (VP_RECORD (priority), "ambition"));
   add_goal_list (b, priority, VP_GOAL_KIND_STRATEGIC, _ ("Strategic goals"));
   add_goal_list (b, priority, VP_GOAL_KIND_YEAR, _ ("Goals for this year"));
@@ -794,6 +809,8 @@ build_plan (Build *b)
       text (b, VP_BLOCK_HEADING, "%s", _ ("Introduction"));
       paragraph (b, NULL, intro);
     }
+  /* the plan's own budget, besides its priorities' */
+  add_budget (b, VP_RECORD (b->plan));
   for (guint i = 0; i < priorities->len; i++)
     {
       vp_report_layout_add_page_break (b->layout);

@@ -15,6 +15,8 @@
  *
  *   string  TEXT; NULL or "" is NULL where the column allows NULL, else ""
  *   int     INTEGER; 0 is NULL where the column allows NULL
+ *   int64   INTEGER; -1 is NULL, 0 is 0 (a budget in cents: none is not
+ *           a budget of nothing)
  *   enum    INTEGER (its value) or TEXT (its nick), by the column's type
  *   strv    TEXT, one element per line
  */
@@ -216,6 +218,10 @@ read_field (VpStore *self,
     g_value_set_string (value, text);
   else if (field->value_type == G_TYPE_INT)
     g_value_set_int (value, sqlite3_column_int (stmt, column));
+  else if (field->value_type == G_TYPE_INT64)
+    g_value_set_int64 (value, sqlite3_column_type (stmt, column) == SQLITE_NULL
+                                ? -1
+                                : sqlite3_column_int64 (stmt, column));
   else if (field->value_type == G_TYPE_STRV)
     g_value_take_boxed (value, text != NULL && *text != '\0' ? g_strsplit (text, "\n", -1) : NULL);
   else if (table->integer[i])
@@ -318,6 +324,10 @@ bind_field (VpTable *table, guint i, sqlite3_stmt *stmt, int column, const GValu
 
       return sqlite3_bind_text (stmt, column, joined, -1, SQLITE_TRANSIENT);
     }
+  if (field->value_type == G_TYPE_INT64)
+    return g_value_get_int64 (value) < 0
+             ? sqlite3_bind_null (stmt, column)
+             : sqlite3_bind_int64 (stmt, column, g_value_get_int64 (value));
   if (G_VALUE_HOLDS_ENUM (value) && !table->integer[i])
     return sqlite3_bind_text (stmt, column,
                               vp_enum_to_nick (field->value_type, g_value_get_enum (value)), -1,

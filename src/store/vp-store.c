@@ -57,7 +57,7 @@ static guint signals[N_SIGNALS];
 /* One SQL file per schema version, applied in order. */
 static const char *const migrations[] = {
   "001-initial.sql",    "002-exchange.sql", "003-deletions.sql",
-  "004-evaluation.sql", "005-own-plan.sql",
+  "004-evaluation.sql", "005-own-plan.sql", "006-budgets.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VP_STORE_SCHEMA_VERSION);
 
@@ -1341,6 +1341,108 @@ vp_store_update (VpStore *self, VpRecord *record, GError **error, const char *fi
   return vp_store_replace (self, record, draft, VP_STORE_WRITE_DEFAULT, error);
 }
 
+/* A record's own words, short, for a message: its title or text. */
+static char *
+record_label (VpRecord *record)
+{
+  static const char *const fields[] = { "title", "text", "term", "name" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *text;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), fields[i]) == NULL
+          || (text = vp_record_get_string (record, fields[i])) == NULL || *text == '\0')
+        continue;
+      if (g_utf8_strlen (text, -1) <= 60)
+        return g_strdup (text);
+      {
+        g_autofree char *start = g_utf8_substring (text, 0, 59);
+
+        return g_strconcat (start, "…", NULL);
+      }
+    }
+  return g_strdup (vp_record_get_uuid (record));
+}
+
+/**
+ * vp_store_find_protected_part:
+ * @record: a record of the store
+ * @writer: (nullable): the municipality that would delete @record
+ *
+ * What a deletion of @record takes with it (its sub-themes, goals,
+ * actions, …, as ON DELETE CASCADE does) includes no record of another
+ * municipality, or @writer could delete, through a joint record, what it
+ * may not change (a partner's local action under a joint priority). What a
+ * municipality reported on an action (its status, their history) goes
+ * with the action and is not asked about.
+ *
+ * Returns: (transfer none) (nullable): the first record under @record
+ *   that @writer may not change, %NULL if there is none
+ */
+VpRecord *
+vp_store_find_protected_part (VpStore *self, VpRecord *record, const char *writer)
+{
+  const char *table_name;
+
+  g_return_val_if_fail (VP_IS_STORE (self), NULL);
+  g_return_val_if_fail (VP_IS_RECORD (record), NULL);
+
+  table_name = VP_RECORD_GET_CLASS (record)->table;
+  for (guint t = 0; t < self->tables->len; t++)
+    {
+      VpTable *table = g_ptr_array_index (self->tables, t);
+      GListModel *list = G_LIST_MODEL (table->records);
+
+      if (g_strcmp0 (table->klass->parent_field, table_name) != 0
+          || table->type == VP_TYPE_ACTION_STATUS || table->type == VP_TYPE_STATUS_EVENT)
+        continue;
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr (VpRecord) child = g_list_model_get_item (list, i);
+          VpRecord *version = current_version (self, child);
+          VpRecord *found;
+
+          if (g_strcmp0 (vp_record_get_parent_uuid (version), vp_record_get_uuid (record)) != 0)
+            continue;
+          if (!vp_ownership_may_change (version, writer))
+            return child;
+          if ((found = vp_store_find_protected_part (self, child, writer)) != NULL)
+            return found;
+        }
+    }
+  return NULL;
+}
+
+/* A deletion that would take another municipality's record with it is
+ * refused as a change of that record would be (check_owner()). */
+static gboolean
+check_parts (VpStore *self, VpRecord *record, const char *writer, GError **error)
+{
+  VpRecord *part;
+  const char *owner;
+  VpOrganisation *organisation;
+  const char *name;
+  g_autofree char *label = NULL;
+
+  if (self->undoing || vp_store_get_home_municipality (self) == NULL
+      || (part = vp_store_find_protected_part (self, record, writer)) == NULL)
+    return TRUE;
+  part = current_version (self, part);
+  owner = vp_record_get_owner (part);
+  organisation = vp_store_lookup_organisation (self, owner);
+  name = organisation != NULL ? vp_organisation_get_name (organisation) : owner;
+  label = record_label (part);
+  g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_NOT_OWNER,
+               /* Translators: a deletion refused by the store: “%1$s” is a record under the
+                * one deleted (a sub-theme's title, an action's text), the others a
+                * municipality's name */
+               _ ("Deleting this would also delete “%s”, a record of %s: only %s changes it, and "
+                  "it changes here only by an import of their file."),
+               label, name, name);
+  return FALSE;
+}
+
 /**
  * vp_store_delete:
  *
@@ -1368,6 +1470,7 @@ vp_store_delete_full (
   VpStore *self, VpRecord *record, const char *deleted_at, const char *deleted_by, GError **error)
 {
   const char *const deletion[2] = { deleted_at, deleted_by };
+  const char *writer;
 
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (is_stored (self, record), FALSE);
@@ -1375,8 +1478,9 @@ vp_store_delete_full (
   /* a partner's deletion (an import) comes with its stamps */
   if (deleted_at == NULL && !self->undoing && !check_plan_open (self, record, error))
     return FALSE;
-  if (!check_owner (self, current_version (self, record), FALSE,
-                    deleted_by != NULL ? deleted_by : vp_store_get_home_municipality (self), error))
+  writer = deleted_by != NULL ? deleted_by : vp_store_get_home_municipality (self);
+  if (!check_owner (self, current_version (self, record), FALSE, writer, error)
+      || !check_parts (self, record, writer, error))
     return FALSE;
   return write_op (self, OP_DELETE, record, NULL, deletion, error);
 }

@@ -21,7 +21,7 @@ typedef enum
 } VpStoreError;
 
 /* The schema version this program writes; see resources/sql/. */
-#define VP_STORE_SCHEMA_VERSION 5
+#define VP_STORE_SCHEMA_VERSION 6
 
 #define VP_TYPE_STORE (vp_store_get_type ())
 
@@ -75,6 +75,7 @@ gboolean vp_store_update (VpStore *self,
 gboolean vp_store_delete (VpStore *self, VpRecord *record, GError **error);
 gboolean vp_store_delete_full (
   VpStore *self, VpRecord *record, const char *deleted_at, const char *deleted_by, GError **error);
+VpRecord *vp_store_find_protected_part (VpStore *self, VpRecord *record, const char *writer);
 
 /* The undo stack (vp-store-undo.c): one step per committed transaction. */
 gboolean vp_store_can_undo (VpStore *self);

@@ -27,7 +27,7 @@ static const FieldLabel field_labels[] = {
   { "owner", N_ ("Owner") },
   { "ambition", N_ ("Ambition") },
   { "portfolio-holders", N_ ("Portfolio Holders") },
-  { "budget", N_ ("Budget") },
+  { "budget-cents", N_ ("Budget") },
   { "colour", N_ ("Colour") },
   { "letter", N_ ("Letter") },
   { "subtheme", N_ ("Sub-theme") },
@@ -268,6 +268,9 @@ format_value (VpStore *store, GHashTable *records, VpRecord *record, GParamSpec 
       /* Translators: between the items of a list */
       return g_strjoinv (_ (", "), (char **) strv);
     }
+  if (G_VALUE_HOLDS_INT64 (value))
+    return g_value_get_int64 (value) < 0 ? g_strdup ("—")
+                                         : vp_budget_format (g_value_get_int64 (value));
   if (G_VALUE_HOLDS_ENUM (value))
     return g_strdup (vp_enum_get_label (field->value_type, g_value_get_enum (value)));
   if (g_value_get_int (value) == 0

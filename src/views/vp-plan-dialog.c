@@ -41,6 +41,9 @@ struct _VpPlanDialog
   GtkSpinButton *framework_first;
   GtkSpinButton *framework_last;
   GtkTextView *intro;
+  /* the plan's own budget, and what is wrong with it */
+  AdwEntryRow *budget_row;
+  GtkWidget *budget_error;
   /* per VpPlanField: the label that says what is wrong, and the row */
   GtkWidget *errors[N_FIELDS];
   GtkWidget *error_rows[N_FIELDS];
@@ -111,6 +114,8 @@ clear_errors (VpPlanDialog *self)
       if (self->error_rows[i] != NULL)
         gtk_widget_remove_css_class (self->error_rows[i], "error");
     }
+  gtk_widget_set_visible (self->budget_error, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->budget_row), "error");
 }
 
 static void
@@ -214,6 +219,16 @@ build_plan_groups (VpPlanDialog *self, GtkBox *box)
   self->error_rows[VP_PLAN_FIELD_YEARS] = g_object_get_data (G_OBJECT (self->last_year), "row");
   self->errors[VP_PLAN_FIELD_YEARS] = make_error_label ();
   adw_preferences_group_add (group, self->errors[VP_PLAN_FIELD_YEARS]);
+
+  group = add_group (box, _ ("Budget"),
+                     _ ("The plan’s own budget, besides its priorities’: in euros, such as "
+                        "25,000 or 0.15; empty for none."));
+  self->budget_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  /* Translators: the plan's own budget; may stay empty */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->budget_row), _ ("Budget in euros"));
+  adw_preferences_group_add (group, GTK_WIDGET (self->budget_row));
+  self->budget_error = make_error_label ();
+  adw_preferences_group_add (group, self->budget_error);
 }
 
 static void
@@ -305,6 +320,12 @@ fill_from_plan (VpPlanDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), vp_plan_get_title (self->plan));
   gtk_editable_set_text (GTK_EDITABLE (self->framework_row),
                          vp_record_get_string (VP_RECORD (self->plan), "framework-title"));
+  {
+    g_autofree char *budget
+      = vp_budget_format_plain (vp_record_get_int64 (VP_RECORD (self->plan), "budget-cents"));
+
+    gtk_editable_set_text (GTK_EDITABLE (self->budget_row), budget);
+  }
   intro = vp_record_get_string (VP_RECORD (self->plan), "intro");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->intro), intro != NULL ? intro : "", -1);
 }
@@ -314,7 +335,8 @@ connect_changes (VpPlanDialog *self)
 {
   GObject *editables[] = { G_OBJECT (self->title_row),       G_OBJECT (self->first_year),
                            G_OBJECT (self->last_year),       G_OBJECT (self->framework_row),
-                           G_OBJECT (self->framework_first), G_OBJECT (self->framework_last) };
+                           G_OBJECT (self->framework_first), G_OBJECT (self->framework_last),
+                           G_OBJECT (self->budget_row) };
 
   for (gsize i = 0; i < G_N_ELEMENTS (editables); i++)
     g_signal_connect_object (editables[i], "changed", G_CALLBACK (on_changed_cb), self,
@@ -367,6 +389,11 @@ make_draft (VpPlanDialog *self)
   g_autofree char *intro = dup_intro (self);
   gboolean coalition = adw_combo_row_get_selected (self->owner_row) == 1;
   gboolean has_framework = *framework != '\0';
+  gint64 budget = VP_BUDGET_NONE;
+
+  /* checked before (check_budget()) */
+  vp_budget_parse (gtk_editable_get_text (GTK_EDITABLE (self->budget_row)), &budget, NULL);
+  g_object_set (draft, "budget-cents", budget, NULL);
 
   g_object_set (draft, "title", title, "first-year",
                 gtk_spin_button_get_value_as_int (self->first_year), "last-year",
@@ -380,6 +407,22 @@ make_draft (VpPlanDialog *self)
   if (self->plan == NULL)
     g_object_set (draft, "owner", vp_store_get_home_municipality (self->store), NULL);
   return VP_PLAN (draft);
+}
+
+/* A budget that is no amount, or more than one can be, is said at its row. */
+static gboolean
+check_budget (VpPlanDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 budget;
+
+  if (vp_budget_parse (gtk_editable_get_text (GTK_EDITABLE (self->budget_row)), &budget, &error))
+    return TRUE;
+  gtk_label_set_text (GTK_LABEL (self->budget_error), error->message);
+  gtk_widget_set_visible (self->budget_error, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->budget_row), "error");
+  gtk_widget_grab_focus (GTK_WIDGET (self->budget_row));
+  return FALSE;
 }
 
 static void
@@ -461,6 +504,8 @@ vp_plan_dialog_save (VpPlanDialog *self)
   g_autofree char *message = NULL;
 
   clear_errors (self);
+  if (!check_budget (self))
+    return FALSE;
   if (!vp_plan_rules_validate (draft, vp_store_get_records (self->store, VP_TYPE_PLAN), &error)
       || !vp_plan_rules_check_plan_write (self->plan, draft,
                                           vp_store_get_home_municipality (self->store), &error)
@@ -620,4 +665,27 @@ vp_plan_dialog_set_years (VpPlanDialog *self, int first, int last)
 {
   gtk_spin_button_set_value (self->first_year, first);
   gtk_spin_button_set_value (self->last_year, last);
+}
+
+/**
+ * vp_plan_dialog_get_budget_row:
+ *
+ * Returns: (transfer none): the budget's entry row, for tests
+ */
+GtkWidget *
+vp_plan_dialog_get_budget_row (VpPlanDialog *self)
+{
+  return GTK_WIDGET (self->budget_row);
+}
+
+/**
+ * vp_plan_dialog_get_budget_error:
+ *
+ * Returns: (transfer none): the label that says what is wrong with the
+ *   budget, for tests
+ */
+GtkWidget *
+vp_plan_dialog_get_budget_error (VpPlanDialog *self)
+{
+  return self->budget_error;
 }

@@ -193,6 +193,14 @@ vp_plan_page_new (VpStore *store, VpPlan *plan)
   add_field (group, _ ("Owner"), owner);
   add_field (group, _ ("Participants"), participants);
   add_field (group, _ ("Framework"), framework);
+  if (vp_record_get_int64 (VP_RECORD (plan), "budget-cents") >= 0)
+    {
+      g_autofree char *budget
+        = vp_budget_format (vp_record_get_int64 (VP_RECORD (plan), "budget-cents"));
+
+      /* Translators: the plan's own budget, besides its priorities' */
+      add_field (group, _ ("Budget"), budget);
+    }
   add_field (group, _ ("Introduction"), vp_record_get_string (VP_RECORD (plan), "intro"));
   gtk_box_append (GTK_BOX (box), group);
   return box;

@@ -278,25 +278,6 @@ make_group (const char *title, GtkWidget *suffix)
 }
 
 static char *
-format_euros (int amount)
-{
-  /* Translators: the thousands separator in amounts of money: 25,000 (Dutch: 25.000) */
-  const char *separator = C_ ("thousands separator", ",");
-  g_autofree char *digits = g_strdup_printf ("%d", amount);
-  g_autoptr (GString) grouped = g_string_new (NULL);
-  gsize length = strlen (digits);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (i > 0 && (length - i) % 3 == 0)
-        g_string_append (grouped, separator);
-      g_string_append_c (grouped, digits[i]);
-    }
-  /* Translators: an amount in euros, %s is the number: “€25,000” (Dutch: “€ 25.000”) */
-  return g_strdup_printf (_ ("€%s"), grouped->str);
-}
-
-static char *
 describe_scope (VpPlanView *self, VpRecord *priority)
 {
   VpScope scope = vp_record_get_int (priority, "scope");
@@ -318,7 +299,7 @@ describe_priority (VpPlanView *self, VpRecord *priority)
 {
   g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   const char *const *holders = vp_record_get_strv (priority, "portfolio-holders");
-  int budget = vp_record_get_int (priority, "budget");
+  gint64 budget = vp_record_get_int64 (priority, "budget-cents");
 
   g_ptr_array_add (parts, describe_scope (self, priority));
   if (holders != NULL && holders[0] != NULL)
@@ -331,9 +312,10 @@ describe_priority (VpPlanView *self, VpRecord *priority)
         parts,
         g_strdup_printf (ngettext ("Portfolio holder: %s", "Portfolio holders: %s", n), names));
     }
-  if (budget > 0)
+  /* a budget of €0 is one: said so */
+  if (budget >= 0)
     {
-      g_autofree char *amount = format_euros (budget);
+      g_autofree char *amount = vp_budget_format (budget);
 
       /* Translators: a priority's budget, %s is the amount: “Budget: €25,000” */
       g_ptr_array_add (parts, g_strdup_printf (_ ("Budget: %s"), amount));

@@ -130,54 +130,6 @@ find_numbered (GPtrArray *others, int number)
   return NULL;
 }
 
-static gboolean
-is_group_separator (gunichar c)
-{
-  return c == '.' || c == ',' || g_unichar_isspace (c);
-}
-
-/* Whole euros as people write them: 25000, 25.000, € 25 000; empty for
- * none. Groups of three after a separator, so 25,50 is no whole amount. */
-static gboolean
-parse_budget (const char *text, int *budget)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autoptr (GString) digits = g_string_new (NULL);
-  const char *p = stripped;
-  guint n_groups = 0;
-  guint run = 0;
-  guint64 value;
-
-  *budget = 0;
-  if (g_str_has_prefix (p, "€"))
-    p += strlen ("€");
-  while (g_unichar_isspace (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  if (*p == '\0')
-    return *stripped == '\0';
-  for (; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c < 128 && g_ascii_isdigit (c))
-        {
-          g_string_append_c (digits, (char) c);
-          run++;
-          continue;
-        }
-      if (!is_group_separator (c) || run == 0 || (n_groups == 0 ? run > 3 : run != 3))
-        return FALSE;
-      n_groups++;
-      run = 0;
-    }
-  if (n_groups > 0 && run != 3)
-    return FALSE;
-  if (!g_ascii_string_to_unsigned (digits->str, 10, 0, G_MAXINT, &value, NULL))
-    return FALSE;
-  *budget = (int) value;
-  return TRUE;
-}
-
 /* NULL when the number is fine, else what is wrong with it. */
 static char *
 check_number (VpPriorityEditor *self, int *number)
@@ -377,9 +329,7 @@ vp_priority_editor_load (VpRecordEditor *editor)
       return;
     }
   number = g_strdup_printf ("%d", vp_record_get_int (priority, "number"));
-  budget = vp_record_get_int (priority, "budget") > 0
-             ? g_strdup_printf ("%d", vp_record_get_int (priority, "budget"))
-             : g_strdup ("");
+  budget = vp_budget_format_plain (vp_record_get_int64 (priority, "budget-cents"));
   holders = vp_record_get_strv (priority, "portfolio-holders");
   joined = holders != NULL ? g_strjoinv ("\n", (char **) holders) : g_strdup ("");
   vp_record_editor_show_text (self->number_row, number);
@@ -398,21 +348,22 @@ static gboolean
 vp_priority_editor_validate (VpRecordEditor *editor)
 {
   VpPriorityEditor *self = VP_PRIORITY_EDITOR (editor);
-  int number, budget;
+  int number;
+  gint64 budget;
+  g_autoptr (GError) budget_error = NULL;
   g_autofree char *number_fault = check_number (self, &number);
   g_autofree char *scope_fault = check_scope (self);
   g_autofree char *title = vp_record_editor_dup_text (self->title_row);
   g_autofree char *budget_text = vp_record_editor_dup_text (self->budget_row);
   gboolean has_title = *title != '\0';
-  gboolean budget_ok = parse_budget (budget_text, &budget);
+  gboolean budget_ok = vp_budget_parse (budget_text, &budget, &budget_error);
 
   vp_record_editor_show_fault (GTK_WIDGET (self->number_row), self->number_error, number_fault);
   vp_record_editor_show_fault (GTK_WIDGET (self->title_row), self->title_error,
                                has_title || !self->title_edited ? NULL : _ ("Enter a title."));
   vp_record_editor_show_fault (GTK_WIDGET (self->scope_row), self->scope_error, scope_fault);
-  vp_record_editor_show_fault (
-    GTK_WIDGET (self->budget_row), self->budget_error,
-    budget_ok ? NULL : _ ("Enter whole euros, such as 25000, or leave it empty."));
+  vp_record_editor_show_fault (GTK_WIDGET (self->budget_row), self->budget_error,
+                               budget_ok ? NULL : budget_error->message);
   return number_fault == NULL && scope_fault == NULL && has_title && budget_ok;
 }
 
@@ -427,11 +378,12 @@ vp_priority_editor_build_draft (VpRecordEditor *editor)
   g_autofree char *ambition = vp_record_editor_dup_buffer_text (self->ambition_buffer);
   g_autofree char *budget_text = vp_record_editor_dup_text (self->budget_row);
   g_auto (GStrv) holders = read_holders (self);
-  int number, budget;
+  int number;
+  gint64 budget;
   VpRecord *draft;
 
   number_fault = check_number (self, &number);
-  parse_budget (budget_text, &budget);
+  vp_budget_parse (budget_text, &budget, NULL);
   if (priority != NULL)
     draft = vp_record_copy (VP_RECORD (priority));
   else
@@ -440,7 +392,8 @@ vp_priority_editor_build_draft (VpRecordEditor *editor)
                       vp_record_get_uuid (VP_RECORD (vp_record_editor_get_plan (editor))), NULL);
   if (priority == NULL || vp_record_get_int (VP_RECORD (priority), "scope") != (int) scope)
     g_object_set (draft, "scope", scope, "owner", owner_for (self, scope), NULL);
-  g_object_set (draft, "number", number, "budget", budget, "portfolio-holders", holders, NULL);
+  g_object_set (draft, "number", number, "budget-cents", budget, "portfolio-holders", holders,
+                NULL);
   if (chosen_colour (self) != NULL)
     g_object_set (draft, "colour", chosen_colour (self), NULL);
   vp_record_editor_set_text_field (draft, "title", title);
