@@ -179,11 +179,14 @@ vp_matrix_view_dup_cell_text (VpMatrixView *self, VpAction *action, const char *
   return format_status (status);
 }
 
-/* The action as a whole: "◐ In progress · overdue" */
+/* The action as a whole: "◐ In progress · overdue", or in words alone
+ * for a screen reader */
 static char *
-dup_overall_text (VpMatrixView *self, VpAction *action)
+dup_overall_text (VpMatrixView *self, VpAction *action, gboolean sign)
 {
-  g_autofree char *status = format_status (vp_action_get_overall_status (self->store, action));
+  VpStatus overall = vp_action_get_overall_status (self->store, action);
+  g_autofree char *status
+    = sign ? format_status (overall) : g_strdup (vp_enum_get_label (VP_TYPE_STATUS, overall));
 
   if (vp_action_is_overdue (self->store, action))
     /* Translators: an action whose quarter has passed: "Planned · overdue" */
@@ -206,22 +209,28 @@ set_status_class (GtkWidget *label, int status)
     }
 }
 
-/* What a screen reader says of an action's row beside its text: each
- * municipality's status in words, and the action as a whole. */
+/* What a screen reader says of an action's row beside its text: the
+ * status of each municipality that keeps one, in words, and the action as
+ * a whole (the municipalities' columns are left out of the accessible
+ * tree: their rows cannot take the focus). */
 static char *
 describe_statuses (VpMatrixView *self, VpAction *action)
 {
   const char *const *participants
     = self->plan != NULL ? vp_record_get_strv (VP_RECORD (self->plan), "participants") : NULL;
   g_autoptr (GString) words = g_string_new (NULL);
-  g_autofree char *overall = dup_overall_text (self, action);
+  g_autofree char *overall = dup_overall_text (self, action, FALSE);
 
   for (gsize i = 0; participants != NULL && participants[i] != NULL; i++)
     {
-      g_autofree char *cell = vp_matrix_view_dup_cell_text (self, action, participants[i]);
+      VpActionStatus *record;
+      VpStatus status;
 
+      if (!find_cell_status (self, action, participants[i], &record, &status))
+        continue;
       /* Translators: a municipality's status of an action: "Barneveld: done" */
-      g_string_append_printf (words, _ ("%s: %s"), name_of (self->store, participants[i]), cell);
+      g_string_append_printf (words, _ ("%s: %s"), name_of (self->store, participants[i]),
+                              vp_enum_get_label (VP_TYPE_STATUS, status));
       g_string_append (words, "; ");
     }
   /* Translators: a municipality's status of an action: "Barneveld: done" */
@@ -298,7 +307,7 @@ refresh_cell (VpMatrixView *self, GtkListItem *item)
     }
   else if (VP_IS_ACTION (record))
     {
-      text = dup_overall_text (self, record);
+      text = dup_overall_text (self, record, TRUE);
       shown_status = vp_action_get_overall_status (self->store, record);
       overdue = vp_action_is_overdue (self->store, record);
     }
@@ -837,6 +846,11 @@ init_views (VpMatrixView *self)
   /* the keyboard stays in the activity column (one Tab stop) */
   gtk_widget_set_can_focus (GTK_WIDGET (self->column_view), FALSE);
   self->scroller = make_scroller (self->column_view);
+  /* its rows would take the focus from a screen reader's pointer (GTK 4.8
+   * has no way to say they cannot); the activity's description has what
+   * they show */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->scroller), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                               -1);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_vadjustment (
     GTK_SCROLLED_WINDOW (self->activity_scroller),
