@@ -957,12 +957,15 @@ test_partner_badges (Fixture *fixture, gconstpointer data)
   set_status (fixture, housing, "barneveld", VP_STATUS_DONE);
   set_status (fixture, housing, "scherpenzeel", VP_STATUS_IN_PROGRESS);
   open_window (fixture);
-  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "N ○  B ✓  S ◐"));
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (fixture->board), "Nij\u00a0○  Bar\u00a0✓  Sch\u00a0◐"));
   /* our part moves the card, the partners' badges stay */
   g_assert_true (drop (fixture, housing, VP_STATUS_DONE, NULL, FALSE));
-  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "N ✓  B ✓  S ◐"));
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (fixture->board), "Nij\u00a0✓  Bar\u00a0✓  Sch\u00a0◐"));
   /* the others have no badges */
-  g_assert_false (vp_test_shows_text (GTK_WIDGET (fixture->board), "N ○  B ○  S ○"));
+  g_assert_false (
+    vp_test_shows_text (GTK_WIDGET (fixture->board), "Nij\u00a0○  Bar\u00a0○  Sch\u00a0○"));
 }
 
 /* The quarter board: the same board, a column per quarter of the plan. */

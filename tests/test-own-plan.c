@@ -111,8 +111,8 @@ test_short_names (void)
   b = vp_plan_rules_short_name (G_LIST_MODEL (organisations), politie);
   c = vp_plan_rules_short_name (G_LIST_MODEL (organisations), welzijn);
   g_assert_cmpstr (a, ==, "OM");
-  g_assert_cmpstr (b, ==, "Politie");
-  g_assert_cmpstr (c, ==, "Stichting");
+  g_assert_cmpstr (b, ==, "Pol");
+  g_assert_cmpstr (c, ==, "Sti");
   /* two would both be "OM": each goes by its name */
   g_list_store_append (organisations, om2);
   d = vp_plan_rules_short_name (G_LIST_MODEL (organisations), om2);
@@ -121,6 +121,38 @@ test_short_names (void)
   g_object_set (om, "short-name", "OvJ", NULL);
   e = vp_plan_rules_short_name (G_LIST_MODEL (organisations), om);
   g_assert_cmpstr (e, ==, "OvJ");
+}
+
+/* Renswoude and Rhenen are not both "R": three letters, and more where
+ * names begin alike (Renswoude, Renkum, Rensen); a short name stays whole. */
+static void
+test_short_names_distinct (void)
+{
+  static const char *const names[][2] = { { "Renswoude", "Rensw" },
+                                          { "Rhenen", "Rhe" },
+                                          { "Renkum", "Renk" },
+                                          { "Rensen", "Rense" },
+                                          { "Utrechtse Heuvelrug", "UH" },
+                                          { "Ede", "Ede" } };
+  g_autoptr (GListStore) organisations = g_list_store_new (VP_TYPE_ORGANISATION);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *code = g_strdup_printf ("m%zu", i);
+      g_autoptr (VpOrganisation) organisation
+        = g_object_new (VP_TYPE_ORGANISATION, "code", code, "name", names[i][0], NULL);
+
+      g_list_store_append (organisations, organisation);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (VpOrganisation) organisation
+        = g_list_model_get_item (G_LIST_MODEL (organisations), i);
+      g_autofree char *short_name
+        = vp_plan_rules_short_name (G_LIST_MODEL (organisations), organisation);
+
+      g_assert_cmpstr (short_name, ==, names[i][1]);
+    }
 }
 
 /* A coalition-owned plan: Nijkerk made it, Barneveld takes part and edits
@@ -573,6 +605,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/own-plan/validate", test_validate);
   g_test_add_func ("/own-plan/short-names", test_short_names);
+  g_test_add_func ("/own-plan/short-names-distinct", test_short_names_distinct);
   g_test_add_func ("/own-plan/coalition-plan", test_coalition_plan);
   g_test_add_func ("/own-plan/owned-plan", test_owned_plan);
   g_test_add_func ("/own-plan/next-year", test_next_year);

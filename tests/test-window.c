@@ -9,6 +9,7 @@
 #include "app/vp-home-dialog.h"
 #include "app/vp-window-private.h"
 #include "app/vp-window.h"
+#include "exchange/vp-exchange.h"
 #include "store/vp-store-status.h"
 #include "views/vp-action-editor.h"
 #include "views/vp-cell-text.h"
@@ -963,18 +964,67 @@ test_selection_follows_action (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The actions among the matrix's rows (the others are priorities'
+ * headings). */
+static guint
+n_matrix_actions (VpMatrixView *matrix)
+{
+  GListModel *rows = vp_matrix_view_get_rows (matrix);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    n += VP_IS_ACTION (vp_matrix_view_get_record (matrix, i));
+  return n;
+}
+
+/* The matrix's rows are grouped: each priority's heading, then its
+ * actions, in the priorities' order. */
+static void
+assert_matrix_grouped (VpMatrixView *matrix)
+{
+  GListModel *rows = vp_matrix_view_get_rows (matrix);
+  VpPriority *heading = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+  g_assert_true (VP_IS_PRIORITY (vp_matrix_view_get_record (matrix, 0)));
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      gpointer record = vp_matrix_view_get_record (matrix, i);
+
+      if (VP_IS_PRIORITY (record))
+        {
+          if (heading != NULL)
+            g_assert_cmpint (vp_priority_get_number (heading), <, vp_priority_get_number (record));
+          heading = record;
+        }
+      else
+        g_assert_cmpstr (vp_action_get_priority (record), ==,
+                         vp_record_get_uuid (VP_RECORD (heading)));
+    }
+}
+
+static VpMatrixView *
+show_matrix (VpWindow *window)
+{
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (vp_test_find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "matrix");
+  vp_test_wait_for_frames ();
+  return VP_MATRIX_VIEW (vp_test_find (GTK_WIDGET (window), VP_TYPE_MATRIX_VIEW));
+}
+
 /* The partner matrix: a column per municipality of the plan, each one's
- * own status by the rules, and the action as a whole. */
+ * own status by the rules (a joint action's shared status under each),
+ * and the action as a whole; grouped by priority, with a legend. */
 static void
 test_partner_matrix (void)
 {
   g_autoptr (VpStore) store = vp_test_store_new ();
-  g_autoptr (GError) error = NULL;
   VpWindow *window;
   VpMatrixView *matrix;
   VpAction *each = NULL, *bibob = NULL, *controls = NULL;
   g_autofree char *cell = NULL;
   g_autoptr (GDateTime) april = g_date_time_new_utc (2024, 4, 2, 9, 0, 0);
+  const char *municipalities[] = { "nijkerk", "barneveld", "scherpenzeel" };
 
   vp_test_add_small_plan (store);
   vp_store_set_now (store, april);
@@ -982,19 +1032,20 @@ test_partner_matrix (void)
   matrix = VP_MATRIX_VIEW (vp_test_find (GTK_WIDGET (window), VP_TYPE_MATRIX_VIEW));
   /* hidden, it follows nothing; shown, it catches up */
   g_object_set (vp_window_get_filter (window), "search", "Bibob", NULL);
-  adw_view_stack_set_visible_child_name (
-    ADW_VIEW_STACK (vp_test_find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "matrix");
-  vp_test_wait_for_frames ();
-  g_assert_cmpuint (g_list_model_get_n_items (vp_matrix_view_get_rows (matrix)), ==, 1);
+  show_matrix (window);
+  g_assert_cmpuint (n_matrix_actions (matrix), ==, 1);
+  /* the Bibob action under its priority, no other priority's heading */
+  g_assert_cmpuint (g_list_model_get_n_items (vp_matrix_view_get_rows (matrix)), ==, 2);
+  assert_matrix_grouped (matrix);
   g_object_set (vp_window_get_filter (window), "search", NULL, NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (vp_matrix_view_get_rows (matrix)), ==, 4);
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (
-                      GTK_COLUMN_VIEW (vp_test_find (GTK_WIDGET (matrix), GTK_TYPE_COLUMN_VIEW)))),
-                    ==, 5);
-  for (guint i = 0; i < 4; i++)
+  g_assert_cmpuint (n_matrix_actions (matrix), ==, 4);
+  assert_matrix_grouped (matrix);
+  for (guint i = 0; i < g_list_model_get_n_items (vp_matrix_view_get_rows (matrix)); i++)
     {
       VpAction *action = vp_matrix_view_get_record (matrix, i);
 
+      if (!VP_IS_ACTION (action))
+        continue;
       if (strstr (vp_action_get_text (action), "huisvesting") != NULL)
         each = action;
       else if (strstr (vp_action_get_text (action), "Bibob") != NULL)
@@ -1007,30 +1058,155 @@ test_partner_matrix (void)
   /* Barneveld's part, as its file brings it */
   vp_test_set_status_as (store, each, "barneveld", VP_STATUS_DONE, 0, NULL);
   cell = vp_matrix_view_dup_cell_text (matrix, each, "barneveld");
-  g_assert_cmpstr (cell, ==, tr ("Done", "Afgerond"));
+  g_assert_cmpstr (cell, ==, tr ("✓ Done", "✓ Afgerond"));
   g_clear_pointer (&cell, g_free);
   cell = vp_matrix_view_dup_cell_text (matrix, each, "scherpenzeel");
-  g_assert_cmpstr (cell, ==, tr ("Planned", "Gepland"));
+  g_assert_cmpstr (cell, ==, tr ("○ Planned", "○ Gepland"));
   g_clear_pointer (&cell, g_free);
   /* the lead's column only */
   cell = vp_matrix_view_dup_cell_text (matrix, bibob, "nijkerk");
-  g_assert_cmpstr (cell, ==, tr ("Planned", "Gepland"));
+  g_assert_cmpstr (cell, ==, tr ("○ Planned", "○ Gepland"));
   g_clear_pointer (&cell, g_free);
   cell = vp_matrix_view_dup_cell_text (matrix, bibob, "barneveld");
   g_assert_cmpstr (cell, ==, "—");
   g_clear_pointer (&cell, g_free);
-  cell = vp_matrix_view_dup_cell_text (matrix, controls, "scherpenzeel");
-  g_assert_cmpstr (cell, ==, "—");
+  /* the joint action's shared status, set by Barneveld, under everyone */
+  vp_test_set_status_as (store, controls, "barneveld", VP_STATUS_IN_PROGRESS, 0, NULL);
+  vp_test_wait_for_frames ();
+  for (gsize i = 0; i < G_N_ELEMENTS (municipalities); i++)
+    {
+      cell = vp_matrix_view_dup_cell_text (matrix, controls, municipalities[i]);
+      g_assert_cmpstr (cell, ==, tr ("◐ In progress", "◐ In uitvoering"));
+      g_clear_pointer (&cell, g_free);
+    }
   /* the whole: begun, not done by all */
   g_assert_cmpint (vp_action_get_overall_status (store, each), ==, VP_STATUS_IN_PROGRESS);
   /* the Q1 action is over time (the clock is in April) */
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (matrix),
+                                     tr ("◐ In progress · overdue", "◐ In uitvoering · verlopen")));
+  /* the legend says what "—" means, and the last column is named for
+   * what it is, not a sum */
   g_assert_true (
-    vp_test_shows_text (GTK_WIDGET (matrix), tr ("Planned · overdue", "Gepland · verlopen")));
+    vp_test_shows_text (GTK_WIDGET (matrix), tr ("— Another municipality leads the action",
+                                                 "— Een andere gemeente is trekker van de actie")));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (matrix), tr ("✕ Cancelled", "✕ Vervallen")));
+  g_assert_false (vp_test_shows_text (GTK_WIDGET (matrix), "Totaal"));
 
   /* the shared search narrows it too */
   g_object_set (vp_window_get_filter (window), "search", "Bibob", NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (vp_matrix_view_get_rows (matrix)), ==, 1);
+  g_assert_cmpuint (n_matrix_actions (matrix), ==, 1);
   g_object_set (vp_window_get_filter (window), "search", NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A store of Veenendaal's with the coalition of five. */
+static VpStore *
+coalition_store (void)
+{
+  VpStore *store = vp_test_store_new_for ("Veenendaal");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "coalition5.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) june = g_date_time_new_utc (2025, 6, 2, 9, 0, 0);
+  g_autoptr (VpChangeSet) set = NULL;
+
+  /* after the file was written, in the plan's year */
+  vp_store_set_now (store, june);
+  set = vp_exchange_read_file (store, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (vp_change_set_apply (set, store, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static GtkColumnView *
+column_view_with (GtkWidget *widget, const char *title)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    {
+      GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (widget));
+
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+          if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+            return GTK_COLUMN_VIEW (widget);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkColumnView *found = column_view_with (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Five municipalities: the activity column stays in place while theirs
+ * scroll sideways under one vertical scroll; the board's badges tell
+ * Renswoude and Rhenen apart. */
+static void
+test_partner_matrix_five (void)
+{
+  g_autoptr (VpStore) store = coalition_store ();
+  VpWindow *window = open_window (store);
+  VpMatrixView *matrix = show_matrix (window);
+  GtkColumnView *activity = column_view_with (GTK_WIDGET (matrix), tr ("Activity", "Activiteit"));
+  GtkColumnView *statuses = column_view_with (GTK_WIDGET (matrix), "Renswoude");
+  GtkWidget *fixed, *scrolled;
+  GtkAdjustment *sideways;
+  graphene_point_t before, after;
+  VpAction *scan = NULL;
+
+  g_assert_nonnull (activity);
+  g_assert_nonnull (statuses);
+  /* the activity column is not in the part that scrolls sideways */
+  g_assert_true (activity != statuses);
+  g_assert_null (column_view_with (GTK_WIDGET (statuses), tr ("Activity", "Activiteit")));
+  g_assert_nonnull (column_view_with (GTK_WIDGET (statuses), "Wageningen"));
+  fixed = gtk_widget_get_ancestor (GTK_WIDGET (activity), GTK_TYPE_SCROLLED_WINDOW);
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (statuses), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_false (gtk_widget_is_ancestor (GTK_WIDGET (activity), scrolled));
+  g_assert_true (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (fixed))
+                 == gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+  /* narrow, the municipalities scroll and the activity stays */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  vp_test_wait_for_frames ();
+  sideways = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), >,
+                     gtk_adjustment_get_page_size (sideways));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (activity), GTK_WIDGET (matrix),
+                                           &GRAPHENE_POINT_INIT (0, 0), &before));
+  gtk_adjustment_set_value (sideways, gtk_adjustment_get_upper (sideways));
+  vp_test_wait_for_frames ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (sideways), >, 0);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (activity), GTK_WIDGET (matrix),
+                                           &GRAPHENE_POINT_INIT (0, 0), &after));
+  g_assert_cmpfloat (before.x, ==, after.x);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (activity)));
+  assert_matrix_grouped (matrix);
+
+  /* Renswoude and Rhenen: "Ren" and "Rhe", not both "R" */
+  for (guint i = 0; i < g_list_model_get_n_items (vp_matrix_view_get_rows (matrix)); i++)
+    {
+      VpAction *action = vp_matrix_view_get_record (matrix, i);
+
+      if (VP_IS_ACTION (action) && strstr (vp_action_get_text (action), "weerbaarheidsscan"))
+        scan = action;
+    }
+  g_assert_nonnull (scan);
+  vp_test_set_status_as (store, scan, "renswoude", VP_STATUS_IN_PROGRESS, 0, NULL);
+  vp_test_set_status_as (store, scan, "rhenen", VP_STATUS_DONE, 0, NULL);
+  vp_test_set_status_as (store, scan, "utrechtse-heuvelrug", VP_STATUS_POSTPONED, 0, NULL);
+  vp_test_set_status_as (store, scan, "wageningen", VP_STATUS_CANCELLED, 0, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  adw_view_stack_set_visible_child_name (
+    ADW_VIEW_STACK (vp_test_find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "board");
+  vp_test_wait_for_frames ();
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window),
+                                     "Ren\u00a0◐  Rhe\u00a0✓  UH\u00a0»  Vee\u00a0○  Wag\u00a0✕"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1204,6 +1380,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/huge-titles-fit", test_huge_titles_fit);
   g_test_add_func ("/window/collapse-priority", test_collapse_priority);
   g_test_add_func ("/window/partner-matrix", test_partner_matrix);
+  g_test_add_func ("/window/partner-matrix-five", test_partner_matrix_five);
   g_test_add_func ("/window/partners-action-not-deleted", test_partners_action_not_deleted);
   g_test_add_func ("/window/selection-follows-action", test_selection_follows_action);
   g_test_add_func ("/window/cell-texts-share-layouts", test_cell_texts_share_layouts);

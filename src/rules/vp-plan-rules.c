@@ -216,10 +216,18 @@ vp_plan_rules_is_unfinished (VpStatus status)
          || status == VP_STATUS_POSTPONED;
 }
 
-/* "Openbaar Ministerie" → "OM": the initials of a name of two or more
- * capitalised words; else the first word. */
+/* The first @n letters of @word, or all of it when it is short. */
 static char *
-candidate_short_name (const char *name)
+word_prefix (const char *word, glong n)
+{
+  return g_utf8_strlen (word, -1) <= MAX (n, 4) ? g_strdup (word) : g_utf8_substring (word, 0, n);
+}
+
+/* "Openbaar Ministerie" → "OM": the initials of a name of two or more
+ * capitalised words; else the first @n letters of its first word
+ * ("Renswoude" → "Ren"), a word of four letters whole ("Ede"). */
+static char *
+candidate_short_name (const char *name, glong n)
 {
   g_auto (GStrv) words = g_strsplit_set (name, " \t-", -1);
   g_autoptr (GString) initials = g_string_new (NULL);
@@ -241,17 +249,17 @@ candidate_short_name (const char *name)
   for (guint i = 0; words[i] != NULL; i++)
     {
       if (*words[i] != '\0')
-        return g_strdup (words[i]);
+        return word_prefix (words[i], n);
     }
   return g_strdup (name);
 }
 
 static gboolean
-short_name_used (GListModel *organisations, VpOrganisation *self, const char *candidate)
+short_name_used (GListModel *organisations, VpOrganisation *self, const char *candidate, glong n)
 {
-  guint n = g_list_model_get_n_items (organisations);
+  guint count = g_list_model_get_n_items (organisations);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < count; i++)
     {
       g_autoptr (VpOrganisation) other = g_list_model_get_item (organisations, i);
       g_autofree char *other_candidate = NULL;
@@ -265,7 +273,7 @@ short_name_used (GListModel *organisations, VpOrganisation *self, const char *ca
             return TRUE;
           continue;
         }
-      other_candidate = candidate_short_name (vp_organisation_get_name (other));
+      other_candidate = candidate_short_name (vp_organisation_get_name (other), n);
       if (g_strcmp0 (other_candidate, candidate) == 0)
         return TRUE;
     }
@@ -278,23 +286,34 @@ short_name_used (GListModel *organisations, VpOrganisation *self, const char *ca
  * @organisation: one of them
  *
  * The short name @organisation goes by in badges and columns: the one
- * chosen for it, else its initials ("OM" for Openbaar Ministerie) or its
- * first word ("Politie"), and where another organisation would go by the
- * same, its whole name.
+ * chosen for it, else its initials ("OM" for Openbaar Ministerie) or the
+ * first three letters of its first word ("Ren" for Renswoude), as many
+ * more as it takes to differ from the others' ("Rens", "Renk"), and where
+ * another organisation would go by the same initials, its whole name.
  *
  * Returns: (transfer full): the short name
  */
 char *
 vp_plan_rules_short_name (GListModel *organisations, VpOrganisation *organisation)
 {
-  g_autofree char *candidate = NULL;
+  const char *name;
+  glong length;
 
   g_return_val_if_fail (VP_IS_ORGANISATION (organisation), NULL);
 
   if (*vp_organisation_get_short_name (organisation) != '\0')
     return g_strdup (vp_organisation_get_short_name (organisation));
-  candidate = candidate_short_name (vp_organisation_get_name (organisation));
-  if (organisations != NULL && short_name_used (organisations, organisation, candidate))
-    return g_strdup (vp_organisation_get_name (organisation));
-  return g_steal_pointer (&candidate);
+  name = vp_organisation_get_name (organisation);
+  length = g_utf8_strlen (name, -1);
+  for (glong n = 3; n <= length; n++)
+    {
+      g_autofree char *candidate = candidate_short_name (name, n);
+
+      if (organisations == NULL || !short_name_used (organisations, organisation, candidate, n))
+        return g_steal_pointer (&candidate);
+      /* initials, or a word taken whole: no more letters to add */
+      if (g_utf8_strlen (candidate, -1) < n)
+        break;
+    }
+  return g_strdup (name);
 }

@@ -532,7 +532,11 @@ vp_board_card_init (VpBoardCard *self)
   gtk_widget_add_css_class (self->lead, "dim-label");
   self->progress = add_label (self, "caption");
   gtk_widget_add_css_class (self->progress, "numeric");
-  self->partners = add_text (self, 0, 24, 1, "caption");
+  /* a label that wraps: five municipalities' badges take two lines */
+  self->partners = add_label (self, "caption");
+  gtk_label_set_wrap (GTK_LABEL (self->partners), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->partners), 0);
+  gtk_widget_set_halign (self->partners, GTK_ALIGN_FILL);
   gtk_widget_add_css_class (self->partners, "partners");
   gtk_widget_set_visible (self->partners, FALSE);
   self->measured_width = -1;
@@ -674,29 +678,10 @@ show_progress (VpBoardCard *self, VpStore *store, VpAction *action)
   set_label (self->progress, progress);
 }
 
-/* A sign for each status, for the partners' line of a card. */
-static const char *
-status_sign (VpStatus status)
-{
-  switch (status)
-    {
-    case VP_STATUS_IN_PROGRESS:
-      return "◐";
-    case VP_STATUS_DONE:
-      return "✓";
-    case VP_STATUS_POSTPONED:
-      return "»";
-    case VP_STATUS_CANCELLED:
-      return "✕";
-    case VP_STATUS_PLANNED:
-    default:
-      return "○";
-    }
-}
-
 /* Of an action of each municipality, each participant's status as a
- * badge ("N ✓  B ◐  S ○"); the tooltip and the screen reader have the
- * names and statuses in words. */
+ * badge of its short name ("Ren ✓  Rhe ◐  UH ○"), a badge kept whole on
+ * one line (a no-break space within it), wrapping between badges; the
+ * tooltip and the screen reader have the names and statuses in words. */
 static void
 show_partners (VpBoardCard *self, VpStore *store, VpAction *action)
 {
@@ -718,15 +703,16 @@ show_partners (VpBoardCard *self, VpStore *store, VpAction *action)
       VpActionStatus *status
         = vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)), participants[i]);
       VpStatus value = status != NULL ? vp_action_status_get_status (status) : VP_STATUS_PLANNED;
-      g_autofree char *initial = g_utf8_substring (name, 0, 1);
+      g_autofree char *short_name = vp_format_short_name (store, participants[i]);
 
-      g_string_append_printf (badges, "%s%s %s", i > 0 ? "  " : "", initial, status_sign (value));
+      g_string_append_printf (badges, "%s%s\u00a0%s", i > 0 ? "  " : "", short_name,
+                              vp_format_status_sign (value));
       if (i > 0)
         g_string_append (words, ", ");
       /* Translators: a municipality's status of an action: "Barneveld: done" */
       g_string_append_printf (words, _ ("%s: %s"), name, vp_enum_get_label (VP_TYPE_STATUS, value));
     }
-  vp_cell_text_set_text (VP_CELL_TEXT (self->partners), badges->str);
+  gtk_label_set_text (GTK_LABEL (self->partners), badges->str);
   gtk_widget_set_visible (self->partners, TRUE);
   g_free (self->partners_text);
   self->partners_text = g_string_free (g_steal_pointer (&words), FALSE);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "exchange/vp-untrusted-text.h"
+#include "rules/vp-plan-rules.h"
 #include "vp-format.h"
 
 /* How the views write a record's values for people. */
@@ -220,4 +221,48 @@ vp_format_lead_and_origin (VpStore *store, VpAction *action)
     return g_steal_pointer (&lead);
   /* Translators: an action's lead and where it was carried over from */
   return g_strdup_printf (_ ("%s · %s"), lead, origin);
+}
+
+/**
+ * vp_format_short_name:
+ * @code: an organisation's code
+ *
+ * Returns: (transfer full): the short name the organisation goes by in
+ *   badges and narrow columns ("Ren" for Renswoude, see
+ *   vp_plan_rules_short_name()), or @code when it is unknown
+ */
+char *
+vp_format_short_name (VpStore *store, const char *code)
+{
+  VpOrganisation *organisation = vp_store_lookup_organisation (store, code);
+
+  if (organisation == NULL)
+    return g_strdup (code);
+  return vp_plan_rules_short_name (vp_store_get_records (store, VP_TYPE_ORGANISATION),
+                                   organisation);
+}
+
+/**
+ * vp_format_status_sign:
+ *
+ * Returns: (transfer none): the sign of @status in badges and the partner
+ *   matrix: ○ planned, ◐ in progress, ✓ done, » postponed, ✕ cancelled
+ */
+const char *
+vp_format_status_sign (VpStatus status)
+{
+  switch (status)
+    {
+    case VP_STATUS_IN_PROGRESS:
+      return "◐";
+    case VP_STATUS_DONE:
+      return "✓";
+    case VP_STATUS_POSTPONED:
+      return "»";
+    case VP_STATUS_CANCELLED:
+      return "✕";
+    case VP_STATUS_PLANNED:
+    default:
+      return "○";
+    }
 }

@@ -11,6 +11,8 @@ char *vp_format_quarter (VpAction *action);
 char *vp_format_planned_quarter (VpAction *action);
 char *vp_format_origin (VpStore *store, VpAction *action);
 char *vp_format_lead_and_origin (VpStore *store, VpAction *action);
+char *vp_format_short_name (VpStore *store, const char *code);
+const char *vp_format_status_sign (VpStatus status);
 
 /* What a label may show of a text a person or a partner wrote. */
 #define VP_FORMAT_DISPLAY_MAX_CHARS           500
