@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app/vp-exchange-folder.h"
+#include "exchange/vp-exchange-folder.h"
 #include "exchange/vp-exchange.h"
 #include "vp-test-util.h"
 

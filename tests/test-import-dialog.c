@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "app/vp-application.h"
-#include "app/vp-exchange-folder.h"
+#include "exchange/vp-exchange-folder.h"
 #include "app/vp-preferences-window.h"
 #include "app/vp-window.h"
 #include "exchange/vp-exchange.h"

@@ -560,7 +560,7 @@ show_history (VpActionEditor *self)
 static const char *
 action_owner (VpActionEditor *self)
 {
-  return self->action != NULL ? vp_record_get_string (VP_RECORD (self->action), "owner") : NULL;
+  return self->action != NULL ? vp_record_get_owner (VP_RECORD (self->action)) : NULL;
 }
 
 /* A partner's local action is theirs to change; its progress here is ours. */

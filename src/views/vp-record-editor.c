@@ -709,9 +709,6 @@ vp_record_editor_can_edit (VpStore *store, VpRecord *record)
   g_return_val_if_fail (VP_IS_STORE (store), FALSE);
   g_return_val_if_fail (VP_IS_RECORD (record), FALSE);
 
-  /* nothing of a closed plan changes until it is reopened */
   plan = vp_store_lookup_plan_of (store, record);
-  if (plan != NULL && vp_plan_is_closed (plan))
-    return FALSE;
-  return vp_ownership_may_change (record, vp_store_get_home_municipality (store));
+  return vp_ownership_may_edit_here (record, plan, vp_store_get_home_municipality (store));
 }
