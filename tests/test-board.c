@@ -1216,14 +1216,8 @@ test_cards_named (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  vp_application_init_i18n ();
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("no display: skipped\n");
-      return 77;
-    }
-  adw_init ();
+  if (!vp_test_gui_init (&argc, &argv))
+    return 77;
   dutch = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "nl");
 
 #define ADD(path, func)                                                                            \
