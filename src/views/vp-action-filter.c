@@ -13,7 +13,8 @@
  * sub-theme, quarter, lead, category, status, overdue), all combined. The
  * facets are properties, so a filter bar binds to them; every change
  * tells the filter models how it changed, so they refilter only what they
- * must.
+ * must. A GtkFilter, so it lives with the views; the rules it filters by
+ * (over time, the status shown) are rules/ and store/'s.
  */
 
 struct _VpActionFilter
