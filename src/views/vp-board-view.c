@@ -8,6 +8,7 @@
 #include "store/vp-store-status.h"
 #include "vp-board-view-private.h"
 #include "vp-format.h"
+#include "vp-status-watch.h"
 
 /*
  * The board: the plan's actions as cards in a column per status (the
@@ -628,8 +629,7 @@ typedef struct
   VpBoardView *self;
   GtkListItem *item;
   gboolean bound;
-  VpAction *action;
-  VpActionStatus *status;
+  VpStatusWatch target;
   /* a card off screen (unmapped: GTK 4.8 keeps some 200 per column) is
    * shown again when it comes on screen, not at every change */
   gboolean stale;
@@ -651,34 +651,15 @@ show_card (VpBoardView *self, GtkListItem *item)
 static gboolean
 watch_status (Watch *watch)
 {
-  VpActionStatus *status = vp_action_find_shown_status (watch->self->store, watch->action);
-
-  if (status == watch->status)
-    return FALSE;
-  if (watch->status != NULL)
-    g_signal_handlers_disconnect_by_data (watch->status, watch);
-  g_set_object (&watch->status, status);
-  if (status != NULL)
-    g_signal_connect_swapped (status, "notify", G_CALLBACK (on_watched_changed_cb), watch);
-  return TRUE;
+  return vp_status_watch_update_status (&watch->target, watch->self->store);
 }
 
 /* Listens to @action (and its status), or to nothing. */
 static void
 watch_action (Watch *watch, VpAction *action)
 {
-  if (action == watch->action)
-    return;
-  if (watch->action != NULL)
-    g_signal_handlers_disconnect_by_data (watch->action, watch);
-  if (watch->status != NULL)
-    g_signal_handlers_disconnect_by_data (watch->status, watch);
-  g_clear_object (&watch->status);
-  g_set_object (&watch->action, action);
-  if (action == NULL)
-    return;
-  g_signal_connect_swapped (action, "notify", G_CALLBACK (on_watched_changed_cb), watch);
-  watch_status (watch);
+  if (action != vp_status_watch_get_record (&watch->target))
+    vp_status_watch_set_record (&watch->target, watch->self->store, action);
 }
 
 static gboolean
@@ -804,6 +785,7 @@ setup_card_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpBoardView
 
   watch->self = self;
   watch->item = item;
+  vp_status_watch_init (&watch->target, (VpStatusWatchFunc) on_watched_changed_cb, watch);
   g_object_set_data_full (G_OBJECT (item), "vp-watch", watch, (GDestroyNotify) watch_free);
   gtk_list_item_set_child (item, card);
   g_signal_connect_swapped (card, "map", G_CALLBACK (on_card_mapped_cb), item);

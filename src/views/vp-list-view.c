@@ -13,6 +13,7 @@
 #include "vp-cell-text.h"
 #include "vp-list-view.h"
 #include "vp-row-model.h"
+#include "vp-status-watch.h"
 #include "vp-swatch.h"
 
 /*
@@ -359,8 +360,7 @@ typedef struct
   RefreshFunc refresh;
   gboolean bound;
   /* what the cell shows, and listens to */
-  VpRecord *record;
-  VpActionStatus *status;
+  VpStatusWatch target;
   /* whether the cell shows an earlier record than its row's */
   gboolean stale;
 } Watch;
@@ -375,34 +375,11 @@ item_record (GtkListItem *item)
 
 static void on_watched_changed_cb (Watch *watch);
 
-static void
-watch_status (Watch *watch)
-{
-  VpActionStatus *status
-    = VP_IS_ACTION (watch->record) ? shown_status (watch->self, VP_ACTION (watch->record)) : NULL;
-
-  if (status == watch->status)
-    return;
-  if (watch->status != NULL)
-    g_signal_handlers_disconnect_by_data (watch->status, watch);
-  g_set_object (&watch->status, status);
-  if (status != NULL)
-    g_signal_connect_swapped (status, "notify", G_CALLBACK (on_watched_changed_cb), watch);
-}
-
 /* Listens to @record (and its status), or to nothing. */
 static void
 watch_record (Watch *watch, VpRecord *record)
 {
-  if (record != watch->record)
-    {
-      if (watch->record != NULL)
-        g_signal_handlers_disconnect_by_data (watch->record, watch);
-      g_set_object (&watch->record, record);
-      if (record != NULL)
-        g_signal_connect_swapped (record, "notify", G_CALLBACK (on_watched_changed_cb), watch);
-    }
-  watch_status (watch);
+  vp_status_watch_set_record (&watch->target, watch->self->store, record);
 }
 
 static void
@@ -517,6 +494,7 @@ set_cell (VpListView *self, GtkListItem *item, GtkWidget *child, RefreshFunc ref
   watch->self = self;
   watch->item = item;
   watch->refresh = refresh;
+  vp_status_watch_init (&watch->target, (VpStatusWatchFunc) on_watched_changed_cb, watch);
   g_object_set_data_full (G_OBJECT (item), "vp-watch", watch, (GDestroyNotify) watch_free);
   gtk_list_item_set_child (item, child);
   g_signal_connect_swapped (child, "map", G_CALLBACK (on_cell_mapped_cb), item);
@@ -546,7 +524,7 @@ refresh_published (VpListView *self)
     {
       Watch *watch = data;
 
-      if (watch->record != item_record (watch->item))
+      if (vp_status_watch_get_record (&watch->target) != item_record (watch->item))
         on_watched_changed_cb (watch);
     }
 }
