@@ -9,6 +9,7 @@
 #include "vp-board-view-private.h"
 #include "vp-format.h"
 #include "vp-status-watch.h"
+#include "views/vp-view.h"
 
 /*
  * The board: the plan's actions as cards in a column per status (the
@@ -43,7 +44,37 @@
 
 static const char *const lanes_nicks[] = { "none", "priority", "lead" };
 
-G_DEFINE_FINAL_TYPE (VpBoardView, vp_board_view, GTK_TYPE_WIDGET)
+/* VpView: what it shows */
+static VpStore *
+view_get_store (VpView *view)
+{
+  return VP_BOARD_VIEW (view)->store;
+}
+
+static VpPlan *
+view_get_plan (VpView *view)
+{
+  return VP_BOARD_VIEW (view)->plan;
+}
+
+static VpActionFilter *
+view_get_filter (VpView *view)
+{
+  return VP_BOARD_VIEW (view)->filter;
+}
+
+static void
+view_iface_init (VpViewInterface *iface)
+{
+  iface->get_store = view_get_store;
+  iface->get_plan = view_get_plan;
+  iface->get_filter = view_get_filter;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VpBoardView,
+                               vp_board_view,
+                               GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (VP_TYPE_VIEW, view_iface_init))
 
 enum
 {
@@ -59,8 +90,6 @@ enum
 enum
 {
   ACTION_ACTIVATED,
-  DONE,
-  FAILED,
   REFUSED,
   N_SIGNALS
 };
@@ -1287,12 +1316,7 @@ vp_board_view_class_init (VpBoardViewClass *klass)
   signals[ACTION_ACTIVATED]
     = g_signal_new ("action-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                     NULL, G_TYPE_NONE, 1, VP_TYPE_ACTION);
-  /* A change made on the board succeeded (a message for a toast) or
-   * failed (the error's message). */
-  signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* "done" and "failed" are VpView's */
   /* A move the board does not make, and why (a message for a toast):
    * nothing was tried. */
   signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
