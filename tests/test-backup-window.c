@@ -309,7 +309,7 @@ answer_cb (gpointer user_data)
       gtk_window_destroy (GTK_WINDOW (window));
     }
   /* no question in ten seconds: give up, the test fails */
-  if (++start->ticks == 100)
+  if (++start->ticks == 1000)
     g_application_quit (start->app);
   return G_SOURCE_CONTINUE;
 }
@@ -347,7 +347,7 @@ start_on_damaged (const char *response, StartUp *start)
   start->app = G_APPLICATION (app);
   start->response = response;
   g_test_log_set_fatal_handler (ignore_open_warning, NULL);
-  id = g_timeout_add (100, answer_cb, start);
+  id = g_timeout_add (10, answer_cb, start);
   g_application_run (G_APPLICATION (app), 3, argv);
   g_source_remove (id);
 }
@@ -375,13 +375,8 @@ test_start_up_quits (void)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_message ("no display");
-      return 77;
-    }
-  adw_init ();
+  if (!vp_test_gui_init (&argc, &argv))
+    return 77;
 
   g_test_add_func ("/backup-window/restore", test_restore_from_menu);
   g_test_add_func ("/backup-window/restore-cancelled", test_restore_cancelled);

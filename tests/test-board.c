@@ -13,6 +13,7 @@
 #include "views/vp-board-card.h"
 #include "views/vp-board-view-private.h"
 #include "views/vp-board-view.h"
+#include "views/vp-view.h"
 #include "vp-test-gui.h"
 #include "vp-test-util.h"
 
@@ -1216,22 +1217,32 @@ test_cards_named (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* The board is a VpView: the window takes its store and hears its
+ * "done" and "failed" as of every view. */
+static void
+test_is_a_view (Fixture *f, gconstpointer data)
+{
+  open_window (f);
+  g_assert_true (VP_IS_VIEW (f->board));
+  g_assert_true (vp_view_get_store (VP_VIEW (f->board)) == f->store);
+  g_assert_nonnull (vp_view_get_filter (VP_VIEW (f->board)));
+  vp_view_done (VP_VIEW (f->board), "Gedaan");
+  g_assert_cmpstr (f->done, ==, "Gedaan");
+  vp_view_failed (VP_VIEW (f->board), "Mislukt");
+  g_assert_cmpstr (f->failed, ==, "Mislukt");
+}
+
 int
 main (int argc, char *argv[])
 {
-  vp_application_init_i18n ();
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("no display: skipped\n");
-      return 77;
-    }
-  adw_init ();
+  if (!vp_test_gui_init (&argc, &argv))
+    return 77;
   dutch = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "nl");
 
 #define ADD(path, func)                                                                            \
   g_test_add ("/board/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("columns", test_columns);
+  ADD ("is-a-view", test_is_a_view);
   ADD ("focus-follows-undo", test_focus_follows_undo);
   ADD ("cards-named", test_cards_named);
   ADD ("card-details", test_card_details);

@@ -193,14 +193,8 @@ test_print (void)
 int
 main (int argc, char *argv[])
 {
-  vp_application_init_i18n ();
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("no display: skipped\n");
-      return 77;
-    }
-  adw_init ();
+  if (!vp_test_gui_init (&argc, &argv))
+    return 77;
   g_test_add_func ("/evaluation/click-shows-actions", test_click_shows_actions);
   g_test_add_func ("/evaluation/reference-date", test_reference_date);
   g_test_add_func ("/evaluation/print", test_print);

@@ -8,8 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app/vp-exchange-folder.h"
+#include "exchange/vp-exchange-folder.h"
 #include "exchange/vp-exchange.h"
+#include "vp-test-gui.h"
 #include "vp-test-util.h"
 
 /*
@@ -151,8 +152,7 @@ wait_until_settled (Fixture *f)
   /* quiet for longer than the announcement's delay */
   while (quiet < 30 && g_get_monotonic_time () < give_up)
     {
-      iterate ();
-      g_usleep (10000);
+      vp_test_wait_ms (10);
       quiet = vp_exchange_folder_get_n_waiting (f->folder) == 0 ? quiet + 1 : 0;
     }
   iterate ();

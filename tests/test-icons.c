@@ -10,6 +10,8 @@
 
 #include <adwaita.h>
 
+#include "vp-test-gui.h"
+
 #define ICON_RESOURCE_PATH "/nl/veiligheidsplan/Veiligheidsplan/icons"
 
 /* Adds to @names every icon name in @text: icon-name properties of a UI
@@ -142,13 +144,8 @@ test_unknown_icon_fails (void)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: run under xvfb-run\n");
-      return 77;
-    }
-  adw_init ();
+  if (!vp_test_gui_init (&argc, &argv))
+    return 77;
   g_test_add_func ("/icons/load", test_icons_load);
   g_test_add_func ("/icons/unknown-fails", test_unknown_icon_fails);
   return g_test_run ();

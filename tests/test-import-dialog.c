@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "app/vp-application.h"
-#include "app/vp-exchange-folder.h"
+#include "exchange/vp-exchange-folder.h"
 #include "app/vp-preferences-window.h"
 #include "app/vp-window.h"
 #include "exchange/vp-exchange.h"
@@ -516,17 +516,16 @@ on_new_files_cb (VpExchangeFolder *folder,
   g_ptr_array_add (announced->files, g_path_get_basename (paths[0]));
 }
 
-static void
-wait_ms (guint ms)
+static gboolean
+file_exists (gpointer path)
 {
-  gint64 until = g_get_monotonic_time () + ms * 1000;
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
 
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
+static gboolean
+announced_one (gpointer announced)
+{
+  return ((Announced *) announced)->files->len >= 1;
 }
 
 static void
@@ -548,13 +547,13 @@ test_exchange_folder (Fixture *f, gconstpointer data)
   vp_exchange_folder_set_delays (folder, 100, 150);
   g_signal_connect (folder, "new-files", G_CALLBACK (on_new_files_cb), &announced);
   vp_exchange_folder_set_path (folder, shared);
-  wait_ms (400);
+  vp_test_wait_until (file_exists, own, 5000);
   g_assert_true (g_file_test (own, G_FILE_TEST_EXISTS));
 
   /* a change: written again */
   g_assert_cmpint (g_unlink (own), ==, 0);
   edit (f, f->nijkerk, ACTION_CONTROLS, "lead-note", "Opnieuw");
-  wait_ms (400);
+  vp_test_wait_until (file_exists, own, 5000);
   g_assert_true (g_file_test (own, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (announced.files->len, ==, 0);
 
@@ -564,19 +563,19 @@ test_exchange_folder (Fixture *f, gconstpointer data)
   half = g_fopen (partner, "w");
   fwrite (text, 1, length / 2, half);
   fflush (half);
-  wait_ms (100);
+  vp_test_wait_ms (100);
   g_assert_cmpuint (announced.files->len, ==, 0);
-  wait_ms (500);
+  vp_test_wait_ms (500);
   g_assert_cmpuint (announced.files->len, ==, 0);
   fwrite (text + length / 2, 1, length - length / 2, half);
   fclose (half);
-  wait_ms (1500);
+  vp_test_wait_until (announced_one, &announced, 5000);
   g_assert_cmpuint (announced.files->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (announced.files, 0), ==, "barneveld.json");
 
   /* touched again, the same file: not announced twice */
   g_file_set_contents (partner, text, (gssize) length, &error);
-  wait_ms (800);
+  vp_test_wait_ms (800);
   g_assert_cmpuint (announced.files->len, ==, 1);
   g_ptr_array_unref (announced.files);
 }
@@ -619,14 +618,8 @@ test_preferences (void)
 int
 main (int argc, char *argv[])
 {
-  vp_application_init_i18n ();
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("no display: skipped\n");
-      return 77;
-    }
-  adw_init ();
+  if (!vp_test_gui_init (&argc, &argv))
+    return 77;
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/import-dialog/preview", test_preview);

@@ -249,14 +249,8 @@ test_next_year (void)
 int
 main (int argc, char *argv[])
 {
-  vp_application_init_i18n ();
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("no display: skipped\n");
-      return 77;
-    }
-  adw_init ();
+  if (!vp_test_gui_init (&argc, &argv))
+    return 77;
   dutch = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "nl");
 
   g_test_add_func ("/own-plan-window/new-plan", test_new_plan);

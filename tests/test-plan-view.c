@@ -33,12 +33,7 @@ static const char *const tricky = "<b>Bibob</b> & \"OM\"";
 static void
 wait_for_frames (void)
 {
-  for (int i = 0; i < 20; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
+  vp_test_wait_for_frames ();
 }
 
 static void
@@ -1072,19 +1067,8 @@ static void
 save_screenshot (GtkWidget *widget, const char *dir, const char *name)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  int width = gdk_paintable_get_intrinsic_width (paintable);
-  int height = gdk_paintable_get_intrinsic_height (paintable);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_object_unref (paintable);
+  vp_test_save_screenshot (widget, path);
   g_test_message ("screenshot %s", path);
 }
 
@@ -1167,14 +1151,8 @@ add_test (const char *path, void (*func) (Fixture *, gconstpointer))
 int
 main (int argc, char *argv[])
 {
-  vp_application_init_i18n ();
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("no display: skipped\n");
-      return 77;
-    }
-  adw_init ();
+  if (!vp_test_gui_init (&argc, &argv))
+    return 77;
 
   add_test ("/plan-view/example", test_example);
   add_test ("/plan-view/partner-read-only", test_partner_read_only);
@@ -1189,6 +1167,8 @@ main (int argc, char *argv[])
   add_test ("/plan-view/nothing-changed", test_nothing_changed);
   add_test ("/plan-view/deleted-meanwhile", test_deleted_meanwhile);
   add_test ("/plan-view/markup-shown-literally", test_markup_shown_literally);
-  add_test ("/plan-view/screenshot", test_screenshot);
+  /* a tool to look with, not a test: only asked for */
+  if (g_getenv ("VP_SCREENSHOT_DIR") != NULL)
+    add_test ("/plan-view/screenshot", test_screenshot);
   return g_test_run ();
 }

@@ -2147,6 +2147,62 @@ test_undo_insert (void)
 }
 
 /* An undone update is a change of its own: the old values, stamped now. */
+typedef struct
+{
+  VpRecord *action;
+  gboolean fail;
+} TwoChanges;
+
+/* Two changes of one edit, the second failing when asked to. */
+static gboolean
+two_changes (VpStore *store, gpointer data, GError **error)
+{
+  TwoChanges *changes = data;
+
+  if (!vp_store_update (store, changes->action, error, "text", "Eerste wijziging.", NULL))
+    return FALSE;
+  if (changes->fail)
+    {
+      g_set_error_literal (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID, "Refused");
+      return FALSE;
+    }
+  return vp_store_update (store, changes->action, error, "year", 2025, NULL);
+}
+
+/* vp_store_run(): a compound edit is one transaction and one step to
+ * undo; a failure in it writes nothing. */
+static void
+test_run (void)
+{
+  g_autoptr (VpStore) store = undo_store ();
+  VpRecord *action = find (store, VP_TYPE_ACTION, "text", ACTION_CONTROLS);
+  g_autofree char *before = vp_test_dump_file (vp_store_get_path (store));
+  g_autofree char *after = NULL;
+  TwoChanges changes = { action, TRUE };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (vp_store_run (store, "Two changes", two_changes, &changes, &error));
+  g_assert_nonnull (error);
+  g_assert_false (vp_store_in_transaction (store));
+  g_assert_false (vp_store_can_undo (store));
+  g_assert_null (vp_store_get_undo_label (store));
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (action)), ==, ACTION_CONTROLS);
+  after = vp_test_dump_file (vp_store_get_path (store));
+  g_assert_cmpstr (after, ==, before);
+  g_clear_error (&error);
+
+  changes.fail = FALSE;
+  g_assert_true (vp_store_run (store, "Two changes", two_changes, &changes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (action)), ==, "Eerste wijziging.");
+  g_assert_cmpint (vp_action_get_year (VP_ACTION (action)), ==, 2025);
+  g_assert_cmpstr (vp_store_get_undo_label (store), ==, "Two changes");
+  undo (store);
+  /* one step undoes both */
+  g_assert_false (vp_store_can_undo (store));
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (action)), ==, ACTION_CONTROLS);
+}
+
 static void
 test_undo_update (void)
 {
@@ -2949,6 +3005,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/undo/reopen", test_undo_reopen);
   g_test_add_func ("/store/undo/no-step", test_undo_no_step);
   g_test_add_func ("/store/owner/cascade", test_owner_cascade);
+  g_test_add_func ("/store/run", test_run);
 
   return g_test_run ();
 }

@@ -7,6 +7,8 @@
 #include "views/vp-format.h"
 #include "views/vp-poke-model.h"
 #include "views/vp-row-model.h"
+#include "views/vp-status-watch.h"
+#include "vp-test-util.h"
 
 /*
  * The models under the list and the board, without a window: which rows
@@ -292,6 +294,60 @@ test_display_text_is_tamed (void)
   g_assert_cmpstr (not_utf8, ==, "");
 }
 
+static void
+count_heard_cb (gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+/* A watch hears of its action's changes and of the shown status's: the
+ * one that comes, and its changes after; none after it is cleared. */
+static void
+test_status_watch (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  g_autoptr (GError) error = NULL;
+  VpAction *action = NULL;
+  VpStatusWatch watch;
+  guint heard = 0;
+
+  vp_test_add_small_plan (store);
+  for (guint i = 0; i < vp_store_count (store, VP_TYPE_ACTION) && action == NULL; i++)
+    {
+      g_autoptr (VpAction) candidate
+        = g_list_model_get_item (vp_store_get_records (store, VP_TYPE_ACTION), i);
+
+      if (vp_action_get_lead_kind (candidate) == VP_LEAD_KIND_JOINT)
+        action = candidate;
+    }
+  g_assert_nonnull (action);
+  vp_status_watch_init (&watch, count_heard_cb, &heard);
+  vp_status_watch_set_record (&watch, store, action);
+  g_assert_true (vp_status_watch_get_record (&watch) == (gpointer) action);
+
+  g_assert_true (
+    vp_store_update (store, VP_RECORD (action), &error, "lead-note", "Gewijzigd", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard, >, 0);
+
+  /* a first status: the view asks again, and the watch listens to it */
+  g_assert_true (
+    vp_store_set_status (store, action, "nijkerk", VP_STATUS_IN_PROGRESS, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (vp_status_watch_update_status (&watch, store));
+  g_assert_false (vp_status_watch_update_status (&watch, store));
+  heard = 0;
+  g_assert_true (vp_store_set_status (store, action, "nijkerk", VP_STATUS_DONE, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard, >, 0);
+
+  vp_status_watch_clear (&watch);
+  heard = 0;
+  g_assert_true (vp_store_update (store, VP_RECORD (action), &error, "lead-note", "Weer", NULL));
+  g_assert_cmpuint (heard, ==, 0);
+  g_assert_null (vp_status_watch_get_record (&watch));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -303,5 +359,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/views/lone-headings-left-out", test_lone_headings_left_out);
   g_test_add_func ("/views/poke-tells-of-one-item", test_poke_tells_of_one_item);
   g_test_add_func ("/views/display-text-is-tamed", test_display_text_is_tamed);
+  g_test_add_func ("/views/status-watch", test_status_watch);
   return g_test_run ();
 }

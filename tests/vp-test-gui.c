@@ -3,18 +3,145 @@
 
 #include "config.h"
 
+#include "app/vp-application.h"
 #include "views/vp-cell-text.h"
 #include "vp-test-gui.h"
+
+/**
+ * vp_test_gui_init:
+ *
+ * Returns: whether there is a display (else the test is skipped)
+ */
+gboolean
+vp_test_gui_init (int *argc, char ***argv)
+{
+  vp_application_init_i18n ();
+  g_test_init (argc, argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("no display: skipped\n");
+      return FALSE;
+    }
+  adw_init ();
+  return TRUE;
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  gboolean *woken = data;
+
+  *woken = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* One blocking iteration, woken after @ms at the latest. */
+static void
+iterate_at_most (guint ms)
+{
+  gboolean woken = FALSE;
+  guint id = g_timeout_add (ms, wake_cb, &woken);
+
+  g_main_context_iteration (NULL, TRUE);
+  if (!woken)
+    g_source_remove (id);
+}
+
+gboolean
+vp_test_wait_until (VpTestPredicate predicate, gpointer data, guint timeout_ms)
+{
+  gint64 give_up = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!predicate (data))
+    {
+      if (g_get_monotonic_time () >= give_up)
+        return predicate (data);
+      iterate_at_most (10);
+    }
+  return TRUE;
+}
+
+static gboolean
+time_is_up (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+void
+vp_test_wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  vp_test_wait_until (time_is_up, &until, ms + 1000);
+}
+
+typedef struct
+{
+  /* the frame clocks of the windows shown, and how often each painted */
+  GPtrArray *clocks;
+  GArray *painted;
+} Frames;
+
+static void
+on_after_paint_cb (GdkFrameClock *clock, Frames *frames)
+{
+  for (guint i = 0; i < frames->clocks->len; i++)
+    if (g_ptr_array_index (frames->clocks, i) == clock)
+      g_array_index (frames->painted, guint, i)++;
+}
+
+static gboolean
+frames_done (gpointer data)
+{
+  Frames *frames = data;
+
+  if (g_main_context_pending (NULL))
+    return FALSE;
+  for (guint i = 0; i < frames->clocks->len; i++)
+    {
+      GdkFrameClock *clock = g_ptr_array_index (frames->clocks, i);
+
+      if (g_array_index (frames->painted, guint, i) < 2)
+        {
+          /* a window with nothing new to show paints nonetheless */
+          gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
 
 void
 vp_test_wait_for_frames (void)
 {
-  for (int i = 0; i < 50; i++)
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  Frames frames = { g_ptr_array_new (), g_array_new (FALSE, TRUE, sizeof (guint)) };
+  guint zero = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GdkFrameClock *clock
+        = gtk_widget_get_mapped (window) ? gtk_widget_get_frame_clock (window) : NULL;
+
+      if (clock == NULL || g_ptr_array_find (frames.clocks, clock, NULL))
+        continue;
+      g_ptr_array_add (frames.clocks, g_object_ref (clock));
+      g_array_append_val (frames.painted, zero);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &frames);
     }
+  /* 100 ms was the old fixed wait: the longest this takes when a window
+   * keeps painting (an animation) */
+  vp_test_wait_until (frames_done, &frames, 100);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  for (guint i = 0; i < frames.clocks->len; i++)
+    {
+      g_signal_handlers_disconnect_by_data (g_ptr_array_index (frames.clocks, i), &frames);
+      g_object_unref (g_ptr_array_index (frames.clocks, i));
+    }
+  g_ptr_array_unref (frames.clocks);
+  g_array_unref (frames.painted);
 }
 
 static GtkWidget *
@@ -111,4 +238,22 @@ vp_test_chosen (AdwComboRow *row)
   GObject *item = adw_combo_row_get_selected_item (row);
 
   return item != NULL ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
+}
+
+void
+vp_test_save_screenshot (GtkWidget *widget, const char *path)
+{
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  int width = gdk_paintable_get_intrinsic_width (paintable);
+  int height = gdk_paintable_get_intrinsic_height (paintable);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_object_unref (paintable);
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #pragma once
 
-#include "model/vp-action-filter.h"
-#include "vp-exchange-folder.h"
+#include "views/vp-action-filter.h"
+#include "exchange/vp-exchange-folder.h"
 #include "views/evaluation/vp-evaluation-view.h"
 #include "views/vp-after-frame.h"
 #include "views/vp-board-view.h"

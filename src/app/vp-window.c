@@ -9,7 +9,7 @@
 #include "store/vp-store-status.h"
 
 #include "exchange/vp-exchange.h"
-#include "model/vp-action-filter.h"
+#include "views/vp-action-filter.h"
 #include "views/vp-accessible.h"
 #include "views/vp-action-editor.h"
 #include "views/vp-format.h"

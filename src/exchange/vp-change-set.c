@@ -499,14 +499,6 @@ still_fits (VpChange *change, VpStore *store, GError **error)
   return fits;
 }
 
-/* Whether a partner may have a deletion of a joint record made here again
- * stamped now: a local record's deletion is its owner's alone. */
-static gboolean
-is_joint (VpRecord *record)
-{
-  return vp_ownership_is_joint (record);
-}
-
 /* Ours is kept and becomes the newest version, so partners take it next:
  * stamped after theirs, whatever this computer's clock says. */
 static gboolean
@@ -542,7 +534,7 @@ keep_deleted (VpChange *change, VpStore *store, GError **error)
   g_autofree char *now = NULL;
   VpTombstone again = *change->tombstone;
 
-  if (!is_joint (change->incoming))
+  if (!vp_ownership_is_joint (change->incoming))
     return TRUE;
   vp_store_observe_stamp (store, vp_record_get_modified_at (change->incoming));
   now = vp_store_make_stamp (store);
@@ -556,7 +548,7 @@ keep_deleted (VpChange *change, VpStore *store, GError **error)
 static gboolean
 take_deletion (VpChange *change, VpStore *store, gboolean restamp, GError **error)
 {
-  if (restamp && is_joint (change->local))
+  if (restamp && vp_ownership_is_joint (change->local))
     {
       vp_store_observe_stamp (store, change->tombstone->deleted_at);
       return vp_store_delete (store, change->local, error);

@@ -47,14 +47,6 @@
  *   of the coalition.
  */
 
-/* The rule is rules/vp-ownership.c's: organisations of municipalities
- * are owned too. */
-static const char *
-owner_of (VpRecord *record)
-{
-  return vp_record_get_owner (record);
-}
-
 /* "Barneveld" for "barneveld", as far as the database knows it. */
 static const char *
 name_of (VpStore *store, const char *code)
@@ -69,7 +61,8 @@ is_ours (VpStore *store, const char *partner, VpRecord *record)
 {
   const char *home = vp_store_get_home_municipality (store);
 
-  return home != NULL && g_strcmp0 (owner_of (record), home) == 0 && g_strcmp0 (partner, home) != 0;
+  return home != NULL && g_strcmp0 (vp_record_get_owner (record), home) == 0
+         && g_strcmp0 (partner, home) != 0;
 }
 
 static char *
@@ -221,7 +214,7 @@ VpChangeKind
 vp_merge_classify (
   VpStore *store, const char *partner, VpRecord *incoming, VpRecord *local, char **reason)
 {
-  const char *owner = owner_of (incoming);
+  const char *owner = vp_record_get_owner (incoming);
   const char *by = vp_record_get_modified_by (incoming);
 
   *reason = NULL;
@@ -241,7 +234,7 @@ vp_merge_classify (
     {
       /* whose it is here, if the file gave it to another */
       if (local != NULL && !vp_ownership_may_change (local, by))
-        owner = owner_of (local);
+        owner = vp_record_get_owner (local);
       *reason = explain_not_owner (store, owner, vp_record_get_modified_by (incoming));
       return VP_CHANGE_REFUSED;
     }
@@ -431,7 +424,7 @@ VpChangeKind
 vp_merge_classify_deletion (
   VpStore *store, const char *partner, const VpTombstone *tombstone, VpRecord *local, char **reason)
 {
-  const char *owner = owner_of (local);
+  const char *owner = vp_record_get_owner (local);
   const char *theirs = tombstone->deleted_at;
 
   *reason = NULL;

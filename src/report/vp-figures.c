@@ -296,17 +296,6 @@ existed (VpFigures *self, VpAction *action)
   return TRUE;
 }
 
-static gboolean
-quarter_passed (int year, VpQuarter quarter, GDateTime *now)
-{
-  int now_year = g_date_time_get_year (now);
-  int now_quarter = (g_date_time_get_month (now) - 1) / 3 + 1;
-
-  if (year == 0 || quarter == VP_QUARTER_NONE)
-    return FALSE;
-  return now_year > year || (now_year == year && now_quarter > (int) quarter);
-}
-
 static void
 count (VpCounts *counts, const VpActionAt *at)
 {
@@ -336,8 +325,8 @@ make_action_at (VpFigures *self, VpAction *action)
   at->status = overall_status_at (self, action);
   quarter_at (self, action, &at->year, &at->quarter);
   at->achieved = achieved_at (self, action);
-  at->overdue = quarter_passed (at->year, at->quarter, self->as_of) && at->status != VP_STATUS_DONE
-                && at->status != VP_STATUS_CANCELLED;
+  at->overdue = vp_quarter_has_passed (at->year, at->quarter, self->as_of)
+                && at->status != VP_STATUS_DONE && at->status != VP_STATUS_CANCELLED;
   return at;
 }
 

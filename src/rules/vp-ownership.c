@@ -111,3 +111,25 @@ vp_ownership_may_add (VpRecord *record, const char *writer)
 {
   return VP_IS_ORGANISATION (record) || vp_ownership_may_change (record, writer);
 }
+
+/**
+ * vp_ownership_may_edit_here:
+ * @record: the record as it is now
+ * @plan: (nullable): the plan @record is in (or @record itself)
+ * @home: (nullable): the home municipality
+ *
+ * What the views and editors offer to change: what @home may change
+ * (vp_ownership_may_change()), except that nothing of a closed plan
+ * changes until it is reopened.
+ *
+ * Returns: whether this database changes @record
+ */
+gboolean
+vp_ownership_may_edit_here (VpRecord *record, VpPlan *plan, const char *home)
+{
+  g_return_val_if_fail (VP_IS_RECORD (record), FALSE);
+
+  if (plan != NULL && vp_plan_is_closed (plan))
+    return FALSE;
+  return vp_ownership_may_change (record, home);
+}

@@ -9,5 +9,6 @@ const char *vp_record_get_owner (VpRecord *record);
 gboolean vp_ownership_is_joint (VpRecord *record);
 gboolean vp_ownership_may_add (VpRecord *record, const char *writer);
 gboolean vp_ownership_may_change (VpRecord *record, const char *writer);
+gboolean vp_ownership_may_edit_here (VpRecord *record, VpPlan *plan, const char *home);
 
 G_END_DECLS

@@ -13,7 +13,9 @@
 /*
  * An action's status as one municipality keeps it, and its history: the
  * one way every view and editor changes a status, so that each change
- * writes a status event beside it.
+ * writes a status event beside it. The rules (whose status, the overall
+ * status, who sets it, over time) are rules/vp-action-rules.c's: the
+ * functions here gather from the store what they ask for.
  */
 
 /* Action UUID → GPtrArray of its VpActionStatuses (one per municipality
@@ -160,21 +162,11 @@ vp_store_find_status (VpStore *self, const char *action_uuid, const char *munici
 VpStatusRule
 vp_action_get_status_rule (VpStore *store, VpAction *action)
 {
-  VpOrganisation *lead;
+  VpOrganisation *lead = vp_action_get_lead_kind (action) == VP_LEAD_KIND_ORGANISATION
+                           ? vp_store_lookup_organisation (store, vp_action_get_lead (action))
+                           : NULL;
 
-  switch (vp_action_get_lead_kind (action))
-    {
-    case VP_LEAD_KIND_EACH:
-      return VP_STATUS_RULE_EACH;
-    case VP_LEAD_KIND_ORGANISATION:
-      lead = vp_store_lookup_organisation (store, vp_action_get_lead (action));
-      if (lead != NULL && vp_organisation_get_kind (lead) == VP_ORGANISATION_KIND_MUNICIPALITY)
-        return VP_STATUS_RULE_LEAD;
-      return VP_STATUS_RULE_SHARED;
-    case VP_LEAD_KIND_JOINT:
-    default:
-      return VP_STATUS_RULE_SHARED;
-    }
+  return vp_action_rules_status_rule (action, lead);
 }
 
 /**
@@ -274,45 +266,22 @@ VpStatus
 vp_action_get_overall_status (VpStore *store, VpAction *action)
 {
   const char *const *participants;
-  guint n = 0, planned = 0, done = 0, cancelled = 0, postponed = 0;
+  g_autoptr (GArray) parts = NULL;
 
   if (vp_action_get_status_rule (store, action) != VP_STATUS_RULE_EACH)
     return vp_action_get_status (store, action);
   participants = vp_action_get_participants (store, action);
-  for (; participants != NULL && participants[n] != NULL; n++)
+  parts = g_array_new (FALSE, FALSE, sizeof (VpStatus));
+  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
     {
       VpActionStatus *status
-        = vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)), participants[n]);
+        = vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)), participants[i]);
+      VpStatus part = status != NULL ? vp_action_status_get_status (status) : VP_STATUS_PLANNED;
 
-      switch (status != NULL ? vp_action_status_get_status (status) : VP_STATUS_PLANNED)
-        {
-        case VP_STATUS_PLANNED:
-          planned++;
-          break;
-        case VP_STATUS_DONE:
-          done++;
-          break;
-        case VP_STATUS_CANCELLED:
-          cancelled++;
-          break;
-        case VP_STATUS_POSTPONED:
-          postponed++;
-          break;
-        case VP_STATUS_IN_PROGRESS:
-        default:
-          break;
-        }
+      g_array_append_val (parts, part);
     }
-  if (n == 0)
-    return vp_action_get_status (store, action);
-  if (cancelled == n)
-    return VP_STATUS_CANCELLED;
-  if (done + cancelled == n)
-    return VP_STATUS_DONE;
-  /* begun: some part in progress or done */
-  if (planned + postponed + cancelled < n)
-    return VP_STATUS_IN_PROGRESS;
-  return postponed > 0 ? VP_STATUS_POSTPONED : VP_STATUS_PLANNED;
+  return vp_action_rules_overall_status ((const VpStatus *) (gpointer) parts->data, parts->len,
+                                         vp_action_get_status (store, action));
 }
 
 /**
@@ -356,28 +325,50 @@ vp_action_check_ours (VpStore *store, VpAction *action, GError **error)
 gboolean
 vp_action_can_set_status (VpStore *store, VpAction *action, const char **keeper)
 {
-  const char *home = vp_store_get_home_municipality (store);
-
-  if (keeper != NULL)
-    *keeper = NULL;
-  if (home == NULL || vp_store_get_as_of (store) != NULL)
-    return FALSE;
-  switch (vp_action_get_status_rule (store, action))
+  /* nothing is set while the plan is shown as of a date */
+  if (vp_store_get_as_of (store) != NULL)
     {
-    case VP_STATUS_RULE_LEAD:
-      if (keeper != NULL && g_strcmp0 (vp_action_get_lead (action), home) != 0)
-        *keeper = vp_action_get_lead (action);
-      return g_strcmp0 (vp_action_get_lead (action), home) == 0;
-    case VP_STATUS_RULE_EACH:
-      {
-        const char *const *participants = vp_action_get_participants (store, action);
-
-        return participants == NULL || g_strv_contains (participants, home);
-      }
-    case VP_STATUS_RULE_SHARED:
-    default:
-      return TRUE;
+      if (keeper != NULL)
+        *keeper = NULL;
+      return FALSE;
     }
+  return vp_action_rules_may_set_status (vp_action_get_status_rule (store, action), action,
+                                         vp_store_get_home_municipality (store),
+                                         vp_action_get_participants (store, action), keeper);
+}
+
+/**
+ * vp_action_get_home_status:
+ *
+ * Returns: the home municipality's status of @action (planned when it
+ *   has none)
+ */
+VpStatus
+vp_action_get_home_status (VpStore *store, VpAction *action)
+{
+  VpActionStatus *status = vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)),
+                                                 vp_store_get_home_municipality (store));
+
+  return status != NULL ? vp_action_status_get_status (status) : VP_STATUS_PLANNED;
+}
+
+/**
+ * vp_action_is_overdue:
+ *
+ * Returns: whether the end of @action's quarter has passed (by the store's
+ *   clock, or at the date the plan is shown as of) while it is neither
+ *   done nor cancelled (see
+ *   vp_action_rules_is_overdue())
+ */
+gboolean
+vp_action_is_overdue (VpStore *store, VpAction *action)
+{
+  g_autoptr (GDateTime) now = vp_store_get_shown_now (store);
+
+  /* the overall status only when the quarter has passed: cheap for most */
+  if (!vp_action_quarter_has_passed (action, now))
+    return FALSE;
+  return vp_action_rules_is_overdue (action, vp_action_get_overall_status (store, action), now);
 }
 
 static gboolean

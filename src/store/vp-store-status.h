@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #pragma once
 
+#include "rules/vp-action-rules.h"
 #include "vp-store.h"
 
 G_BEGIN_DECLS
@@ -19,19 +20,6 @@ gboolean vp_store_note_quarter_move (
 gboolean vp_store_move_to_quarter (
   VpStore *self, VpAction *action, int year, VpQuarter quarter, GError **error);
 
-/* Whose status an action has (DESIGN.md, "Statuses"). */
-typedef enum
-{
-  /* led by one municipality: its status, which only it sets */
-  VP_STATUS_RULE_LEAD,
-  /* joint, or led by a partner organisation: one shared status, the one
-   * a municipality set last */
-  VP_STATUS_RULE_SHARED,
-  /* each municipality: one status per participating municipality, done
-   * when all are */
-  VP_STATUS_RULE_EACH,
-} VpStatusRule;
-
 VpStatusRule vp_action_get_status_rule (VpStore *store, VpAction *action);
 const char *const *vp_action_get_participants (VpStore *store, VpAction *action);
 VpActionStatus *vp_action_find_shown_status (VpStore *store, VpAction *action);
@@ -39,5 +27,7 @@ VpStatus vp_action_get_status (VpStore *store, VpAction *action);
 VpStatus vp_action_get_overall_status (VpStore *store, VpAction *action);
 gboolean vp_action_check_ours (VpStore *store, VpAction *action, GError **error);
 gboolean vp_action_can_set_status (VpStore *store, VpAction *action, const char **keeper);
+VpStatus vp_action_get_home_status (VpStore *store, VpAction *action);
+gboolean vp_action_is_overdue (VpStore *store, VpAction *action);
 
 G_END_DECLS

@@ -1052,6 +1052,42 @@ vp_store_rollback (VpStore *self)
   vp_store_forget_undo_label (self);
 }
 
+/**
+ * vp_store_run:
+ * @undo_label: (nullable): what Undo undoes, as the Edit menu names it
+ * @edit: writes the change with the store's functions
+ * @data: for @edit
+ *
+ * A compound edit (a drop on the board, an editor's save) as one
+ * transaction and one step to undo: @edit's writes are all kept, or, when
+ * it fails or the commit does, none. In the caller's transaction, when
+ * one is open, as a part of it. Widgets change the plan this way and never
+ * begin or commit themselves.
+ *
+ * Returns: whether the edit was written
+ */
+gboolean
+vp_store_run (
+  VpStore *self, const char *undo_label, VpStoreEditFunc edit, gpointer data, GError **error)
+{
+  g_return_val_if_fail (VP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->in_transaction)
+    return edit (self, data, error);
+  if (!vp_store_begin (self, error))
+    return FALSE;
+  if (undo_label != NULL)
+    vp_store_set_undo_label (self, undo_label);
+  if (!edit (self, data, error))
+    {
+      vp_store_rollback (self);
+      return FALSE;
+    }
+  return vp_store_commit (self, error);
+}
+
 /* The record as the open transaction has it: its last pending update. */
 static VpRecord *
 current_version (VpStore *self, VpRecord *record)

@@ -55,6 +55,13 @@ gboolean vp_store_in_transaction (VpStore *self);
 gboolean vp_store_commit (VpStore *self, GError **error);
 void vp_store_rollback (VpStore *self);
 
+/* One compound edit, written by vp_store_run(): TRUE when all of it was
+ * written, else FALSE with @error set. */
+typedef gboolean (*VpStoreEditFunc) (VpStore *store, gpointer data, GError **error);
+
+gboolean vp_store_run (
+  VpStore *self, const char *undo_label, VpStoreEditFunc edit, gpointer data, GError **error);
+
 typedef enum
 {
   VP_STORE_WRITE_DEFAULT = 0,

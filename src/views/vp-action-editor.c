@@ -560,7 +560,7 @@ show_history (VpActionEditor *self)
 static const char *
 action_owner (VpActionEditor *self)
 {
-  return self->action != NULL ? vp_record_get_string (VP_RECORD (self->action), "owner") : NULL;
+  return self->action != NULL ? vp_record_get_owner (VP_RECORD (self->action)) : NULL;
 }
 
 /* A partner's local action is theirs to change; its progress here is ours. */
@@ -897,24 +897,35 @@ check_still_there (VpActionEditor *self, VpAction *draft, GError **error)
   return TRUE;
 }
 
+typedef struct
+{
+  VpActionEditor *self;
+  VpAction *draft;
+} Save;
+
+static gboolean
+save_edit (VpStore *store, gpointer data, GError **error)
+{
+  VpActionEditor *self = ((Save *) data)->self;
+  VpAction *draft = ((Save *) data)->draft;
+
+  /* a move to another quarter goes into the history (self->action is as
+   * it was until the commit) */
+  return write_action (self, draft, error)
+         && (self->action == NULL
+             || vp_store_note_quarter_move (store, self->action, vp_action_get_year (draft),
+                                            vp_action_get_quarter (draft), error))
+         && write_progress (self, draft, error);
+}
+
 /* Everything in one transaction: on any failure nothing is written. */
 static gboolean
 write_changes (VpActionEditor *self, VpAction *draft, GError **error)
 {
-  if (!check_still_there (self, draft, error) || !vp_store_begin (self->store, error))
-    return FALSE;
-  /* a move to another quarter goes into the history (self->action is as
-   * it was until the commit) */
-  if (!write_action (self, draft, error)
-      || (self->action != NULL
-          && !vp_store_note_quarter_move (self->store, self->action, vp_action_get_year (draft),
-                                          vp_action_get_quarter (draft), error))
-      || !write_progress (self, draft, error))
-    {
-      vp_store_rollback (self->store);
-      return FALSE;
-    }
-  return vp_store_commit (self->store, error);
+  Save save = { self, draft };
+
+  return check_still_there (self, draft, error)
+         && vp_store_run (self->store, NULL, save_edit, &save, error);
 }
 
 static void

@@ -222,6 +222,25 @@ refusal (VpBoardView *self, VpAction *action, int to)
   return self->def->refusal (self, action, to);
 }
 
+/* A drop, as vp_store_run() writes it: the column's change (a status, a
+ * quarter) and the new order. */
+typedef struct
+{
+  VpBoardView *self;
+  VpAction *action;
+  int to;
+  GPtrArray *order;
+} Drop;
+
+static gboolean
+drop_edit (VpStore *store, gpointer data, GError **error)
+{
+  Drop *drop = data;
+
+  return (drop->to < 0 || drop->self->def->move (drop->self, drop->action, drop->to, error))
+         && (drop->order == NULL || write_positions (drop->self, drop->order, error));
+}
+
 /* Moves @action to column @to (unless -1), and before or after
  * @neighbour (unless NULL) among its priority's actions: one transaction,
  * one step to undo. On failure nothing changed and "failed" tells why. */
@@ -252,22 +271,9 @@ move_action (VpBoardView *self, VpAction *action, int to, VpAction *neighbour, g
                      "municipality’s."));
       return FALSE;
     }
-  if (!vp_store_begin (self->store, &error))
-    {
-      fail (self, error->message);
-      return FALSE;
-    }
   /* Translators: what Undo undoes after cards were reordered on the board */
-  vp_store_set_undo_label (self->store,
-                           to >= 0 ? _ (self->def->undo_label) : _ ("Reorder actions"));
-  if ((to >= 0 && !self->def->move (self, action, to, &error))
-      || (order != NULL && !write_positions (self, order, &error)))
-    {
-      vp_store_rollback (self->store);
-      fail (self, error->message);
-      return FALSE;
-    }
-  if (!vp_store_commit (self->store, &error))
+  if (!vp_store_run (self->store, to >= 0 ? _ (self->def->undo_label) : _ ("Reorder actions"),
+                     drop_edit, &(Drop){ self, action, to, order }, &error))
     {
       fail (self, error->message);
       return FALSE;

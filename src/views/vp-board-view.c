@@ -8,6 +8,8 @@
 #include "store/vp-store-status.h"
 #include "vp-board-view-private.h"
 #include "vp-format.h"
+#include "vp-status-watch.h"
+#include "views/vp-view.h"
 
 /*
  * The board: the plan's actions as cards in a column per status (the
@@ -42,7 +44,37 @@
 
 static const char *const lanes_nicks[] = { "none", "priority", "lead" };
 
-G_DEFINE_FINAL_TYPE (VpBoardView, vp_board_view, GTK_TYPE_WIDGET)
+/* VpView: what it shows */
+static VpStore *
+view_get_store (VpView *view)
+{
+  return VP_BOARD_VIEW (view)->store;
+}
+
+static VpPlan *
+view_get_plan (VpView *view)
+{
+  return VP_BOARD_VIEW (view)->plan;
+}
+
+static VpActionFilter *
+view_get_filter (VpView *view)
+{
+  return VP_BOARD_VIEW (view)->filter;
+}
+
+static void
+view_iface_init (VpViewInterface *iface)
+{
+  iface->get_store = view_get_store;
+  iface->get_plan = view_get_plan;
+  iface->get_filter = view_get_filter;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VpBoardView,
+                               vp_board_view,
+                               GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (VP_TYPE_VIEW, view_iface_init))
 
 enum
 {
@@ -58,8 +90,6 @@ enum
 enum
 {
   ACTION_ACTIVATED,
-  DONE,
-  FAILED,
   REFUSED,
   N_SIGNALS
 };
@@ -628,8 +658,7 @@ typedef struct
   VpBoardView *self;
   GtkListItem *item;
   gboolean bound;
-  VpAction *action;
-  VpActionStatus *status;
+  VpStatusWatch target;
   /* a card off screen (unmapped: GTK 4.8 keeps some 200 per column) is
    * shown again when it comes on screen, not at every change */
   gboolean stale;
@@ -651,34 +680,15 @@ show_card (VpBoardView *self, GtkListItem *item)
 static gboolean
 watch_status (Watch *watch)
 {
-  VpActionStatus *status = vp_action_find_shown_status (watch->self->store, watch->action);
-
-  if (status == watch->status)
-    return FALSE;
-  if (watch->status != NULL)
-    g_signal_handlers_disconnect_by_data (watch->status, watch);
-  g_set_object (&watch->status, status);
-  if (status != NULL)
-    g_signal_connect_swapped (status, "notify", G_CALLBACK (on_watched_changed_cb), watch);
-  return TRUE;
+  return vp_status_watch_update_status (&watch->target, watch->self->store);
 }
 
 /* Listens to @action (and its status), or to nothing. */
 static void
 watch_action (Watch *watch, VpAction *action)
 {
-  if (action == watch->action)
-    return;
-  if (watch->action != NULL)
-    g_signal_handlers_disconnect_by_data (watch->action, watch);
-  if (watch->status != NULL)
-    g_signal_handlers_disconnect_by_data (watch->status, watch);
-  g_clear_object (&watch->status);
-  g_set_object (&watch->action, action);
-  if (action == NULL)
-    return;
-  g_signal_connect_swapped (action, "notify", G_CALLBACK (on_watched_changed_cb), watch);
-  watch_status (watch);
+  if (action != vp_status_watch_get_record (&watch->target))
+    vp_status_watch_set_record (&watch->target, watch->self->store, action);
 }
 
 static gboolean
@@ -804,6 +814,7 @@ setup_card_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpBoardView
 
   watch->self = self;
   watch->item = item;
+  vp_status_watch_init (&watch->target, (VpStatusWatchFunc) on_watched_changed_cb, watch);
   g_object_set_data_full (G_OBJECT (item), "vp-watch", watch, (GDestroyNotify) watch_free);
   gtk_list_item_set_child (item, card);
   g_signal_connect_swapped (card, "map", G_CALLBACK (on_card_mapped_cb), item);
@@ -1305,12 +1316,7 @@ vp_board_view_class_init (VpBoardViewClass *klass)
   signals[ACTION_ACTIVATED]
     = g_signal_new ("action-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                     NULL, G_TYPE_NONE, 1, VP_TYPE_ACTION);
-  /* A change made on the board succeeded (a message for a toast) or
-   * failed (the error's message). */
-  signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* "done" and "failed" are VpView's */
   /* A move the board does not make, and why (a message for a toast):
    * nothing was tried. */
   signals[REFUSED] = g_signal_new ("refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,

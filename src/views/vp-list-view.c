@@ -14,7 +14,9 @@
 #include "vp-cell-text.h"
 #include "vp-list-view.h"
 #include "vp-row-model.h"
+#include "vp-status-watch.h"
 #include "vp-swatch.h"
+#include "views/vp-view.h"
 
 /*
  * The list: every action of the plan in a GtkColumnView, grouped under
@@ -86,7 +88,37 @@ struct _VpListView
   GTimeZone *local;
 };
 
-G_DEFINE_FINAL_TYPE (VpListView, vp_list_view, GTK_TYPE_WIDGET)
+/* VpView: what it shows */
+static VpStore *
+view_get_store (VpView *view)
+{
+  return VP_LIST_VIEW (view)->store;
+}
+
+static VpPlan *
+view_get_plan (VpView *view)
+{
+  return VP_LIST_VIEW (view)->plan;
+}
+
+static VpActionFilter *
+view_get_filter (VpView *view)
+{
+  return VP_LIST_VIEW (view)->filter;
+}
+
+static void
+view_iface_init (VpViewInterface *iface)
+{
+  iface->get_store = view_get_store;
+  iface->get_plan = view_get_plan;
+  iface->get_filter = view_get_filter;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VpListView,
+                               vp_list_view,
+                               GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (VP_TYPE_VIEW, view_iface_init))
 
 enum
 {
@@ -360,8 +392,7 @@ typedef struct
   RefreshFunc refresh;
   gboolean bound;
   /* what the cell shows, and listens to */
-  VpRecord *record;
-  VpActionStatus *status;
+  VpStatusWatch target;
   /* whether the cell shows an earlier record than its row's */
   gboolean stale;
 } Watch;
@@ -376,34 +407,11 @@ item_record (GtkListItem *item)
 
 static void on_watched_changed_cb (Watch *watch);
 
-static void
-watch_status (Watch *watch)
-{
-  VpActionStatus *status
-    = VP_IS_ACTION (watch->record) ? shown_status (watch->self, VP_ACTION (watch->record)) : NULL;
-
-  if (status == watch->status)
-    return;
-  if (watch->status != NULL)
-    g_signal_handlers_disconnect_by_data (watch->status, watch);
-  g_set_object (&watch->status, status);
-  if (status != NULL)
-    g_signal_connect_swapped (status, "notify", G_CALLBACK (on_watched_changed_cb), watch);
-}
-
 /* Listens to @record (and its status), or to nothing. */
 static void
 watch_record (Watch *watch, VpRecord *record)
 {
-  if (record != watch->record)
-    {
-      if (watch->record != NULL)
-        g_signal_handlers_disconnect_by_data (watch->record, watch);
-      g_set_object (&watch->record, record);
-      if (record != NULL)
-        g_signal_connect_swapped (record, "notify", G_CALLBACK (on_watched_changed_cb), watch);
-    }
-  watch_status (watch);
+  vp_status_watch_set_record (&watch->target, watch->self->store, record);
 }
 
 static void
@@ -518,6 +526,7 @@ set_cell (VpListView *self, GtkListItem *item, GtkWidget *child, RefreshFunc ref
   watch->self = self;
   watch->item = item;
   watch->refresh = refresh;
+  vp_status_watch_init (&watch->target, (VpStatusWatchFunc) on_watched_changed_cb, watch);
   g_object_set_data_full (G_OBJECT (item), "vp-watch", watch, (GDestroyNotify) watch_free);
   gtk_list_item_set_child (item, child);
   g_signal_connect_swapped (child, "map", G_CALLBACK (on_cell_mapped_cb), item);
@@ -547,7 +556,7 @@ refresh_published (VpListView *self)
     {
       Watch *watch = data;
 
-      if (watch->record != item_record (watch->item))
+      if (vp_status_watch_get_record (&watch->target) != item_record (watch->item))
         on_watched_changed_cb (watch);
     }
 }
@@ -1330,12 +1339,7 @@ vp_list_view_class_init (VpListViewClass *klass)
   signals[ACTION_ACTIVATED]
     = g_signal_new ("action-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                     NULL, G_TYPE_NONE, 1, VP_TYPE_ACTION);
-  /* A change made in the list succeeded (a message for a toast) or failed
-   * (the error's message). */
-  g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                G_TYPE_NONE, 1, G_TYPE_STRING);
-  g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* "done" and "failed" are VpView's */
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/nl/veiligheidsplan/Veiligheidsplan/ui/vp-list-view.ui");

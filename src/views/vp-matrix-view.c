@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "model/vp-action-filter.h"
+#include "views/vp-action-filter.h"
 #include "store/vp-store-status.h"
 #include "vp-accessible.h"
 #include "vp-cell-text.h"
@@ -13,6 +13,7 @@
 #include "vp-matrix-view.h"
 #include "vp-row-model.h"
 #include "vp-swatch.h"
+#include "views/vp-view.h"
 
 /*
  * The partner matrix, for the driehoek: the plan's actions as rows, the
@@ -88,7 +89,37 @@ struct _VpMatrixView
   int column_width;
 };
 
-G_DEFINE_FINAL_TYPE (VpMatrixView, vp_matrix_view, GTK_TYPE_WIDGET)
+/* VpView: what it shows */
+static VpStore *
+view_get_store (VpView *view)
+{
+  return VP_MATRIX_VIEW (view)->store;
+}
+
+static VpPlan *
+view_get_plan (VpView *view)
+{
+  return VP_MATRIX_VIEW (view)->plan;
+}
+
+static VpActionFilter *
+view_get_filter (VpView *view)
+{
+  return VP_MATRIX_VIEW (view)->filter;
+}
+
+static void
+view_iface_init (VpViewInterface *iface)
+{
+  iface->get_store = view_get_store;
+  iface->get_plan = view_get_plan;
+  iface->get_filter = view_get_filter;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VpMatrixView,
+                               vp_matrix_view,
+                               GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (VP_TYPE_VIEW, view_iface_init))
 
 enum
 {

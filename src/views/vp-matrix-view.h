@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "model/vp-action-filter.h"
+#include "views/vp-action-filter.h"
 #include "store/vp-store.h"
 
 G_BEGIN_DECLS

@@ -469,22 +469,32 @@ write_municipalities (VpPlanDialog *self, GError **error)
   return TRUE;
 }
 
+typedef struct
+{
+  VpPlanDialog *self;
+  VpPlan *draft;
+} Save;
+
+static gboolean
+save_edit (VpStore *store, gpointer data, GError **error)
+{
+  VpPlanDialog *self = ((Save *) data)->self;
+  VpPlan *draft = ((Save *) data)->draft;
+
+  return write_municipalities (self, error)
+         && (self->plan != NULL
+               ? vp_store_replace (store, VP_RECORD (self->plan), VP_RECORD (draft),
+                                   VP_STORE_WRITE_DEFAULT, error)
+               : vp_store_insert (store, VP_RECORD (draft), VP_STORE_WRITE_DEFAULT, error));
+}
+
 static gboolean
 write_plan (VpPlanDialog *self, VpPlan *draft, GError **error)
 {
-  vp_store_set_undo_label (self->store, self->plan != NULL ? _ ("Edit plan") : _ ("New plan"));
-  if (!vp_store_begin (self->store, error))
-    return FALSE;
-  if (!write_municipalities (self, error)
-      || !(self->plan != NULL
-             ? vp_store_replace (self->store, VP_RECORD (self->plan), VP_RECORD (draft),
-                                 VP_STORE_WRITE_DEFAULT, error)
-             : vp_store_insert (self->store, VP_RECORD (draft), VP_STORE_WRITE_DEFAULT, error)))
-    {
-      vp_store_rollback (self->store);
-      return FALSE;
-    }
-  return vp_store_commit (self->store, error);
+  Save save = { self, draft };
+
+  return vp_store_run (self->store, self->plan != NULL ? _ ("Edit plan") : _ ("New plan"),
+                       save_edit, &save, error);
 }
 
 /**

@@ -16,6 +16,7 @@
 #include "vp-record-editor.h"
 #include "vp-subtheme-editor.h"
 #include "vp-swatch.h"
+#include "views/vp-view.h"
 
 /*
  * The plan to read: per priority, in number order, its colour, title,
@@ -60,7 +61,30 @@ struct _VpPlanView
   guint focus_frames;
 };
 
-G_DEFINE_FINAL_TYPE (VpPlanView, vp_plan_view, GTK_TYPE_WIDGET)
+/* VpView: what it shows */
+static VpStore *
+view_get_store (VpView *view)
+{
+  return VP_PLAN_VIEW (view)->store;
+}
+
+static VpPlan *
+view_get_plan (VpView *view)
+{
+  return VP_PLAN_VIEW (view)->plan;
+}
+
+static void
+view_iface_init (VpViewInterface *iface)
+{
+  iface->get_store = view_get_store;
+  iface->get_plan = view_get_plan;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VpPlanView,
+                               vp_plan_view,
+                               GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (VP_TYPE_VIEW, view_iface_init))
 
 enum
 {
@@ -70,14 +94,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-enum
-{
-  DONE,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static void queue_rebuild (VpPlanView *self);
 
@@ -776,7 +792,7 @@ queue_rebuild (VpPlanView *self)
 static void
 on_editor_done_cb (VpPlanView *self, const char *message)
 {
-  g_signal_emit (self, signals[DONE], 0, message);
+  vp_view_done (VP_VIEW (self), message);
 }
 
 static void
@@ -988,12 +1004,7 @@ vp_plan_view_class_init (VpPlanViewClass *klass)
                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * VpPlanView::done:
-   * @message: what an editor did, for a toast: "Goal deleted"
-   */
-  signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* "done" (what an editor did, for a toast) is VpView's */
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/nl/veiligheidsplan/Veiligheidsplan/ui/vp-plan-view.ui");

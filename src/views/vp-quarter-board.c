@@ -107,8 +107,7 @@ quarter_title (VpBoardView *board, guint column)
                        ? _ ("Later")
                        : vp_enum_get_label (VP_TYPE_QUARTER, VP_QUARTER_NONE));
   title = format_quarter (year, quarter);
-  if (g_date_time_get_year (now) == year
-      && (g_date_time_get_month (now) - 1) / 3 + 1 == (int) quarter)
+  if (vp_quarter_is_now (year, quarter, now))
     /* Translators: the column of the quarter we are in: "Q3 2024 · now" */
     return g_strdup_printf (_ ("%s · now"), title);
   return g_steal_pointer (&title);
@@ -173,7 +172,7 @@ quarter_opening_column (VpBoardView *board)
   g_autoptr (GDateTime) now = vp_store_get_shown_now (vp_board_view_get_store (board));
   int first, last;
   int year = g_date_time_get_year (now);
-  int quarter = (g_date_time_get_month (now) - 1) / 3;
+  int quarter = vp_quarter_of_date (now) - 1;
 
   plan_years (board, &first, &last);
   if (year < first)

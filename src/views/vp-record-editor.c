@@ -164,6 +164,20 @@ write_record (VpRecordEditor *self, VpRecord *draft, GError **error)
   return ok && (klass->write_more == NULL || klass->write_more (self, draft, error));
 }
 
+typedef struct
+{
+  VpRecordEditor *self;
+  VpRecord *draft;
+} Save;
+
+static gboolean
+save_edit (VpStore *store, gpointer data, GError **error)
+{
+  Save *save = data;
+
+  return write_record (save->self, save->draft, error);
+}
+
 /* Everything in one transaction, one step to undo: on any failure
  * nothing is written. */
 static gboolean
@@ -171,17 +185,18 @@ write_changes (VpRecordEditor *self, VpRecord *draft, GError **error)
 {
   VpRecordEditorPrivate *priv = vp_record_editor_get_instance_private (self);
   const VpRecordEditorTexts *texts = get_texts (self);
+  Save save = { self, draft };
 
-  if (!check_still_there (self, error) || !vp_store_begin (priv->store, error))
-    return FALSE;
-  vp_store_set_undo_label (priv->store,
-                           _ (priv->record == NULL ? texts->add_undo : texts->edit_undo));
-  if (!write_record (self, draft, error))
-    {
-      vp_store_rollback (priv->store);
-      return FALSE;
-    }
-  return vp_store_commit (priv->store, error);
+  return check_still_there (self, error)
+         && vp_store_run (priv->store,
+                          _ (priv->record == NULL ? texts->add_undo : texts->edit_undo), save_edit,
+                          &save, error);
+}
+
+static gboolean
+delete_edit (VpStore *store, gpointer record, GError **error)
+{
+  return vp_store_delete (store, record, error);
 }
 
 static gboolean
@@ -189,15 +204,9 @@ delete_record (VpRecordEditor *self, GError **error)
 {
   VpRecordEditorPrivate *priv = vp_record_editor_get_instance_private (self);
 
-  if (!check_still_there (self, error) || !vp_store_begin (priv->store, error))
-    return FALSE;
-  vp_store_set_undo_label (priv->store, _ (get_texts (self)->delete_undo));
-  if (!vp_store_delete (priv->store, priv->record, error))
-    {
-      vp_store_rollback (priv->store);
-      return FALSE;
-    }
-  return vp_store_commit (priv->store, error);
+  return check_still_there (self, error)
+         && vp_store_run (priv->store, _ (get_texts (self)->delete_undo), delete_edit, priv->record,
+                          error);
 }
 
 static void
@@ -709,9 +718,6 @@ vp_record_editor_can_edit (VpStore *store, VpRecord *record)
   g_return_val_if_fail (VP_IS_STORE (store), FALSE);
   g_return_val_if_fail (VP_IS_RECORD (record), FALSE);
 
-  /* nothing of a closed plan changes until it is reopened */
   plan = vp_store_lookup_plan_of (store, record);
-  if (plan != NULL && vp_plan_is_closed (plan))
-    return FALSE;
-  return vp_ownership_may_change (record, vp_store_get_home_municipality (store));
+  return vp_ownership_may_edit_here (record, plan, vp_store_get_home_municipality (store));
 }

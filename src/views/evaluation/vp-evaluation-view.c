@@ -7,6 +7,7 @@
 
 #include "vp-evaluation-chart.h"
 #include "vp-evaluation-view.h"
+#include "views/vp-view.h"
 
 /*
  * The evaluation view: the plan's figures at a glance, at a reference
@@ -37,7 +38,37 @@ struct _VpEvaluationView
   guint refresh_id;
 };
 
-G_DEFINE_FINAL_TYPE (VpEvaluationView, vp_evaluation_view, GTK_TYPE_WIDGET)
+/* VpView: what it shows */
+static VpStore *
+view_get_store (VpView *view)
+{
+  return VP_EVALUATION_VIEW (view)->store;
+}
+
+static VpPlan *
+view_get_plan (VpView *view)
+{
+  return VP_EVALUATION_VIEW (view)->plan;
+}
+
+static VpActionFilter *
+view_get_filter (VpView *view)
+{
+  return VP_EVALUATION_VIEW (view)->filter;
+}
+
+static void
+view_iface_init (VpViewInterface *iface)
+{
+  iface->get_store = view_get_store;
+  iface->get_plan = view_get_plan;
+  iface->get_filter = view_get_filter;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VpEvaluationView,
+                               vp_evaluation_view,
+                               GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (VP_TYPE_VIEW, view_iface_init))
 
 enum
 {

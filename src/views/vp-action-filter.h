@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "store/vp-store.h"
+#include "store/vp-store-status.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +17,5 @@ G_DECLARE_FINAL_TYPE (VpActionFilter, vp_action_filter, VP, ACTION_FILTER, GtkFi
 VpActionFilter *vp_action_filter_new (VpStore *store);
 gboolean vp_action_filter_is_active (VpActionFilter *self);
 void vp_action_filter_clear (VpActionFilter *self);
-
-gboolean vp_action_is_overdue (VpStore *store, VpAction *action);
-gboolean vp_action_quarter_has_passed (VpAction *action, GDateTime *now);
-VpStatus vp_action_get_home_status (VpStore *store, VpAction *action);
 
 G_END_DECLS

@@ -15,6 +15,9 @@
 #include "vp-exchange-folder.h"
 
 /*
+ * (GTK-free, GIO only: part of the core library beside the reader and
+ * writer it uses.)
+ *
  * A folder the partners share (a network drive, a synchronised folder):
  * a few seconds after each change the plan's export is written there,
  * atomically (a temporary file renamed over the old one), under a name of

@@ -14,7 +14,8 @@
  * sub-theme, quarter, lead, category, status, overdue), all combined. The
  * facets are properties, so a filter bar binds to them; every change
  * tells the filter models how it changed, so they refilter only what they
- * must.
+ * must. A GtkFilter, so it lives with the views; the rules it filters by
+ * (over time, the status shown) are rules/ and store/'s.
  */
 
 struct _VpActionFilter
@@ -64,60 +65,6 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/**
- * vp_action_get_home_status:
- *
- * Returns: the home municipality's status of @action (planned when it
- *   has none)
- */
-VpStatus
-vp_action_get_home_status (VpStore *store, VpAction *action)
-{
-  VpActionStatus *status = vp_store_find_status (store, vp_record_get_uuid (VP_RECORD (action)),
-                                                 vp_store_get_home_municipality (store));
-
-  return status != NULL ? vp_action_status_get_status (status) : VP_STATUS_PLANNED;
-}
-
-/**
- * vp_action_quarter_has_passed:
- * @now: the date that counts
- *
- * Returns: whether @now is past the end of @action's quarter (%FALSE
- *   when it has none)
- */
-gboolean
-vp_action_quarter_has_passed (VpAction *action, GDateTime *now)
-{
-  int year = vp_action_get_year (action);
-  VpQuarter quarter = vp_action_get_quarter (action);
-  int now_year = g_date_time_get_year (now);
-  int now_quarter = (g_date_time_get_month (now) - 1) / 3 + 1;
-
-  if (year == 0 || quarter == VP_QUARTER_NONE)
-    return FALSE;
-  return now_year > year || (now_year == year && now_quarter > (int) quarter);
-}
-
-/**
- * vp_action_is_overdue:
- *
- * Returns: whether the end of @action's quarter has passed (by the store's
- *   clock, or at the date the plan is shown as of) while it is neither
- *   done nor cancelled
- */
-gboolean
-vp_action_is_overdue (VpStore *store, VpAction *action)
-{
-  g_autoptr (GDateTime) now = vp_store_get_shown_now (store);
-  VpStatus status;
-
-  if (!vp_action_quarter_has_passed (action, now))
-    return FALSE;
-  status = vp_action_get_overall_status (store, action);
-  return status != VP_STATUS_DONE && status != VP_STATUS_CANCELLED;
-}
 
 typedef struct
 {
