@@ -459,11 +459,11 @@ vp_merge_classify_deletion (
         /* Translators: a partner's file deletes a joint record that holds another
          * municipality's record: "It holds a record of Rhenen, which only Rhenen
          * deletes; Veenendaal deleted it." */
-        *reason
-          = g_strdup_printf (_ ("It holds a record of %s, which only %s deletes; %s "
-                                "deleted it."),
-                             name_of (store, owner_of (part)), name_of (store, owner_of (part)),
-                             name_of (store, tombstone->deleted_by));
+        *reason = g_strdup_printf (_ ("It holds a record of %s, which only %s deletes; %s "
+                                      "deleted it."),
+                                   name_of (store, vp_record_get_owner (part)),
+                                   name_of (store, vp_record_get_owner (part)),
+                                   name_of (store, tombstone->deleted_by));
         return VP_CHANGE_REFUSED;
       }
   }
