@@ -372,6 +372,26 @@ vp_cell_text_set_yalign (VpCellText *self, float yalign)
 }
 
 /**
+ * vp_cell_text_is_cut:
+ *
+ * Returns: whether the text, at the cell's size, ends in "…" (for a
+ *   tooltip with the whole text; %FALSE while the cell has no size)
+ */
+gboolean
+vp_cell_text_is_cut (VpCellText *self)
+{
+  int width, height;
+
+  g_return_val_if_fail (VP_IS_CELL_TEXT (self), FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (self->text == NULL || *self->text == '\0' || width <= 0 || height <= 0)
+    return FALSE;
+  return pango_layout_is_ellipsized (find_layout (self, width, height));
+}
+
+/**
  * vp_cell_text_count_shaped:
  *
  * Returns: how many layouts cells have made so far (for tests and the
