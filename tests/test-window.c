@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "app/vp-application.h"
 #include "app/vp-home-dialog.h"
@@ -602,6 +603,43 @@ test_view_shortcuts (void)
       focus = gtk_root_get_focus (GTK_ROOT (window));
       g_assert_nonnull (focus);
       g_assert_true (gtk_widget_is_ancestor (focus, adw_view_stack_page_get_child (page)));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Ctrl+Shift+F opens the filter popover; the shortcuts window lists it
+ * and every view's Alt+number. */
+static void
+test_filter_shortcut (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  g_autoptr (GBytes) overlay
+    = g_resources_lookup_data ("/nl/veiligheidsplan/Veiligheidsplan/gtk/help-overlay.ui", 0, NULL);
+  const char *text = g_bytes_get_data (overlay, NULL);
+  g_autoptr (GtkSelectionModel) pages = NULL;
+  GtkShortcut *shortcut;
+  GtkWidget *popover;
+  VpWindow *window;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  popover = gtk_widget_get_ancestor (window_child (window, "filter_grid"), GTK_TYPE_POPOVER);
+  g_assert_false (gtk_widget_get_visible (popover));
+  shortcut = find_shortcut (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_nonnull (shortcut);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                               GTK_WIDGET (window), NULL));
+  vp_test_wait_for_frames ();
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  g_assert_nonnull (strstr (text, "&lt;Control&gt;&lt;Shift&gt;f"));
+  pages = adw_view_stack_get_pages (window_child (window, "views"));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autofree char *accelerator = g_strdup_printf ("&lt;Alt&gt;%u<", i + 1);
+
+      g_assert_nonnull (strstr (text, accelerator));
     }
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1332,6 +1370,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/search-and-filters", test_search_and_filters);
   g_test_add_func ("/window/sidebar-chooses-priority", test_sidebar_chooses_priority);
   g_test_add_func ("/window/view-shortcuts", test_view_shortcuts);
+  g_test_add_func ("/window/filter-shortcut", test_filter_shortcut);
   g_test_add_func ("/window/accessible-window", test_accessible_window);
   g_test_add_func ("/window/narrow-window-folds", test_narrow_window_folds);
   g_test_add_func ("/window/new-action-selected", test_new_action_selected);
