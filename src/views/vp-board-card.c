@@ -170,12 +170,12 @@ text_height (VpBoardCard *self, int width)
   if (self->layout == NULL)
     {
       self->layout = gtk_widget_create_pango_layout (self->text, NULL);
-      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (self->layout, -MAX_LINES);
     }
   pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
-  pango_layout_set_width (self->layout, MAX (width, 1) * PANGO_SCALE);
+  /* as the cell text wraps it */
+  vp_cell_text_wrap_layout (self->layout, MAX (width, 1));
   pango_layout_get_pixel_size (self->layout, NULL, &height);
   /* never less than the cell text's own minimum of one line */
   self->measured_width = width;
@@ -334,6 +334,8 @@ allocate_bottom (VpBoardCard *self, int x, int y, int inner, int height)
     place (self->lead, x, y, end - x, height);
 }
 
+static gboolean remeasure_cb (gpointer data);
+
 static void
 vp_board_card_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
@@ -350,6 +352,10 @@ vp_board_card_size_allocate (GtkWidget *widget, int width, int height, int basel
       self->guessed_width = width;
       gtk_widget_queue_resize (widget);
     }
+  /* a height guessed off screen, now on it: measured (when the card was
+   * mapped, the list had not been laid out yet) */
+  if (self->estimated && self->remeasure_id == 0 && on_screen (self))
+    self->remeasure_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, remeasure_cb, self, NULL);
   if (self->heading)
     {
       allocate_heading (self, width, height);

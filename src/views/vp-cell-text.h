@@ -17,6 +17,7 @@ PangoAttrList *vp_cell_text_get_attributes (VpCellText *self);
 void vp_cell_text_set_yalign (VpCellText *self, float yalign);
 void vp_cell_text_get_font_size (VpCellText *self, int *char_width, int *line_height);
 gboolean vp_cell_text_is_cut (VpCellText *self);
+void vp_cell_text_wrap_layout (PangoLayout *layout, int width);
 guint vp_cell_text_count_shaped (void);
 
 G_END_DECLS
