@@ -85,6 +85,8 @@ struct _VpBoardCard
   /* measures the text, from idle: the card comes on screen while the list
    * is being laid out, too late to be measured again in that frame */
   guint remeasure_id;
+  /* the height last asked for by ask_again_if_short() */
+  int asked_height;
 };
 
 G_DEFINE_FINAL_TYPE (VpBoardCard, vp_board_card, GTK_TYPE_WIDGET)
@@ -334,7 +336,30 @@ allocate_bottom (VpBoardCard *self, int x, int y, int inner, int height)
     place (self->lead, x, y, end - x, height);
 }
 
-static gboolean remeasure_cb (gpointer data);
+static gboolean
+resize_cb (gpointer data)
+{
+  VpBoardCard *self = data;
+
+  self->remeasure_id = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Given less height than its text needs: its height was guessed when the
+ * list measured it (before the list was laid out, the card counted as
+ * off screen), and is measured now; the list is asked again, once for
+ * each height. */
+static void
+ask_again_if_short (VpBoardCard *self, int width, int height)
+{
+  int needed = measure_height (self, width);
+
+  if (height >= needed || needed == self->asked_height || self->remeasure_id != 0)
+    return;
+  self->asked_height = needed;
+  self->remeasure_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, resize_cb, self, NULL);
+}
 
 static void
 vp_board_card_size_allocate (GtkWidget *widget, int width, int height, int baseline)
@@ -352,10 +377,6 @@ vp_board_card_size_allocate (GtkWidget *widget, int width, int height, int basel
       self->guessed_width = width;
       gtk_widget_queue_resize (widget);
     }
-  /* a height guessed off screen, now on it: measured (when the card was
-   * mapped, the list had not been laid out yet) */
-  if (self->estimated && self->remeasure_id == 0 && on_screen (self))
-    self->remeasure_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, remeasure_cb, self, NULL);
   if (self->heading)
     {
       allocate_heading (self, width, height);
@@ -375,6 +396,7 @@ vp_board_card_size_allocate (GtkWidget *widget, int width, int height, int basel
     y += partners + ROW_GAP;
 
   allocate_bottom (self, x, y, inner, bottom_height (self, inner));
+  ask_again_if_short (self, width, height);
 }
 
 static void
