@@ -166,6 +166,35 @@ find_choice (GtkWidget *widget, const char *title, const char *label)
   return NULL;
 }
 
+/* The widget named @name (a section of the preview is named by its title). */
+static GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The rows of the preview under @widget, one per change listed. */
+static guint
+count_rows (GtkWidget *widget)
+{
+  guint n = ADW_IS_PREFERENCES_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child);
+  return n;
+}
+
 static char *
 action_text (VpStore *store, const char *uuid)
 {
@@ -208,6 +237,9 @@ test_preview (Fixture *f, gconstpointer data)
   g_assert_true (vp_test_shows_text (widget, B_CONTROLS_TEXT));
   g_assert_true (vp_test_shows_text (widget, training));
   g_assert_true (vp_test_shows_text (widget, "Barneveld: Done"));
+  /* one row for the status set: its history event goes with it */
+  g_assert_cmpuint (count_rows (find_named (widget, "Added")), ==, 1);
+  g_assert_false (vp_test_shows_text (widget, "Barneveld: Planned → Done"));
   g_assert_true (vp_test_shows_text (widget, "Action · Lead note"));
   g_assert_true (vp_test_shows_text (widget, "Action · deleted by Barneveld"));
   g_assert_true (

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "app/vp-application.h"
 #include "app/vp-home-dialog.h"
@@ -613,6 +614,43 @@ test_view_shortcuts (void)
       focus = gtk_root_get_focus (GTK_ROOT (window));
       g_assert_nonnull (focus);
       g_assert_true (gtk_widget_is_ancestor (focus, adw_view_stack_page_get_child (page)));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Ctrl+Shift+F opens the filter popover; the shortcuts window lists it
+ * and every view's Alt+number. */
+static void
+test_filter_shortcut (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  g_autoptr (GBytes) overlay
+    = g_resources_lookup_data ("/nl/veiligheidsplan/Veiligheidsplan/gtk/help-overlay.ui", 0, NULL);
+  const char *text = g_bytes_get_data (overlay, NULL);
+  g_autoptr (GtkSelectionModel) pages = NULL;
+  GtkShortcut *shortcut;
+  GtkWidget *popover;
+  VpWindow *window;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  popover = gtk_widget_get_ancestor (window_child (window, "filter_grid"), GTK_TYPE_POPOVER);
+  g_assert_false (gtk_widget_get_visible (popover));
+  shortcut = find_shortcut (GTK_WIDGET (window), GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_nonnull (shortcut);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                               GTK_WIDGET (window), NULL));
+  vp_test_wait_for_frames ();
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+
+  g_assert_nonnull (strstr (text, "&lt;Control&gt;&lt;Shift&gt;f"));
+  pages = adw_view_stack_get_pages (window_child (window, "views"));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autofree char *accelerator = g_strdup_printf ("&lt;Alt&gt;%u<", i + 1);
+
+      g_assert_nonnull (strstr (text, accelerator));
     }
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1288,6 +1326,149 @@ test_plan_chooser (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The list's column titled @title. */
+static GtkColumnViewColumn *
+list_column (VpWindow *window, const char *title)
+{
+  GtkColumnView *view
+    = GTK_COLUMN_VIEW (vp_test_find (GTK_WIDGET (list_view_of (window)), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_error ("no column %s", title);
+}
+
+/* Counts the cell texts on screen under @widget that end in "…", logging
+ * them; and how many show @text (cut or not) in @shown. */
+static guint
+count_cut_texts (GtkWidget *widget, const char *text, guint *shown)
+{
+  guint cut = 0;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
+    return 0;
+  if (VP_IS_CELL_TEXT (widget)
+      && g_strcmp0 (vp_cell_text_get_text (VP_CELL_TEXT (widget)), text) == 0)
+    {
+      (*shown)++;
+      if (vp_cell_text_is_cut (VP_CELL_TEXT (widget)))
+        {
+          g_test_message ("cut: %s in %d px", text, gtk_widget_get_width (widget));
+          cut++;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    cut += count_cut_texts (child, text, shown);
+  return cut;
+}
+
+/* No title of a column shown is narrower than it would like. */
+static void
+assert_titles_whole (GtkColumnView *view)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+
+  for (GtkWidget *title = gtk_widget_get_first_child (header); title != NULL;
+       title = gtk_widget_get_next_sibling (title))
+    {
+      graphene_rect_t bounds;
+      int natural;
+
+      if (!gtk_widget_get_visible (title))
+        continue;
+      gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_true (gtk_widget_compute_bounds (title, title, &bounds));
+      g_assert_cmpint ((int) bounds.size.width, >=, natural);
+    }
+}
+
+/* The list fits the window: nothing beyond its right edge, no title
+ * clipped, no status and no lead of the kind "Each municipality" cut. */
+static void
+assert_list_fits (VpWindow *window)
+{
+  GtkWidget *list = GTK_WIDGET (list_view_of (window));
+  GtkColumnView *view = GTK_COLUMN_VIEW (vp_test_find (list, GTK_TYPE_COLUMN_VIEW));
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (view));
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (view));
+  const char *texts[]
+    = { tr ("In progress", "In uitvoering"), tr ("Planned", "Gepland"),
+        tr ("Each municipality", "Iedere gemeente individueel"), tr ("Done", "Afgerond") };
+  guint shown[G_N_ELEMENTS (texts)] = { 0 };
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, gtk_widget_get_width (scroller));
+  g_assert_cmpint (gtk_widget_get_width (header), <=, gtk_widget_get_width (scroller));
+  assert_titles_whole (view);
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_assert_cmpuint (count_cut_texts (list, texts[i], &shown[i]), ==, 0);
+  g_assert_cmpuint (shown[1], >, 0);
+}
+
+static void
+resize_list (VpWindow *window, int width, int height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  for (int i = 0; i < 5; i++)
+    vp_test_wait_for_frames ();
+}
+
+/* At the default size every column fits, measured in the language of the
+ * moment; the activity takes what is left. In a narrow window columns go,
+ * the status stays. */
+static void
+test_list_columns_fit (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window = open_window (store);
+  GListModel *actions = vp_store_get_records (store, VP_TYPE_ACTION);
+  GtkColumnViewColumn *status;
+  guint dropped = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-example", NULL));
+  /* a status of each kind on screen: the widest, in progress */
+  for (guint i = 0, set = 0; i < g_list_model_get_n_items (actions) && set < 3; i++)
+    {
+      g_autoptr (VpAction) action = g_list_model_get_item (actions, i);
+
+      if (!vp_action_can_set_status (store, action, NULL))
+        continue;
+      g_assert_true (vp_store_set_status (store, action, "nijkerk",
+                                          set++ == 0 ? VP_STATUS_IN_PROGRESS : VP_STATUS_DONE, 0,
+                                          "", NULL));
+    }
+  resize_list (window, 1280, 800);
+  assert_list_fits (window);
+  status = list_column (window, tr ("Status", "Status"));
+  g_assert_true (gtk_column_view_column_get_visible (status));
+  g_assert_true (gtk_column_view_column_get_visible (list_column (window, tr ("Lead", "Trekker"))));
+  g_assert_true (
+    gtk_column_view_column_get_visible (list_column (window, tr ("Quarter", "Kwartaal"))));
+
+  resize_list (window, 800, 600);
+  assert_list_fits (window);
+  g_assert_true (gtk_column_view_column_get_visible (status));
+  g_assert_true (
+    gtk_column_view_column_get_visible (list_column (window, tr ("Activity", "Activiteit"))));
+  dropped
+    += !gtk_column_view_column_get_visible (list_column (window, tr ("Category", "Categorie")));
+  dropped += !gtk_column_view_column_get_visible (
+    list_column (window, tr ("Last Change", "Laatst gewijzigd")));
+  g_assert_cmpuint (dropped, ==, 2);
+
+  /* wide again, they are back */
+  resize_list (window, 1280, 800);
+  g_assert_true (
+    gtk_column_view_column_get_visible (list_column (window, tr ("Category", "Categorie"))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Cells that show one text at one size lay it out once between them;
  * another text, markup or not, is laid out for itself and kept as text. */
 static void
@@ -1369,6 +1550,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/search-and-filters", test_search_and_filters);
   g_test_add_func ("/window/sidebar-chooses-priority", test_sidebar_chooses_priority);
   g_test_add_func ("/window/view-shortcuts", test_view_shortcuts);
+  g_test_add_func ("/window/filter-shortcut", test_filter_shortcut);
   g_test_add_func ("/window/accessible-window", test_accessible_window);
   g_test_add_func ("/window/narrow-window-folds", test_narrow_window_folds);
   g_test_add_func ("/window/new-action-selected", test_new_action_selected);
@@ -1388,5 +1570,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/partners-action-not-deleted", test_partners_action_not_deleted);
   g_test_add_func ("/window/selection-follows-action", test_selection_follows_action);
   g_test_add_func ("/window/cell-texts-share-layouts", test_cell_texts_share_layouts);
+  g_test_add_func ("/window/list-columns-fit", test_list_columns_fit);
   return g_test_run ();
 }

@@ -218,6 +218,11 @@ on_about_action_cb (GSimpleAction *action, GVariant *parameter, gpointer user_da
                 "developers", developers, "license-type", GTK_LICENSE_CUSTOM, "license",
                 _ ("European Union Public Licence, version 1.2 (EUPL-1.2)"), "transient-for",
                 gtk_application_get_active_window (GTK_APPLICATION (self)), NULL);
+  /* the addresses the build was given (meson options website, issue_url) */
+  if (*PACKAGE_WEBSITE != '\0')
+    adw_about_window_set_website (ADW_ABOUT_WINDOW (about), PACKAGE_WEBSITE);
+  if (*PACKAGE_ISSUE_URL != '\0')
+    adw_about_window_set_issue_url (ADW_ABOUT_WINDOW (about), PACKAGE_ISSUE_URL);
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -304,6 +304,18 @@ vp_window_clear_filters_action (GtkWidget *widget, const char *action_name, GVar
   vp_action_filter_clear (self->filter);
 }
 
+/* Opens the filter popover (Ctrl+Shift+F), as its button would. */
+void
+vp_window_filter_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  VpWindow *self = VP_WINDOW (widget);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (self->filter_grid), GTK_TYPE_POPOVER);
+  GtkWidget *button = popover != NULL ? gtk_widget_get_parent (popover) : NULL;
+
+  if (GTK_IS_MENU_BUTTON (button) && gtk_widget_is_drawable (button))
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+}
+
 /**
  * vp_window_setup_filters:
  *

@@ -84,6 +84,7 @@ void vp_window_on_sidebar_row_activated_cb (VpWindow *self, GtkListBoxRow *row);
 void vp_window_setup_filters (VpWindow *self);
 void
 vp_window_clear_filters_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
+void vp_window_filter_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
 
 /* vp-window.c */
 void vp_window_show_plan (VpWindow *self, VpPlan *plan);

@@ -836,6 +836,7 @@ install_actions (GtkWidgetClass *widget_class)
                                    vp_window_show_overdue_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL,
                                    vp_window_clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.filter", NULL, vp_window_filter_action);
   vp_window_install_report_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 
@@ -845,6 +846,8 @@ install_actions (GtkWidgetClass *widget_class)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);

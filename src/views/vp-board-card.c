@@ -85,6 +85,8 @@ struct _VpBoardCard
   /* measures the text, from idle: the card comes on screen while the list
    * is being laid out, too late to be measured again in that frame */
   guint remeasure_id;
+  /* the height last asked for by ask_again_if_short() */
+  int asked_height;
 };
 
 G_DEFINE_FINAL_TYPE (VpBoardCard, vp_board_card, GTK_TYPE_WIDGET)
@@ -170,12 +172,12 @@ text_height (VpBoardCard *self, int width)
   if (self->layout == NULL)
     {
       self->layout = gtk_widget_create_pango_layout (self->text, NULL);
-      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_height (self->layout, -MAX_LINES);
     }
   pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
-  pango_layout_set_width (self->layout, MAX (width, 1) * PANGO_SCALE);
+  /* as the cell text wraps it */
+  vp_cell_text_wrap_layout (self->layout, MAX (width, 1));
   pango_layout_get_pixel_size (self->layout, NULL, &height);
   /* never less than the cell text's own minimum of one line */
   self->measured_width = width;
@@ -334,6 +336,31 @@ allocate_bottom (VpBoardCard *self, int x, int y, int inner, int height)
     place (self->lead, x, y, end - x, height);
 }
 
+static gboolean
+resize_cb (gpointer data)
+{
+  VpBoardCard *self = data;
+
+  self->remeasure_id = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Given less height than its text needs: its height was guessed when the
+ * list measured it (before the list was laid out, the card counted as
+ * off screen), and is measured now; the list is asked again, once for
+ * each height. */
+static void
+ask_again_if_short (VpBoardCard *self, int width, int height)
+{
+  int needed = measure_height (self, width);
+
+  if (height >= needed || needed == self->asked_height || self->remeasure_id != 0)
+    return;
+  self->asked_height = needed;
+  self->remeasure_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, resize_cb, self, NULL);
+}
+
 static void
 vp_board_card_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
@@ -369,6 +396,7 @@ vp_board_card_size_allocate (GtkWidget *widget, int width, int height, int basel
     y += partners + ROW_GAP;
 
   allocate_bottom (self, x, y, inner, bottom_height (self, inner));
+  ask_again_if_short (self, width, height);
 }
 
 static void

@@ -137,6 +137,33 @@ forget_layouts (void)
   n_layouts = 0;
 }
 
+/**
+ * vp_cell_text_wrap_layout:
+ * @layout: a layout with its text and attributes
+ * @width: the width of its lines, in pixels
+ *
+ * Sets @layout's lines to break between words; only a word longer than
+ * a whole line ("handhavingsuitvoeringsplan" in a narrow card) breaks
+ * inside, where it must, without a hyphen Pango would put at a place
+ * that is no syllable's end.
+ */
+void
+vp_cell_text_wrap_layout (PangoLayout *layout, int width)
+{
+  PangoAttrList *attributes = pango_layout_get_attributes (layout);
+  g_autoptr (PangoAttrList) own
+    = attributes != NULL ? pango_attr_list_copy (attributes) : pango_attr_list_new ();
+  PangoRectangle logical;
+
+  pango_attr_list_change (own, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, own);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (logical.x + logical.width > width)
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+}
+
 /* The layout of the cell's text at its size, made the first time. */
 static PangoLayout *
 find_layout (VpCellText *self, int width, int height)
@@ -157,10 +184,9 @@ find_layout (VpCellText *self, int width, int height)
   layout = pango_layout_new (shaper->context);
   pango_layout_set_text (layout, self->text, -1);
   pango_layout_set_attributes (layout, self->attributes);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (layout, width * PANGO_SCALE);
   pango_layout_set_height (layout, height * PANGO_SCALE);
+  vp_cell_text_wrap_layout (layout, width);
   pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   g_hash_table_insert (shaper->layouts, g_steal_pointer (&key), layout);
   n_layouts++;
@@ -369,6 +395,26 @@ vp_cell_text_set_yalign (VpCellText *self, float yalign)
     return;
   self->yalign = yalign;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * vp_cell_text_is_cut:
+ *
+ * Returns: whether the text, at the cell's size, ends in "…" (for a
+ *   tooltip with the whole text; %FALSE while the cell has no size)
+ */
+gboolean
+vp_cell_text_is_cut (VpCellText *self)
+{
+  int width, height;
+
+  g_return_val_if_fail (VP_IS_CELL_TEXT (self), FALSE);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (self->text == NULL || *self->text == '\0' || width <= 0 || height <= 0)
+    return FALSE;
+  return pango_layout_is_ellipsized (find_layout (self, width, height));
 }
 
 /**

@@ -16,6 +16,8 @@ void vp_cell_text_set_attributes (VpCellText *self, PangoAttrList *attributes);
 PangoAttrList *vp_cell_text_get_attributes (VpCellText *self);
 void vp_cell_text_set_yalign (VpCellText *self, float yalign);
 void vp_cell_text_get_font_size (VpCellText *self, int *char_width, int *line_height);
+gboolean vp_cell_text_is_cut (VpCellText *self);
+void vp_cell_text_wrap_layout (PangoLayout *layout, int width);
 guint vp_cell_text_count_shaped (void);
 
 G_END_DECLS

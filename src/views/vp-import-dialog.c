@@ -723,10 +723,73 @@ count_dependents (VpImportDialog *self, VpChange *change)
   g_hash_table_insert (self->dependents, root, GUINT_TO_POINTER (n + 1));
 }
 
+/* What a listed change is named by, for the history events that go with
+ * it: an action's status by its action and municipality, an action by its
+ * UUID. */
+static char *
+told_key (VpRecord *record)
+{
+  if (VP_IS_ACTION_STATUS (record))
+    return g_strdup_printf ("status %s %s", vp_action_status_get_action (VP_ACTION_STATUS (record)),
+                            vp_action_status_get_municipality (VP_ACTION_STATUS (record)));
+  if (VP_IS_STATUS_EVENT (record))
+    {
+      VpStatusEvent *event = VP_STATUS_EVENT (record);
+
+      if (vp_status_event_get_kind (event) == VP_EVENT_KIND_STATUS)
+        return g_strdup_printf ("status %s %s", vp_status_event_get_action (event),
+                                vp_status_event_get_municipality (event));
+      return g_strdup_printf ("action %s", vp_status_event_get_action (event));
+    }
+  if (VP_IS_ACTION (record))
+    return g_strdup_printf ("action %s", vp_record_get_uuid (record));
+  return NULL;
+}
+
+/* A history event the file adds with a change that the preview lists (a
+ * status set, an action moved to another quarter) is part of that change:
+ * one row says it, not a second "History" row. */
+static gboolean
+told_by_its_change (GHashTable *told, VpChange *change)
+{
+  VpRecord *incoming = vp_change_get_incoming (change);
+  g_autofree char *key = NULL;
+
+  if (!VP_IS_STATUS_EVENT (incoming) || vp_change_get_kind (change) != VP_CHANGE_ADDED)
+    return FALSE;
+  key = told_key (incoming);
+  return g_hash_table_contains (told, key);
+}
+
+/* The keys of the statuses and actions the preview lists. */
+static GHashTable *
+collect_told (GListModel *changes)
+{
+  GHashTable *told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr (VpChange) change = g_list_model_get_item (changes, i);
+      VpRecord *incoming = vp_change_get_incoming (change);
+
+      if (section_of (change) >= 0 && !VP_IS_STATUS_EVENT (incoming)
+          && vp_change_get_kind (change) != VP_CHANGE_OLDER
+          && vp_change_get_kind (change) != VP_CHANGE_REFUSED)
+        {
+          char *key = told_key (incoming);
+
+          if (key != NULL)
+            g_hash_table_add (told, key);
+        }
+    }
+  return told;
+}
+
 static void
 build_preview (VpImportDialog *self)
 {
   GListModel *changes = vp_change_set_get_changes (self->set);
+  g_autoptr (GHashTable) told = collect_told (changes);
   GArray *listed[N_SECTIONS];
   guint unchanged = 0;
   guint older = 0;
@@ -740,6 +803,8 @@ build_preview (VpImportDialog *self)
       Listed item = { change, 0, i };
 
       count_dependents (self, change);
+      if (section >= 0 && told_by_its_change (told, change))
+        continue;
       if (section < 0)
         {
           unchanged += vp_change_get_kind (change) == VP_CHANGE_UNCHANGED;

@@ -38,6 +38,16 @@
 
 typedef char *(*FormatFunc) (VpListView *self, VpAction *action);
 
+/* the columns after the activity */
+#define N_COLUMNS 7
+/* the activity's least width, in average characters; narrower, the
+ * list leaves out columns (fit_columns()) */
+#define ACTIVITY_CHARS 40
+/* the lead's greatest width (in two lines), in average characters */
+#define LEAD_CHARS 18
+
+typedef struct _Column Column;
+
 struct _VpListView
 {
   GtkWidget parent_instance;
@@ -47,6 +57,17 @@ struct _VpListView
   GtkColumnView *column_view;
   GtkWidget *no_match;
   GtkWidget *no_match_button;
+
+  /* borrowed: the columns, and what they show */
+  GtkColumnViewColumn *activity;
+  GtkColumnViewColumn *column_views[N_COLUMNS];
+  const Column *columns[N_COLUMNS];
+  /* their widths, in pixels (measure_columns()) */
+  int widths[N_COLUMNS];
+  int title_widths[N_COLUMNS];
+  int activity_width;
+  gboolean titles_measured;
+  gboolean measured;
 
   /* owned */
   VpStore *store;
@@ -346,25 +367,109 @@ make_sorter (VpListView *self, CompareFunc compare)
   return GTK_SORTER (gtk_custom_sorter_new (sort_rows_cb, by, g_free));
 }
 
-typedef struct
+/* The texts a column can show, in the language of the moment: what its
+ * width is measured from (see measure_columns()). */
+typedef void (*SamplesFunc) (VpListView *self, GPtrArray *texts);
+
+static void
+samples_subtheme (VpListView *self, GPtrArray *texts)
+{
+  GListModel *subthemes = vp_store_get_records (self->store, VP_TYPE_SUBTHEME);
+
+  for (guint i = 0; i < g_list_model_get_n_items (subthemes); i++)
+    {
+      g_autoptr (VpSubtheme) subtheme = g_list_model_get_item (subthemes, i);
+
+      g_ptr_array_add (texts, g_strdup (vp_subtheme_get_letter (subtheme)));
+    }
+}
+
+static void
+samples_lead (VpListView *self, GPtrArray *texts)
+{
+  GListModel *organisations = vp_store_get_records (self->store, VP_TYPE_ORGANISATION);
+
+  g_ptr_array_add (texts, g_strdup (vp_enum_get_label (VP_TYPE_LEAD_KIND, VP_LEAD_KIND_JOINT)));
+  g_ptr_array_add (texts, g_strdup (vp_enum_get_label (VP_TYPE_LEAD_KIND, VP_LEAD_KIND_EACH)));
+  for (guint i = 0; i < g_list_model_get_n_items (organisations); i++)
+    {
+      g_autoptr (VpOrganisation) organisation = g_list_model_get_item (organisations, i);
+
+      g_ptr_array_add (texts, g_strdup (vp_organisation_get_name (organisation)));
+    }
+}
+
+static void
+samples_quarter (VpListView *self, GPtrArray *texts)
+{
+  const char *q4 = vp_enum_get_label (VP_TYPE_QUARTER, VP_QUARTER_Q4);
+  g_autofree char *quarter = g_strdup_printf (_ ("%s %d"), q4, 2024);
+
+  g_ptr_array_add (texts, g_strdup (vp_enum_get_label (VP_TYPE_QUARTER, VP_QUARTER_NONE)));
+  g_ptr_array_add (texts, g_strdup_printf (_ ("%s · overdue"), quarter));
+  g_ptr_array_add (texts, g_strdup_printf (_ ("planned %s %d"), q4, 2024));
+}
+
+static void
+samples_category (VpListView *self, GPtrArray *texts)
+{
+  g_ptr_array_add (texts, g_strdup (C_ ("category", "Local")));
+  g_ptr_array_add (texts, g_strdup (C_ ("category", "Joint")));
+}
+
+static void
+samples_progress (VpListView *self, GPtrArray *texts)
+{
+  g_ptr_array_add (texts, g_strdup_printf (_ ("%d / %d"), 88, 88));
+}
+
+/* the date of every month: their names differ in width */
+static void
+samples_last_change (VpListView *self, GPtrArray *texts)
+{
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autoptr (GDateTime) date = g_date_time_new (self->local, 2024, month, 28, 12, 0, 0);
+
+      g_ptr_array_add (texts, g_date_time_format (date, _ ("%-d %b %Y")));
+    }
+}
+
+static void
+samples_status (VpListView *self, GPtrArray *texts)
+{
+  g_autoptr (GEnumClass) klass = g_type_class_ref (VP_TYPE_STATUS);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    g_ptr_array_add (texts, g_strdup (vp_enum_get_label (VP_TYPE_STATUS, klass->values[i].value)));
+}
+
+struct _Column
 {
   const char *title;
   FormatFunc format;
   CompareFunc compare;
-  /* in pixels: the short columns are as wide as their content needs */
-  int width;
-} Column;
+  SamplesFunc samples;
+  /* how many lines a text may wrap to, at word boundaries */
+  int lines;
+  /* in a narrow window the columns of lower rank go first */
+  int rank;
+};
 
 static const Column label_columns[] = {
   /* Translators: the column of sub-theme letters */
-  { N_ ("Sub-theme"), format_subtheme, compare_subtheme, 80 },
-  { N_ ("Lead"), format_lead, compare_lead, 120 },
-  { N_ ("Quarter"), format_quarter, compare_quarter, 140 },
-  { N_ ("Category"), format_category, compare_category, 105 },
+  { N_ ("Sub-theme"), format_subtheme, compare_subtheme, samples_subtheme, 1, 3 },
+  { N_ ("Lead"), format_lead, compare_lead, samples_lead, 2, 5 },
+  { N_ ("Quarter"), format_quarter, compare_quarter, samples_quarter, 1, 4 },
+  { N_ ("Category"), format_category, compare_category, samples_category, 1, 1 },
   /* Translators: the column of achieved counts of the target */
-  { N_ ("Progress"), format_progress, compare_progress, 85 },
-  { N_ ("Last Change"), format_last_change, compare_last_change, 100 },
+  { N_ ("Progress"), format_progress, compare_progress, samples_progress, 1, 2 },
+  { N_ ("Last Change"), format_last_change, compare_last_change, samples_last_change, 1, 0 },
 };
+
+/* The status column, among the others after the category. */
+static const Column status_column
+  = { N_ ("Status"), NULL, compare_status, samples_status, 1, G_MAXINT };
 
 /* What a cell watches while it is bound: the record its row holds
  * (another after a search or sort: the view looks again at every bound
@@ -602,11 +707,25 @@ refresh_label (VpListView *self, GtkListItem *item)
     gtk_widget_remove_css_class (label, "overdue");
 }
 
+/* A text cut short (a long lead), whole. */
+static gboolean
+on_label_tooltip_cb (
+  GtkWidget *text, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
+{
+  if (!vp_cell_text_is_cut (VP_CELL_TEXT (text)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, vp_cell_text_get_text (VP_CELL_TEXT (text)));
+  return TRUE;
+}
+
 static void
 setup_label_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const Column *column)
 {
   /* as many lines as an action's text shows at least */
   GtkWidget *label = vp_cell_text_new (3, 12, 1, 2);
+
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_label_tooltip_cb), NULL);
 
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   g_object_set_data (G_OBJECT (item), "vp-column", (gpointer) column);
@@ -940,34 +1059,208 @@ make_factory (VpListView *self, GCallback setup, gpointer data)
   return factory;
 }
 
+/* Every column has a fixed width, else each change of the rows measures
+ * all their cells again: the activity's least width (it takes the room
+ * left), the others' measured from what they show (measure_columns()). */
 static void
 add_columns (VpListView *self)
 {
-  GtkColumnViewColumn *activity;
+  guint n = 0;
 
-  activity
+  self->activity
     = add_column (self, _ ("Activity"), make_factory (self, G_CALLBACK (setup_activity_cb), self),
                   make_sorter (self, compare_text));
-  /* Every column has a fixed width (the activity takes the room left):
-   * else each change of the rows measures all their cells again. */
-  gtk_column_view_column_set_fixed_width (activity, 320);
-  gtk_column_view_column_set_expand (activity, TRUE);
+  gtk_column_view_column_set_expand (self->activity, TRUE);
   for (gsize i = 0; i < G_N_ELEMENTS (label_columns); i++)
     {
       const Column *column = &label_columns[i];
 
-      GtkColumnViewColumn *added
+      self->columns[n] = column;
+      self->column_views[n++]
         = add_column (self, _ (column->title),
                       make_factory (self, G_CALLBACK (setup_label_cb), (gpointer) column),
                       make_sorter (self, column->compare));
-
-      gtk_column_view_column_set_fixed_width (added, column->width);
       if (column->format == format_category)
-        gtk_column_view_column_set_fixed_width (
-          add_column (self, _ ("Status"), make_factory (self, G_CALLBACK (setup_status_cb), self),
-                      make_sorter (self, compare_status)),
-          120);
+        {
+          self->columns[n] = &status_column;
+          self->column_views[n++] = add_column (
+            self, _ (status_column.title), make_factory (self, G_CALLBACK (setup_status_cb), self),
+            make_sorter (self, compare_status));
+        }
     }
+  g_assert (n == N_COLUMNS);
+}
+
+/* Column widths */
+
+/* The narrowest width, in pixels, at which @text takes at most @lines
+ * lines broken at spaces (each of its own lines: a quarter's text has
+ * two). */
+static int
+text_width (PangoLayout *layout, const char *text, int lines)
+{
+  PangoRectangle logical;
+  int low, high;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  low = 1;
+  high = logical.width;
+  if (lines <= 1)
+    return high;
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  while (low < high)
+    {
+      int width = (low + high) / 2;
+
+      pango_layout_set_width (layout, width * PANGO_SCALE);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      /* a word longer than the width overflows it */
+      if (pango_layout_get_line_count (layout) <= lines && logical.width <= width)
+        high = width;
+      else
+        low = width + 1;
+    }
+  return high;
+}
+
+/* The widest of the texts @column shows, in the cells' font. */
+static int
+content_width (VpListView *self, const Column *column)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (PangoLayout) layout
+    = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), NULL);
+  int widest = 0;
+
+  column->samples (self, texts);
+  for (guint i = 0; i < texts->len; i++)
+    widest = MAX (widest, text_width (layout, g_ptr_array_index (texts, i), column->lines));
+  return widest;
+}
+
+/* What a cell of column @i adds to its text (padding, border, a menu
+ * button's arrow), measured on a cell of the list; -1 while the list
+ * has no such cell. */
+static int
+cell_chrome (VpListView *self, guint i)
+{
+  GHashTableIter iter;
+  gpointer data;
+
+  g_hash_table_iter_init (&iter, self->watches);
+  while (g_hash_table_iter_next (&iter, &data, NULL))
+    {
+      Watch *watch = data;
+      GtkWidget *child = gtk_list_item_get_child (watch->item);
+      GtkWidget *text = child;
+      gboolean status = watch->refresh == refresh_status;
+      int cell_width, text_width_;
+
+      if (status ? self->columns[i] != &status_column
+                 : g_object_get_data (G_OBJECT (watch->item), "vp-column") != self->columns[i])
+        continue;
+      if (status)
+        text = gtk_menu_button_get_child (GTK_MENU_BUTTON (child));
+      gtk_widget_measure (gtk_widget_get_parent (child), GTK_ORIENTATION_HORIZONTAL, -1, NULL,
+                          &cell_width, NULL, NULL);
+      gtk_widget_measure (text, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &text_width_, NULL, NULL);
+      return cell_width - text_width_;
+    }
+  return -1;
+}
+
+/* Each column's title, as wide as it would like (with its sort arrow and
+ * padding): measured once, while every column shows. */
+static void
+measure_titles (VpListView *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  GtkWidget *title = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+
+  /* the activity's title first, then the others' in their order */
+  for (int i = -1; i < N_COLUMNS && title != NULL; i++, title = gtk_widget_get_next_sibling (title))
+    if (i >= 0)
+      gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &self->title_widths[i], NULL,
+                          NULL);
+  self->titles_measured = TRUE;
+}
+
+/* Each column as wide as its widest text and its title (the lead's at
+ * most LEAD_CHARS characters: a longer one ends in "…", whole in its
+ * tooltip). Measured again while the list has no cells to measure their
+ * padding on, and when the organisations change. */
+static void
+measure_columns (VpListView *self)
+{
+  gboolean all_measured = TRUE;
+  g_autoptr (PangoLayout) layout = NULL;
+  PangoFontMetrics *metrics;
+  int char_width;
+
+  if (!self->titles_measured)
+    measure_titles (self);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), NULL);
+  metrics = pango_context_get_metrics (pango_layout_get_context (layout), NULL, NULL);
+  char_width = pango_font_metrics_get_approximate_char_width (metrics);
+  pango_font_metrics_unref (metrics);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      int chrome = cell_chrome (self, i);
+      int content = content_width (self, self->columns[i]);
+
+      if (self->columns[i]->format == format_lead)
+        content = MIN (content, PANGO_PIXELS_CEIL (LEAD_CHARS * char_width));
+      all_measured &= chrome >= 0;
+      self->widths[i] = MAX (self->title_widths[i], content + MAX (chrome, 0));
+    }
+  self->activity_width = PANGO_PIXELS_CEIL (ACTIVITY_CHARS * char_width);
+  self->measured = all_measured;
+}
+
+/* The columns that fit beside the activity at @width, the others left
+ * out, those of lowest rank first; the status stays. */
+static void
+fit_columns (VpListView *self, int width)
+{
+  gboolean shown[N_COLUMNS];
+  int used = self->activity_width;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      shown[i] = TRUE;
+      used += self->widths[i];
+    }
+  while (used > width)
+    {
+      int lowest = -1;
+
+      for (guint i = 0; i < N_COLUMNS; i++)
+        if (shown[i] && self->columns[i] != &status_column
+            && (lowest < 0 || self->columns[i]->rank < self->columns[lowest]->rank))
+          lowest = i;
+      if (lowest < 0)
+        break;
+      shown[lowest] = FALSE;
+      used -= self->widths[lowest];
+    }
+  /* GTK 4.8 gives the room left to no column with a fixed width, though
+   * it expands: the activity takes it here */
+  gtk_column_view_column_set_fixed_width (self->activity,
+                                          self->activity_width + MAX (width - used, 0));
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      gtk_column_view_column_set_fixed_width (self->column_views[i], self->widths[i]);
+      gtk_column_view_column_set_visible (self->column_views[i], shown[i]);
+    }
+}
+
+static void
+on_organisations_changed_cb (VpListView *self)
+{
+  self->measured = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -1208,6 +1501,12 @@ setup_rows (VpListView *self)
   g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_ACTION_STATUS),
                            "items-changed", G_CALLBACK (on_statuses_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* the leads' and letters' widths */
+  g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_ORGANISATION),
+                           "items-changed", G_CALLBACK (on_organisations_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (vp_store_get_records (self->store, VP_TYPE_SUBTHEME), "items-changed",
+                           G_CALLBACK (on_organisations_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -1305,6 +1604,44 @@ vp_list_view_map (GtkWidget *widget)
 }
 
 static void
+vp_list_view_measure (GtkWidget *widget,
+                      GtkOrientation orientation,
+                      int for_size,
+                      int *minimum,
+                      int *natural,
+                      int *minimum_baseline,
+                      int *natural_baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+}
+
+/* The columns are fitted to the width before the list is laid out in it:
+ * nothing scrolls sideways. */
+static void
+vp_list_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  VpListView *self = VP_LIST_VIEW (widget);
+
+  if (!self->measured)
+    measure_columns (self);
+  fit_columns (self, width);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static void
 vp_list_view_unmap (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (vp_list_view_parent_class)->unmap (widget);
@@ -1323,6 +1660,8 @@ vp_list_view_class_init (VpListViewClass *klass)
   object_class->set_property = vp_list_view_set_property;
   widget_class->map = vp_list_view_map;
   widget_class->unmap = vp_list_view_unmap;
+  widget_class->measure = vp_list_view_measure;
+  widget_class->size_allocate = vp_list_view_size_allocate;
 
   properties[PROP_STORE]
     = g_param_spec_object ("store", NULL, NULL, VP_TYPE_STORE,
@@ -1349,7 +1688,6 @@ vp_list_view_class_init (VpListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpListView, no_match_button);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
   gtk_widget_class_install_action (widget_class, "list.set-status", "(ss)", set_status_action_cb);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
