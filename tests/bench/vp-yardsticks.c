@@ -315,7 +315,7 @@ print_comparison (Comparison *c)
     result = c->ours->len == 0 || c->floor->len == 0 ? "none"
              : ratio <= c->target                    ? "PASS"
                                                      : "FAIL";
-  g_print ("%-44s %3u %9.1f %9.1f %3s %6.2f× %8s  %s\n", c->measure, c->ours->len, ours, floor,
+  g_print ("%-48s %3u %9.1f %9.1f %3s %6.2f× %8s  %s\n", c->measure, c->ours->len, ours, floor,
            c->unit, ratio, target != NULL ? target : "-", result);
 }
 
@@ -336,7 +336,7 @@ vp_yardsticks_print (void)
            "time (the floor: json-glib and one transaction of prepared inserts, no checks;\n"
            "its reverse writing indented JSON).\n\n",
            rounds);
-  g_print ("%-44s %3s %9s %9s %3s %7s %8s  %s\n", "measure", "n", "ours", "floor", "", "ratio",
+  g_print ("%-48s %3s %9s %9s %3s %7s %8s  %s\n", "measure", "n", "ours", "floor", "", "ratio",
            "target", "result");
   for (guint i = 0; i < comparisons->len; i++)
     print_comparison (g_ptr_array_index (comparisons, i));
