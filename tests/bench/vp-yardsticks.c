@@ -191,14 +191,19 @@ measure_startup (guint n, const char *database, VpYardsticks which)
   Comparison *startup = comparison_new (label, "ms", target);
   Comparison *memory = NULL;
 
+  double ms, mib;
+
   if (which & VP_YARDSTICK_MEMORY)
     memory = comparison_new (label_rss, "MiB", n == 10000 ? 1.3 : 0);
+  /* once each first, not counted: the first start reads from the disk
+   * what the others find in the page cache */
+  if (!run_to_first_frame (ours, &ms, &mib) || !run_to_first_frame (floor, &ms, &mib))
+    return;
   for (guint r = 0; r < rounds; r++)
     {
       for (guint i = 0; i < 2; i++)
         {
           gboolean is_ours = (i + r) % 2 == 0;
-          double ms, mib;
 
           if (!run_to_first_frame (is_ours ? ours : floor, &ms, &mib))
             return;
