@@ -901,8 +901,9 @@ static void
 measure_example (void)
 {
   g_autofree char *path = vp_test_db_path ();
-  const char *argv[] = { VP_BENCH_PROGRAM, "--database",     path, "--municipality", "Nijkerk",
-                         "--import",       VP_BENCH_EXAMPLE, NULL };
+  const char *argv[]
+    = { vp_yardsticks_program (), "--database", path, "--municipality", "Nijkerk", "--import",
+        VP_BENCH_EXAMPLE,         NULL };
   g_autoptr (GError) error = NULL;
   int status = 0;
 

@@ -80,6 +80,20 @@ vp_yardsticks_init (guint n_rounds, const char *dir)
 }
 
 /**
+ * vp_yardsticks_program:
+ *
+ * Returns: the program measured: the one built beside the benchmark, or
+ *   another build of it named by VP_BENCH_PROGRAM (to compare two)
+ */
+const char *
+vp_yardsticks_program (void)
+{
+  const char *program = g_getenv ("VP_BENCH_PROGRAM");
+
+  return program != NULL && *program != '\0' ? program : VP_BENCH_PROGRAM;
+}
+
+/**
  * vp_yardsticks_available:
  *
  * Returns: whether the program and the yardsticks were built
@@ -87,7 +101,7 @@ vp_yardsticks_init (guint n_rounds, const char *dir)
 gboolean
 vp_yardsticks_available (void)
 {
-  return g_file_test (VP_BENCH_PROGRAM, G_FILE_TEST_IS_EXECUTABLE)
+  return g_file_test (vp_yardsticks_program (), G_FILE_TEST_IS_EXECUTABLE)
          && g_file_test (VP_BENCH_FLOOR_WINDOW, G_FILE_TEST_IS_EXECUTABLE)
          && g_file_test (VP_BENCH_FLOOR_EXCHANGE, G_FILE_TEST_IS_EXECUTABLE);
 }
@@ -182,7 +196,7 @@ remove_database (const char *path)
 static void
 measure_startup (guint n, const char *database, VpYardsticks which)
 {
-  const char *ours[] = { VP_BENCH_PROGRAM, "--database", database, NULL };
+  const char *ours[] = { vp_yardsticks_program (), "--database", database, NULL };
   const char *floor[] = { VP_BENCH_FLOOR_WINDOW, NULL };
   g_autofree char *label = g_strdup_printf ("start-up to first frame, %u actions", n);
   g_autofree char *label_rss = g_strdup_printf ("resident memory at first frame, %u actions", n);
@@ -219,8 +233,9 @@ measure_import (guint n, const char *file)
 {
   g_autofree char *db = g_build_filename (work_dir, "import.db", NULL);
   g_autofree char *floor_db = g_build_filename (work_dir, "import-floor.db", NULL);
-  const char *ours[]
-    = { VP_BENCH_PROGRAM, "--database", db, "--municipality", "Nijkerk", "--import", file, NULL };
+  const char *ours[] = {
+    vp_yardsticks_program (), "--database", db, "--municipality", "Nijkerk", "--import", file, NULL
+  };
   const char *floor[] = { VP_BENCH_FLOOR_EXCHANGE, "import", file, floor_db, NULL };
   g_autofree char *label = g_strdup_printf ("import, processor time, %u actions", n);
   Comparison *c = comparison_new (label, "ms", 1.5);
@@ -247,7 +262,7 @@ measure_export (guint n, const char *database)
 {
   g_autofree char *out = g_build_filename (work_dir, "export.json", NULL);
   g_autofree char *floor_out = g_build_filename (work_dir, "export-floor.json", NULL);
-  const char *ours[] = { VP_BENCH_PROGRAM, "--database", database, "--export", out, NULL };
+  const char *ours[] = { vp_yardsticks_program (), "--database", database, "--export", out, NULL };
   const char *floor[] = { VP_BENCH_FLOOR_EXCHANGE, "export", database, floor_out, NULL };
   g_autofree char *label = g_strdup_printf ("export, processor time, %u actions", n);
   Comparison *c = comparison_new (label, "ms", 1.0);

@@ -15,6 +15,7 @@ typedef enum
 } VpYardsticks;
 
 void vp_yardsticks_init (guint rounds, const char *dir);
+const char *vp_yardsticks_program (void);
 gboolean vp_yardsticks_available (void);
 void vp_yardsticks_measure (guint n,
                             const char *database,
