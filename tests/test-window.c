@@ -1077,10 +1077,13 @@ test_partner_matrix (void)
   vp_test_add_small_plan (store);
   vp_store_set_now (store, april);
   window = open_window (store);
-  matrix = VP_MATRIX_VIEW (vp_test_find (GTK_WIDGET (window), VP_TYPE_MATRIX_VIEW));
-  /* hidden, it follows nothing; shown, it catches up */
+  /* not made before it is first shown (nor the quarter board); then it
+   * follows the filter set */
+  g_assert_null (vp_test_find (GTK_WIDGET (window), VP_TYPE_MATRIX_VIEW));
+  g_assert_null (adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (
+    ADW_VIEW_STACK (vp_test_find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "quarters"))));
   g_object_set (vp_window_get_filter (window), "search", "Bibob", NULL);
-  show_matrix (window);
+  matrix = show_matrix (window);
   g_assert_cmpuint (n_matrix_actions (matrix), ==, 1);
   /* the Bibob action under its priority, no other priority's heading */
   g_assert_cmpuint (g_list_model_get_n_items (vp_matrix_view_get_rows (matrix)), ==, 2);

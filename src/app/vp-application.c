@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/vp-store-backup.h"
@@ -108,6 +110,35 @@ offer_backup (VpApplication *self, const char *path, const GError *error, VpBack
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* VEILIGHEIDSPLAN_FIRST_FRAME set (for the benchmark, tests/bench): once
+ * the window's first frame is painted, print "first-frame rss-kib=N" (the
+ * resident memory then) and quit, so that start-up can be timed as a
+ * person meets it, from exec to the plan on screen. */
+static void
+on_first_frame_cb (GdkFrameClock *clock, VpApplication *self)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  long kib = -1;
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      && (line = strstr (status, "VmRSS:")) != NULL)
+    kib = atol (line + strlen ("VmRSS:"));
+  g_print ("first-frame rss-kib=%ld\n", kib);
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+quit_after_first_frame (VpApplication *self, VpWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (g_getenv ("VEILIGHEIDSPLAN_FIRST_FRAME") != NULL && clock != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame_cb), self);
+}
+
 /* Opens (or raises) the window of the database at @path. */
 static VpWindow *
 open_database (VpApplication *self, const char *path)
@@ -133,6 +164,9 @@ open_database (VpApplication *self, const char *path)
           return NULL;
         }
       window = vp_window_new (self, store);
+      gtk_window_present (GTK_WINDOW (window));
+      quit_after_first_frame (self, window);
+      return window;
     }
   gtk_window_present (GTK_WINDOW (window));
   return window;

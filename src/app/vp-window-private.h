@@ -51,6 +51,8 @@ struct _VpWindow
   GtkWidget *quarters_page;
   VpBoardView *quarters_view;
   VpPlanView *plan_view;
+  /* the partner matrix, made when first shown (build_matrix()): NULL till then */
+  GtkWidget *matrix_page;
   VpMatrixView *matrix_view;
   VpEvaluationView *evaluation_view;
 

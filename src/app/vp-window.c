@@ -376,6 +376,10 @@ vp_window_show_quarters (VpWindow *self, gboolean anew)
 {
   int first = 0, last = 0;
 
+  /* made when first shown, not before the window's first frame */
+  if (self->quarters_view == NULL
+      && adw_view_stack_get_visible_child (self->views) != self->quarters_page)
+    return;
   if (self->quarters_view != NULL)
     vp_quarter_board_get_years (self->quarters_view, &first, &last);
   if (!anew && self->quarters_view != NULL && self->plan != NULL
@@ -419,7 +423,8 @@ show_plan (VpWindow *self, VpPlan *plan)
                                self, G_CONNECT_SWAPPED);
     }
   vp_window_watch_plan (self, self->plan);
-  vp_matrix_view_set_plan (self->matrix_view, self->plan);
+  if (self->matrix_view != NULL)
+    vp_matrix_view_set_plan (self->matrix_view, self->plan);
   vp_plan_view_set_plan (self->plan_view, self->plan);
   vp_evaluation_view_set_plan (self->evaluation_view, self->plan);
   g_object_set (self->filter, "priority", NULL, NULL);
@@ -620,15 +625,15 @@ setup_views (VpWindow *self)
   adw_view_stack_page_set_icon_name (page, "vp-board-symbolic");
   connect_board (self, self->board_view);
 
-  /* the quarter board, made anew for a plan of other years (show_quarters()) */
+  /* the quarter board, made when first shown and anew for a plan of other
+   * years (show_quarters()) */
   self->quarters_page = adw_bin_new ();
   page = adw_view_stack_add_titled (self->views, self->quarters_page, "quarters", _ ("Quarters"));
   adw_view_stack_page_set_icon_name (page, "x-office-calendar-symbolic");
   show_quarters (self);
-  /* the partner matrix, for the driehoek */
-  self->matrix_view = VP_MATRIX_VIEW (vp_matrix_view_new (self->store, self->filter));
-  page = adw_view_stack_add_titled (self->views, GTK_WIDGET (self->matrix_view), "matrix",
-                                    _ ("Municipalities"));
+  /* the partner matrix, for the driehoek: made when first shown */
+  self->matrix_page = adw_bin_new ();
+  page = adw_view_stack_add_titled (self->views, self->matrix_page, "matrix", _ ("Municipalities"));
   adw_view_stack_page_set_icon_name (page, "system-users-symbolic");
 
   self->plan_view = VP_PLAN_VIEW (vp_plan_view_new (self->store));
@@ -637,6 +642,20 @@ setup_views (VpWindow *self)
   g_signal_connect_object (self->plan_view, "done", G_CALLBACK (vp_window_toast), self,
                            G_CONNECT_SWAPPED);
   vp_window_setup_report (self);
+}
+
+/* The partner matrix keeps rows of its own for every action: it is made
+ * the first time it is shown, not before the window's first frame. */
+static void
+build_matrix (VpWindow *self)
+{
+  if (self->matrix_view != NULL
+      || adw_view_stack_get_visible_child (self->views) != self->matrix_page)
+    return;
+  self->matrix_view = VP_MATRIX_VIEW (vp_matrix_view_new (self->store, self->filter));
+  adw_bin_set_child (ADW_BIN (self->matrix_page), GTK_WIDGET (self->matrix_view));
+  vp_accessible_name_menu_buttons (GTK_WIDGET (self->matrix_view));
+  vp_matrix_view_set_plan (self->matrix_view, self->plan);
 }
 
 /* Alt+1, Alt+2, … show the view switcher's pages in its order: a view
@@ -662,6 +681,9 @@ on_visible_view_cb (VpWindow *self)
 {
   GtkWidget *visible = adw_view_stack_get_visible_child (self->views);
 
+  build_matrix (self);
+  if (self->quarters_view == NULL && visible == self->quarters_page)
+    show_quarters (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->views)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN,

@@ -87,6 +87,8 @@ struct _VpStore
   sqlite3_stmt *get_tombstone;
   sqlite3_stmt *put_tombstone;
   sqlite3_stmt *drop_tombstone;
+  sqlite3_stmt *read_sync_base;
+  sqlite3_stmt *get_sync_bases;
 
   gboolean in_transaction;
   /* PendingOp, applied to the objects once the transaction commits */

@@ -28,6 +28,8 @@ vp_store_finalize_sync (VpStore *self)
   g_clear_pointer (&self->get_tombstone, sqlite3_finalize);
   g_clear_pointer (&self->put_tombstone, sqlite3_finalize);
   g_clear_pointer (&self->drop_tombstone, sqlite3_finalize);
+  g_clear_pointer (&self->read_sync_base, sqlite3_finalize);
+  g_clear_pointer (&self->get_sync_bases, sqlite3_finalize);
 }
 
 void
@@ -100,19 +102,19 @@ vp_store_dup_sync_base (VpStore *self, const char *partner, const char *uuid)
 static char *
 read_sync_base (VpStore *self, const char *partner, const char *uuid)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt
+    = prepared (self, &self->read_sync_base,
+                "SELECT modified_at FROM sync_base WHERE partner = ?1 AND uuid = ?2");
   char *result = NULL;
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT modified_at FROM sync_base WHERE partner = ?1 AND uuid = ?2", -1,
-                          &stmt, NULL)
-      != SQLITE_OK)
+  if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, partner, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   return result;
 }
 
@@ -130,13 +132,12 @@ void
 vp_store_get_sync_bases (
   VpStore *self, const char *partner, const char *uuid, char **there, char **taken, char **sent)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = prepared (self, &self->get_sync_bases,
+                                 "SELECT partner, modified_at FROM sync_base WHERE uuid = ?1");
   char *from_partner = NULL;
 
   *there = *taken = *sent = NULL;
-  if (sqlite3_prepare_v2 (self->db, "SELECT partner, modified_at FROM sync_base WHERE uuid = ?1",
-                          -1, &stmt, NULL)
-      != SQLITE_OK)
+  if (stmt == NULL)
     return;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -150,7 +151,8 @@ vp_store_get_sync_bases (
       if (g_strcmp0 (who, partner) == 0)
         from_partner = g_strdup (at);
     }
-  sqlite3_finalize (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   *there = from_partner != NULL ? from_partner : g_strdup (*taken);
 }
 

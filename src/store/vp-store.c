@@ -401,7 +401,8 @@ open_database (VpStore *self, GError **error)
   sqlite3_busy_timeout (self->db, 5000);
   if (!vp_store_exec (self, "PRAGMA foreign_keys = ON", error) || !migrate (self, version, error)
       || !vp_store_exec (self, "PRAGMA journal_mode = WAL", error)
-      || !vp_store_exec (self, "PRAGMA synchronous = FULL", error))
+      || !vp_store_exec (self, "PRAGMA synchronous = FULL", error)
+      || !vp_store_exec (self, "PRAGMA cache_spill = OFF", error))
     return FALSE;
 
   self->home_code = read_meta (self, "home_municipality");
