@@ -75,6 +75,11 @@ add_fixture (VpStore *store)
   set_now (store, 8, 15);
   vp_test_set_status_as (store, find_action (store, SMALL_CONTROLS), "barneveld",
                          VP_STATUS_IN_PROGRESS, 3, "");
+  /* moved after the date: over time now, not as of 30 June (Q4 then) */
+  set_now (store, 8, 20);
+  g_assert_true (vp_store_move_to_quarter (store, find_action (store, SMALL_BIBOB), 2024,
+                                           VP_QUARTER_Q1, &error));
+  g_assert_no_error (error);
   set_now (store, 9, 1);
   g_object_unref (first);
   g_assert_nonnull (plan);

@@ -114,11 +114,12 @@ show_as_of (VpWindow *self, GDateTime *as_of, GError **error)
       return FALSE;
     }
   /* the history is read from the statuses as they are now */
-  vp_store_set_as_of (self->store, NULL, NULL);
+  vp_store_set_as_of (self->store, NULL, NULL, NULL);
   figures = vp_figures_new (self->store, self->plan, as_of, VP_FIGURES_SCOPE_COALITION, error);
   if (figures == NULL)
     return FALSE;
-  if (!vp_store_set_as_of (self->store, as_of, vp_figures_make_statuses (figures)))
+  if (!vp_store_set_as_of (self->store, as_of, vp_figures_make_statuses (figures),
+                           vp_figures_make_quarters (figures)))
     {
       g_set_error_literal (error, VP_STORE_ERROR, VP_STORE_ERROR_BUSY,
                            _ ("A change is being saved: try again in a moment"));
@@ -147,7 +148,7 @@ vp_window_show_as_of (VpWindow *self, const char *date, GError **error)
   g_return_val_if_fail (VP_IS_WINDOW (self), FALSE);
 
   if (date == NULL)
-    return vp_store_set_as_of (self->store, NULL, NULL);
+    return vp_store_set_as_of (self->store, NULL, NULL, NULL);
   as_of = vp_figures_parse_date (date, error);
   if (as_of == NULL)
     return FALSE;

@@ -408,7 +408,7 @@ show_plan (VpWindow *self, VpPlan *plan)
 {
   /* a date shown is of the plan shown: another plan is shown as it is */
   if (plan != self->plan)
-    vp_store_set_as_of (self->store, NULL, NULL);
+    vp_store_set_as_of (self->store, NULL, NULL, NULL);
   if (!g_set_object (&self->plan, plan))
     return;
   vp_list_view_set_plan (self->list_view, self->plan);

@@ -788,6 +788,30 @@ vp_figures_make_statuses (VpFigures *self)
   return statuses;
 }
 
+/**
+ * vp_figures_make_quarters:
+ *
+ * The quarter each action that counts had at the date (moves made since
+ * undone), for the window to show the plan as of it (vp_store_set_as_of()).
+ *
+ * Returns: (transfer full): action uuid → GINT_TO_POINTER (year * 8 +
+ *   quarter), see vp_store_get_shown_quarter()
+ */
+GHashTable *
+vp_figures_make_quarters (VpFigures *self)
+{
+  GHashTable *quarters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->actions->len; i++)
+    {
+      const VpActionAt *at = g_ptr_array_index (self->actions, i);
+
+      g_hash_table_insert (quarters, g_strdup (vp_record_get_uuid (VP_RECORD (at->action))),
+                           GINT_TO_POINTER (at->year * 8 + (int) at->quarter));
+    }
+  return quarters;
+}
+
 static void
 dump_counts (GString *out, const char *what, const VpCounts *counts)
 {

@@ -63,6 +63,7 @@ GPtrArray *vp_figures_list_leads (VpFigures *self);
 VpStatus vp_figures_status_of (VpFigures *self, VpAction *action, const char *municipality);
 char *vp_figures_dump (VpFigures *self);
 GHashTable *vp_figures_make_statuses (VpFigures *self);
+GHashTable *vp_figures_make_quarters (VpFigures *self);
 
 char *vp_figures_lead_label (VpStore *store, VpAction *action);
 GDateTime *vp_figures_parse_date (const char *text, GError **error);

@@ -189,6 +189,26 @@ vp_action_quarter_has_passed (VpAction *action, GDateTime *now)
 gboolean
 vp_action_rules_is_overdue (VpAction *action, VpStatus overall, GDateTime *now)
 {
-  return vp_action_quarter_has_passed (action, now) && overall != VP_STATUS_DONE
+  return vp_rules_is_overdue_in (vp_action_get_year (action), vp_action_get_quarter (action),
+                                 overall, now);
+}
+
+/**
+ * vp_rules_is_overdue_in:
+ * @year: the year of an action's quarter (0: none)
+ * @quarter: its quarter
+ * @overall: the action's status as a whole
+ * @now: the date that counts
+ *
+ * The over-time rule for an action in @quarter of @year: the quarter it
+ * had at a reference date, say, rather than the one it has now.
+ *
+ * Returns: whether the end of @quarter has passed while the action is
+ *   neither done nor cancelled
+ */
+gboolean
+vp_rules_is_overdue_in (int year, VpQuarter quarter, VpStatus overall, GDateTime *now)
+{
+  return vp_quarter_has_passed (year, quarter, now) && overall != VP_STATUS_DONE
          && overall != VP_STATUS_CANCELLED;
 }

@@ -26,6 +26,7 @@ gboolean vp_action_rules_may_set_status (VpStatusRule rule,
                                          const char *const *participants,
                                          const char **keeper);
 gboolean vp_action_rules_is_overdue (VpAction *action, VpStatus overall, GDateTime *now);
+gboolean vp_rules_is_overdue_in (int year, VpQuarter quarter, VpStatus overall, GDateTime *now);
 
 int vp_quarter_of_date (GDateTime *date);
 gboolean vp_quarter_is_now (int year, VpQuarter quarter, GDateTime *now);

@@ -67,15 +67,18 @@ republish_statuses (VpStore *self)
  * @statuses: (transfer full) (nullable): with @as_of, the statuses then
  *   (action uuid → #GPtrArray of #VpActionStatus, one per municipality
  *   that had one); the actions not in it are not shown
+ * @quarters: (transfer full) (nullable): with @as_of, the quarter each
+ *   action had then (vp_figures_make_quarters()); %NULL: their quarters now
  *
  * Shows the plan as of @as_of, read only, or as it is now again.
  *
  * Returns: %FALSE, changing nothing, while a change is being written
  */
 gboolean
-vp_store_set_as_of (VpStore *self, GDateTime *as_of, GHashTable *statuses)
+vp_store_set_as_of (VpStore *self, GDateTime *as_of, GHashTable *statuses, GHashTable *quarters)
 {
   g_autoptr (GHashTable) owned = statuses;
+  g_autoptr (GHashTable) owned_quarters = quarters;
 
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail ((as_of == NULL) == (statuses == NULL), FALSE);
@@ -86,8 +89,11 @@ vp_store_set_as_of (VpStore *self, GDateTime *as_of, GHashTable *statuses)
     return TRUE;
   g_clear_pointer (&self->as_of, g_date_time_unref);
   g_clear_pointer (&self->as_of_statuses, g_hash_table_unref);
+  g_clear_pointer (&self->as_of_quarters, g_hash_table_unref);
   self->as_of = as_of != NULL ? g_date_time_ref (as_of) : NULL;
   self->as_of_statuses = g_steal_pointer (&owned);
+  if (as_of != NULL)
+    self->as_of_quarters = g_steal_pointer (&owned_quarters);
   /* which actions show first, then what they show */
   vp_store_notify_as_of (self);
   republish_statuses (self);
@@ -130,6 +136,33 @@ vp_store_get_shown_now (VpStore *self)
  * Returns: whether @action is shown: always in the present; as of a date,
  *   when it was there then
  */
+/**
+ * vp_store_get_shown_quarter:
+ * @year: (out): the year of @action's quarter as shown (0: none)
+ * @quarter: (out): its quarter
+ *
+ * @action's quarter as the window shows it: the one it had at the date
+ * the plan is shown as of (a move made since does not count), or its
+ * quarter now.
+ */
+void
+vp_store_get_shown_quarter (VpStore *self, VpAction *action, int *year, VpQuarter *quarter)
+{
+  gpointer packed;
+
+  g_return_if_fail (VP_IS_STORE (self));
+  if (self->as_of_quarters != NULL
+      && g_hash_table_lookup_extended (self->as_of_quarters,
+                                       vp_record_get_uuid (VP_RECORD (action)), NULL, &packed))
+    {
+      *year = GPOINTER_TO_INT (packed) / 8;
+      *quarter = GPOINTER_TO_INT (packed) % 8;
+      return;
+    }
+  *year = vp_action_get_year (action);
+  *quarter = vp_action_get_quarter (action);
+}
+
 gboolean
 vp_store_is_shown (VpStore *self, gpointer action)
 {

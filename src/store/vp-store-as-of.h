@@ -5,7 +5,9 @@
 
 G_BEGIN_DECLS
 
-gboolean vp_store_set_as_of (VpStore *self, GDateTime *as_of, GHashTable *statuses);
+gboolean
+vp_store_set_as_of (VpStore *self, GDateTime *as_of, GHashTable *statuses, GHashTable *quarters);
+void vp_store_get_shown_quarter (VpStore *self, VpAction *action, int *year, VpQuarter *quarter);
 GDateTime *vp_store_get_as_of (VpStore *self);
 GDateTime *vp_store_get_shown_now (VpStore *self);
 gboolean vp_store_is_shown (VpStore *self, gpointer action);

@@ -111,6 +111,8 @@ struct _VpStore
    * action uuid → GPtrArray of VpActionStatus (vp-store-as-of.c) */
   GDateTime *as_of;
   GHashTable *as_of_statuses;
+  /* uuid → year * 8 + quarter at the date (vp_figures_make_quarters()) */
+  GHashTable *as_of_quarters;
 };
 
 /* vp-store.c */

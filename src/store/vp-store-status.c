@@ -356,19 +356,23 @@ vp_action_get_home_status (VpStore *store, VpAction *action)
  * vp_action_is_overdue:
  *
  * Returns: whether the end of @action's quarter has passed (by the store's
- *   clock, or at the date the plan is shown as of) while it is neither
- *   done nor cancelled (see
+ *   clock; or at the date the plan is shown as of, with the quarter it had
+ *   then) while it is neither done nor cancelled (see
  *   vp_action_rules_is_overdue())
  */
 gboolean
 vp_action_is_overdue (VpStore *store, VpAction *action)
 {
   g_autoptr (GDateTime) now = vp_store_get_shown_now (store);
+  int year;
+  VpQuarter quarter;
 
+  /* as of a date: the quarter it had then */
+  vp_store_get_shown_quarter (store, action, &year, &quarter);
   /* the overall status only when the quarter has passed: cheap for most */
-  if (!vp_action_quarter_has_passed (action, now))
+  if (!vp_quarter_has_passed (year, quarter, now))
     return FALSE;
-  return vp_action_rules_is_overdue (action, vp_action_get_overall_status (store, action), now);
+  return vp_rules_is_overdue_in (year, quarter, vp_action_get_overall_status (store, action), now);
 }
 
 static gboolean

@@ -441,6 +441,7 @@ vp_store_finalize (GObject *object)
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->as_of, g_date_time_unref);
   g_clear_pointer (&self->as_of_statuses, g_hash_table_unref);
+  g_clear_pointer (&self->as_of_quarters, g_hash_table_unref);
   g_free (self->path);
   g_free (self->home_code);
   g_free (self->home_name);
