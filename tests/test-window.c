@@ -10,6 +10,7 @@
 #include "app/vp-window-private.h"
 #include "app/vp-window.h"
 #include "store/vp-store-status.h"
+#include "views/vp-accessible.h"
 #include "views/vp-action-editor.h"
 #include "views/vp-cell-text.h"
 #include "views/vp-format.h"
@@ -427,6 +428,148 @@ test_accessible_window (void)
   gtk_test_accessible_assert_role (editor, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_window_destroy (GTK_WINDOW (editor));
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Whether @text holds a token of symbols only ("—", "/", "→", "·"). */
+static gboolean
+has_symbol_token (const char *text)
+{
+  g_auto (GStrv) tokens = g_strsplit (text != NULL ? text : "", " ", -1);
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      gboolean letters = FALSE;
+
+      for (const char *c = tokens[i]; *c != '\0'; c = g_utf8_next_char (c))
+        letters = letters || g_unichar_isalnum (g_utf8_get_char (c))
+                  || strchr (",.:;()'\"-?!", *c) != NULL;
+      if (*tokens[i] != '\0' && !letters)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What a screen reader meets under @widget, as it is shown: a button
+ * with a mnemonic named once without the underscore (not "_Save Save"),
+ * a label or cell that shows symbols named in words, every focusable
+ * button, entry and drop-down named, a preferences group's title a
+ * heading with a level. Counts the headings into @headings. */
+static void
+assert_accessible_tree (GtkWidget *widget, guint *headings)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget))
+      && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      g_autofree char *spoken
+        = vp_accessible_strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
+
+      gtk_test_accessible_assert_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+      g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+    }
+  if (GTK_IS_LABEL (widget) && has_symbol_token (gtk_label_get_text (GTK_LABEL (widget))))
+    {
+      g_autofree char *spoken = vp_accessible_spoken (gtk_label_get_text (GTK_LABEL (widget)));
+
+      g_assert_false (has_symbol_token (spoken));
+      gtk_test_accessible_assert_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+    }
+  if (VP_IS_CELL_TEXT (widget)
+      && g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), "GtkColumnViewCell"))
+    g_assert_true (gtk_test_accessible_has_property (
+      GTK_ACCESSIBLE (gtk_widget_get_parent (widget)), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  /* (an entry's inner text is read as the entry) */
+  if ((GTK_IS_BUTTON (widget) || (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget))
+       || GTK_IS_DROP_DOWN (widget))
+      && gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget))
+    g_assert_true (
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
+      || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_HEADING)
+    {
+      g_assert_true (
+        gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LEVEL));
+      (*headings)++;
+    }
+  if (ADW_IS_PREFERENCES_GROUP (widget)
+      && *adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)) != '\0')
+    {
+      guint before = *headings;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        assert_accessible_tree (child, headings);
+      g_assert_cmpuint (*headings, >, before);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_accessible_tree (child, headings);
+}
+
+/* Every view and the action editor, walked as a screen reader reads
+ * them; the board's grouping menu says its purpose and its value. */
+static void
+test_accessible_views (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  const char *views[] = { "list", "board", "quarters", "matrix", "plan", "evaluation" };
+  VpWindow *window;
+  AdwViewStack *stack;
+  GtkWidget *editor, *lanes;
+  guint headings = 0;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  stack = window_child (window, "views");
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_test_message ("view %s", views[i]);
+      adw_view_stack_set_visible_child_name (stack, views[i]);
+      vp_test_wait_for_frames ();
+      assert_accessible_tree (GTK_WIDGET (window), &headings);
+    }
+  g_assert_cmpuint (headings, >, 0);
+
+  adw_view_stack_set_visible_child_name (stack, "board");
+  vp_test_wait_for_frames ();
+  lanes
+    = vp_test_find_shown (adw_view_stack_get_child_by_name (stack, "board"), GTK_TYPE_MENU_BUTTON);
+  gtk_test_accessible_assert_property (
+    gtk_widget_get_first_child (lanes), GTK_ACCESSIBLE_PROPERTY_LABEL,
+    tr ("Group cards: not grouped", "Kaarten groeperen: niet gegroepeerd"));
+  g_assert_false (gtk_test_accessible_has_relation (
+    GTK_ACCESSIBLE (gtk_widget_get_first_child (lanes)), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-action", NULL);
+  vp_test_wait_for_frames ();
+  editor = find_toplevel (VP_TYPE_ACTION_EDITOR);
+  g_assert_nonnull (editor);
+  headings = 0;
+  assert_accessible_tree (editor, &headings);
+  g_assert_cmpuint (headings, >=, 2);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The words a screen reader says for symbols that stand alone. */
+static void
+test_accessible_spoken (void)
+{
+  g_autofree char *overdue = vp_accessible_spoken ("Q1 2024 · overdue");
+  g_autofree char *fraction = vp_accessible_spoken ("0 / 5");
+  g_autofree char *none = vp_accessible_spoken ("—");
+  g_autofree char *plain = vp_accessible_spoken ("Nijkerk");
+  g_autofree char *mnemonic = vp_accessible_strip_mnemonic ("Actie _verwijderen");
+
+  g_assert_cmpstr (overdue, ==, "Q1 2024, overdue");
+  g_assert_cmpstr (fraction, ==, tr ("0 of 5", "0 van 5"));
+  g_assert_cmpstr (none, ==, tr ("none", "geen"));
+  g_assert_null (plain);
+  g_assert_cmpstr (mnemonic, ==, "Actie verwijderen");
 }
 
 /* An action added with Ctrl+N is selected in the list, in view, with
@@ -1190,6 +1333,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/sidebar-chooses-priority", test_sidebar_chooses_priority);
   g_test_add_func ("/window/view-shortcuts", test_view_shortcuts);
   g_test_add_func ("/window/accessible-window", test_accessible_window);
+  g_test_add_func ("/window/accessible-views", test_accessible_views);
+  g_test_add_func ("/window/accessible-spoken", test_accessible_spoken);
   g_test_add_func ("/window/narrow-window-folds", test_narrow_window_folds);
   g_test_add_func ("/window/new-action-selected", test_new_action_selected);
   g_test_add_func ("/window/list-one-tab-stop", test_list_one_tab_stop);

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "vp-accessible.h"
 #include "vp-cell-text.h"
 
 /*
@@ -281,9 +284,13 @@ vp_cell_text_class_init (VpCellTextClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
+static void name_cell (VpCellText *self);
+
 static void
 vp_cell_text_init (VpCellText *self)
 {
+  /* the table cell it lands in is named after it */
+  g_signal_connect (self, "notify::parent", G_CALLBACK (name_cell), NULL);
 }
 
 /**
@@ -307,6 +314,25 @@ vp_cell_text_new (int min_chars, int nat_chars, int min_lines, int nat_lines)
   return GTK_WIDGET (self);
 }
 
+/* The cell's text in words (vp_accessible_spoken()), on this widget and
+ * on the table cell around it, which GTK 4.8 names after its type
+ * ("GtkColumnViewCell"); an empty cell says so. */
+static void
+name_cell (VpCellText *self)
+{
+  g_autofree char *spoken = vp_accessible_spoken (self->text);
+  const char *name = spoken != NULL ? spoken : self->text;
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  /* Translators: a table cell that shows nothing, read aloud */
+  if (name == NULL || *name == '\0')
+    name = _ ("empty");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (parent != NULL && g_str_equal (G_OBJECT_TYPE_NAME (parent), "GtkColumnViewCell"))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+}
+
 /**
  * vp_cell_text_set_text:
  * @text: (nullable): what the cell shows, as it is (no markup)
@@ -320,8 +346,7 @@ vp_cell_text_set_text (VpCellText *self, const char *text)
     return;
   g_free (self->text);
   self->text = g_strdup (text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->text != NULL ? self->text : "", -1);
+  name_cell (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
