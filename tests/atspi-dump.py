@@ -148,8 +148,6 @@ def walk(node, depth, out, found, path):
     except Exception:
         return False
     showing = states.contains(pyatspi.STATE_VISIBLE)
-    if os.environ.get("ATSPI_SHOWING"):
-        showing = states.contains(pyatspi.STATE_SHOWING)
     focusable = states.contains(pyatspi.STATE_FOCUSABLE)
     unnamed = judge(role, name, description, focusable, showing, path, found)
     line = len(out)
@@ -193,12 +191,14 @@ def find_node(node, role, name, depth=0):
 
 
 def windows(app):
+    """The program's main window first, then the others (dialogs)."""
     result = []
     for i in range(app.childCount):
         try:
             result.append(app.getChildAtIndex(i))
         except Exception:
             pass
+    result.sort(key=lambda window: window.getRoleName() != "frame")
     return result
 
 
@@ -224,6 +224,9 @@ DIALOGS = [
 
 def dump_dialogs(app, outdir, language, results):
     for dialog, names in DIALOGS:
+        if not windows(app):
+            results[dialog] = None
+            continue
         main = windows(app)[0]
         button = None
         for name in names:

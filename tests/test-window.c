@@ -690,6 +690,49 @@ test_list_one_tab_stop (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+on_action_activated_cb (VpListView *view, VpAction *action, VpAction **activated)
+{
+  *activated = action;
+}
+
+/* Enter on a row opens its action wherever the focus is in the row: on
+ * the status button too, which a click on the row focuses (Space still
+ * opens the status menu, GtkButton's own key). */
+static void
+test_enter_opens_row (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  GtkWidget *columns, *status;
+  g_autoptr (GListModel) controllers = NULL;
+  VpAction *activated = NULL;
+  gboolean handled = FALSE;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  columns = vp_test_find (GTK_WIDGET (list_view_of (window)), GTK_TYPE_COLUMN_VIEW);
+  status = vp_test_find_shown (columns, GTK_TYPE_MENU_BUTTON);
+  g_signal_connect (list_view_of (window), "action-activated", G_CALLBACK (on_action_activated_cb),
+                    &activated);
+  gtk_widget_grab_focus (status);
+  vp_test_wait_for_frames ();
+  controllers = gtk_widget_observe_controllers (columns);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+  g_assert_true (VP_IS_ACTION (activated));
+  g_assert_false (gtk_menu_button_get_popover (GTK_MENU_BUTTON (status)) != NULL
+                  && gtk_widget_get_visible (
+                    GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (status)))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The shortcut Alt+N in the window's shortcut controllers, or NULL. */
 static GtkShortcut *
 find_shortcut (GtkWidget *widget, guint keyval, GdkModifierType modifiers)
@@ -1338,6 +1381,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/narrow-window-folds", test_narrow_window_folds);
   g_test_add_func ("/window/new-action-selected", test_new_action_selected);
   g_test_add_func ("/window/list-one-tab-stop", test_list_one_tab_stop);
+  g_test_add_func ("/window/enter-opens-row", test_enter_opens_row);
   g_test_add_func ("/window/narrowed-priorities", test_narrowed_priorities);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/follows-changes", test_follows_changes);

@@ -218,11 +218,11 @@ name_label_as_spoken (GtkLabel *label)
 {
   g_autofree char *spoken = vp_accessible_spoken (gtk_label_get_text (label));
 
+  /* (a label without symbols is named by GTK after its text, anew with
+   * each text) */
   if (spoken != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
                                     -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 /* A label that shows symbols is named in words, now and when its text
@@ -514,4 +514,39 @@ vp_accessible_expose_when (GtkWidget *widget, const char *property)
 
   expose_when_cb (G_OBJECT (widget), pspec, widget);
   g_signal_connect (widget, signal, G_CALLBACK (expose_when_cb), widget);
+}
+
+/**
+ * vp_accessible_explain_insensitive:
+ * @widget: a control that may be greyed
+ * @group: the group whose description says why
+ *
+ * While @widget is insensitive and @group has a description, @widget is
+ * described by the label that shows it, so that a screen reader says why
+ * it cannot be changed; otherwise by nothing.
+ */
+void
+vp_accessible_explain_insensitive (GtkWidget *widget, AdwPreferencesGroup *group)
+{
+  const char *text;
+  GtkWidget *label;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  text = adw_preferences_group_get_description (group);
+  label = text != NULL && *text != '\0' ? find_label (GTK_WIDGET (group), text, 4) : NULL;
+  if (label != NULL && !gtk_widget_get_sensitive (widget))
+    {
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                      label, NULL, -1);
+      g_object_set_data (G_OBJECT (widget), "vp-explained", GINT_TO_POINTER (TRUE));
+    }
+  else if (g_object_get_data (G_OBJECT (widget), "vp-explained") != NULL)
+    {
+      /* (a row's own description, its subtitle, goes with it: these
+       * rows have none) */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+      g_object_set_data (G_OBJECT (widget), "vp-explained", NULL);
+    }
 }

@@ -22,4 +22,6 @@ void vp_accessible_expose_when (GtkWidget *widget, const char *property);
 
 char *vp_accessible_spoken (const char *text);
 
+void vp_accessible_explain_insensitive (GtkWidget *widget, AdwPreferencesGroup *group);
+
 G_END_DECLS

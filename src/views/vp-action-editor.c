@@ -437,6 +437,10 @@ show_progress_rule (VpActionEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), ours);
   gtk_widget_set_sensitive (GTK_WIDGET (self->achieved_spin), ours);
   gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), ours);
+  /* a screen reader says why, too */
+  vp_accessible_explain_insensitive (GTK_WIDGET (self->status_row), self->progress_group);
+  vp_accessible_explain_insensitive (GTK_WIDGET (self->achieved_spin), self->progress_group);
+  vp_accessible_explain_insensitive (GTK_WIDGET (self->note_row), self->progress_group);
 }
 
 static void

@@ -1208,16 +1208,41 @@ on_column_view_activate_cb (VpListView *self, guint position)
     toggle_priority (self, VP_PRIORITY (record));
 }
 
+/* Enter opens the row's action wherever the focus is in the row: on the
+ * status button too, which a click on the row focuses (Space opens the
+ * status menu). */
+static gboolean
+on_row_key_pressed_cb (
+  GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state, VpListView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *button = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON) : NULL;
+  GtkListItem *item = button != NULL ? g_object_get_data (G_OBJECT (button), "vp-item") : NULL;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  if (item == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  on_column_view_activate_cb (self, gtk_list_item_get_position (item));
+  return TRUE;
+}
+
 static void
 vp_list_view_constructed (GObject *object)
 {
   VpListView *self = VP_LIST_VIEW (object);
+  GtkEventController *keys;
 
   G_OBJECT_CLASS (vp_list_view_parent_class)->constructed (object);
   add_columns (self);
   setup_rows (self);
   /* one stop of the Tab key; the arrows move among the rows */
   vp_accessible_single_tab_stop (GTK_WIDGET (self->column_view));
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_row_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
   vp_accessible_name_inner_list (self->column_view, _ ("Actions by priority"));
 }
 
