@@ -222,46 +222,37 @@ DIALOGS = [
 ]
 
 
-def dump_dialogs(app, outdir, language, results):
-    for dialog, names in DIALOGS:
-        if not windows(app):
-            results[dialog] = None
-            continue
-        main = windows(app)[0]
-        button = None
-        for name in names:
-            button = find_node(main, "push button", name)
-            if button is not None:
-                break
-        if button is None or not click(button):
-            print("%s (%s): no button %r to open it" % (dialog, language, names[0]))
-            results[dialog] = None
-            continue
-        new = []
-        for _ in range(50):
-            time.sleep(0.2)
-            new = windows(app)[1:]
-            if new:
-                break
-        time.sleep(1.0)
-        out, found = [], Findings()
-        for window in windows(app)[1:]:
-            walk(window, 0, out, found, "")
-        with open(os.path.join(outdir, "%s-%s.txt" % (dialog, language)), "w") as f:
-            f.write("\n".join(out) + "\n")
-        results[dialog] = found if new else None
-        for window in windows(app)[1:]:
-            cancel = find_node(window, "push button", "Cancel") or find_node(
-                window, "push button", "Annuleren")
-            if cancel is not None:
-                click(cancel)
-        for _ in range(50):
-            if len(windows(app)) <= 1:
-                break
-            time.sleep(0.2)
+def open_dialog(app, dialog, names, outdir, language, results):
+    """Opens @dialog by its button in the main window and dumps it. The
+    program is ended after each dialog rather than the dialog closed:
+    GTK 4.8's AT-SPI bridge can crash on a window destroyed while it is
+    read (a NULL object path)."""
+    main = windows(app)[0]
+    button = None
+    for name in names:
+        button = find_node(main, "push button", name)
+        if button is not None:
+            break
+    if button is None or not click(button):
+        print("%s (%s): no button %r to open it" % (dialog, language, names[0]))
+        results[dialog] = None
+        return
+    new = []
+    for _ in range(50):
+        time.sleep(0.2)
+        new = windows(app)[1:]
+        if new:
+            break
+    time.sleep(1.0)
+    out, found = [], Findings()
+    for window in windows(app)[1:]:
+        walk(window, 0, out, found, "")
+    with open(os.path.join(outdir, "%s-%s.txt" % (dialog, language)), "w") as f:
+        f.write("\n".join(out) + "\n")
+    results[dialog] = found if new else None
 
 
-def dump_view(program, database, view, outdir, language, results):
+def dump_view(program, database, view, outdir, language, results, dialog=None):
     config = tempfile.mkdtemp()
     os.makedirs(os.path.join(config, "glib-2.0", "settings"))
     with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
@@ -280,18 +271,14 @@ def dump_view(program, database, view, outdir, language, results):
             results[view] = None
             return
         time.sleep(2.5)
+        if dialog is not None:
+            open_dialog(app, dialog[0], dialog[1], outdir, language, results)
+            return
         out, found = [], Findings()
         walk(app, 0, out, found, "")
         with open(os.path.join(outdir, "%s-%s.txt" % (view, language)), "w") as f:
             f.write("\n".join(out) + "\n")
         results[view] = found
-        if view == "plan":
-            try:
-                dump_dialogs(app, outdir, language, results)
-            except Exception as error:
-                print("plan (%s): the program left while its dialogs were read (%s; exit %s)"
-                      % (language, error, app_process.poll()))
-                results["dialogs"] = None
     finally:
         app_process.terminate()
         app_process.wait()
@@ -315,6 +302,9 @@ def main():
     results = {}
     for view in views:
         dump_view(program, database, view, outdir, language, results)
+        if view == "plan":
+            for dialog in DIALOGS:
+                dump_view(program, database, view, outdir, language, results, dialog)
     failed = False
     for view, found in results.items():
         if found is None:

@@ -412,48 +412,6 @@ vp_accessible_name_drop_down (GtkDropDown *dropdown, const char *purpose)
   g_signal_connect (dropdown, "notify::model", G_CALLBACK (name_drop_down), NULL);
 }
 
-static gboolean
-on_widget_map_hook_cb (GSignalInvocationHint *hint,
-                       guint n_values,
-                       const GValue *values,
-                       gpointer data)
-{
-  GObject *object = g_value_get_object (&values[0]);
-
-  if (GTK_IS_BUTTON (object) || GTK_IS_CHECK_BUTTON (object))
-    vp_accessible_name_mnemonic (GTK_WIDGET (object));
-  else if (ADW_IS_PREFERENCES_GROUP (object))
-    heading_group (ADW_PREFERENCES_GROUP (object), 2);
-  else if (GTK_IS_LABEL (object))
-    watch_label (GTK_LABEL (object));
-  return TRUE;
-}
-
-/**
- * vp_accessible_watch:
- *
- * From now on, when a widget is first shown: every button and check
- * button with a mnemonic is named once, without the underscore (GTK 4.8
- * reads "_Save Save"); the title of every preferences group is a heading
- * of level 2 unless it was made one already (the editors' and dialogs'
- * groups, libadwaita's message dialogs' buttons alike); a label that
- * shows symbols is named in words (vp_accessible_spoken()). Safe to call more
- * than once.
- */
-void
-vp_accessible_watch (void)
-{
-  static gsize watching = 0;
-
-  if (g_once_init_enter (&watching))
-    {
-      guint map = g_signal_lookup ("map", GTK_TYPE_WIDGET);
-
-      g_signal_add_emission_hook (map, 0, on_widget_map_hook_cb, NULL, NULL);
-      g_once_init_leave (&watching, 1);
-    }
-}
-
 static void
 expose_shown_child (GtkWidget *container)
 {
@@ -513,6 +471,9 @@ vp_accessible_expose_when (GtkWidget *widget, const char *property)
   g_return_if_fail (pspec != NULL && pspec->value_type == G_TYPE_BOOLEAN);
 
   expose_when_cb (G_OBJECT (widget), pspec, widget);
+  if (g_object_get_data (G_OBJECT (widget), "vp-exposed-when") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (widget), "vp-exposed-when", GINT_TO_POINTER (TRUE));
   g_signal_connect (widget, signal, G_CALLBACK (expose_when_cb), widget);
 }
 
@@ -548,5 +509,68 @@ vp_accessible_explain_insensitive (GtkWidget *widget, AdwPreferencesGroup *group
        * rows have none) */
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
       g_object_set_data (G_OBJECT (widget), "vp-explained", NULL);
+    }
+}
+
+/* A combo row's or drop-down's list of choices, in the tree only while it
+ * pops up (GTK 4.8 lists it, unnamed, all the time). */
+static void
+expose_popovers (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child))
+        vp_accessible_expose_when (child, "visible");
+      else
+        expose_popovers (child);
+    }
+}
+
+static gboolean
+on_widget_map_hook_cb (GSignalInvocationHint *hint,
+                       guint n_values,
+                       const GValue *values,
+                       gpointer data)
+{
+  GObject *object = g_value_get_object (&values[0]);
+
+  if (GTK_IS_BUTTON (object) || GTK_IS_CHECK_BUTTON (object))
+    vp_accessible_name_mnemonic (GTK_WIDGET (object));
+  else if (ADW_IS_PREFERENCES_GROUP (object))
+    heading_group (ADW_PREFERENCES_GROUP (object), 2);
+  else if (GTK_IS_LABEL (object))
+    watch_label (GTK_LABEL (object));
+  else if (GTK_IS_REVEALER (object))
+    vp_accessible_expose_when (GTK_WIDGET (object), "reveal-child");
+  else if (ADW_IS_COMBO_ROW (object) || GTK_IS_DROP_DOWN (object))
+    expose_popovers (GTK_WIDGET (object));
+  return TRUE;
+}
+
+/**
+ * vp_accessible_watch:
+ *
+ * From now on, when a widget is first shown: every button and check
+ * button with a mnemonic is named once, without the underscore (GTK 4.8
+ * reads "_Save Save"); the title of every preferences group is a heading
+ * of level 2 unless it was made one already (the editors' and dialogs'
+ * groups, libadwaita's message dialogs' buttons alike); a label that
+ * shows symbols is named in words (vp_accessible_spoken()); a revealer's
+ * child and a combo row's or drop-down's popover are in the tree only
+ * while they show. Safe to call more
+ * than once.
+ */
+void
+vp_accessible_watch (void)
+{
+  static gsize watching = 0;
+
+  if (g_once_init_enter (&watching))
+    {
+      guint map = g_signal_lookup ("map", GTK_TYPE_WIDGET);
+
+      g_signal_add_emission_hook (map, 0, on_widget_map_hook_cb, NULL, NULL);
+      g_once_init_leave (&watching, 1);
     }
 }

@@ -315,22 +315,29 @@ vp_cell_text_new (int min_chars, int nat_chars, int min_lines, int nat_lines)
 }
 
 /* The cell's text in words (vp_accessible_spoken()), on this widget and
- * on the table cell around it, which GTK 4.8 names after its type
+ * on the table cell it is in, which GTK 4.8 names after its type
  * ("GtkColumnViewCell"); an empty cell says so. */
 static void
 name_cell (VpCellText *self)
 {
   g_autofree char *spoken = vp_accessible_spoken (self->text);
   const char *name = spoken != NULL ? spoken : self->text;
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (self));
 
   /* Translators: a table cell that shows nothing, read aloud */
   if (name == NULL || *name == '\0')
     name = _ ("empty");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  if (parent != NULL && g_str_equal (G_OBJECT_TYPE_NAME (parent), "GtkColumnViewCell"))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                    -1);
+  /* the cell may hold it in a box or a button */
+  for (int depth = 0; cell != NULL && depth < 4; depth++, cell = gtk_widget_get_parent (cell))
+    {
+      if (g_str_equal (G_OBJECT_TYPE_NAME (cell), "GtkColumnViewCell"))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          name, -1);
+          break;
+        }
+    }
 }
 
 /**

@@ -842,6 +842,8 @@ describe_status (GtkWidget *button, const char *label, VpAction *action, const c
   gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description != NULL ? description : activity, -1);
+  /* and the menu button around it, which GTK 4.8 names after its type */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
