@@ -192,14 +192,14 @@ def find_node(node, role, name, depth=0):
 
 def windows(app):
     """The program's main window first, then the others (dialogs)."""
-    result = []
+    frames, others = [], []
     for i in range(app.childCount):
         try:
-            result.append(app.getChildAtIndex(i))
+            window = app.getChildAtIndex(i)
+            (frames if window.getRoleName() == "frame" else others).append(window)
         except Exception:
             pass
-    result.sort(key=lambda window: window.getRoleName() != "frame")
-    return result
+    return frames + others
 
 
 def click(button):
@@ -272,7 +272,11 @@ def dump_view(program, database, view, outdir, language, results, dialog=None):
             return
         time.sleep(2.5)
         if dialog is not None:
-            open_dialog(app, dialog[0], dialog[1], outdir, language, results)
+            try:
+                open_dialog(app, dialog[0], dialog[1], outdir, language, results)
+            except Exception as error:
+                print("%s (%s): not read (%s)" % (dialog[0], language, error))
+                results[dialog[0]] = None
             return
         out, found = [], Findings()
         walk(app, 0, out, found, "")

@@ -564,12 +564,14 @@ test_accessible_spoken (void)
   g_autofree char *none = vp_accessible_spoken ("—");
   g_autofree char *plain = vp_accessible_spoken ("Nijkerk");
   g_autofree char *mnemonic = vp_accessible_strip_mnemonic ("Actie _verwijderen");
+  g_autofree char *separated = vp_accessible_spoken ("A — Productie en handel in drugs");
 
   g_assert_cmpstr (overdue, ==, "Q1 2024, overdue");
   g_assert_cmpstr (fraction, ==, tr ("0 of 5", "0 van 5"));
   g_assert_cmpstr (none, ==, tr ("none", "geen"));
   g_assert_null (plain);
   g_assert_cmpstr (mnemonic, ==, "Actie verwijderen");
+  g_assert_cmpstr (separated, ==, "A, Productie en handel in drugs");
 }
 
 /* An action added with Ctrl+N is selected in the list, in view, with

@@ -155,7 +155,8 @@ vp_accessible_strip_mnemonic (const char *text)
 static const char *
 spoken_symbol (const char *token)
 {
-  if (g_str_equal (token, "·") || g_str_equal (token, "|"))
+  if (g_str_equal (token, "·") || g_str_equal (token, "|") || g_str_equal (token, "—")
+      || g_str_equal (token, "–"))
     return ",";
   /* Translators: "3 / 5" read aloud: "3 of 5" */
   if (g_str_equal (token, "/"))
@@ -163,9 +164,6 @@ spoken_symbol (const char *token)
   /* Translators: "Planned → Done" read aloud: "Planned to Done" */
   if (g_str_equal (token, "→"))
     return _ ("to");
-  /* Translators: "—" read aloud, where a value is missing: "none" */
-  if (g_str_equal (token, "—") || g_str_equal (token, "–"))
-    return _ ("none");
   /* Translators: a partner's status badge read aloud */
   if (g_str_equal (token, "✓"))
     return _ ("done");
@@ -184,7 +182,8 @@ spoken_symbol (const char *token)
  *
  * Returns: (transfer full): @text as a screen reader should say it,
  * words for the symbols that stand alone between spaces ("Q1 2024,
- * overdue", "0 of 5", "none"); %NULL when @text has none.
+ * overdue", "0 of 5", "A, Drugs"; "none" for a dash alone); %NULL when
+ * @text has none.
  */
 char *
 vp_accessible_spoken (const char *text)
@@ -192,6 +191,14 @@ vp_accessible_spoken (const char *text)
   g_auto (GStrv) tokens = g_strsplit (text != NULL ? text : "", " ", -1);
   GString *spoken = g_string_new (NULL);
   gboolean changed = FALSE;
+
+  /* a dash alone stands for no value; between words it separates them */
+  if (g_strcmp0 (text, "—") == 0 || g_strcmp0 (text, "–") == 0)
+    {
+      g_string_free (spoken, TRUE);
+      /* Translators: "—" read aloud, where a value is missing: "none" */
+      return g_strdup (_ ("none"));
+    }
 
   for (guint i = 0; tokens[i] != NULL; i++)
     {
@@ -513,18 +520,89 @@ vp_accessible_explain_insensitive (GtkWidget *widget, AdwPreferencesGroup *group
 }
 
 /* A combo row's or drop-down's list of choices, in the tree only while it
- * pops up (GTK 4.8 lists it, unnamed, all the time). */
+ * pops up (GTK 4.8 lists it, unnamed, all the time); a combo row's list
+ * that only shows its choice (unnamed, its item too) leaves the tree, and
+ * the row is described by its choice instead. */
 static void
-expose_popovers (GtkWidget *widget)
+expose_popovers (GtkWidget *widget, gboolean in_row)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_POPOVER (child))
         vp_accessible_expose_when (child, "visible");
+      else if (in_row && GTK_IS_LIST_VIEW (child))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       else
-        expose_popovers (child);
+        expose_popovers (child, in_row);
     }
+}
+
+/* The first list box under @widget. */
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_LIST_BOX (child) ? child : find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* libadwaita names a group's list after the group's title and leaves it
+ * unnamed without one, an expander row's list always: the first is named
+ * after its window ("Edit Goal"), the second after its row. */
+static void
+name_list (GtkWidget *widget)
+{
+  GtkWidget *list = find_list_box (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *name = NULL;
+
+  if (ADW_IS_EXPANDER_ROW (widget))
+    name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  else if (GTK_IS_WINDOW (root))
+    name = gtk_window_get_title (GTK_WINDOW (root));
+  if (list != NULL && name != NULL && *name != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+describe_combo_row (AdwComboRow *row)
+{
+  gpointer item = adw_combo_row_get_selected_item (row);
+  GtkExpression *expression = adw_combo_row_get_expression (row);
+  g_auto (GValue) value = G_VALUE_INIT;
+  const char *chosen = NULL;
+  g_autofree char *spoken = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    chosen = gtk_string_object_get_string (item);
+  else if (item != NULL && expression != NULL && gtk_expression_evaluate (expression, item, &value)
+           && G_VALUE_HOLDS_STRING (&value))
+    chosen = g_value_get_string (&value);
+  spoken = vp_accessible_spoken (chosen);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  spoken != NULL   ? spoken
+                                  : chosen != NULL ? chosen
+                                                   : "",
+                                  -1);
+}
+
+static void
+watch_combo_row (AdwComboRow *row)
+{
+  expose_popovers (GTK_WIDGET (row), TRUE);
+  describe_combo_row (row);
+  if (g_object_get_data (G_OBJECT (row), "vp-described") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "vp-described", GINT_TO_POINTER (TRUE));
+  g_signal_connect (row, "notify::selected-item", G_CALLBACK (describe_combo_row), NULL);
 }
 
 static gboolean
@@ -538,13 +616,23 @@ on_widget_map_hook_cb (GSignalInvocationHint *hint,
   if (GTK_IS_BUTTON (object) || GTK_IS_CHECK_BUTTON (object))
     vp_accessible_name_mnemonic (GTK_WIDGET (object));
   else if (ADW_IS_PREFERENCES_GROUP (object))
-    heading_group (ADW_PREFERENCES_GROUP (object), 2);
+    {
+      const char *title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (object));
+
+      heading_group (ADW_PREFERENCES_GROUP (object), 2);
+      if (title == NULL || *title == '\0')
+        name_list (GTK_WIDGET (object));
+    }
+  else if (ADW_IS_EXPANDER_ROW (object))
+    name_list (GTK_WIDGET (object));
   else if (GTK_IS_LABEL (object))
     watch_label (GTK_LABEL (object));
   else if (GTK_IS_REVEALER (object))
     vp_accessible_expose_when (GTK_WIDGET (object), "reveal-child");
-  else if (ADW_IS_COMBO_ROW (object) || GTK_IS_DROP_DOWN (object))
-    expose_popovers (GTK_WIDGET (object));
+  else if (ADW_IS_COMBO_ROW (object))
+    watch_combo_row (ADW_COMBO_ROW (object));
+  else if (GTK_IS_DROP_DOWN (object))
+    expose_popovers (GTK_WIDGET (object), FALSE);
   return TRUE;
 }
 

@@ -329,7 +329,7 @@ name_cell (VpCellText *self)
     name = _ ("empty");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   /* the cell may hold it in a box or a button */
-  for (int depth = 0; cell != NULL && depth < 4; depth++, cell = gtk_widget_get_parent (cell))
+  for (int depth = 0; cell != NULL && depth < 6; depth++, cell = gtk_widget_get_parent (cell))
     {
       if (g_str_equal (G_OBJECT_TYPE_NAME (cell), "GtkColumnViewCell"))
         {

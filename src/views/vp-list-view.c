@@ -842,8 +842,6 @@ describe_status (GtkWidget *button, const char *label, VpAction *action, const c
   gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description != NULL ? description : activity, -1);
-  /* and the menu button around it, which GTK 4.8 names after its type */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -869,7 +867,12 @@ refresh_status (VpListView *self, GtkListItem *item)
       g_object_set_data (G_OBJECT (button), "vp-menu-for", NULL);
     }
   if (!VP_IS_ACTION (record))
-    return;
+    {
+      /* a heading row's cell, empty */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (button)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("empty"), -1);
+      return;
+    }
   status = vp_action_get_status (self->store, record);
   label = vp_enum_get_label (VP_TYPE_STATUS, status);
   vp_cell_text_set_text (VP_CELL_TEXT (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))),
@@ -890,7 +893,11 @@ refresh_status (VpListView *self, GtkListItem *item)
 static void
 setup_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
 {
-  GtkWidget *button = gtk_menu_button_new ();
+  /* a group to a screen reader: the button inside it is the one that
+   * takes the focus and says the status (GTK 4.8 names this one after
+   * its type) */
+  GtkWidget *button
+    = g_object_new (GTK_TYPE_MENU_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   GtkWidget *label = vp_cell_text_new (6, 12, 1, 1);
 
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
