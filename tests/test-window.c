@@ -510,6 +510,26 @@ assert_accessible_tree (GtkWidget *widget, guint *headings)
     assert_accessible_tree (child, headings);
 }
 
+/* The first shown cell text under @widget that starts with a priority's
+ * number and a sub-theme's letter ("1A  We …"), or NULL. */
+static VpCellText *
+find_numbered_cell (GtkWidget *widget)
+{
+  if (VP_IS_CELL_TEXT (widget) && gtk_widget_get_mapped (widget)
+      && g_regex_match_simple ("^[0-9]+[A-Z]  ",
+                               vp_cell_text_get_text (VP_CELL_TEXT (widget)) ?: "", 0, 0))
+    return VP_CELL_TEXT (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      VpCellText *found = find_numbered_cell (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Every view and the action editor, walked as a screen reader reads
  * them; the board's grouping menu says its purpose and its value. */
 static void
@@ -533,6 +553,21 @@ test_accessible_views (void)
       assert_accessible_tree (GTK_WIDGET (window), &headings);
     }
   g_assert_cmpuint (headings, >, 0);
+
+  /* a matrix row's "1A  We …" says priority 1, sub-theme A */
+  adw_view_stack_set_visible_child_name (stack, "matrix");
+  vp_test_wait_for_frames ();
+  {
+    VpCellText *cell = find_numbered_cell (adw_view_stack_get_child_by_name (stack, "matrix"));
+    g_auto (GStrv) parts = NULL;
+    g_autofree char *spoken = NULL;
+
+    g_assert_nonnull (cell);
+    parts = g_regex_split_simple ("^([0-9]+)([A-Z])  ", vp_cell_text_get_text (cell), 0, 0);
+    spoken = g_strconcat (tr ("Priority ", "Prioriteit "), parts[1],
+                          tr (", sub-theme ", ", subthema "), parts[2], ": ", parts[3], NULL);
+    gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+  }
 
   adw_view_stack_set_visible_child_name (stack, "board");
   vp_test_wait_for_frames ();

@@ -37,6 +37,8 @@ struct _VpCellText
   GtkWidget parent_instance;
 
   char *text;
+  /* what a screen reader says instead of the text, or NULL */
+  char *spoken;
   /* compared by pointer: the caller keeps one list per kind of text */
   PangoAttrList *attributes;
   float yalign;
@@ -265,6 +267,7 @@ vp_cell_text_finalize (GObject *object)
   VpCellText *self = VP_CELL_TEXT (object);
 
   g_free (self->text);
+  g_free (self->spoken);
   g_clear_pointer (&self->attributes, pango_attr_list_unref);
 
   G_OBJECT_CLASS (vp_cell_text_parent_class)->finalize (object);
@@ -321,7 +324,7 @@ static void
 name_cell (VpCellText *self)
 {
   g_autofree char *spoken = vp_accessible_spoken (self->text);
-  const char *name = spoken != NULL ? spoken : self->text;
+  const char *name = self->spoken != NULL ? self->spoken : spoken != NULL ? spoken : self->text;
   GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (self));
 
   /* Translators: a table cell that shows nothing, read aloud */
@@ -353,8 +356,24 @@ vp_cell_text_set_text (VpCellText *self, const char *text)
     return;
   g_free (self->text);
   self->text = g_strdup (text);
+  g_clear_pointer (&self->spoken, g_free);
   name_cell (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * vp_cell_text_set_spoken:
+ * @spoken: (nullable): what a screen reader says for the text shown
+ *   ("Priority 1, sub-theme A: …" for "1A  …"), until the text changes
+ */
+void
+vp_cell_text_set_spoken (VpCellText *self, const char *spoken)
+{
+  g_return_if_fail (VP_IS_CELL_TEXT (self));
+
+  g_free (self->spoken);
+  self->spoken = g_strdup (spoken);
+  name_cell (self);
 }
 
 const char *

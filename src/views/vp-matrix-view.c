@@ -115,6 +115,21 @@ set_status_class (GtkWidget *label, int status)
     }
 }
 
+/* "1A  We organiseren …" as a screen reader says it. */
+static char *
+spoken_activity (VpPriority *priority, VpRecord *subtheme, VpAction *action)
+{
+  int number = priority != NULL ? vp_priority_get_number (priority) : 0;
+
+  if (VP_IS_SUBTHEME (subtheme))
+    /* Translators: a matrix row's activity read aloud, for "1A  We organiseren …" */
+    return g_strdup_printf (_ ("Priority %d, sub-theme %s: %s"), number,
+                            vp_subtheme_get_letter (VP_SUBTHEME (subtheme)),
+                            vp_action_get_text (action));
+  /* Translators: a matrix row's activity read aloud, for "1  We organiseren …" */
+  return g_strdup_printf (_ ("Priority %d: %s"), number, vp_action_get_text (action));
+}
+
 static void
 refresh_cell (VpMatrixView *self, GtkListItem *item)
 {
@@ -123,6 +138,7 @@ refresh_cell (VpMatrixView *self, GtkListItem *item)
   VpAction *action = row != NULL ? vp_row_get_record (row) : NULL;
   VpCellText *label = VP_CELL_TEXT (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
+  g_autofree char *spoken = NULL;
   int status = -1;
   gboolean overdue = FALSE;
 
@@ -146,6 +162,7 @@ refresh_cell (VpMatrixView *self, GtkListItem *item)
           "%d%s  %s", priority != NULL ? vp_priority_get_number (priority) : 0,
           VP_IS_SUBTHEME (subtheme) ? vp_subtheme_get_letter (VP_SUBTHEME (subtheme)) : "",
           vp_action_get_text (action));
+        spoken = spoken_activity (priority, subtheme, action);
         break;
       }
     case COLUMN_MUNICIPALITY:
@@ -170,6 +187,8 @@ refresh_cell (VpMatrixView *self, GtkListItem *item)
       break;
     }
   vp_cell_text_set_text (label, text);
+  if (spoken != NULL)
+    vp_cell_text_set_spoken (label, spoken);
   set_status_class (GTK_WIDGET (label), status);
   if (overdue)
     gtk_widget_add_css_class (GTK_WIDGET (label), "overdue");
