@@ -97,7 +97,7 @@ class Findings:
                 yield "%s: %s" % (kind, line)
 
 
-def find_app(pid, timeout=30):
+def find_app(pid, timeout=90):
     end = time.time() + timeout
     while time.time() < end:
         desktop = pyatspi.Registry.getDesktop(0)
