@@ -869,6 +869,24 @@ test_history (Fixture *f, gconstpointer data)
   }
 }
 
+/* The mapped label under @widget that shows @text, or NULL. */
+static GtkWidget *
+find_label_showing (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_showing (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* An action another municipality leads: its status is shown, not
  * changed, and saving the rest leaves it alone. */
 static void
@@ -876,6 +894,7 @@ test_status_kept_by_lead (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   VpAction *action = bibob_action (f);
+  GtkWidget *why;
   guint n_events;
 
   g_assert_true (vp_store_update (f->store, VP_RECORD (action), &error, "lead", "barneveld", NULL));
@@ -886,6 +905,12 @@ test_status_kept_by_lead (Fixture *f, gconstpointer data)
   g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), "Progress of Barneveld"));
   g_assert_cmpstr (chosen (f, "status_row"), ==, "In progress");
   g_assert_false (gtk_widget_get_sensitive (child (f, "status_row")));
+  /* a screen reader says why: the status is described by the group's note */
+  why = find_label_showing (GTK_WIDGET (f->editor),
+                            "Only the municipality that leads this action sets its status.");
+  g_assert_nonnull (why);
+  gtk_test_accessible_assert_relation (child (f, "status_row"),
+                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, why, NULL);
   set_text (f, "We stellen een projectplan op voor de Wet Bibob.");
   g_assert_true (save (f));
   g_assert_cmpuint (vp_store_count (f->store, VP_TYPE_STATUS_EVENT), ==, n_events);
@@ -896,6 +921,10 @@ test_status_kept_by_lead (Fixture *f, gconstpointer data)
   open_editor (f, action, NULL);
   choose (f, "lead_row", "Nijkerk");
   g_assert_true (gtk_widget_get_sensitive (child (f, "status_row")));
+  g_assert_null (find_label_showing (
+    GTK_WIDGET (f->editor), "Only the municipality that leads this action sets its status."));
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (child (f, "status_row")),
+                                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
   g_assert_true (vp_test_shows_text (GTK_WIDGET (f->editor), "Progress of Nijkerk"));
 }
 

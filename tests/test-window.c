@@ -12,6 +12,7 @@
 #include "app/vp-window.h"
 #include "exchange/vp-exchange.h"
 #include "store/vp-store-status.h"
+#include "views/vp-accessible.h"
 #include "views/vp-action-editor.h"
 #include "views/vp-cell-text.h"
 #include "views/vp-format.h"
@@ -441,6 +442,185 @@ test_accessible_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether @text holds a token of symbols only ("—", "/", "→", "·"). */
+static gboolean
+has_symbol_token (const char *text)
+{
+  g_auto (GStrv) tokens = g_strsplit (text != NULL ? text : "", " ", -1);
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      gboolean letters = FALSE;
+
+      for (const char *c = tokens[i]; *c != '\0'; c = g_utf8_next_char (c))
+        letters = letters || g_unichar_isalnum (g_utf8_get_char (c))
+                  || strchr (",.:;()'\"-?!", *c) != NULL;
+      if (*tokens[i] != '\0' && !letters)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What a screen reader meets under @widget, as it is shown: a button
+ * with a mnemonic named once without the underscore (not "_Save Save"),
+ * a label or cell that shows symbols named in words, every focusable
+ * button, entry and drop-down named, a preferences group's title a
+ * heading with a level. Counts the headings into @headings. */
+static void
+assert_accessible_tree (GtkWidget *widget, guint *headings)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget))
+      && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      g_autofree char *spoken
+        = vp_accessible_strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
+
+      gtk_test_accessible_assert_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+      g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+    }
+  if (GTK_IS_LABEL (widget) && has_symbol_token (gtk_label_get_text (GTK_LABEL (widget))))
+    {
+      g_autofree char *spoken = vp_accessible_spoken (gtk_label_get_text (GTK_LABEL (widget)));
+
+      g_assert_false (has_symbol_token (spoken));
+      gtk_test_accessible_assert_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+    }
+  if (VP_IS_CELL_TEXT (widget)
+      && g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), "GtkColumnViewCell"))
+    g_assert_true (gtk_test_accessible_has_property (
+      GTK_ACCESSIBLE (gtk_widget_get_parent (widget)), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  /* (an entry's inner text is read as the entry) */
+  if ((GTK_IS_BUTTON (widget) || (GTK_IS_EDITABLE (widget) && !GTK_IS_TEXT (widget))
+       || GTK_IS_DROP_DOWN (widget))
+      && gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget))
+    g_assert_true (
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
+      || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_HEADING)
+    {
+      g_assert_true (
+        gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LEVEL));
+      (*headings)++;
+    }
+  if (ADW_IS_PREFERENCES_GROUP (widget)
+      && *adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)) != '\0')
+    {
+      guint before = *headings;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        assert_accessible_tree (child, headings);
+      g_assert_cmpuint (*headings, >, before);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_accessible_tree (child, headings);
+}
+
+/* The first shown cell text under @widget that starts with a priority's
+ * number and a sub-theme's letter ("1A  We …"), or NULL. */
+static VpCellText *
+find_numbered_cell (GtkWidget *widget)
+{
+  if (VP_IS_CELL_TEXT (widget) && gtk_widget_get_mapped (widget)
+      && g_regex_match_simple ("^[0-9]+[A-Z]  ",
+                               vp_cell_text_get_text (VP_CELL_TEXT (widget)) ?: "", 0, 0))
+    return VP_CELL_TEXT (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      VpCellText *found = find_numbered_cell (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Every view and the action editor, walked as a screen reader reads
+ * them; the board's grouping menu says its purpose and its value. */
+static void
+test_accessible_views (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  const char *views[] = { "list", "board", "quarters", "matrix", "plan", "evaluation" };
+  VpWindow *window;
+  AdwViewStack *stack;
+  GtkWidget *editor, *lanes;
+  guint headings = 0;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  stack = window_child (window, "views");
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_test_message ("view %s", views[i]);
+      adw_view_stack_set_visible_child_name (stack, views[i]);
+      vp_test_wait_for_frames ();
+      assert_accessible_tree (GTK_WIDGET (window), &headings);
+    }
+  g_assert_cmpuint (headings, >, 0);
+
+  /* a matrix row's "1A  We …" says priority 1, sub-theme A */
+  adw_view_stack_set_visible_child_name (stack, "matrix");
+  vp_test_wait_for_frames ();
+  {
+    VpCellText *cell = find_numbered_cell (adw_view_stack_get_child_by_name (stack, "matrix"));
+    g_auto (GStrv) parts = NULL;
+    g_autofree char *spoken = NULL;
+
+    g_assert_nonnull (cell);
+    parts = g_regex_split_simple ("^([0-9]+)([A-Z])  ", vp_cell_text_get_text (cell), 0, 0);
+    spoken = g_strconcat (tr ("Priority ", "Prioriteit "), parts[1],
+                          tr (", sub-theme ", ", subthema "), parts[2], ": ", parts[3], NULL);
+    gtk_test_accessible_assert_property (cell, GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+  }
+
+  adw_view_stack_set_visible_child_name (stack, "board");
+  vp_test_wait_for_frames ();
+  lanes
+    = vp_test_find_shown (adw_view_stack_get_child_by_name (stack, "board"), GTK_TYPE_MENU_BUTTON);
+  gtk_test_accessible_assert_property (
+    gtk_widget_get_first_child (lanes), GTK_ACCESSIBLE_PROPERTY_LABEL,
+    tr ("Group cards: not grouped", "Kaarten groeperen: niet gegroepeerd"));
+  g_assert_false (gtk_test_accessible_has_relation (
+    GTK_ACCESSIBLE (gtk_widget_get_first_child (lanes)), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-action", NULL);
+  vp_test_wait_for_frames ();
+  editor = find_toplevel (VP_TYPE_ACTION_EDITOR);
+  g_assert_nonnull (editor);
+  headings = 0;
+  assert_accessible_tree (editor, &headings);
+  g_assert_cmpuint (headings, >=, 2);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The words a screen reader says for symbols that stand alone. */
+static void
+test_accessible_spoken (void)
+{
+  g_autofree char *overdue = vp_accessible_spoken ("Q1 2024 · overdue");
+  g_autofree char *fraction = vp_accessible_spoken ("0 / 5");
+  g_autofree char *none = vp_accessible_spoken ("—");
+  g_autofree char *plain = vp_accessible_spoken ("Nijkerk");
+  g_autofree char *mnemonic = vp_accessible_strip_mnemonic ("Actie _verwijderen");
+  g_autofree char *separated = vp_accessible_spoken ("A — Productie en handel in drugs");
+
+  g_assert_cmpstr (overdue, ==, "Q1 2024, overdue");
+  g_assert_cmpstr (fraction, ==, tr ("0 of 5", "0 van 5"));
+  g_assert_cmpstr (none, ==, tr ("none", "geen"));
+  g_assert_null (plain);
+  g_assert_cmpstr (mnemonic, ==, "Actie verwijderen");
+  g_assert_cmpstr (separated, ==, "A, Productie en handel in drugs");
+}
+
 /* An action added with Ctrl+N is selected in the list, in view, with
  * the focus. */
 static void
@@ -556,6 +736,49 @@ test_list_one_tab_stop (void)
   g_assert_true (press_tab (columns, TRUE));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_false (focus == columns || gtk_widget_is_ancestor (focus, columns));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_action_activated_cb (VpListView *view, VpAction *action, VpAction **activated)
+{
+  *activated = action;
+}
+
+/* Enter on a row opens its action wherever the focus is in the row: on
+ * the status button too, which a click on the row focuses (Space still
+ * opens the status menu, GtkButton's own key). */
+static void
+test_enter_opens_row (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+  GtkWidget *columns, *status;
+  g_autoptr (GListModel) controllers = NULL;
+  VpAction *activated = NULL;
+  gboolean handled = FALSE;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  columns = vp_test_find (GTK_WIDGET (list_view_of (window)), GTK_TYPE_COLUMN_VIEW);
+  status = vp_test_find_shown (columns, GTK_TYPE_MENU_BUTTON);
+  g_signal_connect (list_view_of (window), "action-activated", G_CALLBACK (on_action_activated_cb),
+                    &activated);
+  gtk_widget_grab_focus (status);
+  vp_test_wait_for_frames ();
+  controllers = gtk_widget_observe_controllers (columns);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+  g_assert_true (VP_IS_ACTION (activated));
+  g_assert_false (gtk_menu_button_get_popover (GTK_MENU_BUTTON (status)) != NULL
+                  && gtk_widget_get_visible (
+                    GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (status)))));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1555,9 +1778,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/view-shortcuts", test_view_shortcuts);
   g_test_add_func ("/window/filter-shortcut", test_filter_shortcut);
   g_test_add_func ("/window/accessible-window", test_accessible_window);
+  g_test_add_func ("/window/accessible-views", test_accessible_views);
+  g_test_add_func ("/window/accessible-spoken", test_accessible_spoken);
   g_test_add_func ("/window/narrow-window-folds", test_narrow_window_folds);
   g_test_add_func ("/window/new-action-selected", test_new_action_selected);
   g_test_add_func ("/window/list-one-tab-stop", test_list_one_tab_stop);
+  g_test_add_func ("/window/enter-opens-row", test_enter_opens_row);
   g_test_add_func ("/window/narrowed-priorities", test_narrowed_priorities);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/follows-changes", test_follows_changes);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "views/vp-accessible.h"
 #include "vp-window-private.h"
 
 /*
@@ -161,8 +162,8 @@ make_facet_dropdown (VpWindow *self, const Facet *facet)
                           (GDestroyNotify) g_ptr_array_unref);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
                               current_choice (self, facet->property, choices));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ (facet->title), -1);
+  /* its purpose and its choice, on the toggle button that takes the focus */
+  vp_accessible_name_drop_down (GTK_DROP_DOWN (dropdown), _ (facet->title));
   g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_facet_selected_cb), self,
                            0);
   return dropdown;

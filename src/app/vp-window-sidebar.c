@@ -7,6 +7,7 @@
 
 #include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
+#include "views/vp-accessible.h"
 #include "views/vp-format.h"
 #include "views/vp-swatch.h"
 #include "vp-window-private.h"
@@ -101,12 +102,14 @@ show_row (GtkWidget *row, const char *colour, const char *title, const Counts *c
   if (g_strcmp0 (gtk_label_get_text (caption), details) != 0)
     {
       g_autofree char *spoken = NULL;
+      g_autofree char *words = NULL;
 
       gtk_label_set_text (caption, details);
       /* a screen reader says the row's title and counts */
       spoken = g_strdup_printf ("%s, %s", shown, details);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
-                                      -1);
+      words = vp_accessible_spoken (spoken);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      words != NULL ? words : spoken, -1);
     }
 }
 

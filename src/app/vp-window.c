@@ -542,6 +542,7 @@ setup_plan_chooser (VpWindow *self)
     self->plan_chooser, gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                      G_CALLBACK (plan_chooser_title), NULL, NULL));
   gtk_drop_down_set_model (self->plan_chooser, vp_store_get_records (self->store, VP_TYPE_PLAN));
+  vp_accessible_name_drop_down (self->plan_chooser, _ ("Plan"));
 }
 
 static void
@@ -690,6 +691,41 @@ on_visible_view_cb (VpWindow *self)
                                  child != visible, -1);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Only what is on screen is in the accessibility tree: the page of the
+ * stack shown (not the empty page's buttons under the plan), a banner
+ * while it is revealed, and one view switcher (the title's wide or narrow
+ * one, or the bar at the bottom), not three. */
+static void
+setup_accessible_tree (VpWindow *self)
+{
+  GtkWidget *squeezer = find_descendant (GTK_WIDGET (self->title), ADW_TYPE_SQUEEZER);
+  GtkWidget *bar = find_descendant (self->content, ADW_TYPE_VIEW_SWITCHER_BAR);
+
+  vp_accessible_expose_shown_child (GTK_WIDGET (self->stack));
+  vp_accessible_expose_when (GTK_WIDGET (self->home_banner), "reveal-child");
+  vp_accessible_expose_when (GTK_WIDGET (self->chips_revealer), "reveal-child");
+  if (squeezer != NULL)
+    vp_accessible_expose_shown_child (squeezer);
+  if (bar != NULL)
+    vp_accessible_expose_when (bar, "reveal");
+}
+
 static void
 setup_view_shortcuts (VpWindow *self)
 {
@@ -778,6 +814,7 @@ vp_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   setup_settings (self);
   on_visible_view_cb (self);
+  setup_accessible_tree (self);
   vp_window_setup_filters (self);
   setup_plan_chooser (self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
@@ -889,6 +926,8 @@ vp_window_class_init (VpWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* names read once, group titles as headings, in every window it opens */
+  vp_accessible_watch ();
   object_class->constructed = vp_window_constructed;
   object_class->dispose = vp_window_dispose;
   object_class->get_property = vp_window_get_property;

@@ -7,6 +7,7 @@
 
 #include "rules/vp-ownership.h"
 #include "store/vp-store-status.h"
+#include "vp-accessible.h"
 #include "vp-format.h"
 #include "vp-action-editor.h"
 #include "vp-combo-row.h"
@@ -436,6 +437,10 @@ show_progress_rule (VpActionEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), ours);
   gtk_widget_set_sensitive (GTK_WIDGET (self->achieved_spin), ours);
   gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), ours);
+  /* a screen reader says why, too */
+  vp_accessible_explain_insensitive (GTK_WIDGET (self->status_row), self->progress_group);
+  vp_accessible_explain_insensitive (GTK_WIDGET (self->achieved_spin), self->progress_group);
+  vp_accessible_explain_insensitive (GTK_WIDGET (self->note_row), self->progress_group);
 }
 
 static void
@@ -1175,6 +1180,7 @@ vp_action_editor_class_init (VpActionEditorClass *klass)
 
   /* a screen reader announces it as a dialog, not a filler */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  vp_accessible_watch ();
   object_class->constructed = vp_action_editor_constructed;
   object_class->dispose = vp_action_editor_dispose;
   object_class->get_property = vp_action_editor_get_property;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "store/vp-store-status.h"
+#include "vp-accessible.h"
 #include "vp-board-view-private.h"
 #include "vp-format.h"
 #include "vp-status-watch.h"
@@ -1033,7 +1034,17 @@ update_lanes_button (VpBoardView *self)
     N_ ("Grouped by Lead"),
   };
 
+  const char *spoken[] = {
+    /* Translators: the board's grouping menu to a screen reader: its
+     * purpose, then its value */
+    N_ ("Group cards: not grouped"),
+    N_ ("Group cards: by priority"),
+    N_ ("Group cards: by lead"),
+  };
+
   gtk_menu_button_set_label (self->lanes_button, _ (labels[self->lanes]));
+  /* what the button is for, not only its value ("Not Grouped") */
+  vp_accessible_name_inner_button (self->lanes_button, _ (spoken[self->lanes]));
 }
 
 static void

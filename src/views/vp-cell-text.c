@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "vp-accessible.h"
 #include "vp-cell-text.h"
 
 /*
@@ -34,6 +37,8 @@ struct _VpCellText
   GtkWidget parent_instance;
 
   char *text;
+  /* what a screen reader says instead of the text, or NULL */
+  char *spoken;
   /* compared by pointer: the caller keeps one list per kind of text */
   PangoAttrList *attributes;
   float yalign;
@@ -288,6 +293,7 @@ vp_cell_text_finalize (GObject *object)
   VpCellText *self = VP_CELL_TEXT (object);
 
   g_free (self->text);
+  g_free (self->spoken);
   g_clear_pointer (&self->attributes, pango_attr_list_unref);
 
   G_OBJECT_CLASS (vp_cell_text_parent_class)->finalize (object);
@@ -307,9 +313,13 @@ vp_cell_text_class_init (VpCellTextClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
+static void name_cell (VpCellText *self);
+
 static void
 vp_cell_text_init (VpCellText *self)
 {
+  /* the table cell it lands in is named after it */
+  g_signal_connect (self, "notify::parent", G_CALLBACK (name_cell), NULL);
 }
 
 /**
@@ -333,6 +343,32 @@ vp_cell_text_new (int min_chars, int nat_chars, int min_lines, int nat_lines)
   return GTK_WIDGET (self);
 }
 
+/* The cell's text in words (vp_accessible_spoken()), on this widget and
+ * on the table cell it is in, which GTK 4.8 names after its type
+ * ("GtkColumnViewCell"); an empty cell says so. */
+static void
+name_cell (VpCellText *self)
+{
+  g_autofree char *spoken = vp_accessible_spoken (self->text);
+  const char *name = self->spoken != NULL ? self->spoken : spoken != NULL ? spoken : self->text;
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  /* Translators: a table cell that shows nothing, read aloud */
+  if (name == NULL || *name == '\0')
+    name = _ ("empty");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* the cell may hold it in a box or a button */
+  for (int depth = 0; cell != NULL && depth < 6; depth++, cell = gtk_widget_get_parent (cell))
+    {
+      if (g_str_equal (G_OBJECT_TYPE_NAME (cell), "GtkColumnViewCell"))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          name, -1);
+          break;
+        }
+    }
+}
+
 /**
  * vp_cell_text_set_text:
  * @text: (nullable): what the cell shows, as it is (no markup)
@@ -346,9 +382,24 @@ vp_cell_text_set_text (VpCellText *self, const char *text)
     return;
   g_free (self->text);
   self->text = g_strdup (text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->text != NULL ? self->text : "", -1);
+  g_clear_pointer (&self->spoken, g_free);
+  name_cell (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * vp_cell_text_set_spoken:
+ * @spoken: (nullable): what a screen reader says for the text shown
+ *   ("Priority 1, sub-theme A: …" for "1A  …"), until the text changes
+ */
+void
+vp_cell_text_set_spoken (VpCellText *self, const char *spoken)
+{
+  g_return_if_fail (VP_IS_CELL_TEXT (self));
+
+  g_free (self->spoken);
+  self->spoken = g_strdup (spoken);
+  name_cell (self);
 }
 
 const char *

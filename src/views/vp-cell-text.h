@@ -12,6 +12,7 @@ G_DECLARE_FINAL_TYPE (VpCellText, vp_cell_text, VP, CELL_TEXT, GtkWidget)
 GtkWidget *vp_cell_text_new (int min_chars, int nat_chars, int min_lines, int nat_lines);
 void vp_cell_text_set_text (VpCellText *self, const char *text);
 const char *vp_cell_text_get_text (VpCellText *self);
+void vp_cell_text_set_spoken (VpCellText *self, const char *spoken);
 void vp_cell_text_set_attributes (VpCellText *self, PangoAttrList *attributes);
 PangoAttrList *vp_cell_text_get_attributes (VpCellText *self);
 void vp_cell_text_set_yalign (VpCellText *self, float yalign);

@@ -999,7 +999,12 @@ refresh_status (VpListView *self, GtkListItem *item)
       g_object_set_data (G_OBJECT (button), "vp-menu-for", NULL);
     }
   if (!VP_IS_ACTION (record))
-    return;
+    {
+      /* a heading row's cell, empty */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (button)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("empty"), -1);
+      return;
+    }
   status = vp_action_get_status (self->store, record);
   label = vp_enum_get_label (VP_TYPE_STATUS, status);
   vp_cell_text_set_text (VP_CELL_TEXT (gtk_menu_button_get_child (GTK_MENU_BUTTON (button))),
@@ -1020,7 +1025,11 @@ refresh_status (VpListView *self, GtkListItem *item)
 static void
 setup_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListView *self)
 {
-  GtkWidget *button = gtk_menu_button_new ();
+  /* a group to a screen reader: the button inside it is the one that
+   * takes the focus and says the status (GTK 4.8 names this one after
+   * its type) */
+  GtkWidget *button
+    = g_object_new (GTK_TYPE_MENU_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   GtkWidget *label = vp_cell_text_new (6, 12, 1, 1);
 
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
@@ -1520,16 +1529,41 @@ on_column_view_activate_cb (VpListView *self, guint position)
     toggle_priority (self, VP_PRIORITY (record));
 }
 
+/* Enter opens the row's action wherever the focus is in the row: on the
+ * status button too, which a click on the row focuses (Space opens the
+ * status menu). */
+static gboolean
+on_row_key_pressed_cb (
+  GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state, VpListView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *button = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON) : NULL;
+  GtkListItem *item = button != NULL ? g_object_get_data (G_OBJECT (button), "vp-item") : NULL;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  if (item == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+  on_column_view_activate_cb (self, gtk_list_item_get_position (item));
+  return TRUE;
+}
+
 static void
 vp_list_view_constructed (GObject *object)
 {
   VpListView *self = VP_LIST_VIEW (object);
+  GtkEventController *keys;
 
   G_OBJECT_CLASS (vp_list_view_parent_class)->constructed (object);
   add_columns (self);
   setup_rows (self);
   /* one stop of the Tab key; the arrows move among the rows */
   vp_accessible_single_tab_stop (GTK_WIDGET (self->column_view));
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_row_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
   vp_accessible_name_inner_list (self->column_view, _ ("Actions by priority"));
 }
 

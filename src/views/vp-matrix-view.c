@@ -269,6 +269,21 @@ describe_statuses (VpMatrixView *self, VpAction *action)
   return g_string_free (g_steal_pointer (&words), FALSE);
 }
 
+/* "1A  We organiseren …" as a screen reader says it. */
+static char *
+spoken_activity (VpPriority *priority, VpRecord *subtheme, VpAction *action)
+{
+  int number = priority != NULL ? vp_priority_get_number (priority) : 0;
+
+  if (VP_IS_SUBTHEME (subtheme))
+    /* Translators: a matrix row's activity read aloud, for "1A  We organiseren …" */
+    return g_strdup_printf (_ ("Priority %d, sub-theme %s: %s"), number,
+                            vp_subtheme_get_letter (VP_SUBTHEME (subtheme)),
+                            vp_action_get_text (action));
+  /* Translators: a matrix row's activity read aloud, for "1  We organiseren …" */
+  return g_strdup_printf (_ ("Priority %d: %s"), number, vp_action_get_text (action));
+}
+
 /* A priority's heading (its colour and title), or an action's number and
  * text, described by its statuses. */
 static void
@@ -278,6 +293,7 @@ refresh_activity (VpMatrixView *self, GtkListItem *item, gpointer record)
   GtkWidget *swatch = gtk_widget_get_first_child (box);
   VpCellText *text = VP_CELL_TEXT (gtk_widget_get_last_child (box));
   g_autofree char *shown = NULL;
+  g_autofree char *spoken = NULL;
   g_autofree char *description = NULL;
 
   gtk_widget_set_child_visible (swatch, VP_IS_PRIORITY (record));
@@ -301,11 +317,14 @@ refresh_activity (VpMatrixView *self, GtkListItem *item, gpointer record)
         vp_action_get_text (record));
       vp_cell_text_set_attributes (text, NULL);
       vp_cell_text_set_yalign (text, 0);
+      spoken = spoken_activity (priority, subtheme, record);
       description = describe_statuses (self, record);
       gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       description, -1);
     }
   vp_cell_text_set_text (text, shown);
+  if (spoken != NULL)
+    vp_cell_text_set_spoken (text, spoken);
 }
 
 static void

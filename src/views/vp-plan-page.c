@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "rules/vp-plan-rules.h"
+#include "vp-accessible.h"
 #include "vp-format.h"
 #include "vp-plan-page.h"
 
@@ -140,6 +141,7 @@ make_heading (VpStore *store, VpPlan *plan)
   gboolean mine = vp_plan_rules_may_edit_plan (plan, vp_store_get_home_municipality (store));
 
   gtk_widget_set_hexpand (title, TRUE);
+  vp_accessible_make_heading (title, 1);
   gtk_box_append (GTK_BOX (box), title);
   if (mine && !vp_plan_is_closed (plan))
     {

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "store/vp-store-as-of.h"
+#include "vp-accessible.h"
 #include "vp-definition-editor.h"
 #include "vp-goal-editor.h"
 #include "vp-format.h"
@@ -288,6 +289,8 @@ make_group (const char *title, GtkWidget *suffix)
   g_autofree char *escaped = g_markup_escape_text (shown, -1);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
+  /* under the plan (1), Priorities (2) and the priority's title (3) */
+  vp_accessible_heading_groups (group, 4);
   if (suffix != NULL)
     adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
   return group;
@@ -344,7 +347,7 @@ static GtkWidget *
 make_priority_header (VpPlanView *self, VpPriority *priority)
 {
   VpRecord *record = VP_RECORD (priority);
-  GtkWidget *edit = NULL;
+  GtkWidget *edit = NULL, *heading;
   GtkWidget *swatch = g_object_new (VP_TYPE_SWATCH, "width-request", 18, "height-request", 18,
                                     "valign", GTK_ALIGN_START, "margin-top", 7, NULL);
   GtkWidget *line;
@@ -356,7 +359,9 @@ make_priority_header (VpPlanView *self, VpPriority *priority)
   if (can_edit (self, record))
     /* Translators: the tooltip of a priority's edit button */
     edit = make_edit_button (self, record, _ ("Edit priority"), title);
-  line = make_line (NULL, make_label (title, "title-2"), make_label (details, "dim-label"), edit);
+  heading = make_label (title, "title-2");
+  vp_accessible_make_heading (heading, 3);
+  line = make_line (NULL, heading, make_label (details, "dim-label"), edit);
   /* a swatch has no baseline: it goes beside the title's first line */
   gtk_grid_attach (GTK_GRID (line), swatch, 0, 0, 1, 1);
   return line;

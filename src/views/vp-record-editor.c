@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "rules/vp-ownership.h"
+#include "vp-accessible.h"
 #include "vp-combo-row.h"
 #include "vp-record-editor.h"
 
@@ -480,6 +481,7 @@ vp_record_editor_class_init (VpRecordEditorClass *klass)
 
   /* a screen reader announces it as a dialog, not a filler */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
+  vp_accessible_watch ();
   object_class->constructed = vp_record_editor_constructed;
   object_class->dispose = vp_record_editor_dispose;
   object_class->get_property = vp_record_editor_get_property;
