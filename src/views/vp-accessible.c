@@ -173,7 +173,21 @@ spoken_symbol (const char *token)
   /* Translators: a partner's status badge read aloud */
   if (g_str_equal (token, "○"))
     return _ ("planned");
+  /* Translators: a partner's status badge read aloud */
+  if (g_str_equal (token, "»"))
+    return _ ("postponed");
+  /* Translators: a partner's status badge read aloud */
+  if (g_str_equal (token, "✕"))
+    return _ ("cancelled");
   return NULL;
+}
+
+/* A status sign before its word ("○ Planned") is not read: the word says it. */
+static gboolean
+is_status_sign (const char *token)
+{
+  return g_str_equal (token, "✓") || g_str_equal (token, "◐") || g_str_equal (token, "○")
+         || g_str_equal (token, "»") || g_str_equal (token, "✕");
 }
 
 /**
@@ -188,9 +202,14 @@ spoken_symbol (const char *token)
 char *
 vp_accessible_spoken (const char *text)
 {
-  g_auto (GStrv) tokens = g_strsplit (text != NULL ? text : "", " ", -1);
+  /* a badge keeps its name and sign together with a no-break space */
+  g_autoptr (GString) spaced = g_string_new (text);
+  g_auto (GStrv) tokens = NULL;
   GString *spoken = g_string_new (NULL);
   gboolean changed = FALSE;
+
+  g_string_replace (spaced, "\u00a0", " ", 0);
+  tokens = g_strsplit (spaced->str, " ", -1);
 
   /* a dash alone stands for no value; between words it separates them */
   if (g_strcmp0 (text, "—") == 0 || g_strcmp0 (text, "–") == 0)
@@ -204,6 +223,13 @@ vp_accessible_spoken (const char *text)
     {
       const char *word = spoken_symbol (tokens[i]);
 
+      /* "○ Planned" reads "Planned"; "— Another …" reads "Another …" */
+      if (word != NULL && spoken->len == 0 && tokens[i + 1] != NULL && *tokens[i + 1] != '\0'
+          && (is_status_sign (tokens[i]) || g_str_equal (word, ",")))
+        {
+          changed = TRUE;
+          continue;
+        }
       if (word != NULL && g_str_equal (word, ",") && spoken->len > 0)
         g_string_append_c (spoken, ',');
       else if (word != NULL)

@@ -251,6 +251,7 @@ describe_statuses (VpMatrixView *self, VpAction *action)
     = self->plan != NULL ? vp_record_get_strv (VP_RECORD (self->plan), "participants") : NULL;
   g_autoptr (GString) words = g_string_new (NULL);
   g_autofree char *overall = dup_overall_text (self, action, FALSE);
+  g_autofree char *spoken = NULL;
 
   for (gsize i = 0; participants != NULL && participants[i] != NULL; i++)
     {
@@ -266,7 +267,10 @@ describe_statuses (VpMatrixView *self, VpAction *action)
     }
   /* Translators: a municipality's status of an action: "Barneveld: done" */
   g_string_append_printf (words, _ ("%s: %s"), _ ("Overall"), overall);
-  return g_string_free (g_steal_pointer (&words), FALSE);
+  /* "Planned · overdue" read as "Planned, overdue" */
+  spoken = vp_accessible_spoken (words->str);
+  return spoken != NULL ? g_steal_pointer (&spoken)
+                        : g_string_free (g_steal_pointer (&words), FALSE);
 }
 
 /* "1A  We organiseren …" as a screen reader says it. */
