@@ -303,6 +303,11 @@ test_as_of (void)
   check_same_as_figures (store, figures);
   /* the evaluation and the reports are of the date too */
   g_assert_nonnull (vp_evaluation_view_get_as_of (evaluation_of (window)));
+  /* its own date follows the window's: not set apart there, and one banner */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (evaluation_of (window)), VP_TYPE_EVALUATION_VIEW, "date_entry"))));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_template_child (
+    GTK_WIDGET (evaluation_of (window)), VP_TYPE_EVALUATION_VIEW, "banner"))));
   check_read_only (window, store);
   check_board_refuses (window, store);
 
@@ -310,6 +315,8 @@ test_as_of (void)
   vp_test_wait_for_frames ();
   g_assert_null (vp_store_get_as_of (store));
   g_assert_null (vp_evaluation_view_get_as_of (evaluation_of (window)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (evaluation_of (window)), VP_TYPE_EVALUATION_VIEW, "date_entry"))));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child_of (window, "as_of_banner"))));
   g_assert_true (lists (window, LATE_ACTION));
   g_assert_cmpint (vp_action_get_status (store, find_action (store, SMALL_BIBOB)), ==,

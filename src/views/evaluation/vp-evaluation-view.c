@@ -7,6 +7,8 @@
 
 #include "vp-evaluation-chart.h"
 #include "vp-evaluation-view.h"
+
+#include "store/vp-store-as-of.h"
 #include "views/vp-view.h"
 
 /*
@@ -264,7 +266,12 @@ update_banner (VpEvaluationView *self)
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
 
-  gtk_revealer_set_reveal_child (self->banner, self->as_of != NULL);
+  /* the window shows the whole plan as of a date: its banner says so,
+   * and the evaluation's date is the window's */
+  gboolean window_as_of = self->store != NULL && vp_store_get_as_of (self->store) != NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->date_entry), !window_as_of);
+  gtk_revealer_set_reveal_child (self->banner, self->as_of != NULL && !window_as_of);
   if (self->as_of == NULL)
     return;
   date = g_date_time_format (self->as_of, "%Y-%m-%d");
