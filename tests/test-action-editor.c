@@ -8,7 +8,7 @@
 #include "app/vp-application.h"
 #include "exchange/vp-exchange.h"
 #include "store/vp-store-status.h"
-#include "views/vp-action-editor.h"
+#include "vp-action-editor.h"
 #include "vp-test-gui.h"
 #include "vp-test-util.h"
 

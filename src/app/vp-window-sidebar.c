@@ -7,8 +7,8 @@
 
 #include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
-#include "views/vp-format.h"
-#include "views/vp-swatch.h"
+#include "vp-format.h"
+#include "vp-swatch.h"
 #include "vp-window-private.h"
 
 /*

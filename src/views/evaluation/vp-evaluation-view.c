@@ -7,7 +7,7 @@
 
 #include "vp-evaluation-chart.h"
 #include "vp-evaluation-view.h"
-#include "views/vp-view.h"
+#include "vp-view.h"
 
 /*
  * The evaluation view: the plan's figures at a glance, at a reference
