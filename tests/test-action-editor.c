@@ -8,7 +8,7 @@
 #include "app/vp-application.h"
 #include "exchange/vp-exchange.h"
 #include "store/vp-store-status.h"
-#include "views/vp-action-editor.h"
+#include "vp-action-editor.h"
 #include "vp-test-gui.h"
 #include "vp-test-util.h"
 
@@ -64,12 +64,16 @@ open_editor (Fixture *f, VpAction *action, VpPriority *priority)
   vp_test_wait_for_frames ();
 }
 
+/* The form's widgets are the action editor's template's; the frame's
+ * (Save, the error message, Delete) its base VpRecordEditor's. */
 static gpointer
 child (Fixture *f, const char *name)
 {
   GObject *object
     = gtk_widget_get_template_child (GTK_WIDGET (f->editor), VP_TYPE_ACTION_EDITOR, name);
 
+  if (object == NULL)
+    object = gtk_widget_get_template_child (GTK_WIDGET (f->editor), VP_TYPE_RECORD_EDITOR, name);
   g_assert_nonnull (object);
   return object;
 }

@@ -9,9 +9,9 @@
 #include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
 #include "views/evaluation/vp-evaluation-view.h"
-#include "views/vp-board-view.h"
-#include "views/vp-list-view.h"
-#include "views/vp-plan-view.h"
+#include "vp-board-view.h"
+#include "vp-list-view.h"
+#include "vp-plan-view.h"
 #include "vp-test-gui.h"
 #include "vp-test-util.h"
 

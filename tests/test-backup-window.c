@@ -9,7 +9,7 @@
 #include "app/vp-application.h"
 #include "app/vp-window.h"
 #include "store/vp-store-backup.h"
-#include "views/vp-import-dialog.h"
+#include "vp-import-dialog.h"
 #include "vp-test-gui.h"
 #include "vp-test-util.h"
 

@@ -13,8 +13,8 @@
 #include "app/vp-window.h"
 #include "exchange/vp-exchange.h"
 #include "store/vp-store-status.h"
-#include "views/vp-import-dialog.h"
-#include "views/vp-import-history.h"
+#include "vp-import-dialog.h"
+#include "vp-import-history.h"
 #include "vp-test-gui.h"
 #include "vp-test-util.h"
 

@@ -13,9 +13,9 @@
 #include "exchange/vp-exchange.h"
 #include "rules/vp-plan-rules.h"
 #include "store/vp-store-next-year.h"
-#include "views/vp-next-year-dialog.h"
-#include "views/vp-plan-dialog.h"
-#include "views/vp-record-editor.h"
+#include "vp-next-year-dialog.h"
+#include "vp-plan-dialog.h"
+#include "vp-record-editor.h"
 #include "vp-test-gui.h"
 #include "vp-test-util.h"
 

@@ -7,11 +7,11 @@
 
 #include "app/vp-application.h"
 #include "exchange/vp-exchange.h"
-#include "views/vp-definition-editor.h"
-#include "views/vp-goal-editor.h"
-#include "views/vp-plan-view.h"
-#include "views/vp-priority-editor.h"
-#include "views/vp-subtheme-editor.h"
+#include "vp-definition-editor.h"
+#include "vp-goal-editor.h"
+#include "vp-plan-view.h"
+#include "vp-priority-editor.h"
+#include "vp-subtheme-editor.h"
 #include "vp-test-gui.h"
 #include "vp-test-util.h"
 

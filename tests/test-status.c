@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "views/vp-action-filter.h"
+#include "vp-action-filter.h"
 #include "store/vp-store-status.h"
 #include "vp-test-util.h"
 

@@ -4,10 +4,10 @@
 #include <gtk/gtk.h>
 #include <stdlib.h>
 
-#include "views/vp-format.h"
-#include "views/vp-poke-model.h"
-#include "views/vp-row-model.h"
-#include "views/vp-status-watch.h"
+#include "vp-format.h"
+#include "vp-poke-model.h"
+#include "vp-row-model.h"
+#include "vp-status-watch.h"
 #include "vp-test-util.h"
 
 /*

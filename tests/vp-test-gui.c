@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "app/vp-application.h"
-#include "views/vp-cell-text.h"
+#include "vp-cell-text.h"
 #include "vp-test-gui.h"
 
 /**

@@ -6,8 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "exchange/vp-exchange.h"
-#include "views/vp-import-dialog.h"
-#include "views/vp-import-history.h"
+#include "vp-import-dialog.h"
+#include "vp-import-history.h"
 #include "vp-preferences-window.h"
 #include "vp-organisations-page.h"
 #include "vp-window-private.h"

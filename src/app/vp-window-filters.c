@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "views/vp-accessible.h"
+#include "vp-accessible.h"
 #include "vp-window-private.h"
 
 /*

@@ -7,8 +7,8 @@
 
 #include "rules/vp-plan-rules.h"
 #include "store/vp-store-next-year.h"
-#include "views/vp-next-year-dialog.h"
-#include "views/vp-plan-dialog.h"
+#include "vp-next-year-dialog.h"
+#include "vp-plan-dialog.h"
 #include "vp-home-dialog.h"
 #include "vp-window-private.h"
 

@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #pragma once
 
-#include "views/vp-action-filter.h"
+#include "vp-action-filter.h"
 #include "exchange/vp-exchange-folder.h"
 #include "views/evaluation/vp-evaluation-view.h"
-#include "views/vp-after-frame.h"
-#include "views/vp-board-view.h"
-#include "views/vp-list-view.h"
-#include "views/vp-matrix-view.h"
-#include "views/vp-plan-view.h"
+#include "vp-after-frame.h"
+#include "vp-board-view.h"
+#include "vp-list-view.h"
+#include "vp-matrix-view.h"
+#include "vp-plan-view.h"
 #include "vp-window.h"
 
 G_BEGIN_DECLS

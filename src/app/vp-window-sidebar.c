@@ -7,9 +7,9 @@
 
 #include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
-#include "views/vp-accessible.h"
-#include "views/vp-format.h"
-#include "views/vp-swatch.h"
+#include "vp-accessible.h"
+#include "vp-format.h"
+#include "vp-swatch.h"
 #include "vp-window-private.h"
 
 /*

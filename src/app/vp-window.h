@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "views/vp-action-filter.h"
+#include "vp-action-filter.h"
 #include "store/vp-store.h"
 #include "vp-application.h"
 

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "views/vp-action-filter.h"
+#include "vp-action-filter.h"
 #include "report/vp-report.h"
 #include "vp-evaluation-chart.h"
 

@@ -9,7 +9,7 @@
 #include "vp-evaluation-view.h"
 
 #include "store/vp-store-as-of.h"
-#include "views/vp-view.h"
+#include "vp-view.h"
 
 /*
  * The evaluation view: the plan's figures at a glance, at a reference

@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "store/vp-store.h"
-#include "views/vp-action-filter.h"
+#include "vp-action-filter.h"
 
 G_BEGIN_DECLS
 

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "views/vp-action-filter.h"
+#include "vp-action-filter.h"
 #include "store/vp-store-status.h"
 #include "vp-board-card.h"
 #include "vp-cell-text.h"

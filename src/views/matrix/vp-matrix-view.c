@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "views/vp-action-filter.h"
+#include "vp-action-filter.h"
 #include "store/vp-store-status.h"
 #include "vp-accessible.h"
 #include "vp-cell-text.h"
@@ -13,7 +13,7 @@
 #include "vp-matrix-view.h"
 #include "vp-row-model.h"
 #include "vp-swatch.h"
-#include "views/vp-view.h"
+#include "vp-view.h"
 
 /*
  * The partner matrix, for the driehoek: the plan's actions as rows, the

@@ -45,6 +45,8 @@ typedef struct
 
   /* set once the form shows the record: later changes are the user's */
   gboolean loaded;
+  /* a read-only record whose form keeps a part to save */
+  gboolean saves_read_only;
 } VpRecordEditorPrivate;
 
 static void vp_record_editor_buildable_init (GtkBuildableIface *iface);
@@ -116,7 +118,8 @@ update_actions (VpRecordEditor *self)
   gboolean editable = is_editable (self);
   gboolean valid = VP_RECORD_EDITOR_GET_CLASS (self)->validate (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", editable && valid);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
+                                 (editable || priv->saves_read_only) && valid);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete",
                                  editable && priv->record != NULL);
 }
@@ -130,7 +133,7 @@ is_in_store (VpStore *store, gpointer record)
 /* Things that changed behind the editor's back, said in the plan's words
  * rather than the database's. */
 static gboolean
-check_still_there (VpRecordEditor *self, GError **error)
+vp_record_editor_real_check_still_there (VpRecordEditor *self, VpRecord *draft, GError **error)
 {
   VpRecordEditorPrivate *priv = vp_record_editor_get_instance_private (self);
 
@@ -149,6 +152,19 @@ check_still_there (VpRecordEditor *self, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+check_still_there (VpRecordEditor *self, VpRecord *draft, GError **error)
+{
+  return VP_RECORD_EDITOR_GET_CLASS (self)->check_still_there (self, draft, error);
+}
+
+/* An undo label of the texts, or NULL for the store's own. */
+static const char *
+undo_label (const char *label)
+{
+  return label != NULL ? _ (label) : NULL;
 }
 
 static gboolean
@@ -188,10 +204,10 @@ write_changes (VpRecordEditor *self, VpRecord *draft, GError **error)
   const VpRecordEditorTexts *texts = get_texts (self);
   Save save = { self, draft };
 
-  return check_still_there (self, error)
+  return check_still_there (self, draft, error)
          && vp_store_run (priv->store,
-                          _ (priv->record == NULL ? texts->add_undo : texts->edit_undo), save_edit,
-                          &save, error);
+                          undo_label (priv->record == NULL ? texts->add_undo : texts->edit_undo),
+                          save_edit, &save, error);
 }
 
 static gboolean
@@ -205,9 +221,9 @@ delete_record (VpRecordEditor *self, GError **error)
 {
   VpRecordEditorPrivate *priv = vp_record_editor_get_instance_private (self);
 
-  return check_still_there (self, error)
-         && vp_store_run (priv->store, _ (get_texts (self)->delete_undo), delete_edit, priv->record,
-                          error);
+  return check_still_there (self, NULL, error)
+         && vp_store_run (priv->store, undo_label (get_texts (self)->delete_undo), delete_edit,
+                          priv->record, error);
 }
 
 static void
@@ -229,6 +245,14 @@ finish (VpRecordEditor *self, const char *message)
   g_object_unref (self);
 }
 
+static gboolean
+has_more_changes (VpRecordEditor *self)
+{
+  VpRecordEditorClass *klass = VP_RECORD_EDITOR_GET_CLASS (self);
+
+  return klass->has_more_changes != NULL && klass->has_more_changes (self);
+}
+
 static void
 save_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -246,7 +270,7 @@ save_activated (GtkWidget *widget, const char *action_name, GVariant *parameter)
       return;
     }
   draft = VP_RECORD_EDITOR_GET_CLASS (self)->build_draft (self);
-  if (!is_new && vp_record_fields_equal (priv->record, draft))
+  if (!is_new && vp_record_fields_equal (priv->record, draft) && !has_more_changes (self))
     {
       gtk_window_destroy (GTK_WINDOW (self));
       return;
@@ -350,7 +374,17 @@ show_frame (VpRecordEditor *self)
     gtk_label_set_text (priv->delete_note, _ (texts->delete_note));
   gtk_widget_set_visible (GTK_WIDGET (priv->delete_note), texts->delete_note != NULL);
   gtk_widget_set_visible (priv->delete_group, priv->record != NULL && editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (priv->page), editable);
+  if (!editable)
+    priv->saves_read_only = VP_RECORD_EDITOR_GET_CLASS (self)->show_read_only (self);
+}
+
+static gboolean
+vp_record_editor_real_show_read_only (VpRecordEditor *self)
+{
+  VpRecordEditorPrivate *priv = vp_record_editor_get_instance_private (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (priv->page), FALSE);
+  return FALSE;
 }
 
 static void
@@ -487,6 +521,8 @@ vp_record_editor_class_init (VpRecordEditorClass *klass)
   object_class->get_property = vp_record_editor_get_property;
   object_class->set_property = vp_record_editor_set_property;
   install_properties (object_class);
+  klass->check_still_there = vp_record_editor_real_check_still_there;
+  klass->show_read_only = vp_record_editor_real_show_read_only;
 
   /**
    * VpRecordEditor::done:

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "views/vp-action-filter.h"
+#include "vp-action-filter.h"
 #include "store/vp-store.h"
 
 G_BEGIN_DECLS

@@ -10,7 +10,7 @@
 #include "vp-board-view-private.h"
 #include "vp-format.h"
 #include "vp-status-watch.h"
-#include "views/vp-view.h"
+#include "vp-view.h"
 
 /*
  * The board: the plan's actions as cards in a column per status (the

@@ -22,7 +22,7 @@ typedef struct
   const char *added;         /* toasts: "Priority added" */
   const char *saved;
   const char *deleted;
-  const char *add_undo; /* undo labels: "Add priority" */
+  const char *add_undo; /* undo labels: "Add priority"; NULL: the store's */
   const char *edit_undo;
   const char *delete_undo;
   const char *not_saved; /* error headings: "The priority was not saved" */
@@ -45,6 +45,18 @@ struct _VpRecordEditorClass
   VpRecord *(*build_draft) (VpRecordEditor *self);
   /* Optional: more writes in the save's transaction. */
   gboolean (*write_more) (VpRecordEditor *self, VpRecord *draft, GError **error);
+  /* Optional: whether the form changed something besides the record's
+   * fields (the action's progress), so that a save is no close. */
+  gboolean (*has_more_changes) (VpRecordEditor *self);
+  /* Whether what the form refers to is still in the plan: the record,
+   * and with a @draft to save (NULL for a delete) what it belongs to.
+   * The default checks the record and its priority. */
+  gboolean (*check_still_there) (VpRecordEditor *self, VpRecord *draft, GError **error);
+  /* Makes the form read-only, for a record this database does not change
+   * (vp_record_editor_can_edit()). Returns whether a part of the form
+   * stays open and can be saved (the home municipality's progress on a
+   * partner's action). The default makes the whole page read-only. */
+  gboolean (*show_read_only) (VpRecordEditor *self);
 };
 
 /* For subclasses. */

@@ -18,19 +18,21 @@
  * and target, and the progress the home municipality keeps on it. Input
  * is checked as it is typed, with the fault next to the field; Save writes
  * everything in one transaction, or nothing. A partner's local action is
- * read-only here: only its owner changes it, by import.
+ * read-only here: only its owner changes it, by import; the progress on it
+ * stays the home municipality's to change and save.
+ *
+ * A VpRecordEditor like the others: the frame (Cancel, Save, the message
+ * of a failed save, Delete, the still-there check and the one transaction
+ * of a save) is the base's; this class adds the form, the progress and
+ * quarter move written in the save's transaction (write_more), and what
+ * stays open on a read-only action (show_read_only).
  */
 
 struct _VpActionEditor
 {
-  AdwWindow parent_instance;
+  VpRecordEditor parent_instance;
 
   /* template widgets */
-  GtkWidget *cancel_button;
-  GtkWidget *save_button;
-  GtkRevealer *error_revealer;
-  GtkLabel *error_title;
-  GtkLabel *error_label;
   AdwPreferencesGroup *action_group;
   GtkTextView *text_view;
   GtkTextBuffer *text_buffer;
@@ -56,14 +58,8 @@ struct _VpActionEditor
   AdwComboRow *status_row;
   GtkSpinButton *achieved_spin;
   AdwEntryRow *note_row;
-  GtkWidget *delete_group;
-  GtkWidget *delete_button;
 
   /* owned */
-  VpStore *store;
-  VpPlan *plan;
-  VpAction *action;
-  VpPriority *priority;
   /* what priority_row lists: the plan's VpPriority */
   GPtrArray *priorities;
   /* what subtheme_row lists after "None": the chosen priority's VpSubtheme */
@@ -76,27 +72,39 @@ struct _VpActionEditor
   gboolean text_edited;
 };
 
-G_DEFINE_FINAL_TYPE (VpActionEditor, vp_action_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (VpActionEditor, vp_action_editor, VP_TYPE_RECORD_EDITOR)
 
-enum
-{
-  PROP_0,
-  PROP_STORE,
-  PROP_PLAN,
-  PROP_ACTION,
-  PROP_PRIORITY,
-  N_PROPS
+static const VpRecordEditorTexts texts = {
+  .new_title = N_ ("New Action"),
+  .edit_title = N_ ("Edit Action"),
+  .delete_button = N_ ("_Delete Action"),
+  .added = N_ ("Action added"),
+  .saved = N_ ("Action saved"),
+  .deleted = N_ ("Action deleted"),
+  /* the undo labels are the store's own */
+  .not_saved = N_ ("The action was not saved"),
+  .not_deleted = N_ ("The action was not deleted"),
+  .gone = N_ ("This action is no longer in the plan: it was deleted in the meantime."),
 };
 
-static GParamSpec *properties[N_PROPS];
-
-enum
+static VpStore *
+get_store (VpActionEditor *self)
 {
-  DONE,
-  N_SIGNALS
-};
+  return vp_record_editor_get_store (VP_RECORD_EDITOR (self));
+}
 
-static guint signals[N_SIGNALS];
+static VpPlan *
+get_plan (VpActionEditor *self)
+{
+  return vp_record_editor_get_plan (VP_RECORD_EDITOR (self));
+}
+
+/* the action edited, NULL for a new one */
+static VpAction *
+get_action (VpActionEditor *self)
+{
+  return VP_ACTION (vp_record_editor_get_record (VP_RECORD_EDITOR (self)));
+}
 
 /* The first items of lead_row, before the organisations. */
 enum
@@ -121,29 +129,6 @@ same_text (const char *stored, const char *shown)
   g_autofree char *b = dup_stripped (shown);
 
   return g_str_equal (a, b);
-}
-
-static char *
-dup_editable_text (gpointer editable)
-{
-  return dup_stripped (gtk_editable_get_text (GTK_EDITABLE (editable)));
-}
-
-static void
-show_text (gpointer editable, const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (editable), text != NULL ? text : "");
-}
-
-static char *
-dup_action_text (VpActionEditor *self)
-{
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (self->text_buffer, &start, &end);
-  text = gtk_text_buffer_get_text (self->text_buffer, &start, &end, FALSE);
-  return dup_stripped (text);
 }
 
 /* Row items are plain text, never markup: see vp-combo-row.c. */
@@ -184,7 +169,7 @@ has_parent (gpointer record, VpRecord *parent)
 static void
 load_priorities (VpActionEditor *self)
 {
-  GListModel *all = vp_store_get_records (self->store, VP_TYPE_PRIORITY);
+  GListModel *all = vp_store_get_records (get_store (self), VP_TYPE_PRIORITY);
   GtkStringList *choices = gtk_string_list_new (NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
@@ -192,9 +177,9 @@ load_priorities (VpActionEditor *self)
       g_autoptr (VpPriority) priority = g_list_model_get_item (all, i);
       g_autofree char *label = NULL;
 
-      if (!has_parent (priority, VP_RECORD (self->plan)))
+      if (!has_parent (priority, VP_RECORD (get_plan (self))))
         continue;
-      label = vp_format_priority (self->store, priority);
+      label = vp_format_priority (get_store (self), priority);
       gtk_string_list_append (choices, label);
       g_ptr_array_add (self->priorities, g_steal_pointer (&priority));
     }
@@ -216,7 +201,7 @@ static void
 load_subthemes (VpActionEditor *self)
 {
   VpPriority *priority = selected_priority (self);
-  GListModel *all = vp_store_get_records (self->store, VP_TYPE_SUBTHEME);
+  GListModel *all = vp_store_get_records (get_store (self), VP_TYPE_SUBTHEME);
   /* Translators: the choice of no sub-theme for an action */
   const char *const none[] = { _ ("None"), NULL };
   GtkStringList *choices = gtk_string_list_new (none);
@@ -251,7 +236,7 @@ compare_organisation_names (gconstpointer a, gconstpointer b)
 static void
 load_leads (VpActionEditor *self)
 {
-  GListModel *all = vp_store_get_records (self->store, VP_TYPE_ORGANISATION);
+  GListModel *all = vp_store_get_records (get_store (self), VP_TYPE_ORGANISATION);
   g_autoptr (GPtrArray) organisations = g_ptr_array_new_with_free_func (g_object_unref);
   GtkStringList *choices = gtk_string_list_new (NULL);
 
@@ -276,10 +261,10 @@ load_leads (VpActionEditor *self)
 static void
 load_years (VpActionEditor *self)
 {
-  int first = vp_plan_get_first_year (self->plan);
-  int last = vp_plan_get_last_year (self->plan);
-  int year = self->action != NULL ? vp_action_get_year (self->action) : 0;
-  g_autoptr (GDateTime) now = vp_store_get_now (self->store);
+  int first = vp_plan_get_first_year (get_plan (self));
+  int last = vp_plan_get_last_year (get_plan (self));
+  int year = get_action (self) != NULL ? vp_action_get_year (get_action (self)) : 0;
+  g_autoptr (GDateTime) now = vp_store_get_now (get_store (self));
 
   /* An action carried over from another year keeps its year. */
   if (year != 0)
@@ -335,7 +320,7 @@ find_lead (VpActionEditor *self, VpLeadKind kind, const char *code)
 static void
 show_new_action (VpActionEditor *self)
 {
-  VpPriority *priority = self->priority;
+  VpPriority *priority = vp_record_editor_get_priority (VP_RECORD_EDITOR (self));
   VpScope scope;
 
   if (priority != NULL)
@@ -352,7 +337,7 @@ show_new_action (VpActionEditor *self)
 static void
 show_action (VpActionEditor *self)
 {
-  VpAction *action = self->action;
+  VpAction *action = get_action (self);
   g_autofree char *target = NULL;
 
   if (action == NULL)
@@ -372,16 +357,16 @@ show_action (VpActionEditor *self)
   adw_combo_row_set_selected (self->quarter_row, vp_action_get_quarter (action));
   adw_combo_row_set_selected (self->lead_row, find_lead (self, vp_action_get_lead_kind (action),
                                                          vp_action_get_lead (action)));
-  show_text (self->lead_note_row, vp_action_get_lead_note (action));
-  show_text (self->evaluation_row, vp_action_get_evaluation (action));
-  show_text (self->target_row, target);
-  show_text (self->unit_row, vp_action_get_target_unit (action));
+  vp_record_editor_show_text (self->lead_note_row, vp_action_get_lead_note (action));
+  vp_record_editor_show_text (self->evaluation_row, vp_action_get_evaluation (action));
+  vp_record_editor_show_text (self->target_row, target);
+  vp_record_editor_show_text (self->unit_row, vp_action_get_target_unit (action));
 }
 
 static const char *
 action_uuid (VpActionEditor *self)
 {
-  return self->action != NULL ? vp_record_get_uuid (VP_RECORD (self->action)) : NULL;
+  return get_action (self) != NULL ? vp_record_get_uuid (VP_RECORD (get_action (self))) : NULL;
 }
 
 /* Progress is kept per municipality, so only with a home municipality
@@ -391,13 +376,15 @@ action_uuid (VpActionEditor *self)
 static VpActionStatus *
 shown_status (VpActionEditor *self)
 {
-  return self->action != NULL ? vp_action_find_shown_status (self->store, self->action) : NULL;
+  return get_action (self) != NULL
+           ? vp_action_find_shown_status (get_store (self), get_action (self))
+           : NULL;
 }
 
 static const char *
 organisation_name (VpActionEditor *self, const char *code)
 {
-  VpOrganisation *organisation = vp_store_lookup_organisation (self->store, code);
+  VpOrganisation *organisation = vp_store_lookup_organisation (get_store (self), code);
 
   return organisation != NULL ? vp_organisation_get_name (organisation) : code;
 }
@@ -413,14 +400,14 @@ show_progress_rule (VpActionEditor *self)
   g_autoptr (VpAction) draft = NULL;
   const char *keeper = NULL;
   gboolean ours = TRUE;
-  const char *home_name = vp_store_get_home_municipality_name (self->store);
+  const char *home_name = vp_store_get_home_municipality_name (get_store (self));
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
 
   if (self->priorities != NULL && selected_priority (self) != NULL)
     {
       draft = build_draft (self);
-      ours = vp_action_can_set_status (self->store, draft, &keeper);
+      ours = vp_action_can_set_status (get_store (self), draft, &keeper);
     }
   /* Group titles are markup. */
   name = g_markup_escape_text (keeper != NULL      ? organisation_name (self, keeper)
@@ -447,25 +434,25 @@ static void
 on_lead_chosen_cb (VpActionEditor *self)
 {
   /* not while the editor is being filled */
-  if (self->store != NULL && gtk_widget_get_realized (GTK_WIDGET (self)))
+  if (get_store (self) != NULL && gtk_widget_get_realized (GTK_WIDGET (self)))
     show_progress_rule (self);
 }
 
 static void
 show_progress (VpActionEditor *self)
 {
-  const char *home = vp_store_get_home_municipality (self->store);
+  const char *home = vp_store_get_home_municipality (get_store (self));
   VpActionStatus *status = shown_status (self);
 
   load_enum_choices (self->status_row, VP_TYPE_STATUS);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_group),
-                          vp_store_lookup_organisation (self->store, home) != NULL);
+                          vp_store_lookup_organisation (get_store (self), home) != NULL);
   show_progress_rule (self);
   if (status == NULL)
     return;
   adw_combo_row_set_selected (self->status_row, vp_action_status_get_status (status));
   gtk_spin_button_set_value (self->achieved_spin, vp_action_status_get_achieved (status));
-  show_text (self->note_row, vp_action_status_get_note (status));
+  vp_record_editor_show_text (self->note_row, vp_action_status_get_note (status));
 }
 
 static int
@@ -536,13 +523,13 @@ make_history_row (VpActionEditor *self, VpStatusEvent *event)
 static void
 show_history (VpActionEditor *self)
 {
-  GListModel *events = vp_store_get_records (self->store, VP_TYPE_STATUS_EVENT);
+  GListModel *events = vp_store_get_records (get_store (self), VP_TYPE_STATUS_EVENT);
   g_autoptr (GPtrArray) mine = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; self->history_rows != NULL && i < self->history_rows->len; i++)
     adw_preferences_group_remove (self->history_group, g_ptr_array_index (self->history_rows, i));
   g_ptr_array_set_size (self->history_rows, 0);
-  for (guint i = 0; self->action != NULL && i < g_list_model_get_n_items (events); i++)
+  for (guint i = 0; get_action (self) != NULL && i < g_list_model_get_n_items (events); i++)
     {
       VpStatusEvent *event = g_list_model_get_item (events, i);
 
@@ -565,16 +552,16 @@ show_history (VpActionEditor *self)
 static const char *
 action_owner (VpActionEditor *self)
 {
-  return self->action != NULL ? vp_record_get_owner (VP_RECORD (self->action)) : NULL;
+  return get_action (self) != NULL ? vp_record_get_owner (VP_RECORD (get_action (self))) : NULL;
 }
 
 /* A partner's local action is theirs to change; its progress here is ours. */
 static gboolean
 is_partners_action (VpActionEditor *self)
 {
-  return self->action != NULL
-         && !vp_ownership_may_change (VP_RECORD (self->action),
-                                      vp_store_get_home_municipality (self->store));
+  return get_action (self) != NULL
+         && !vp_ownership_may_change (VP_RECORD (get_action (self)),
+                                      vp_store_get_home_municipality (get_store (self)));
 }
 
 /* An action carried over into next year's plan says where from; one of a
@@ -583,8 +570,8 @@ static gboolean
 show_origin_and_closed (VpActionEditor *self)
 {
   g_autofree char *origin
-    = self->action != NULL ? vp_format_origin (self->store, self->action) : NULL;
-  gboolean closed = self->plan != NULL && vp_plan_is_closed (self->plan);
+    = get_action (self) != NULL ? vp_format_origin (get_store (self), get_action (self)) : NULL;
+  gboolean closed = get_plan (self) != NULL && vp_plan_is_closed (get_plan (self));
   g_autofree char *description = NULL;
 
   if (closed)
@@ -607,18 +594,13 @@ show_ownership (VpActionEditor *self)
 {
   gboolean closed = show_origin_and_closed (self);
   gboolean partners = is_partners_action (self);
-  GtkWidget *parts[]
-    = { GTK_WIDGET (self->text_view), self->plan_group, self->lead_group, self->target_group };
   VpOrganisation *owner;
   g_autofree char *name = NULL;
   g_autofree char *description = NULL;
 
-  gtk_widget_set_visible (self->delete_group, self->action != NULL && !partners && !closed);
-  for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
-    gtk_widget_set_sensitive (parts[i], !partners && !closed);
   if (!partners || closed)
     return;
-  owner = vp_store_lookup_organisation (self->store, action_owner (self));
+  owner = vp_store_lookup_organisation (get_store (self), action_owner (self));
   name = g_markup_escape_text (
     owner != NULL ? vp_organisation_get_name (owner) : action_owner (self), -1);
   /* Translators: shown above a partner's local action, which only the
@@ -631,7 +613,7 @@ show_ownership (VpActionEditor *self)
 static gboolean
 parse_target (VpActionEditor *self, int *target)
 {
-  g_autofree char *text = dup_editable_text (self->target_row);
+  g_autofree char *text = vp_record_editor_dup_text (self->target_row);
   guint64 number = 0;
 
   *target = 0;
@@ -656,28 +638,17 @@ set_invalid (GtkWidget *widget, gboolean invalid)
 static gboolean
 text_is_valid (VpActionEditor *self)
 {
-  g_autofree char *text = dup_action_text (self);
+  g_autofree char *text = vp_record_editor_dup_buffer_text (self->text_buffer);
 
   return *text != '\0';
 }
 
-static void
-update_actions (VpActionEditor *self)
-{
-  int target;
-  gboolean valid
-    = text_is_valid (self) && parse_target (self, &target) && selected_priority (self) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete",
-                                 self->action != NULL && !is_partners_action (self));
-}
-
 /* Faults show where they are typed; a new action's empty text only once
  * someone typed in it. */
-static void
-update_validity (VpActionEditor *self)
+static gboolean
+validate (VpRecordEditor *editor)
 {
+  VpActionEditor *self = VP_ACTION_EDITOR (editor);
   gboolean text_fault = self->text_edited && !text_is_valid (self);
   int target;
   gboolean target_fault = !parse_target (self, &target);
@@ -690,7 +661,7 @@ update_validity (VpActionEditor *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->target_row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->target_row), "error");
-  update_actions (self);
+  return text_is_valid (self) && !target_fault && selected_priority (self) != NULL;
 }
 
 static int
@@ -701,8 +672,8 @@ read_year (VpActionEditor *self)
   gtk_spin_button_update (self->year_spin);
   year = gtk_spin_button_get_value_as_int (self->year_spin);
   /* An action without a year keeps none until someone picks one. */
-  if (self->action != NULL && year == self->shown_year)
-    return vp_action_get_year (self->action);
+  if (get_action (self) != NULL && year == self->shown_year)
+    return vp_action_get_year (get_action (self));
   return year;
 }
 
@@ -737,34 +708,27 @@ selected_lead (VpActionEditor *self, VpLeadKind *kind)
   return *kind == VP_LEAD_KIND_ORGANISATION ? g_ptr_array_index (self->lead_codes, selected) : NULL;
 }
 
-/* Sets a text field of @draft unless it differs only in white space. */
-static void
-set_text_field (VpAction *draft, const char *field, const char *text)
-{
-  if (!same_text (vp_record_get_string (VP_RECORD (draft), field), text))
-    g_object_set (draft, field, text, NULL);
-}
-
 static void
 set_editable_field (VpAction *draft, const char *field, gpointer editable)
 {
-  g_autofree char *text = dup_editable_text (editable);
+  g_autofree char *text = vp_record_editor_dup_text (editable);
 
-  set_text_field (draft, field, text);
+  vp_record_editor_set_text_field (VP_RECORD (draft), field, text);
 }
 
 /* 1 + the highest position among the priority's actions. */
 static int
 next_position (VpActionEditor *self, const char *priority_uuid)
 {
-  GListModel *all = vp_store_get_records (self->store, VP_TYPE_ACTION);
+  GListModel *all = vp_store_get_records (get_store (self), VP_TYPE_ACTION);
   int highest = -1;
 
   for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
       g_autoptr (VpAction) action = g_list_model_get_item (all, i);
 
-      if (action != self->action && g_strcmp0 (vp_action_get_priority (action), priority_uuid) == 0)
+      if (action != get_action (self)
+          && g_strcmp0 (vp_action_get_priority (action), priority_uuid) == 0)
         highest = MAX (highest, vp_record_get_int (VP_RECORD (action), "position"));
     }
   return highest + 1;
@@ -776,11 +740,12 @@ static void
 set_placement (VpActionEditor *self, VpAction *draft, const char *priority_uuid)
 {
   VpCategory category = adw_combo_row_get_selected (self->category_row);
-  const char *home = vp_store_get_home_municipality (self->store);
+  const char *home = vp_store_get_home_municipality (get_store (self));
 
-  if (self->action == NULL || g_strcmp0 (vp_action_get_priority (self->action), priority_uuid) != 0)
+  if (get_action (self) == NULL
+      || g_strcmp0 (vp_action_get_priority (get_action (self)), priority_uuid) != 0)
     g_object_set (draft, "position", next_position (self, priority_uuid), NULL);
-  if (self->action == NULL || vp_action_get_category (self->action) != category)
+  if (get_action (self) == NULL || vp_action_get_category (get_action (self)) != category)
     g_object_set (draft, "category", category, "owner", category == VP_CATEGORY_LOCAL ? home : NULL,
                   NULL);
 }
@@ -791,7 +756,7 @@ static VpAction *
 build_draft (VpActionEditor *self)
 {
   const char *priority_uuid = vp_record_get_uuid (VP_RECORD (selected_priority (self)));
-  g_autofree char *text = dup_action_text (self);
+  g_autofree char *text = vp_record_editor_dup_buffer_text (self->text_buffer);
   int year = read_year (self);
   VpQuarter quarter = adw_combo_row_get_selected (self->quarter_row);
   VpLeadKind lead_kind;
@@ -799,9 +764,9 @@ build_draft (VpActionEditor *self)
   int target;
   VpAction *draft;
 
-  if (self->action != NULL)
+  if (get_action (self) != NULL)
     {
-      draft = VP_ACTION (vp_record_copy (VP_RECORD (self->action)));
+      draft = VP_ACTION (vp_record_copy (VP_RECORD (get_action (self))));
       /* moved for the first time: the quarter it was planned in stays */
       if (vp_action_get_planned_year (draft) == 0 && vp_action_get_year (draft) != 0
           && vp_action_get_quarter (draft) != VP_QUARTER_NONE
@@ -815,7 +780,7 @@ build_draft (VpActionEditor *self)
   g_object_set (draft, "priority", priority_uuid, "subtheme", selected_subtheme_uuid (self),
                 "lead-kind", lead_kind, "lead", lead, "year", year, "quarter", quarter, "target",
                 target, NULL);
-  set_text_field (draft, "text", text);
+  vp_record_editor_set_text_field (VP_RECORD (draft), "text", text);
   set_editable_field (draft, "lead-note", self->lead_note_row);
   set_editable_field (draft, "evaluation", self->evaluation_row);
   set_editable_field (draft, "target-unit", self->unit_row);
@@ -828,7 +793,7 @@ progress_changed (VpActionEditor *self, VpActionStatus *stored)
 {
   VpStatus status = adw_combo_row_get_selected (self->status_row);
   int achieved = read_achieved (self);
-  g_autofree char *note = dup_editable_text (self->note_row);
+  g_autofree char *note = vp_record_editor_dup_text (self->note_row);
 
   if (!gtk_widget_get_visible (GTK_WIDGET (self->progress_group)))
     return FALSE;
@@ -840,13 +805,11 @@ progress_changed (VpActionEditor *self, VpActionStatus *stored)
 }
 
 static gboolean
-has_changes (VpActionEditor *self, VpAction *draft)
+has_more_changes (VpRecordEditor *editor)
 {
-  VpActionStatus *stored = shown_status (self);
+  VpActionEditor *self = VP_ACTION_EDITOR (editor);
 
-  return self->action == NULL
-         || !vp_record_fields_equal (VP_RECORD (self->action), VP_RECORD (draft))
-         || progress_changed (self, stored);
+  return progress_changed (self, shown_status (self));
 }
 
 /* The home municipality's status, achieved count and note; a change of
@@ -856,42 +819,50 @@ has_changes (VpActionEditor *self, VpAction *draft)
 static gboolean
 write_progress (VpActionEditor *self, VpAction *action, GError **error)
 {
-  const char *home = vp_store_get_home_municipality (self->store);
-  VpActionStatus *stored = vp_action_find_shown_status (self->store, action);
-  g_autofree char *note = dup_editable_text (self->note_row);
+  const char *home = vp_store_get_home_municipality (get_store (self));
+  VpActionStatus *stored = vp_action_find_shown_status (get_store (self), action);
+  g_autofree char *note = vp_record_editor_dup_text (self->note_row);
 
-  if (!vp_action_can_set_status (self->store, action, NULL) || !progress_changed (self, stored))
+  if (!vp_action_can_set_status (get_store (self), action, NULL)
+      || !progress_changed (self, stored))
     return TRUE;
-  return vp_store_set_status (self->store, action, home,
+  return vp_store_set_status (get_store (self), action, home,
                               adw_combo_row_get_selected (self->status_row), read_achieved (self),
                               note, error);
 }
 
+/* In the save's transaction, after the action: a move to another quarter
+ * goes into the history (the edited action is as it was until the
+ * commit), and the progress. */
 static gboolean
-write_action (VpActionEditor *self, VpAction *draft, GError **error)
+write_more (VpRecordEditor *editor, VpRecord *record, GError **error)
 {
-  if (self->action == NULL)
-    return vp_store_insert (self->store, VP_RECORD (draft), VP_STORE_WRITE_DEFAULT, error);
-  return vp_store_replace (self->store, VP_RECORD (self->action), VP_RECORD (draft),
-                           VP_STORE_WRITE_DEFAULT, error);
+  VpActionEditor *self = VP_ACTION_EDITOR (editor);
+  VpAction *draft = VP_ACTION (record);
+
+  return (get_action (self) == NULL
+          || vp_store_note_quarter_move (get_store (self), get_action (self),
+                                         vp_action_get_year (draft), vp_action_get_quarter (draft),
+                                         error))
+         && write_progress (self, draft, error);
 }
 
 /* Things that changed behind the editor's back, said in the plan's words
- * rather than the database's. */
+ * rather than the database's: the action, and the priority chosen. */
 static gboolean
-check_still_there (VpActionEditor *self, VpAction *draft, GError **error)
+check_still_there (VpRecordEditor *editor, VpRecord *draft, GError **error)
 {
+  VpActionEditor *self = VP_ACTION_EDITOR (editor);
   VpPriority *priority = selected_priority (self);
 
-  if (self->action != NULL
-      && vp_store_lookup (self->store, action_uuid (self)) != VP_RECORD (self->action))
+  if (get_action (self) != NULL
+      && vp_store_lookup (get_store (self), action_uuid (self)) != VP_RECORD (get_action (self)))
     {
-      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
-                   _ ("This action is no longer in the plan: it was deleted in the meantime."));
+      g_set_error_literal (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID, _ (texts.gone));
       return FALSE;
     }
   if (draft != NULL
-      && vp_store_lookup (self->store, vp_record_get_uuid (VP_RECORD (priority)))
+      && vp_store_lookup (get_store (self), vp_record_get_uuid (VP_RECORD (priority)))
            != VP_RECORD (priority))
     {
       g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID,
@@ -902,139 +873,50 @@ check_still_there (VpActionEditor *self, VpAction *draft, GError **error)
   return TRUE;
 }
 
-typedef struct
-{
-  VpActionEditor *self;
-  VpAction *draft;
-} Save;
-
+/* A partner's local action, or one of a closed plan: its text, place,
+ * lead and target are read-only, the progress stays the home
+ * municipality's to save. */
 static gboolean
-save_edit (VpStore *store, gpointer data, GError **error)
+show_read_only (VpRecordEditor *editor)
 {
-  VpActionEditor *self = ((Save *) data)->self;
-  VpAction *draft = ((Save *) data)->draft;
+  VpActionEditor *self = VP_ACTION_EDITOR (editor);
+  GtkWidget *parts[]
+    = { GTK_WIDGET (self->text_view), self->plan_group, self->lead_group, self->target_group };
 
-  /* a move to another quarter goes into the history (self->action is as
-   * it was until the commit) */
-  return write_action (self, draft, error)
-         && (self->action == NULL
-             || vp_store_note_quarter_move (store, self->action, vp_action_get_year (draft),
-                                            vp_action_get_quarter (draft), error))
-         && write_progress (self, draft, error);
-}
-
-/* Everything in one transaction: on any failure nothing is written. */
-static gboolean
-write_changes (VpActionEditor *self, VpAction *draft, GError **error)
-{
-  Save save = { self, draft };
-
-  return check_still_there (self, draft, error)
-         && vp_store_run (self->store, NULL, save_edit, &save, error);
-}
-
-static void
-show_error (VpActionEditor *self, const char *heading, const GError *error)
-{
-  gtk_label_set_text (self->error_title, heading);
-  gtk_label_set_text (self->error_label, error->message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-}
-
-static void
-finish (VpActionEditor *self, const char *message)
-{
-  g_object_ref (self);
-  g_signal_emit (self, signals[DONE], 0, message);
-  gtk_window_destroy (GTK_WINDOW (self));
-  g_object_unref (self);
-}
-
-static void
-save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  VpActionEditor *self = VP_ACTION_EDITOR (widget);
-  g_autoptr (VpAction) draft = build_draft (self);
-  g_autoptr (GError) error = NULL;
-  gboolean is_new = self->action == NULL;
-
-  if (!has_changes (self, draft))
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-  if (!write_changes (self, draft, &error))
-    {
-      show_error (self, _ ("The action was not saved"), error);
-      return;
-    }
-  finish (self, is_new ? _ ("Action added") : _ ("Action saved"));
-}
-
-/* No confirmation: the main window offers undo. */
-static void
-delete_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  VpActionEditor *self = VP_ACTION_EDITOR (widget);
-  g_autoptr (GError) error = NULL;
-
-  g_return_if_fail (self->action != NULL);
-
-  if (!check_still_there (self, NULL, &error)
-      || !vp_store_delete (self->store, VP_RECORD (self->action), &error))
-    {
-      show_error (self, _ ("The action was not deleted"), error);
-      return;
-    }
-  finish (self, _ ("Action deleted"));
-}
-
-static void
-cancel_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  gtk_window_destroy (GTK_WINDOW (widget));
+  for (gsize i = 0; i < G_N_ELEMENTS (parts); i++)
+    gtk_widget_set_sensitive (parts[i], FALSE);
+  return TRUE;
 }
 
 static void
 on_text_changed_cb (VpActionEditor *self)
 {
   self->text_edited = TRUE;
-  update_validity (self);
+  vp_record_editor_changed (VP_RECORD_EDITOR (self));
 }
 
 static void
 on_target_changed_cb (VpActionEditor *self)
 {
-  update_validity (self);
+  vp_record_editor_changed (VP_RECORD_EDITOR (self));
 }
 
 static void
 on_priority_selected_cb (VpActionEditor *self)
 {
   /* set while the template is built and taken down */
-  if (self->subthemes == NULL || self->store == NULL)
+  if (self->subthemes == NULL || get_store (self) == NULL)
     return;
   load_subthemes (self);
-  update_actions (self);
+  vp_record_editor_changed (VP_RECORD_EDITOR (self));
 }
 
+/* Called by the base once it made the frame, before it checks the form. */
 static void
-on_dismiss_clicked_cb (VpActionEditor *self)
+load (VpRecordEditor *editor)
 {
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-}
+  VpActionEditor *self = VP_ACTION_EDITOR (editor);
 
-static void
-vp_action_editor_constructed (GObject *object)
-{
-  VpActionEditor *self = VP_ACTION_EDITOR (object);
-
-  G_OBJECT_CLASS (vp_action_editor_parent_class)->constructed (object);
-
-  g_assert (VP_IS_STORE (self->store) && VP_IS_PLAN (self->plan));
-
-  gtk_window_set_title (GTK_WINDOW (self),
-                        self->action != NULL ? _ ("Edit Action") : _ ("New Action"));
   load_priorities (self);
   load_enum_choices (self->category_row, VP_TYPE_CATEGORY);
   load_enum_choices (self->quarter_row, VP_TYPE_QUARTER);
@@ -1045,7 +927,12 @@ vp_action_editor_constructed (GObject *object)
   show_history (self);
   show_ownership (self);
   self->text_edited = FALSE;
-  update_validity (self);
+}
+
+static VpRecord *
+build_record (VpRecordEditor *editor)
+{
+  return VP_RECORD (build_draft (VP_ACTION_EDITOR (editor)));
 }
 
 static void
@@ -1058,77 +945,8 @@ vp_action_editor_dispose (GObject *object)
   g_clear_pointer (&self->subthemes, g_ptr_array_unref);
   g_clear_pointer (&self->lead_codes, g_ptr_array_unref);
   g_clear_pointer (&self->history_rows, g_ptr_array_unref);
-  g_clear_object (&self->store);
-  g_clear_object (&self->plan);
-  g_clear_object (&self->action);
-  g_clear_object (&self->priority);
 
   G_OBJECT_CLASS (vp_action_editor_parent_class)->dispose (object);
-}
-
-static void
-vp_action_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  VpActionEditor *self = VP_ACTION_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    case PROP_ACTION:
-      g_value_set_object (value, self->action);
-      break;
-    case PROP_PRIORITY:
-      g_value_set_object (value, self->priority);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-vp_action_editor_set_property (GObject *object,
-                               guint prop_id,
-                               const GValue *value,
-                               GParamSpec *pspec)
-{
-  VpActionEditor *self = VP_ACTION_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_PLAN:
-      self->plan = g_value_dup_object (value);
-      break;
-    case PROP_ACTION:
-      self->action = g_value_dup_object (value);
-      break;
-    case PROP_PRIORITY:
-      self->priority = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-install_properties (GObjectClass *object_class)
-{
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
-
-  properties[PROP_STORE] = g_param_spec_object ("store", NULL, NULL, VP_TYPE_STORE, flags);
-  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, VP_TYPE_PLAN, flags);
-  /* NULL for a new action */
-  properties[PROP_ACTION] = g_param_spec_object ("action", NULL, NULL, VP_TYPE_ACTION, flags);
-  /* the priority a new action starts in, or NULL */
-  properties[PROP_PRIORITY] = g_param_spec_object ("priority", NULL, NULL, VP_TYPE_PRIORITY, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -1136,11 +954,6 @@ bind_template (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_set_template_from_resource (
     widget_class, "/nl/veiligheidsplan/Veiligheidsplan/ui/vp-action-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, save_button);
-  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, error_title);
-  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, action_group);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, text_view);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, text_buffer);
@@ -1164,43 +977,27 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, achieved_spin);
   gtk_widget_class_bind_template_child (widget_class, VpActionEditor, note_row);
-  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, delete_group);
-  gtk_widget_class_bind_template_child (widget_class, VpActionEditor, delete_button);
   gtk_widget_class_bind_template_callback (widget_class, on_text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_target_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_priority_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_dismiss_clicked_cb);
 }
 
 static void
 vp_action_editor_class_init (VpActionEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  VpRecordEditorClass *editor_class = VP_RECORD_EDITOR_CLASS (klass);
 
-  /* a screen reader announces it as a dialog, not a filler */
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
-  vp_accessible_watch ();
-  object_class->constructed = vp_action_editor_constructed;
   object_class->dispose = vp_action_editor_dispose;
-  object_class->get_property = vp_action_editor_get_property;
-  object_class->set_property = vp_action_editor_set_property;
-  install_properties (object_class);
-
-  /**
-   * VpActionEditor::done:
-   * @message: what was done, for a toast: "Action saved"
-   *
-   * Emitted after a save or a delete, before the editor closes.
-   */
-  signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  bind_template (widget_class);
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+  editor_class->texts = &texts;
+  editor_class->load = load;
+  editor_class->validate = validate;
+  editor_class->build_draft = build_record;
+  editor_class->write_more = write_more;
+  editor_class->has_more_changes = has_more_changes;
+  editor_class->check_still_there = check_still_there;
+  editor_class->show_read_only = show_read_only;
+  bind_template (GTK_WIDGET_CLASS (klass));
 }
 
 static void
@@ -1237,5 +1034,17 @@ vp_action_editor_new (
   g_return_val_if_fail (priority == NULL || VP_IS_PRIORITY (priority), NULL);
 
   return g_object_new (VP_TYPE_ACTION_EDITOR, "transient-for", parent, "store", store, "plan", plan,
-                       "action", action, "priority", priority, NULL);
+                       "record", action, "priority", priority, NULL);
+}
+
+/**
+ * vp_action_editor_get_action:
+ *
+ * Returns: (transfer none) (nullable): the action edited, %NULL for a new one
+ */
+VpAction *
+vp_action_editor_get_action (VpActionEditor *self)
+{
+  g_return_val_if_fail (VP_IS_ACTION_EDITOR (self), NULL);
+  return get_action (self);
 }

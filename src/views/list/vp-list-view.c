@@ -16,7 +16,7 @@
 #include "vp-row-model.h"
 #include "vp-status-watch.h"
 #include "vp-swatch.h"
-#include "views/vp-view.h"
+#include "vp-view.h"
 
 /*
  * The list: every action of the plan in a GtkColumnView, grouped under

@@ -17,7 +17,7 @@
 #include "vp-record-editor.h"
 #include "vp-subtheme-editor.h"
 #include "vp-swatch.h"
-#include "views/vp-view.h"
+#include "vp-view.h"
 
 /*
  * The plan to read: per priority, in number order, its colour, title,
