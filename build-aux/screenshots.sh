@@ -66,9 +66,10 @@ shoot() {
   sleep "${SHOT_WAIT:-1}"
   case $what in
     editor)
-      # a double click on the first action (below its priority's row)
+      # a double click on the first action (below the banner of a plan whose
+      # year is over and its priority's row)
       main=$(xdotool search --onlyvisible --class veiligheidsplan | head -n 1)
-      xdotool mousemove 420 125 click --repeat 2 --delay 80 1
+      xdotool mousemove 420 180 click --repeat 2 --delay 80 1
       wait_for_windows 2 || echo "$png: the editor did not appear" >&2
       # without a window manager the dialog sits in the corner: centre it
       for window in $(xdotool search --onlyvisible --class veiligheidsplan); do
