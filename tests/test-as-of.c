@@ -10,6 +10,7 @@
 #include "store/vp-store-status.h"
 #include "views/evaluation/vp-evaluation-view.h"
 #include "vp-board-view.h"
+#include "vp-format.h"
 #include "vp-list-view.h"
 #include "vp-plan-view.h"
 #include "vp-test-gui.h"
@@ -273,6 +274,7 @@ test_as_of (void)
   VpWindow *window;
   g_autoptr (GError) error = NULL;
   g_autoptr (VpFigures) figures = NULL;
+  g_autofree char *quarter = NULL;
   guint windows;
 
   add_fixture (store);
@@ -301,6 +303,11 @@ test_as_of (void)
   /* over time at the date: Q1 passed, the controls done; nothing else */
   g_assert_false (vp_action_is_overdue (store, find_action (store, SMALL_CONTROLS)));
   check_same_as_figures (store, figures);
+  /* the quarter Bibob had then (moved to Q1 since), as cards and the list
+   * show it */
+  quarter = vp_format_quarter (store, find_action (store, SMALL_BIBOB));
+  g_assert_cmpstr (quarter, ==, "Q4 2024");
+  g_clear_pointer (&quarter, g_free);
   /* the evaluation and the reports are of the date too */
   g_assert_nonnull (vp_evaluation_view_get_as_of (evaluation_of (window)));
   /* its own date follows the window's: not set apart there, and one banner */
@@ -321,6 +328,8 @@ test_as_of (void)
   g_assert_true (lists (window, LATE_ACTION));
   g_assert_cmpint (vp_action_get_status (store, find_action (store, SMALL_BIBOB)), ==,
                    VP_STATUS_IN_PROGRESS);
+  quarter = vp_format_quarter (store, find_action (store, SMALL_BIBOB));
+  g_assert_cmpstr (quarter, ==, "Q1 2024");
   g_assert_true (
     gtk_widget_get_sensitive (find_status_button (GTK_WIDGET (list_view_of (window)))));
   g_assert_true (gtk_widget_get_sensitive (find_button_of (GTK_WIDGET (window), "win.new-action")));

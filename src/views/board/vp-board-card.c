@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "vp-action-filter.h"
+#include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
 #include "vp-board-card.h"
 #include "vp-cell-text.h"
@@ -667,8 +668,10 @@ show_priority (VpBoardCard *self, VpStore *store, VpAction *action)
 static void
 show_quarter (VpBoardCard *self, VpStore *store, VpAction *action, gboolean overdue)
 {
-  g_autofree char *quarter = vp_format_quarter (action);
-  g_autofree char *planned = vp_format_planned_quarter (action);
+  g_autofree char *quarter = vp_format_quarter (store, action);
+  g_autofree char *planned = vp_format_planned_quarter (store, action);
+  int year;
+  VpQuarter shown;
 
   /* a moved action says where it was planned: "Q3 2024 (planned Q2 2024)" */
   if (planned != NULL)
@@ -679,7 +682,8 @@ show_quarter (VpBoardCard *self, VpStore *store, VpAction *action, gboolean over
       quarter = g_strdup_printf (_ ("%s (%s)"), moved, planned);
     }
   gtk_widget_set_visible (self->overdue, overdue);
-  set_label (self->quarter, vp_action_get_quarter (action) != VP_QUARTER_NONE ? quarter : NULL);
+  vp_store_get_shown_quarter (store, action, &year, &shown);
+  set_label (self->quarter, shown != VP_QUARTER_NONE ? quarter : NULL);
   if (overdue)
     {
       gtk_widget_add_css_class (self->quarter, "overdue");

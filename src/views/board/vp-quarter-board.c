@@ -117,10 +117,12 @@ static int
 quarter_column_of (VpBoardView *board, VpAction *action)
 {
   int first, last;
-  int year = vp_action_get_year (action);
-  VpQuarter quarter = vp_action_get_quarter (action);
+  int year;
+  VpQuarter quarter;
   guint n = quarter_n_columns (board);
 
+  /* as of a date, the quarter it had then */
+  vp_store_get_shown_quarter (vp_board_view_get_store (board), action, &year, &quarter);
   plan_years (board, &first, &last);
   if (year == 0 || quarter == VP_QUARTER_NONE || year < first)
     return n - 1;

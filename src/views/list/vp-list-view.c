@@ -186,8 +186,8 @@ format_lead (VpListView *self, VpAction *action)
 static char *
 format_quarter (VpListView *self, VpAction *action)
 {
-  g_autofree char *quarter = vp_format_quarter (action);
-  g_autofree char *planned = vp_format_planned_quarter (action);
+  g_autofree char *quarter = vp_format_quarter (self->store, action);
+  g_autofree char *planned = vp_format_planned_quarter (self->store, action);
 
   if (vp_action_is_overdue (self->store, action))
     {
@@ -287,19 +287,24 @@ compare_lead (VpListView *self, VpAction *a, VpAction *b)
   return collate (la, lb);
 }
 
-/* Actions without a quarter sort last. */
+/* Actions without a quarter sort last; by the quarter shown (as of a date,
+ * the one an action had then). */
 static double
-quarter_key (VpAction *action)
+quarter_key (VpStore *store, VpAction *action)
 {
-  if (vp_action_get_quarter (action) == VP_QUARTER_NONE)
+  int year;
+  VpQuarter quarter;
+
+  vp_store_get_shown_quarter (store, action, &year, &quarter);
+  if (quarter == VP_QUARTER_NONE)
     return G_MAXDOUBLE;
-  return vp_action_get_year (action) * 10 + (int) vp_action_get_quarter (action);
+  return year * 10 + (int) quarter;
 }
 
 static int
 compare_quarter (VpListView *self, VpAction *a, VpAction *b)
 {
-  return compare_numbers (quarter_key (a), quarter_key (b));
+  return compare_numbers (quarter_key (self->store, a), quarter_key (self->store, b));
 }
 
 static int

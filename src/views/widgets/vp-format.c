@@ -7,6 +7,7 @@
 
 #include "exchange/vp-untrusted-text.h"
 #include "rules/vp-plan-rules.h"
+#include "store/vp-store-as-of.h"
 #include "vp-format.h"
 
 /* How the views write a record's values for people. */
@@ -66,14 +67,16 @@ vp_format_lead (VpStore *store, VpAction *action)
 /**
  * vp_format_quarter:
  *
- * Returns: (transfer full): "Q1 2024", or "No quarter"
+ * Returns: (transfer full): "Q1 2024", or "No quarter": @action's quarter
+ *   as @store shows it (the one it had at the date the plan is shown as of)
  */
 char *
-vp_format_quarter (VpAction *action)
+vp_format_quarter (VpStore *store, VpAction *action)
 {
-  VpQuarter quarter = vp_action_get_quarter (action);
-  int year = vp_action_get_year (action);
+  VpQuarter quarter;
+  int year;
 
+  vp_store_get_shown_quarter (store, action, &year, &quarter);
   if (quarter == VP_QUARTER_NONE || year == 0)
     return g_strdup (vp_enum_get_label (VP_TYPE_QUARTER, quarter));
   /* Translators: a quarter and its year: "Q1 2024" */
@@ -84,16 +87,19 @@ vp_format_quarter (VpAction *action)
  * vp_format_planned_quarter:
  *
  * Returns: (transfer full) (nullable): "planned Q2 2024" when @action was
- *   moved from the quarter it was planned in, else %NULL
+ *   moved from the quarter it was planned in (to the quarter @store shows),
+ *   else %NULL
  */
 char *
-vp_format_planned_quarter (VpAction *action)
+vp_format_planned_quarter (VpStore *store, VpAction *action)
 {
   int year = vp_action_get_planned_year (action);
   VpQuarter quarter = vp_action_get_planned_quarter (action);
+  int shown_year;
+  VpQuarter shown_quarter;
 
-  if (year == 0 || quarter == VP_QUARTER_NONE
-      || (year == vp_action_get_year (action) && quarter == vp_action_get_quarter (action)))
+  vp_store_get_shown_quarter (store, action, &shown_year, &shown_quarter);
+  if (year == 0 || quarter == VP_QUARTER_NONE || (year == shown_year && quarter == shown_quarter))
     return NULL;
   /* Translators: the quarter an action that was moved had been planned in:
    * "planned Q2 2024" */

@@ -7,8 +7,8 @@ G_BEGIN_DECLS
 
 char *vp_format_lead (VpStore *store, VpAction *action);
 char *vp_format_priority (VpStore *store, VpPriority *priority);
-char *vp_format_quarter (VpAction *action);
-char *vp_format_planned_quarter (VpAction *action);
+char *vp_format_quarter (VpStore *store, VpAction *action);
+char *vp_format_planned_quarter (VpStore *store, VpAction *action);
 char *vp_format_origin (VpStore *store, VpAction *action);
 char *vp_format_lead_and_origin (VpStore *store, VpAction *action);
 char *vp_format_short_name (VpStore *store, const char *code);
