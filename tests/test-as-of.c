@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "app/vp-application.h"
+#include "app/vp-window-private.h"
 #include "app/vp-window.h"
 #include "report/vp-figures.h"
 #include "store/vp-store-as-of.h"
@@ -112,7 +113,11 @@ list_view_of (VpWindow *window)
 static VpEvaluationView *
 evaluation_of (VpWindow *window)
 {
-  return VP_EVALUATION_VIEW (vp_test_find (GTK_WIDGET (window), VP_TYPE_EVALUATION_VIEW));
+  /* made when first shown or asked for, as a report asks for it */
+  VpEvaluationView *view = vp_window_get_evaluation (window);
+
+  g_assert_true (view == (gpointer) vp_test_find (GTK_WIDGET (window), VP_TYPE_EVALUATION_VIEW));
+  return view;
 }
 
 /* Whether the list has a row of @text. */
@@ -193,7 +198,7 @@ check_board_refuses (VpWindow *window, VpStore *store)
 
   adw_view_stack_set_visible_child_name (views, "board");
   vp_test_wait_for_frames ();
-  board = VP_BOARD_VIEW (adw_view_stack_get_visible_child (views));
+  board = VP_BOARD_VIEW (adw_bin_get_child (ADW_BIN (adw_view_stack_get_visible_child (views))));
   g_signal_connect (board, "refused", G_CALLBACK (on_refused_cb), &refused);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-to", "(su)",
                                              vp_record_get_uuid (VP_RECORD (bibob)),

@@ -83,12 +83,13 @@ open_window (Fixture *fixture)
   fixture->window = g_object_new (VP_TYPE_WINDOW, "store", fixture->store, NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
   vp_test_wait_for_frames ();
+  /* the board is made when first shown */
+  show_board (fixture);
   fixture->board = VP_BOARD_VIEW (vp_test_find (GTK_WIDGET (fixture->window), VP_TYPE_BOARD_VIEW));
   g_assert_nonnull (fixture->board);
   g_signal_connect (fixture->board, "failed", G_CALLBACK (on_failed_cb), fixture);
   g_signal_connect (fixture->board, "refused", G_CALLBACK (on_failed_cb), fixture);
   g_signal_connect (fixture->board, "done", G_CALLBACK (on_done_cb), fixture);
-  show_board (fixture);
 }
 
 static void

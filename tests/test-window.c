@@ -1300,9 +1300,11 @@ test_partner_matrix (void)
   vp_test_add_small_plan (store);
   vp_store_set_now (store, april);
   window = open_window (store);
-  /* not made before it is first shown (nor the quarter board); then it
-   * follows the filter set */
+  /* not made before it is first shown (nor the board, the quarter board
+   * and the evaluation); then it follows the filter set */
   g_assert_null (vp_test_find (GTK_WIDGET (window), VP_TYPE_MATRIX_VIEW));
+  g_assert_null (vp_test_find (GTK_WIDGET (window), VP_TYPE_BOARD_VIEW));
+  g_assert_null (vp_test_find (GTK_WIDGET (window), VP_TYPE_EVALUATION_VIEW));
   g_assert_null (adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (
     ADW_VIEW_STACK (vp_test_find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK)), "quarters"))));
   g_object_set (vp_window_get_filter (window), "search", "Bibob", NULL);

@@ -260,7 +260,8 @@ on_as_of_cb (VpWindow *self)
   GDateTime *as_of = vp_store_get_as_of (self->store);
   g_autofree char *date = as_of != NULL ? g_date_time_format (as_of, "%Y-%m-%d") : NULL;
 
-  vp_evaluation_view_set_as_of (self->evaluation_view, date, NULL);
+  if (self->evaluation_view != NULL)
+    vp_evaluation_view_set_as_of (self->evaluation_view, date, NULL);
   vp_window_show_quarters (self, TRUE);
   vp_window_update_actions (self);
 }

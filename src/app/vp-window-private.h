@@ -46,7 +46,8 @@ struct _VpWindow
 
   /* borrowed: children of views */
   VpListView *list_view;
-  VpBoardView *board_view;
+  VpBoardView *board_view; /* made when first shown, in board_page */
+  GtkWidget *board_page;
   /* an AdwBin that holds the quarter board, a VpBoardView */
   GtkWidget *quarters_page;
   VpBoardView *quarters_view;
@@ -54,6 +55,9 @@ struct _VpWindow
   /* the partner matrix, made when first shown (build_matrix()): NULL till then */
   GtkWidget *matrix_page;
   VpMatrixView *matrix_view;
+  /* the evaluation, made when first shown or asked for
+   * (vp_window_get_evaluation()): NULL till then */
+  GtkWidget *evaluation_page;
   VpEvaluationView *evaluation_view;
 
   /* owned */
@@ -116,5 +120,6 @@ void vp_window_update_as_of (VpWindow *self);
 /* vp-window-report.c */
 void vp_window_install_report_actions (GtkWidgetClass *widget_class);
 void vp_window_setup_report (VpWindow *self);
+VpEvaluationView *vp_window_get_evaluation (VpWindow *self);
 
 G_END_DECLS

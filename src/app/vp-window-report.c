@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "report/vp-report.h"
+#include "store/vp-store-as-of.h"
+#include "vp-accessible.h"
 #include "vp-report-print.h"
 #include "vp-window-private.h"
 
@@ -18,9 +20,10 @@
 static VpFigures *
 current_figures (VpWindow *self, GError **error)
 {
-  return vp_figures_new (self->store, self->plan,
-                         vp_evaluation_view_get_as_of (self->evaluation_view),
-                         vp_evaluation_view_get_scope (self->evaluation_view), error);
+  VpEvaluationView *evaluation = vp_window_get_evaluation (self);
+
+  return vp_figures_new (self->store, self->plan, vp_evaluation_view_get_as_of (evaluation),
+                         vp_evaluation_view_get_scope (evaluation), error);
 }
 
 static void
@@ -86,7 +89,7 @@ on_save_response_cb (GtkNativeDialog *chooser, int response, VpWindow *self)
 static char *
 suggested_name (VpWindow *self, int kind)
 {
-  GDateTime *as_of = vp_evaluation_view_get_as_of (self->evaluation_view);
+  GDateTime *as_of = vp_evaluation_view_get_as_of (vp_window_get_evaluation (self));
   g_autoptr (GDateTime) now = vp_store_get_now (self->store);
   g_autofree char *date = g_date_time_format (as_of != NULL ? as_of : now, "%Y-%m-%d");
   g_autofree char *title = g_strdup (kind < 0 ? _ ("Actions") : vp_report_kind_title (kind));
@@ -183,17 +186,47 @@ vp_window_install_report_actions (GtkWidgetClass *widget_class)
 /**
  * vp_window_setup_report:
  *
- * Adds the evaluation page to the view stack.
+ * Adds the evaluation page to the view stack: an empty page, which
+ * vp_window_get_evaluation() fills.
  */
 void
 vp_window_setup_report (VpWindow *self)
 {
   AdwViewStackPage *page;
 
-  self->evaluation_view = VP_EVALUATION_VIEW (vp_evaluation_view_new (self->store, self->filter));
-  page = adw_view_stack_add_titled (self->views, GTK_WIDGET (self->evaluation_view), "evaluation",
+  self->evaluation_page = adw_bin_new ();
+  page = adw_view_stack_add_titled (self->views, self->evaluation_page, "evaluation",
                                     _ ("Evaluation"));
   adw_view_stack_page_set_icon_name (page, "x-office-presentation-symbolic");
+}
+
+/**
+ * vp_window_get_evaluation:
+ *
+ * The evaluation view, made the first time it is shown or asked for (a
+ * report is at its date and scope), not before the window's first frame:
+ * of the plan shown, at the window's date if it shows one.
+ *
+ * Returns: (transfer none): the evaluation view
+ */
+VpEvaluationView *
+vp_window_get_evaluation (VpWindow *self)
+{
+  GDateTime *as_of = vp_store_get_as_of (self->store);
+  g_autofree char *date = NULL;
+
+  if (self->evaluation_view != NULL)
+    return self->evaluation_view;
+  self->evaluation_view = VP_EVALUATION_VIEW (vp_evaluation_view_new (self->store, self->filter));
+  adw_bin_set_child (ADW_BIN (self->evaluation_page), GTK_WIDGET (self->evaluation_view));
+  vp_accessible_name_menu_buttons (GTK_WIDGET (self->evaluation_view));
   g_signal_connect_object (self->evaluation_view, "show-actions", G_CALLBACK (on_show_actions_cb),
                            self, G_CONNECT_SWAPPED);
+  vp_evaluation_view_set_plan (self->evaluation_view, self->plan);
+  if (as_of != NULL)
+    {
+      date = g_date_time_format (as_of, "%Y-%m-%d");
+      vp_evaluation_view_set_as_of (self->evaluation_view, date, NULL);
+    }
+  return self->evaluation_view;
 }

@@ -151,7 +151,7 @@ follow_undo (VpWindow *self)
 {
   GtkWidget *visible = adw_view_stack_get_visible_child (self->views);
 
-  if (visible == GTK_WIDGET (self->board_view))
+  if (visible == self->board_page && self->board_view != NULL)
     vp_board_view_follow_undo (self->board_view);
   else if (visible == self->quarters_page && self->quarters_view != NULL)
     vp_board_view_follow_undo (self->quarters_view);
@@ -242,7 +242,7 @@ selected_action (VpWindow *self)
 {
   GtkWidget *visible = adw_view_stack_get_visible_child (self->views);
 
-  if (visible == GTK_WIDGET (self->board_view))
+  if (visible == self->board_page && self->board_view != NULL)
     return vp_board_view_get_selected_action (self->board_view);
   if (visible == self->quarters_page && self->quarters_view != NULL)
     return vp_board_view_get_selected_action (self->quarters_view);
@@ -412,7 +412,8 @@ show_plan (VpWindow *self, VpPlan *plan)
   if (!g_set_object (&self->plan, plan))
     return;
   vp_list_view_set_plan (self->list_view, self->plan);
-  vp_board_view_set_plan (self->board_view, self->plan);
+  if (self->board_view != NULL)
+    vp_board_view_set_plan (self->board_view, self->plan);
   show_quarters (self);
   /* the plan's years edited (or imported): the quarter board follows */
   if (self->plan != NULL)
@@ -426,7 +427,8 @@ show_plan (VpWindow *self, VpPlan *plan)
   if (self->matrix_view != NULL)
     vp_matrix_view_set_plan (self->matrix_view, self->plan);
   vp_plan_view_set_plan (self->plan_view, self->plan);
-  vp_evaluation_view_set_plan (self->evaluation_view, self->plan);
+  if (self->evaluation_view != NULL)
+    vp_evaluation_view_set_plan (self->evaluation_view, self->plan);
   g_object_set (self->filter, "priority", NULL, NULL);
   vp_window_update_sidebar (self);
 }
@@ -600,8 +602,6 @@ setup_settings (VpWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "last-view", self->views, "visible-child-name",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "board-lanes", self->board_view, "lanes",
-                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -619,12 +619,10 @@ setup_views (VpWindow *self)
   g_signal_connect_object (self->list_view, "failed", G_CALLBACK (on_list_failed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  /* The board: the same signals as the list's. */
-  self->board_view = VP_BOARD_VIEW (vp_board_view_new (self->store, self->filter));
-  page
-    = adw_view_stack_add_titled (self->views, GTK_WIDGET (self->board_view), "board", _ ("Board"));
+  /* the board, made when first shown (build_board()) */
+  self->board_page = adw_bin_new ();
+  page = adw_view_stack_add_titled (self->views, self->board_page, "board", _ ("Board"));
   adw_view_stack_page_set_icon_name (page, "vp-board-symbolic");
-  connect_board (self, self->board_view);
 
   /* the quarter board, made when first shown and anew for a plan of other
    * years (show_quarters()) */
@@ -659,6 +657,26 @@ build_matrix (VpWindow *self)
   vp_matrix_view_set_plan (self->matrix_view, self->plan);
 }
 
+/* The board keeps a card for every action of its columns: it is made the
+ * first time it is shown, with the same signals as the list's, not
+ * before the window's first frame. Its lanes are remembered, where the
+ * settings schema is installed. */
+static void
+build_board (VpWindow *self)
+{
+  if (self->board_view != NULL
+      || adw_view_stack_get_visible_child (self->views) != self->board_page)
+    return;
+  self->board_view = VP_BOARD_VIEW (vp_board_view_new (self->store, self->filter));
+  adw_bin_set_child (ADW_BIN (self->board_page), GTK_WIDGET (self->board_view));
+  vp_accessible_name_menu_buttons (GTK_WIDGET (self->board_view));
+  connect_board (self, self->board_view);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "board-lanes", self->board_view, "lanes",
+                     G_SETTINGS_BIND_DEFAULT);
+  vp_board_view_set_plan (self->board_view, self->plan);
+}
+
 /* Alt+1, Alt+2, … show the view switcher's pages in its order: a view
  * added later gets the next number. */
 static void
@@ -683,6 +701,9 @@ on_visible_view_cb (VpWindow *self)
   GtkWidget *visible = adw_view_stack_get_visible_child (self->views);
 
   build_matrix (self);
+  build_board (self);
+  if (visible == self->evaluation_page)
+    vp_window_get_evaluation (self);
   if (self->quarters_view == NULL && visible == self->quarters_page)
     show_quarters (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->views)); child != NULL;
