@@ -19,6 +19,7 @@
 #include "vp-list-view.h"
 #include "vp-matrix-view.h"
 #include "vp-test-gui.h"
+#include "vp-view.h"
 #include "vp-test-util.h"
 
 /* The window on a real store, in English (LANGUAGE=en) or Dutch
@@ -1283,6 +1284,65 @@ show_matrix (VpWindow *window)
   return VP_MATRIX_VIEW (vp_test_find (GTK_WIDGET (window), VP_TYPE_MATRIX_VIEW));
 }
 
+/* The view shown: the page itself, or what a page made when first shown
+ * holds. */
+static GtkWidget *
+shown_view (VpWindow *window, const char *name)
+{
+  AdwViewStack *views = ADW_VIEW_STACK (window_child (window, "views"));
+  GtkWidget *page;
+
+  adw_view_stack_set_visible_child_name (views, name);
+  vp_test_wait_for_frames ();
+  page = adw_view_stack_get_child_by_name (views, name);
+  return ADW_IS_BIN (page) ? adw_bin_get_child (ADW_BIN (page)) : page;
+}
+
+/* The message dialog that says @body, if one is open. */
+static GtkWidget *
+find_message (const char *body)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window)
+          && g_strcmp0 (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), body) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+/* Every view reports through VpView, and the window hears each in one
+ * place: a change that was not saved is said in a dialog, whichever view
+ * it was made in. */
+static void
+test_every_view_heard (void)
+{
+  const char *names[] = { "list", "board", "quarters", "matrix", "plan", "evaluation" };
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *view = shown_view (window, names[i]);
+      g_autofree char *message = g_strdup_printf ("Not saved in %s", names[i]);
+      GtkWidget *dialog;
+
+      g_assert_true (VP_IS_VIEW (view));
+      vp_view_failed (VP_VIEW (view), message);
+      vp_test_wait_for_frames ();
+      dialog = find_message (message);
+      g_assert_nonnull (dialog);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The partner matrix: a column per municipality of the plan, each one's
  * own status by the rules (a joint action's shared status under each),
  * and the action as a whole; grouped by priority, with a legend. */
@@ -1796,6 +1856,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/plan-chooser", test_plan_chooser);
   g_test_add_func ("/window/huge-titles-fit", test_huge_titles_fit);
   g_test_add_func ("/window/collapse-priority", test_collapse_priority);
+  g_test_add_func ("/window/every-view-heard", test_every_view_heard);
   g_test_add_func ("/window/partner-matrix", test_partner_matrix);
   g_test_add_func ("/window/partner-matrix-five", test_partner_matrix_five);
   g_test_add_func ("/window/partners-action-not-deleted", test_partners_action_not_deleted);

@@ -77,6 +77,7 @@ struct _VpWindow
 
 /* vp-window.c */
 void vp_window_toast (VpWindow *self, const char *message);
+void vp_window_connect_view (VpWindow *self, gpointer view);
 AdwToast *vp_window_new_toast (const char *text);
 
 /* vp-window-sidebar.c */

@@ -219,6 +219,7 @@ vp_window_get_evaluation (VpWindow *self)
     return self->evaluation_view;
   self->evaluation_view = VP_EVALUATION_VIEW (vp_evaluation_view_new (self->store, self->filter));
   adw_bin_set_child (ADW_BIN (self->evaluation_page), GTK_WIDGET (self->evaluation_view));
+  vp_window_connect_view (self, self->evaluation_view);
   vp_accessible_name_menu_buttons (GTK_WIDGET (self->evaluation_view));
   g_signal_connect_object (self->evaluation_view, "show-actions", G_CALLBACK (on_show_actions_cb),
                            self, G_CONNECT_SWAPPED);

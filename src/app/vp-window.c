@@ -17,6 +17,7 @@
 #include "vp-list-view.h"
 #include "vp-plan-view.h"
 #include "vp-swatch.h"
+#include "vp-view.h"
 #include "vp-home-dialog.h"
 #include "vp-window-private.h"
 
@@ -291,9 +292,25 @@ on_list_action_activated_cb (VpWindow *self, VpAction *action)
 }
 
 static void
-on_list_failed_cb (VpWindow *self, const char *message)
+on_view_failed_cb (VpWindow *self, const char *message)
 {
   show_error (self, _ ("The Change Was Not Saved"), message);
+}
+
+/**
+ * vp_window_connect_view:
+ * @view: a #VpView of this window
+ *
+ * What every view reports, heard in one place: a change made, in a toast
+ * that offers Undo; a change that was not saved, in a dialog.
+ */
+void
+vp_window_connect_view (VpWindow *self, gpointer view)
+{
+  g_return_if_fail (VP_IS_VIEW (view));
+
+  g_signal_connect_object (view, "done", G_CALLBACK (vp_window_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "failed", G_CALLBACK (on_view_failed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -351,9 +368,7 @@ connect_board (VpWindow *self, VpBoardView *board)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (board, "action-activated", G_CALLBACK (on_list_action_activated_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (board, "done", G_CALLBACK (vp_window_toast), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (board, "failed", G_CALLBACK (on_list_failed_cb), self,
-                           G_CONNECT_SWAPPED);
+  vp_window_connect_view (self, board);
 }
 
 /* The quarter board's columns are the plan's years' quarters: a plan of
@@ -614,10 +629,7 @@ setup_views (VpWindow *self)
   adw_view_stack_page_set_icon_name (page, "view-list-symbolic");
   g_signal_connect_object (self->list_view, "action-activated",
                            G_CALLBACK (on_list_action_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list_view, "done", G_CALLBACK (vp_window_toast), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list_view, "failed", G_CALLBACK (on_list_failed_cb), self,
-                           G_CONNECT_SWAPPED);
+  vp_window_connect_view (self, self->list_view);
 
   /* the board, made when first shown (build_board()) */
   self->board_page = adw_bin_new ();
@@ -638,8 +650,7 @@ setup_views (VpWindow *self)
   self->plan_view = VP_PLAN_VIEW (vp_plan_view_new (self->store));
   page = adw_view_stack_add_titled (self->views, GTK_WIDGET (self->plan_view), "plan", _ ("Plan"));
   adw_view_stack_page_set_icon_name (page, "x-office-document-symbolic");
-  g_signal_connect_object (self->plan_view, "done", G_CALLBACK (vp_window_toast), self,
-                           G_CONNECT_SWAPPED);
+  vp_window_connect_view (self, self->plan_view);
   vp_window_setup_report (self);
 }
 
@@ -653,6 +664,7 @@ build_matrix (VpWindow *self)
     return;
   self->matrix_view = VP_MATRIX_VIEW (vp_matrix_view_new (self->store, self->filter));
   adw_bin_set_child (ADW_BIN (self->matrix_page), GTK_WIDGET (self->matrix_view));
+  vp_window_connect_view (self, self->matrix_view);
   vp_accessible_name_menu_buttons (GTK_WIDGET (self->matrix_view));
   vp_matrix_view_set_plan (self->matrix_view, self->plan);
 }
