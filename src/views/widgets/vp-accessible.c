@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "vp-accessible.h"
+#include "vp-format.h"
 
 /*
  * Helpers for what GTK 4.8 leaves unnamed, and for the keyboard. A GtkMenuButton takes no
@@ -151,6 +152,42 @@ vp_accessible_strip_mnemonic (const char *text)
   return g_string_free (spoken, FALSE);
 }
 
+/* The status a sign of vp_format_status_sign() stands for; -1 for none. */
+static int
+status_of_sign (const char *token)
+{
+  for (int status = VP_STATUS_PLANNED; status <= VP_STATUS_CANCELLED; status++)
+    if (g_str_equal (token, vp_format_status_sign (status)))
+      return status;
+  return -1;
+}
+
+/* A status sign read aloud, as a partner's badge says it; NULL for none. */
+static const char *
+spoken_status (int status)
+{
+  switch (status)
+    {
+    case VP_STATUS_PLANNED:
+      /* Translators: a partner's status badge read aloud */
+      return _ ("planned");
+    case VP_STATUS_IN_PROGRESS:
+      /* Translators: a partner's status badge read aloud */
+      return _ ("in progress");
+    case VP_STATUS_DONE:
+      /* Translators: a partner's status badge read aloud */
+      return _ ("done");
+    case VP_STATUS_POSTPONED:
+      /* Translators: a partner's status badge read aloud */
+      return _ ("postponed");
+    case VP_STATUS_CANCELLED:
+      /* Translators: a partner's status badge read aloud */
+      return _ ("cancelled");
+    default:
+      return NULL;
+    }
+}
+
 /* A token of symbols the screen reader would read by name, as words. */
 static const char *
 spoken_symbol (const char *token)
@@ -164,30 +201,14 @@ spoken_symbol (const char *token)
   /* Translators: "Planned → Done" read aloud: "Planned to Done" */
   if (g_str_equal (token, "→"))
     return _ ("to");
-  /* Translators: a partner's status badge read aloud */
-  if (g_str_equal (token, "✓"))
-    return _ ("done");
-  /* Translators: a partner's status badge read aloud */
-  if (g_str_equal (token, "◐"))
-    return _ ("in progress");
-  /* Translators: a partner's status badge read aloud */
-  if (g_str_equal (token, "○"))
-    return _ ("planned");
-  /* Translators: a partner's status badge read aloud */
-  if (g_str_equal (token, "»"))
-    return _ ("postponed");
-  /* Translators: a partner's status badge read aloud */
-  if (g_str_equal (token, "✕"))
-    return _ ("cancelled");
-  return NULL;
+  return spoken_status (status_of_sign (token));
 }
 
 /* A status sign before its word ("○ Planned") is not read: the word says it. */
 static gboolean
 is_status_sign (const char *token)
 {
-  return g_str_equal (token, "✓") || g_str_equal (token, "◐") || g_str_equal (token, "○")
-         || g_str_equal (token, "»") || g_str_equal (token, "✕");
+  return status_of_sign (token) >= 0;
 }
 
 /**
