@@ -7,7 +7,7 @@ set -eu
 # fuzz build; llvm-14: llvm-symbolizer, for readable stacks of a crash.
 packages="
   build-essential pkg-config meson ninja-build gettext
-  libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev libglib2.0-dev-bin
+  libgtk-4-dev libgtk-4-bin libadwaita-1-dev libjson-glib-dev libsqlite3-dev libglib2.0-dev-bin
   desktop-file-utils appstream
   xvfb xauth dbus-x11 imagemagick xdotool sqlite3 clang-format python3 poppler-utils
   clang libclang-rt-14-dev llvm-14
