@@ -303,7 +303,8 @@ answer_cb (gpointer user_data)
       gtk_window_destroy (GTK_WINDOW (question));
       return G_SOURCE_CONTINUE;
     }
-  if (window != NULL)
+  /* (the window shows first; its plan once read) */
+  if (window != NULL && vp_window_get_store (window) != NULL)
     {
       start->opened = vp_store_count (vp_window_get_store (window), VP_TYPE_ACTION) == 4;
       gtk_window_destroy (GTK_WINDOW (window));

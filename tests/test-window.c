@@ -77,6 +77,114 @@ find_home_dialog (void)
   return NULL;
 }
 
+/* The button (or other widget) that activates @action_name. */
+static GtkWidget *
+find_actionable (GtkWidget *widget, const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_any_message (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return find_any_message () != NULL;
+}
+
+static gboolean
+is_opaque (gpointer widget)
+{
+  return gtk_widget_get_opacity (widget) == 1.0;
+}
+
+/* A window for a plan database still being read (a large one): it shows
+ * at once, offers nothing to act on until the store comes, says what it
+ * does when that takes a moment, and then shows the plan; a partner's
+ * file given meanwhile is imported once the plan is there. */
+static void
+test_opening (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpPlan *plan = vp_test_add_small_plan (store);
+  g_autofree char *dir = vp_test_make_dir ();
+  g_autofree char *partner = g_build_filename (dir, "partner.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (partner);
+  VpWindow *window = vp_window_new_opening (NULL, vp_store_get_path (store));
+  GtkStack *stack = window_child (window, "stack");
+  GtkWidget *page = window_child (window, "opening_page");
+  GtkProgressBar *progress = window_child (window, "opening_progress");
+  GtkWidget *search = window_child (window, "search_button");
+  GtkWidget *new_action;
+
+  g_assert_true (g_file_set_contents (partner, "not an exchange file", -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  vp_test_wait_for_frames ();
+  new_action = find_actionable (GTK_WIDGET (window), "win.new-action");
+  g_assert_nonnull (new_action);
+  g_assert_null (vp_window_get_store (window));
+  g_assert_cmpstr (vp_window_get_path (window), ==, vp_store_get_path (store));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "opening");
+  g_assert_false (gtk_widget_is_sensitive (new_action));
+  g_assert_false (gtk_widget_is_sensitive (search));
+  g_assert_false (
+    gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (window), "win.show-overdue")));
+
+  /* a moment later, what it does and how far it is */
+  vp_window_set_opening_progress (window, 0.5);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (progress), ==, 0.5);
+  g_assert_true (vp_test_wait_until (is_opaque, page, 5000));
+  g_assert_true (
+    vp_test_shows_text (GTK_WIDGET (window), tr ("Opening the Plan…", "Het plan wordt geopend…")));
+
+  /* a partner's file, asked for meanwhile, waits for the plan (this one
+   * is refused then, with its reason) */
+  vp_window_import_file (window, file);
+  vp_test_wait_ms (200);
+  g_assert_null (find_any_message ());
+
+  vp_window_set_store (window, store);
+  vp_test_wait_for_frames ();
+  g_assert_true (vp_window_get_store (window) == store);
+  g_assert_true (vp_window_get_plan (window) == plan);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "plan");
+  g_assert_true (gtk_widget_is_sensitive (new_action));
+  g_assert_true (gtk_widget_is_sensitive (search));
+  g_assert_cmpuint (n_rows (window), ==, 6);
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
+  g_assert_true (vp_test_wait_until (message_shown, NULL, 5000));
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_any_message ()), ==,
+                   tr ("The File Cannot Be Imported", "Het bestand kan niet worden geïmporteerd"));
+
+  gtk_window_destroy (GTK_WINDOW (find_any_message ()));
+  gtk_window_destroy (GTK_WINDOW (window));
+  vp_test_wait_for_frames ();
+}
+
 static void
 test_empty_database (void)
 {
@@ -1831,6 +1939,7 @@ main (int argc, char *argv[])
   dutch = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "nl");
 
   g_test_add_func ("/window/empty-database", test_empty_database);
+  g_test_add_func ("/window/opening", test_opening);
   g_test_add_func ("/window/first-run-asks-home", test_first_run_asks_home);
   g_test_add_func ("/window/other-municipality-needs-a-name", test_other_municipality_needs_a_name);
   g_test_add_func ("/window/plan-list", test_plan_list);

@@ -25,9 +25,35 @@
  * preview in that window.
  */
 
+/* A plan database being opened in a thread of its own: vp_store_open()
+ * reads every record, which takes a while for a large plan. Its window
+ * shows meanwhile (vp_window_new_opening()), and the plan once read. The
+ * command line's database starts opening before GTK is set up, so that
+ * the two overlap. */
+typedef struct
+{
+  VpApplication *app; /* borrowed: dispose waits for the thread */
+  char *path;
+  GThread *thread;
+
+  GMutex lock; /* for what the thread writes: */
+  gboolean done;
+  guint done_id; /* the idle that finishes the opening in the main thread */
+  guint read, total;
+  VpStore *store;
+  GError *error;
+
+  /* main thread only */
+  VpWindow *window; /* weak: the window waiting for the store */
+  guint progress_id;
+} Opening;
+
 struct _VpApplication
 {
   AdwApplication parent_instance;
+
+  /* Opening, while their threads run or their windows wait */
+  GPtrArray *openings;
 };
 
 G_DEFINE_FINAL_TYPE (VpApplication, vp_application, ADW_TYPE_APPLICATION)
@@ -46,8 +72,7 @@ find_window (VpApplication *self, const char *path)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
-      if (VP_IS_WINDOW (l->data)
-          && g_strcmp0 (vp_store_get_path (vp_window_get_store (l->data)), path) == 0)
+      if (VP_IS_WINDOW (l->data) && g_strcmp0 (vp_window_get_path (l->data), path) == 0)
         return l->data;
     }
   return NULL;
@@ -112,63 +137,245 @@ offer_backup (VpApplication *self, const char *path, const GError *error, VpBack
 
 /* VEILIGHEIDSPLAN_FIRST_FRAME set (for the benchmark, tests/bench): once
  * the window's first frame is painted, print "first-frame rss-kib=N" (the
- * resident memory then) and quit, so that start-up can be timed as a
- * person meets it, from exec to the plan on screen. */
+ * resident memory then); once a frame with the plan (or the empty state)
+ * is painted, "plan-shown rss-kib=N", and quit; so that start-up can be
+ * timed as a person meets it, from exec to the plan on screen. */
 static void
-on_first_frame_cb (GdkFrameClock *clock, VpApplication *self)
+print_marker (const char *marker)
 {
   g_autofree char *status = NULL;
   const char *line;
   long kib = -1;
 
-  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
   if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
       && (line = strstr (status, "VmRSS:")) != NULL)
     kib = atol (line + strlen ("VmRSS:"));
-  g_print ("first-frame rss-kib=%ld\n", kib);
+  g_print ("%s rss-kib=%ld\n", marker, kib);
   fflush (stdout);
-  g_application_quit (G_APPLICATION (self));
 }
 
 static void
-quit_after_first_frame (VpApplication *self, VpWindow *window)
+on_after_paint_cb (GdkFrameClock *clock, VpWindow *window)
+{
+  if (g_object_get_data (G_OBJECT (window), "vp-first-frame") == NULL)
+    {
+      print_marker ("first-frame");
+      g_object_set_data (G_OBJECT (window), "vp-first-frame", GINT_TO_POINTER (TRUE));
+    }
+  if (vp_window_get_store (window) == NULL)
+    return;
+  print_marker ("plan-shown");
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, window);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+quit_after_first_frame (VpWindow *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
 
   if (g_getenv ("VEILIGHEIDSPLAN_FIRST_FRAME") != NULL && clock != NULL)
-    g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame_cb), self);
+    g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), window);
 }
 
-/* Opens (or raises) the window of the database at @path. */
+static void
+opening_free (Opening *opening)
+{
+  if (opening->thread != NULL)
+    g_thread_join (opening->thread);
+  g_clear_handle_id (&opening->done_id, g_source_remove);
+  g_clear_handle_id (&opening->progress_id, g_source_remove);
+  g_clear_weak_pointer (&opening->window);
+  g_clear_object (&opening->store);
+  g_clear_error (&opening->error);
+  g_mutex_clear (&opening->lock);
+  g_free (opening->path);
+  g_free (opening);
+}
+
+/* In the opening thread. */
+static void
+on_store_progress (guint read, guint total, gpointer user_data)
+{
+  Opening *opening = user_data;
+
+  g_mutex_lock (&opening->lock);
+  opening->read = read;
+  opening->total = total;
+  g_mutex_unlock (&opening->lock);
+}
+
+static gboolean on_opened_cb (gpointer user_data);
+
+static gpointer
+open_in_thread (gpointer user_data)
+{
+  Opening *opening = user_data;
+  g_autoptr (GError) error = NULL;
+  VpStore *store = vp_store_open_full (opening->path, on_store_progress, opening, &error);
+
+  g_mutex_lock (&opening->lock);
+  opening->store = store;
+  opening->error = g_steal_pointer (&error);
+  opening->done = TRUE;
+  opening->done_id = g_idle_add_full (G_PRIORITY_DEFAULT, on_opened_cb, opening, NULL);
+  g_mutex_unlock (&opening->lock);
+  return NULL;
+}
+
+static Opening *
+start_opening (VpApplication *self, const char *path)
+{
+  Opening *opening = g_new0 (Opening, 1);
+
+  opening->app = self;
+  opening->path = g_strdup (path);
+  g_mutex_init (&opening->lock);
+  g_ptr_array_add (self->openings, opening);
+  opening->thread = g_thread_new ("vp-open", open_in_thread, opening);
+  return opening;
+}
+
+/* The opening of @path no window waits for yet (the command line's). */
+static Opening *
+find_opening (VpApplication *self, const char *path)
+{
+  for (guint i = 0; i < self->openings->len; i++)
+    {
+      Opening *opening = g_ptr_array_index (self->openings, i);
+
+      if (opening->window == NULL && g_str_equal (opening->path, path))
+        return opening;
+    }
+  return NULL;
+}
+
+/* Whether the thread is done; if so, its idle is not needed any more. */
+static gboolean
+opening_is_done (Opening *opening)
+{
+  gboolean done;
+
+  g_mutex_lock (&opening->lock);
+  done = opening->done;
+  if (done)
+    g_clear_handle_id (&opening->done_id, g_source_remove);
+  g_mutex_unlock (&opening->lock);
+  return done;
+}
+
+/* The store read, or %NULL and why not; frees @opening. */
+static VpStore *
+take_store (Opening *opening, GError **error)
+{
+  VpApplication *self = opening->app;
+  VpStore *store;
+
+  g_thread_join (g_steal_pointer (&opening->thread));
+  store = g_steal_pointer (&opening->store);
+  if (store == NULL)
+    g_propagate_error (error, g_steal_pointer (&opening->error));
+  g_ptr_array_remove (self->openings, opening);
+  return store;
+}
+
+/* Why the database at @path cannot be opened, with the backup to
+ * restore if there is one. */
+static void
+report_open_error (VpApplication *self, const char *path, const GError *error)
+{
+  VpBackup *backup = NULL;
+
+  g_warning ("%s", error->message);
+  if (g_error_matches (error, VP_STORE_ERROR, VP_STORE_ERROR_DAMAGED))
+    backup = vp_store_find_good_backup (path);
+  if (backup != NULL)
+    offer_backup (self, path, error, backup);
+  else
+    show_open_error (self, path, error);
+}
+
+/* In the main thread, once the thread is done: the store to the window
+ * waiting for it, or why it could not be read instead of the window. */
+static gboolean
+on_opened_cb (gpointer user_data)
+{
+  Opening *opening = user_data;
+  VpApplication *self = opening->app;
+  g_autofree char *path = g_strdup (opening->path);
+  VpWindow *window = opening->window;
+  g_autoptr (VpStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!opening_is_done (opening))
+    return G_SOURCE_REMOVE;
+  store = take_store (opening, &error);
+  /* closed while it was read: nobody waits for it */
+  if (window == NULL)
+    return G_SOURCE_REMOVE;
+  if (store != NULL)
+    vp_window_set_store (window, store);
+  else
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      report_open_error (self, path, error);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+update_progress_cb (gpointer user_data)
+{
+  Opening *opening = user_data;
+  double fraction;
+
+  g_mutex_lock (&opening->lock);
+  /* the rest of the bar is for showing the plan, once read */
+  fraction = opening->total > 0 ? 0.85 * opening->read / opening->total : 0.0;
+  g_mutex_unlock (&opening->lock);
+  if (opening->window != NULL)
+    vp_window_set_opening_progress (opening->window, fraction);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Opens (or raises) the window of the database at @path: at once, and
+ * the plan in it once read. */
 static VpWindow *
 open_database (VpApplication *self, const char *path)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (VpStore) store = NULL;
   VpWindow *window = find_window (self, path);
+  Opening *opening;
 
-  if (window == NULL)
+  if (window != NULL)
     {
-      store = vp_store_open (path, &error);
+      gtk_window_present (GTK_WINDOW (window));
+      return window;
+    }
+  /* the command line's database may be on its way already */
+  opening = find_opening (self, path);
+  if (opening == NULL)
+    opening = start_opening (self, path);
+  if (opening_is_done (opening))
+    {
+      /* read while GTK started: shown with the plan from the start */
+      g_autoptr (GError) error = NULL;
+      g_autoptr (VpStore) store = take_store (opening, &error);
+
       if (store == NULL)
         {
-          VpBackup *backup = NULL;
-
-          g_warning ("%s", error->message);
-          if (g_error_matches (error, VP_STORE_ERROR, VP_STORE_ERROR_DAMAGED))
-            backup = vp_store_find_good_backup (path);
-          if (backup != NULL)
-            offer_backup (self, path, error, backup);
-          else
-            show_open_error (self, path, error);
+          report_open_error (self, path, error);
           return NULL;
         }
       window = vp_window_new (self, store);
-      gtk_window_present (GTK_WINDOW (window));
-      quit_after_first_frame (self, window);
-      return window;
+    }
+  else
+    {
+      window = vp_window_new_opening (self, path);
+      g_set_weak_pointer (&opening->window, window);
+      opening->progress_id = g_timeout_add (100, update_progress_cb, opening);
     }
   gtk_window_present (GTK_WINDOW (window));
+  quit_after_first_frame (window);
   return window;
 }
 
@@ -180,15 +387,42 @@ import_files (VpWindow *window, GFile **files, int n_files)
     vp_window_import_file (window, files[i]);
 }
 
+/* The database a window is asked for on the command line, as the running
+ * instance will see it (vp_application_command_line()). */
+static char *
+database_path (GVariantDict *options, GApplicationCommandLine *cmdline)
+{
+  g_autofree char *database = NULL;
+  g_autoptr (GFile) file = NULL;
+
+  if (!g_variant_dict_lookup (options, "database", "^ay", &database))
+    return vp_store_default_path ();
+  file = cmdline != NULL ? g_application_command_line_create_file_for_arg (cmdline, database)
+                         : g_file_new_for_commandline_arg (database);
+  return g_file_get_path (file);
+}
+
 static int
 vp_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
+  VpApplication *self = VP_APPLICATION (app);
+  g_autofree char *path = NULL;
+  int status;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("veiligheidsplan %s\n", PACKAGE_VERSION);
       return 0;
     }
-  return vp_cli_run (options);
+  status = vp_cli_run (options);
+  if (status >= 0)
+    return status;
+  /* A window is asked for: its database is read while GTK starts (in this
+   * process; when another one runs already, it is not used). */
+  path = database_path (options, NULL);
+  if (path != NULL)
+    start_opening (self, path);
+  return -1;
 }
 
 static int
@@ -196,7 +430,6 @@ vp_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
 {
   VpApplication *self = VP_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
-  g_autofree char *database = NULL;
   g_autofree char *path = NULL;
   g_autofree const char **arguments = NULL;
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
@@ -208,15 +441,7 @@ vp_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
         g_ptr_array_add (files,
                          g_application_command_line_create_file_for_arg (cmdline, arguments[i]));
     }
-  if (g_variant_dict_lookup (options, "database", "^ay", &database))
-    {
-      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (cmdline, database);
-
-      path = g_file_get_path (file);
-    }
-  else
-    path = vp_store_default_path ();
-
+  path = database_path (options, cmdline);
   window = open_database (self, path);
   import_files (window, (GFile **) files->pdata, (int) files->len);
   return 0;
@@ -317,11 +542,26 @@ vp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
 }
 
+/* The openings still running (the window closed before its plan was
+ * read, or this process handed its command line to another one) are
+ * waited for: a store is not left half-open. */
+static void
+vp_application_dispose (GObject *object)
+{
+  VpApplication *self = VP_APPLICATION (object);
+
+  g_clear_pointer (&self->openings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vp_application_parent_class)->dispose (object);
+}
+
 static void
 vp_application_class_init (VpApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = vp_application_dispose;
   app_class->handle_local_options = vp_application_handle_local_options;
   app_class->command_line = vp_application_command_line;
   app_class->activate = vp_application_activate;
@@ -332,6 +572,7 @@ vp_application_class_init (VpApplicationClass *klass)
 static void
 vp_application_init (VpApplication *self)
 {
+  self->openings = g_ptr_array_new_with_free_func ((GDestroyNotify) opening_free);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_add_main_option_entries (G_APPLICATION (self), vp_cli_option_entries);
   g_application_set_option_context_summary (

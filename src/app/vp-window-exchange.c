@@ -150,6 +150,14 @@ vp_window_import_file (VpWindow *self, GFile *file)
   g_return_if_fail (VP_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* the plan database still being read: imported once it is there */
+  if (self->store == NULL)
+    {
+      if (self->pending_imports == NULL)
+        self->pending_imports = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (self->pending_imports, g_object_ref (file));
+      return;
+    }
   open_import (self, file);
 }
 

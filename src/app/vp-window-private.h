@@ -29,6 +29,8 @@ struct _VpWindow
   AdwButtonContent *overdue_content;
   GtkWidget *content;
   AdwViewSwitcherTitle *title;
+  GtkWidget *search_button;
+  GtkWidget *filter_button;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkRevealer *chips_revealer;
@@ -42,6 +44,8 @@ struct _VpWindow
   GtkGrid *filter_grid;
   GtkStack *stack;
   AdwStatusPage *empty_page;
+  AdwStatusPage *opening_page;
+  GtkProgressBar *opening_progress;
   AdwViewStack *views;
 
   /* borrowed: children of views */
@@ -73,6 +77,12 @@ struct _VpWindow
   VpExchangeFolder *exchange_folder;
   /* the width the sidebar folds below, once the window is allocated */
   guint fold_id;
+  /* while the plan database is read (vp_window_new_opening()): its file,
+   * the partners' files to import then, and the wait before the
+   * progress shows */
+  char *path;
+  GPtrArray *pending_imports;
+  guint opening_id;
 };
 
 /* vp-window.c */

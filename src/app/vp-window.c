@@ -31,6 +31,10 @@
 
 G_DEFINE_FINAL_TYPE (VpWindow, vp_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* How long the window shows only itself while its plan is read, before
+ * it says so: a short wait is not worth a word. */
+#define OPENING_PROGRESS_DELAY_MS 400
+
 enum
 {
   PROP_0,
@@ -333,6 +337,8 @@ search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 on_search_changed_cb (VpWindow *self)
 {
+  if (self->filter == NULL)
+    return;
   g_object_set (self->filter, "search", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                 NULL);
 }
@@ -487,6 +493,7 @@ update_plan (VpWindow *self)
       adw_view_switcher_title_set_subtitle (self->title, "");
       gtk_window_set_title (GTK_WINDOW (self), _ ("Veiligheidsplan"));
       show_sidebar_title (self, _ ("Priorities"), NULL);
+      adw_status_page_set_icon_name (self->empty_page, "x-office-document-symbolic");
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
   else
@@ -615,8 +622,6 @@ setup_settings (VpWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "last-view", self->views, "visible-child-name",
-                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -830,24 +835,77 @@ vp_window_size_allocate (GtkWidget *widget, int width, int height, int baseline)
     self->fold_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_fold_cb, self, NULL);
 }
 
+/* Every window action (those of this class, not GtkWindow's own) on or
+ * off: off while the plan database is still being read. */
 static void
-vp_window_constructed (GObject *object)
+set_actions_enabled (VpWindow *self, gboolean enabled)
 {
-  VpWindow *self = VP_WINDOW (object);
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (self);
+  GType owner;
+  const char *name;
+  const GVariantType *parameter_type;
+  const char *property;
 
-  G_OBJECT_CLASS (vp_window_parent_class)->constructed (object);
+  /* (GTK 4.8 needs every out argument) */
+  for (guint i = 0;
+       gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type, &property); i++)
+    {
+      if (owner == VP_TYPE_WINDOW)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+    }
+}
 
+/* The header bar's search and filter, which are not actions: off while
+ * there is nothing to search or filter. */
+static void
+set_header_buttons_sensitive (VpWindow *self, gboolean sensitive)
+{
+  gtk_widget_set_sensitive (self->search_button, sensitive);
+  gtk_widget_set_sensitive (self->filter_button, sensitive);
+}
+
+/* Only when reading the plan takes long: a moment's wait shows nothing
+ * more than the window itself. */
+static gboolean
+show_opening_progress_cb (gpointer user_data)
+{
+  VpWindow *self = user_data;
+
+  self->opening_id = 0;
+  gtk_widget_set_opacity (GTK_WIDGET (self->opening_page), 1.0);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window while its plan database is read (vp_window_new_opening()):
+ * the header bar and an empty content, then the progress. */
+static void
+show_opening (VpWindow *self)
+{
+  set_actions_enabled (self, FALSE);
+  set_header_buttons_sensitive (self, FALSE);
+  adw_view_switcher_title_set_title (self->title, _ ("Veiligheidsplan"));
+  show_sidebar_title (self, _ ("Veiligheidsplan"), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_chooser), FALSE);
+  gtk_widget_set_visible (self->overdue_button, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "opening");
+  self->opening_id = g_timeout_add (OPENING_PROGRESS_DELAY_MS, show_opening_progress_cb, self);
+}
+
+/* Everything that shows the plan database: the views, the sidebar, the
+ * filters and the window's actions. */
+static void
+setup_store (VpWindow *self)
+{
   self->filter = vp_action_filter_new (self->store);
   setup_views (self);
   setup_view_shortcuts (self);
   vp_accessible_name_menu_buttons (self->content);
   g_signal_connect_object (self->views, "notify::visible-child", G_CALLBACK (on_visible_view_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_cb), self,
-                           G_CONNECT_SWAPPED);
-  setup_settings (self);
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "last-view", self->views, "visible-child-name",
+                     G_SETTINGS_BIND_DEFAULT);
   on_visible_view_cb (self);
-  setup_accessible_tree (self);
   vp_window_setup_filters (self);
   setup_plan_chooser (self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
@@ -866,6 +924,27 @@ vp_window_constructed (GObject *object)
   if (vp_store_get_home_municipality (self->store) == NULL)
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, ask_home_municipality, g_object_ref (self),
                      g_object_unref);
+  /* partners' files asked for while the database was read */
+  for (guint i = 0; self->pending_imports != NULL && i < self->pending_imports->len; i++)
+    vp_window_import_file (self, g_ptr_array_index (self->pending_imports, i));
+  g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
+}
+
+static void
+vp_window_constructed (GObject *object)
+{
+  VpWindow *self = VP_WINDOW (object);
+
+  G_OBJECT_CLASS (vp_window_parent_class)->constructed (object);
+
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_folded_cb), self,
+                           G_CONNECT_SWAPPED);
+  setup_settings (self);
+  setup_accessible_tree (self);
+  if (self->store != NULL)
+    setup_store (self);
+  else
+    show_opening (self);
 }
 
 static void
@@ -875,6 +954,9 @@ vp_window_dispose (GObject *object)
 
   vp_window_dispose_exchange (self);
   g_clear_handle_id (&self->fold_id, g_source_remove);
+  g_clear_handle_id (&self->opening_id, g_source_remove);
+  g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
+  g_clear_pointer (&self->path, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->filter);
@@ -967,9 +1049,9 @@ vp_window_class_init (VpWindowClass *klass)
   object_class->set_property = vp_window_set_property;
   widget_class->size_allocate = vp_window_size_allocate;
 
-  properties[PROP_STORE]
-    = g_param_spec_object ("store", NULL, NULL, VP_TYPE_STORE,
-                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] = g_param_spec_object (
+    "store", NULL, NULL, VP_TYPE_STORE,
+    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VP_TYPE_SWATCH);
@@ -986,6 +1068,8 @@ vp_window_class_init (VpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpWindow, overdue_content);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, content);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, title);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, chips_revealer);
@@ -999,6 +1083,8 @@ vp_window_class_init (VpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VpWindow, filter_grid);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, opening_page);
+  gtk_widget_class_bind_template_child (widget_class, VpWindow, opening_progress);
   gtk_widget_class_bind_template_child (widget_class, VpWindow, views);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_chosen_cb);
@@ -1021,14 +1107,90 @@ vp_window_init (VpWindow *self)
 VpWindow *
 vp_window_new (VpApplication *application, VpStore *store)
 {
+  g_return_val_if_fail (VP_IS_STORE (store), NULL);
+
   return g_object_new (VP_TYPE_WINDOW, "application", application, "store", store, NULL);
 }
 
+/**
+ * vp_window_new_opening:
+ * @path: the plan database being opened
+ *
+ * A window for a plan database that is still being read (a large one
+ * takes a while): it shows at once, without its actions, and shows the
+ * plan when vp_window_set_store() gives it the store.
+ *
+ * Returns: (transfer none): a new window of @application
+ */
+VpWindow *
+vp_window_new_opening (VpApplication *application, const char *path)
+{
+  VpWindow *self = g_object_new (VP_TYPE_WINDOW, "application", application, NULL);
+
+  self->path = g_strdup (path);
+  return self;
+}
+
+/**
+ * vp_window_set_store:
+ * @store: the plan database the window was opened for
+ *
+ * Gives a window made with vp_window_new_opening() its store: it shows
+ * the plan.
+ */
+void
+vp_window_set_store (VpWindow *self, VpStore *store)
+{
+  g_return_if_fail (VP_IS_WINDOW (self));
+  g_return_if_fail (VP_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_handle_id (&self->opening_id, g_source_remove);
+  set_actions_enabled (self, TRUE);
+  set_header_buttons_sensitive (self, TRUE);
+  gtk_widget_set_visible (self->overdue_button, TRUE);
+  setup_store (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * vp_window_set_opening_progress:
+ * @fraction: how much of the plan database has been read, 0 to 1
+ */
+void
+vp_window_set_opening_progress (VpWindow *self, double fraction)
+{
+  g_return_if_fail (VP_IS_WINDOW (self));
+
+  gtk_progress_bar_set_fraction (self->opening_progress, CLAMP (fraction, 0.0, 1.0));
+}
+
+/**
+ * vp_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the plan database, %NULL while it
+ *   is being opened
+ */
 VpStore *
 vp_window_get_store (VpWindow *self)
 {
   g_return_val_if_fail (VP_IS_WINDOW (self), NULL);
   return self->store;
+}
+
+/**
+ * vp_window_get_path:
+ *
+ * Returns: the file of the window's plan database, also while it is
+ *   being opened
+ */
+const char *
+vp_window_get_path (VpWindow *self)
+{
+  g_return_val_if_fail (VP_IS_WINDOW (self), NULL);
+  return self->store != NULL ? vp_store_get_path (self->store) : self->path;
 }
 
 /**

@@ -78,6 +78,10 @@ struct _VpStore
   char *home_code;
   char *home_name;
 
+  /* while the records are read (vp_store_open_full()) */
+  VpStoreProgressFunc progress;
+  gpointer progress_data;
+
   GDateTime *now;
   char *last_stamp;
 

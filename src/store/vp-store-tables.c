@@ -255,8 +255,31 @@ read_record (VpStore *self, VpTable *table, sqlite3_stmt *stmt, GError **error)
   return g_steal_pointer (&record);
 }
 
+/* How many records there are to read, for the progress. */
+static guint
+count_records (VpStore *self)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      VpTable *table = g_ptr_array_index (self->tables, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table->klass->table);
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK
+          && sqlite3_step (stmt) == SQLITE_ROW)
+        total += (guint) sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
+  return total;
+}
+
+/* Every so many records, not each: the progress is for the eye. */
+#define PROGRESS_EVERY 2048
+
 static gboolean
-load_table (VpStore *self, VpTable *table, GError **error)
+load_table (VpStore *self, VpTable *table, guint *done, guint total, GError **error)
 {
   g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
@@ -270,6 +293,8 @@ load_table (VpStore *self, VpTable *table, GError **error)
           sqlite3_reset (table->select_all);
           return FALSE;
         }
+      if (self->progress != NULL && ++*done % PROGRESS_EVERY == 0)
+        self->progress (*done, total, self->progress_data);
       g_ptr_array_add (records, record);
       g_hash_table_insert (self->by_uuid, g_strdup (vp_record_get_uuid (record)), record);
       if (VP_IS_ORGANISATION (record))
@@ -295,9 +320,11 @@ gboolean
 vp_store_load_tables (VpStore *self, GError **error)
 {
   gboolean ok = vp_store_exec (self, "BEGIN", error);
+  guint total = ok && self->progress != NULL ? count_records (self) : 0;
+  guint done = 0;
 
   for (guint i = 0; ok && i < self->tables->len; i++)
-    ok = load_table (self, g_ptr_array_index (self->tables, i), error);
+    ok = load_table (self, g_ptr_array_index (self->tables, i), &done, total, error);
   vp_store_exec (self, ok ? "COMMIT" : "ROLLBACK", NULL);
   return ok;
 }

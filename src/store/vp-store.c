@@ -527,14 +527,37 @@ vp_store_init (VpStore *self)
 VpStore *
 vp_store_open (const char *path, GError **error)
 {
+  return vp_store_open_full (path, NULL, NULL, error);
+}
+
+/**
+ * vp_store_open_full:
+ * @progress: (nullable): told how far the reading is, now and then
+ *
+ * As vp_store_open(), telling @progress how many records were read. It
+ * may run in a thread of its own (a large plan takes a while): the store
+ * is then handed to the main thread, which alone uses it from then on.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+VpStore *
+vp_store_open_full (const char *path,
+                    VpStoreProgressFunc progress,
+                    gpointer user_data,
+                    GError **error)
+{
   g_autoptr (VpStore) self = g_object_new (VP_TYPE_STORE, NULL);
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self->path = g_strdup (path);
+  self->progress = progress;
+  self->progress_data = user_data;
   if (!open_database (self, error))
     return NULL;
+  self->progress = NULL;
+  self->progress_data = NULL;
   return g_steal_pointer (&self);
 }
 

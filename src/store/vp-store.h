@@ -29,7 +29,21 @@ G_DECLARE_FINAL_TYPE (VpStore, vp_store, VP, STORE, GObject)
 
 GQuark vp_store_error_quark (void);
 
+/**
+ * VpStoreProgressFunc:
+ * @done: records read so far
+ * @total: records to read
+ *
+ * Called while vp_store_open_full() reads the records, in the thread
+ * that opens the store.
+ */
+typedef void (*VpStoreProgressFunc) (guint done, guint total, gpointer user_data);
+
 VpStore *vp_store_open (const char *path, GError **error);
+VpStore *vp_store_open_full (const char *path,
+                             VpStoreProgressFunc progress,
+                             gpointer user_data,
+                             GError **error);
 const char *vp_store_get_path (VpStore *self);
 char *vp_store_default_path (void);
 

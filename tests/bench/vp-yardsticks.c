@@ -117,11 +117,23 @@ children_cpu_ms (void)
          + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
 }
 
-/* Runs @argv until it prints the first-frame marker: the time from
- * before the exec until then, and the resident memory it reports; then
- * its processor time, start to end (it quits after that frame). */
+/* What a start of a program came to. */
+typedef struct
+{
+  double first_ms; /* exec to the window's first frame */
+  double shown_ms; /* exec to the frame with the plan shown */
+  double rss_mib;  /* resident memory then */
+  double cpu_ms;   /* processor time, start to end */
+} Start;
+
+/* Runs @argv until it prints the plan-shown marker (src/app/
+ * vp-application.c) or ends: the time from before the exec until its
+ * first frame and until the plan was shown, and the resident memory it
+ * reports then; then its processor time, start to end (it quits after
+ * that frame). A program that shows no plan (the yardstick's empty
+ * window) has it shown with its first frame. */
 static gboolean
-run_to_first_frame (const char *const *argv, double *ms, double *rss_mib, double *cpu_ms)
+run_to_first_frame (const char *const *argv, Start *result)
 {
   double cpu_before = children_cpu_ms ();
   g_autoptr (GSubprocessLauncher) launcher
@@ -142,20 +154,30 @@ run_to_first_frame (const char *const *argv, double *ms, double *rss_mib, double
       return FALSE;
     }
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
-  while (!found && (line = g_data_input_stream_read_line (out, NULL, NULL, NULL)) != NULL)
+  while ((line = g_data_input_stream_read_line (out, NULL, NULL, NULL)) != NULL)
     {
+      double ms = (g_get_monotonic_time () - start) / 1000.0;
+      gboolean shown = g_str_has_prefix (line, "plan-shown rss-kib=");
+
       if (g_str_has_prefix (line, "first-frame rss-kib="))
         {
-          *ms = (g_get_monotonic_time () - start) / 1000.0;
-          *rss_mib = atol (line + strlen ("first-frame rss-kib=")) / 1024.0;
+          result->first_ms = result->shown_ms = ms;
+          result->rss_mib = atol (line + strlen ("first-frame rss-kib=")) / 1024.0;
           found = TRUE;
         }
+      else if (shown)
+        {
+          result->shown_ms = ms;
+          result->rss_mib = atol (line + strlen ("plan-shown rss-kib=")) / 1024.0;
+        }
       g_free (line);
+      if (shown)
+        break;
     }
   if (!found)
     g_printerr ("%s: no first frame\n", argv[0]);
   g_subprocess_wait (process, NULL, NULL);
-  *cpu_ms = children_cpu_ms () - cpu_before;
+  result->cpu_ms = children_cpu_ms () - cpu_before;
   return found;
 }
 
@@ -212,22 +234,24 @@ measure_startup (guint n, const char *database, VpYardsticks which)
 {
   const char *ours[] = { vp_yardsticks_program (), "--database", database, NULL };
   const char *floor[] = { VP_BENCH_FLOOR_WINDOW, NULL };
-  g_autofree char *label = g_strdup_printf ("start-up to first frame, %u actions", n);
-  g_autofree char *label_rss = g_strdup_printf ("resident memory at first frame, %u actions", n);
-  /* the targets: the example plan, 10,000 and 100,000 actions */
-  double target = n < 1000 ? 1.15 : n <= 10000 ? 1.5 : 3.0;
-  Comparison *startup = comparison_new (label, "ms", target);
+  g_autofree char *label = g_strdup_printf ("start-up to the plan shown, %u actions", n);
+  g_autofree char *label_first = g_strdup_printf ("start-up to first frame, %u actions", n);
+  g_autofree char *label_rss = g_strdup_printf ("resident memory, plan shown, %u actions", n);
+  /* the issue's targets: the plan shown for the example plan and 10,000
+   * actions; at 100,000 the window first, the plan following */
+  Comparison *startup = comparison_new (label, "ms", n < 1000 ? 1.15 : n <= 10000 ? 1.5 : 0);
+  Comparison *first = comparison_new (label_first, "ms", n > 10000 ? 3.0 : 0);
   g_autofree char *label_cpu = g_strdup_printf ("  its processor time (to the end), %u actions", n);
   /* less hit by the noise of a shared machine; no target of its own */
   Comparison *startup_cpu = comparison_new (label_cpu, "ms", 0);
   Comparison *memory = NULL;
-  double ms, mib, cpu;
+  Start start;
 
   if (which & VP_YARDSTICK_MEMORY)
     memory = comparison_new (label_rss, "MiB", n == 10000 ? 1.3 : 0);
   /* once each first, not counted: the first start reads from the disk
    * what the others find in the page cache */
-  if (!run_to_first_frame (ours, &ms, &mib, &cpu) || !run_to_first_frame (floor, &ms, &mib, &cpu))
+  if (!run_to_first_frame (ours, &start) || !run_to_first_frame (floor, &start))
     return;
   for (guint r = 0; r < rounds; r++)
     {
@@ -235,12 +259,13 @@ measure_startup (guint n, const char *database, VpYardsticks which)
         {
           gboolean is_ours = (i + r) % 2 == 0;
 
-          if (!run_to_first_frame (is_ours ? ours : floor, &ms, &mib, &cpu))
+          if (!run_to_first_frame (is_ours ? ours : floor, &start))
             return;
-          g_array_append_val (is_ours ? startup->ours : startup->floor, ms);
-          g_array_append_val (is_ours ? startup_cpu->ours : startup_cpu->floor, cpu);
+          g_array_append_val (is_ours ? startup->ours : startup->floor, start.shown_ms);
+          g_array_append_val (is_ours ? first->ours : first->floor, start.first_ms);
+          g_array_append_val (is_ours ? startup_cpu->ours : startup_cpu->floor, start.cpu_ms);
           if (memory != NULL)
-            g_array_append_val (is_ours ? memory->ours : memory->floor, mib);
+            g_array_append_val (is_ours ? memory->ours : memory->floor, start.rss_mib);
         }
     }
 }
@@ -367,12 +392,14 @@ vp_yardsticks_print (void)
 {
   if (comparisons == NULL || comparisons->len == 0)
     return;
-  g_print ("\nBeside the yardsticks: medians of %u alternating runs each, new processes.\n"
-           "Start-up is exec to the first frame painted (an empty AdwApplicationWindow with\n"
-           "a header bar for the yardstick); import and export are the child's processor\n"
-           "time (the floor: json-glib and one transaction of prepared inserts, no checks;\n"
-           "its reverse writing indented JSON).\n\n",
-           rounds);
+  g_print (
+    "\nBeside the yardsticks: medians of %u alternating runs each, new processes.\n"
+    "Start-up is exec to the frame painted with the plan shown, and to the window's\n"
+    "first frame (the same frame unless the plan took longer to read), against an\n"
+    "empty AdwApplicationWindow with a header bar; import and export are the child's processor\n"
+    "time (the floor: json-glib and one transaction of prepared inserts, no checks;\n"
+    "its reverse writing indented JSON).\n\n",
+    rounds);
   g_print ("%-48s %3s %9s %9s %3s %7s %8s  %s\n", "measure", "n", "ours", "floor", "", "ratio",
            "target", "result");
   for (guint i = 0; i < comparisons->len; i++)
