@@ -300,10 +300,6 @@ vp_store_load_tables (VpStore *self, GError **error)
   for (guint i = 0; ok && i < self->tables->len; i++)
     ok = load_table (self, g_ptr_array_index (self->tables, i), error);
   vp_store_exec (self, ok ? "COMMIT" : "ROLLBACK", NULL);
-  /* Every page went through SQLite's cache (the quick check, then this
-   * load): about 2 MB at 10,000 actions that nothing reads again soon.
-   * Give it back; later reads fill the cache again as they need. */
-  sqlite3_db_release_memory (self->db);
   return ok;
 }
 
