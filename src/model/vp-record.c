@@ -64,15 +64,19 @@ is_shared_field (GParamSpec *pspec)
   return FALSE;
 }
 
-/* Sets a string field's slot, by the rules above. */
+static GValue *ensure_values (VpRecord *self);
+
+/* Sets the string field @index's slot, by the rules above. */
 static void
-set_slot_string (GValue *slot, GParamSpec *pspec, const char *text)
+set_slot_string (VpRecord *self, guint index, const char *text)
 {
+  GValue *slot = &ensure_values (self)[index];
+
   if (text == NULL)
     g_value_set_string (slot, NULL);
   else if (*text == '\0')
     g_value_set_interned_string (slot, "");
-  else if (is_shared_field (pspec))
+  else if (VP_RECORD_GET_CLASS (self)->shared_fields & (G_GUINT64_CONSTANT (1) << index))
     g_value_set_interned_string (slot, g_intern_string (text));
   else
     g_value_set_string (slot, text);
@@ -144,12 +148,13 @@ static void
 set_field_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   VpRecord *self = VP_RECORD (object);
-  GValue *slot = &ensure_values (self)[field_index (self, pspec)];
+  guint index = field_index (self, pspec);
+  GValue *slot = &ensure_values (self)[index];
 
   if (values_equal (pspec, slot, value))
     return;
   if (pspec->value_type == G_TYPE_STRING)
-    set_slot_string (slot, pspec, g_value_get_string (value));
+    set_slot_string (self, index, g_value_get_string (value));
   else
     g_value_copy (value, slot);
   g_object_notify_by_pspec (object, pspec);
@@ -278,6 +283,12 @@ vp_record_class_install_fields (VpRecordClass *klass,
   klass->table = table;
   klass->fields = pspecs + 1;
   klass->n_fields = n_pspecs - 1;
+  g_assert (klass->n_fields <= 64);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      if (is_shared_field (klass->fields[i]))
+        klass->shared_fields |= G_GUINT64_CONSTANT (1) << i;
+    }
 }
 
 const char *
@@ -527,5 +538,5 @@ vp_record_load_string (VpRecord *self, guint index, const char *text)
   VpRecordClass *klass = VP_RECORD_GET_CLASS (self);
 
   g_return_if_fail (index < klass->n_fields);
-  set_slot_string (&ensure_values (self)[index], klass->fields[index], text);
+  set_slot_string (self, index, text);
 }
