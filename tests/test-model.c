@@ -403,9 +403,12 @@ test_record_copy (gconstpointer data)
       const GValue *original = vp_record_get_field (record, klass->fields[i]);
       const GValue *copied = vp_record_get_field (copy, klass->fields[i]);
 
-      /* a deep copy: texts and lists are the copy's own */
+      /* a deep copy: texts and lists are the copy's own, but for the
+       * interned values of shared fields (never freed, never changed) */
       if (G_VALUE_HOLDS_STRING (original))
-        g_assert_true (g_value_get_string (original) != g_value_get_string (copied));
+        g_assert_true (g_value_get_string (original) != g_value_get_string (copied)
+                       || g_intern_string (g_value_get_string (original))
+                            == g_value_get_string (original));
       else if (G_VALUE_HOLDS (original, G_TYPE_STRV))
         g_assert_true (g_value_get_boxed (original) != g_value_get_boxed (copied));
       set_sample (copy, klass->fields[i], 1);
@@ -517,6 +520,33 @@ test_record_assign (gconstpointer data)
 
   unwatch_notify (record, names);
   g_type_class_unref (klass);
+}
+
+/* Values many records share are kept once (interned); texts people
+ * write are each record's own. */
+static void
+test_record_shared_strings (void)
+{
+  g_autofree char *priority = g_strdup ("priority-1");
+  g_autoptr (VpRecord) a
+    = g_object_new (VP_TYPE_ACTION, "priority", "priority-1", "text", "Een tekst.", NULL);
+  g_autoptr (VpRecord) b
+    = g_object_new (VP_TYPE_ACTION, "priority", priority, "text", "Een tekst.", NULL);
+  g_autoptr (VpRecord) copy = NULL;
+
+  g_assert_true (vp_action_get_priority (VP_ACTION (a)) == vp_action_get_priority (VP_ACTION (b)));
+  g_assert_true (vp_action_get_priority (VP_ACTION (a)) == g_intern_string ("priority-1"));
+  g_assert_true (vp_action_get_text (VP_ACTION (a)) != vp_action_get_text (VP_ACTION (b)));
+
+  /* a change of one leaves the other as it was */
+  g_object_set (b, "priority", "priority-2", "text", "Anders.", NULL);
+  g_assert_cmpstr (vp_action_get_priority (VP_ACTION (a)), ==, "priority-1");
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (a)), ==, "Een tekst.");
+
+  copy = vp_record_copy (a);
+  g_object_set (a, "priority", NULL, "text", NULL, NULL);
+  g_assert_cmpstr (vp_action_get_priority (VP_ACTION (copy)), ==, "priority-1");
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (copy)), ==, "Een tekst.");
 }
 
 static void
@@ -650,6 +680,7 @@ main (int argc, char *argv[])
     add_record_tests (types[i]);
   g_test_add_func ("/model/record/strv-equal", test_record_strv_equal);
   g_test_add_func ("/model/record/parent", test_record_parent);
+  g_test_add_func ("/model/record/shared-strings", test_record_shared_strings);
   g_test_add_func ("/model/record/getters", test_record_getters);
 
   return g_test_run ();

@@ -1873,6 +1873,54 @@ test_lookup (void)
   assert_lookups (store);
 }
 
+/* Read from the file, the actions of one priority hold one copy of its
+ * UUID, while each keeps its own text; and a record stays found by its
+ * UUID after every change (the index's key is the record's own string). */
+static void
+test_lookup_shared_strings (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = small_plan_store ();
+  const char *priority = uuid_of (store, VP_TYPE_PRIORITY, "title", PRIORITY_1);
+  VpRecord *a = NULL;
+  VpRecord *b = NULL;
+  g_autofree char *uuid = NULL;
+
+  add (store, VP_TYPE_ACTION, "priority", priority, "text", "Eerste.", "lead-kind",
+       VP_LEAD_KIND_EACH, "lead-note", "", "position", 90, NULL);
+  add (store, VP_TYPE_ACTION, "priority", priority, "text", "Eerste.", "lead-kind",
+       VP_LEAD_KIND_EACH, "lead-note", "", "position", 91, NULL);
+  reopen (&store);
+  for (guint i = 0; i < vp_store_count (store, VP_TYPE_ACTION); i++)
+    {
+      VpRecord *action = nth (store, VP_TYPE_ACTION, i);
+
+      if (vp_record_get_int (action, "position") == 90)
+        a = action;
+      else if (vp_record_get_int (action, "position") == 91)
+        b = action;
+    }
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  g_assert_cmpstr (vp_action_get_priority (VP_ACTION (a)), ==,
+                   vp_action_get_priority (VP_ACTION (b)));
+  g_assert_true (vp_action_get_priority (VP_ACTION (a)) == vp_action_get_priority (VP_ACTION (b)));
+  g_assert_cmpstr (vp_action_get_text (VP_ACTION (a)), ==, vp_action_get_text (VP_ACTION (b)));
+  g_assert_true (vp_action_get_text (VP_ACTION (a)) != vp_action_get_text (VP_ACTION (b)));
+  g_assert_cmpstr (vp_action_get_lead_note (VP_ACTION (a)), ==, "");
+
+  uuid = g_strdup (vp_record_get_uuid (a));
+  set_clock (store, "2024-04-02T14:30:00Z");
+  g_assert_true (vp_store_update (store, a, &error, "text", "Anders.", NULL));
+  g_assert_no_error (error);
+  g_assert_true (vp_store_lookup (store, uuid) == a);
+  g_assert_true (vp_store_lookup (store, vp_record_get_uuid (b)) == b);
+  g_assert_true (vp_store_delete (store, a, &error));
+  g_assert_no_error (error);
+  g_assert_null (vp_store_lookup (store, uuid));
+  g_assert_true (vp_store_lookup (store, vp_record_get_uuid (b)) == b);
+}
+
 /* An organisation's code is its identity across databases: changing it
  * is refused, and nothing changes, in memory or in the file. */
 static void
@@ -2986,6 +3034,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/home/make-code", test_home_make_code);
 
   g_test_add_func ("/store/lookup/records", test_lookup);
+  g_test_add_func ("/store/lookup/shared-strings", test_lookup_shared_strings);
   g_test_add_func ("/store/lookup/organisation-code-change", test_lookup_organisation_code_change);
 
   g_test_add_func ("/store/order/load", test_order_load);

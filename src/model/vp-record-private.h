@@ -12,5 +12,6 @@ void vp_record_set_identity (VpRecord *self,
                              const char *uuid,
                              const char *modified_at,
                              const char *modified_by);
+void vp_record_load_string (VpRecord *self, guint index, const char *text);
 
 G_END_DECLS

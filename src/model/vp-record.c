@@ -20,7 +20,8 @@ typedef struct
 {
   char *uuid;
   char *modified_at;
-  char *modified_by;
+  /* interned: who changed a record is one of few municipalities */
+  const char *modified_by;
   /* one per field of the final class, allocated on first use */
   GValue *values;
 } VpRecordPrivate;
@@ -37,6 +38,49 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/*
+ * Memory: a plan of 10,000 actions holds ten thousand copies of a few
+ * values: the UUIDs of its priorities and sub-themes, organisation codes,
+ * units, and many empty texts. These fields' strings are interned (kept
+ * once, for the program's life: there are few of them), and an empty text
+ * is a static "" in any field. GValue knows such strings
+ * (g_value_set_interned_string): it neither frees them nor copies them.
+ * Texts people write (an action's text, a note) stay copies of their own,
+ * so that none outlives its record.
+ */
+static const char *const shared_fields[] = {
+  "priority", "subtheme", "plan", "lead", "owner", "municipality", "target-unit",
+};
+
+static gboolean
+is_shared_field (GParamSpec *pspec)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (shared_fields); i++)
+    {
+      if (g_str_equal (pspec->name, shared_fields[i]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GValue *ensure_values (VpRecord *self);
+
+/* Sets the string field @index's slot, by the rules above. */
+static void
+set_slot_string (VpRecord *self, guint index, const char *text)
+{
+  GValue *slot = &ensure_values (self)[index];
+
+  if (text == NULL)
+    g_value_set_string (slot, NULL);
+  else if (*text == '\0')
+    g_value_set_interned_string (slot, "");
+  else if (VP_RECORD_GET_CLASS (self)->shared_fields & (G_GUINT64_CONSTANT (1) << index))
+    g_value_set_interned_string (slot, g_intern_string (text));
+  else
+    g_value_set_string (slot, text);
+}
 
 static GValue *
 ensure_values (VpRecord *self)
@@ -104,11 +148,15 @@ static void
 set_field_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   VpRecord *self = VP_RECORD (object);
-  GValue *slot = &ensure_values (self)[field_index (self, pspec)];
+  guint index = field_index (self, pspec);
+  GValue *slot = &ensure_values (self)[index];
 
   if (values_equal (pspec, slot, value))
     return;
-  g_value_copy (value, slot);
+  if (pspec->value_type == G_TYPE_STRING)
+    set_slot_string (self, index, g_value_get_string (value));
+  else
+    g_value_copy (value, slot);
   g_object_notify_by_pspec (object, pspec);
 }
 
@@ -136,7 +184,6 @@ vp_record_finalize (GObject *object)
     }
   g_free (priv->uuid);
   g_free (priv->modified_at);
-  g_free (priv->modified_by);
 
   G_OBJECT_CLASS (vp_record_parent_class)->finalize (object);
 }
@@ -178,7 +225,11 @@ vp_record_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       set_string (self, &priv->modified_at, g_value_get_string (value), pspec);
       break;
     case PROP_MODIFIED_BY:
-      set_string (self, &priv->modified_by, g_value_get_string (value), pspec);
+      if (g_strcmp0 (priv->modified_by, g_value_get_string (value)) != 0)
+        {
+          priv->modified_by = g_intern_string (g_value_get_string (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -232,6 +283,12 @@ vp_record_class_install_fields (VpRecordClass *klass,
   klass->table = table;
   klass->fields = pspecs + 1;
   klass->n_fields = n_pspecs - 1;
+  g_assert (klass->n_fields <= 64);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      if (is_shared_field (klass->fields[i]))
+        klass->shared_fields |= G_GUINT64_CONSTANT (1) << i;
+    }
 }
 
 const char *
@@ -373,7 +430,7 @@ vp_record_copy (VpRecord *self)
 
   copy_priv->uuid = g_strdup (priv->uuid);
   copy_priv->modified_at = g_strdup (priv->modified_at);
-  copy_priv->modified_by = g_strdup (priv->modified_by);
+  copy_priv->modified_by = priv->modified_by;
   for (guint i = 0; i < VP_RECORD_GET_CLASS (self)->n_fields; i++)
     g_value_copy (&values[i], &copy_values[i]);
   return copy;
@@ -454,14 +511,32 @@ vp_record_set_identity (VpRecord *self,
 {
   VpRecordPrivate *priv = vp_record_get_instance_private (self);
   /* The arguments may be the current values. */
-  char *new_uuid = g_strdup (uuid);
   char *new_modified_at = g_strdup (modified_at);
-  char *new_modified_by = g_strdup (modified_by);
 
-  g_free (priv->uuid);
+  /* The same UUID keeps its string: the store's index of its records
+   * uses it as the key (vp_store_lookup()). */
+  if (g_strcmp0 (priv->uuid, uuid) != 0)
+    {
+      g_free (priv->uuid);
+      priv->uuid = g_strdup (uuid);
+    }
   g_free (priv->modified_at);
-  g_free (priv->modified_by);
-  priv->uuid = new_uuid;
   priv->modified_at = new_modified_at;
-  priv->modified_by = new_modified_by;
+  priv->modified_by = g_intern_string (modified_by);
+}
+
+/**
+ * vp_record_load_string:
+ * @index: a string field's index in the class's fields
+ *
+ * For the store, reading a row: sets the field as setting its property
+ * would, without a notification.
+ */
+void
+vp_record_load_string (VpRecord *self, guint index, const char *text)
+{
+  VpRecordClass *klass = VP_RECORD_GET_CLASS (self);
+
+  g_return_if_fail (index < klass->n_fields);
+  set_slot_string (self, index, text);
 }

@@ -28,6 +28,8 @@ struct _VpRecordClass
   /* Set by vp_record_class_install_fields(). */
   GParamSpec **fields;
   guint n_fields;
+  /* bit i: field i's strings are interned (see vp-record.c) */
+  guint64 shared_fields;
 };
 
 void vp_record_class_install_fields (VpRecordClass *klass,

@@ -204,6 +204,7 @@ vp_store_table_for (VpStore *self, GType type)
 static gboolean
 read_field (VpStore *self,
             VpTable *table,
+            VpRecord *record,
             guint i,
             sqlite3_stmt *stmt,
             int column,
@@ -215,7 +216,7 @@ read_field (VpStore *self,
   int number;
 
   if (field->value_type == G_TYPE_STRING)
-    g_value_set_string (value, text);
+    vp_record_load_string (record, i, text);
   else if (field->value_type == G_TYPE_INT)
     g_value_set_int (value, sqlite3_column_int (stmt, column));
   else if (field->value_type == G_TYPE_INT64)
@@ -249,7 +250,7 @@ read_record (VpStore *self, VpTable *table, sqlite3_stmt *stmt, GError **error)
                           (const char *) sqlite3_column_text (stmt, 2));
   for (guint i = 0; i < table->klass->n_fields; i++)
     {
-      if (!read_field (self, table, i, stmt, i + N_IDENTITY_COLUMNS, &values[i], error))
+      if (!read_field (self, table, record, i, stmt, i + N_IDENTITY_COLUMNS, &values[i], error))
         return NULL;
     }
   return g_steal_pointer (&record);
@@ -296,7 +297,7 @@ load_table (VpStore *self, VpTable *table, guint *done, guint total, GError **er
       if (self->progress != NULL && ++*done % PROGRESS_EVERY == 0)
         self->progress (*done, total, self->progress_data);
       g_ptr_array_add (records, record);
-      g_hash_table_insert (self->by_uuid, g_strdup (vp_record_get_uuid (record)), record);
+      g_hash_table_replace (self->by_uuid, (char *) vp_record_get_uuid (record), record);
       if (VP_IS_ORGANISATION (record))
         g_hash_table_insert (self->organisations,
                              g_strdup (vp_organisation_get_code (VP_ORGANISATION (record))),
