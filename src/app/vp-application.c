@@ -307,8 +307,10 @@ on_opened_cb (gpointer user_data)
   g_autoptr (VpStore) store = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (!opening_is_done (opening))
-    return G_SOURCE_REMOVE;
+  /* this source ends by returning: not removed again (opening_free()) */
+  g_mutex_lock (&opening->lock);
+  opening->done_id = 0;
+  g_mutex_unlock (&opening->lock);
   store = take_store (opening, &error);
   /* closed while it was read: nobody waits for it */
   if (window == NULL)
