@@ -317,6 +317,19 @@ vp_window_connect_view (VpWindow *self, gpointer view)
   g_signal_connect_object (view, "failed", G_CALLBACK (on_view_failed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* The shortcuts window, built when asked for: GtkApplication builds the
+ * one at gtk/help-overlay.ui with every window, before its first frame. */
+static void
+show_shortcuts_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (
+    "/nl/veiligheidsplan/Veiligheidsplan/ui/vp-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 show_sidebar_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -1013,6 +1026,8 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, vp_window_filter_action);
   vp_window_install_report_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_shortcuts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
                                        NULL);
@@ -1025,6 +1040,8 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-plan", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK,
+                                       "win.show-help-overlay", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-action", NULL);
   /* import, export, their history, preferences */
   vp_window_install_exchange_actions (widget_class);
