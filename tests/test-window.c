@@ -1055,6 +1055,42 @@ test_search_follows_edits (void)
   vp_test_wait_for_frames ();
   g_assert_cmpuint (n_rows (window), ==, 6);
 
+  /* typed letter by letter and deleted again (the filter then asks what
+   * it noted while typing): as many rows at each length as when the
+   * search is set anew */
+  {
+    const char *word = "zwembaden";
+    guint typed[10];
+
+    for (guint i = 1; i <= strlen (word); i++)
+      {
+        g_autofree char *part = g_strndup (word, i);
+
+        g_object_set (filter, "search", part, NULL);
+        vp_test_wait_for_frames ();
+        typed[i] = n_rows (window);
+      }
+    for (guint i = strlen (word) - 1; i > 0; i--)
+      {
+        g_autofree char *part = g_strndup (word, i);
+        g_autofree char *other = g_strconcat ("q", part, NULL);
+
+        g_object_set (filter, "search", part, NULL);
+        vp_test_wait_for_frames ();
+        g_assert_cmpuint (n_rows (window), ==, typed[i]);
+        /* anew: another word first */
+        g_object_set (filter, "search", other, NULL);
+        g_object_set (filter, "search", part, NULL);
+        vp_test_wait_for_frames ();
+        g_assert_cmpuint (n_rows (window), ==, typed[i]);
+      }
+    /* "zwembad" is in the first action's text now, "zwembaden" nowhere */
+    g_assert_cmpuint (typed[7], >=, 2);
+    g_assert_cmpuint (typed[9], ==, 0);
+  }
+  g_object_set (filter, "search", NULL, NULL);
+  vp_test_wait_for_frames ();
+
   g_object_set (filter, "status", VP_STATUS_DONE, NULL);
   vp_test_wait_for_frames ();
   done = n_rows (window);

@@ -64,6 +64,15 @@ struct _VpActionFilter
   guint generation;
   /* the store shows the plan as of a date (vp_store_get_as_of()) */
   gboolean as_of;
+  /* The search session: the longest last word typed while the user types
+   * and deletes it, and the store's generation it began in. Deleting a
+   * letter then asks each action only how much of the word it holds,
+   * which it noted while the word was typed. */
+  char *track;
+  guint track_generation;
+  guint16 session;
+  /* the search's last word is a beginning of track */
+  gboolean tracking;
 };
 
 G_DEFINE_FINAL_TYPE (VpActionFilter, vp_action_filter, GTK_TYPE_FILTER)
@@ -99,6 +108,12 @@ typedef struct
   gint8 category;
   /* the home municipality's status, as of status_generation */
   gint8 status;
+  /* in the search session track_session (see matches_last_word()): the
+   * text or note holds the first depth bytes of the word tracked, and
+   * when failed, not one more */
+  guint8 depth;
+  guint16 track_session;
+  guint8 failed;
   const char *priority;
   const char *subtheme;
   /* an organisation code, or "joint" / "each" */
@@ -325,6 +340,73 @@ home_notes (VpActionFilter *self)
 
 /* Every word of the search is in the action's text, its lead (name or
  * note) or the home municipality's note on it. */
+static const char *
+entry_note (VpActionFilter *self, Entry *entry)
+{
+  GPtrArray *notes = home_notes (self);
+  guint key = entry - (Entry *) (gpointer) self->entries->data;
+
+  return key < notes->len ? g_ptr_array_index (notes, key) : NULL;
+}
+
+/* Whether the text or note holds the first @length bytes of track. */
+static gboolean
+holds_track (VpActionFilter *self, const char *text, const char *note, guint length)
+{
+  char part[256];
+
+  if (length == 0)
+    return TRUE;
+  memcpy (part, self->track, length);
+  part[length] = '\0';
+  return strstr (text, part) != NULL || (note != NULL && strstr (note, part) != NULL);
+}
+
+/* The search's last word, a beginning of track: the entry knows how much
+ * of track it holds, or finds out and notes it. How much of a word a
+ * text holds only grows with the length looked for, so the most it holds
+ * is found by halving. */
+static gboolean
+matches_last_word (VpActionFilter *self, Entry *entry, const char *text, guint length)
+{
+  const char *note;
+  guint low, high;
+
+  if (entry->track_session == self->session)
+    {
+      if (length <= entry->depth)
+        return TRUE;
+      if (entry->failed)
+        return FALSE;
+    }
+  else
+    {
+      entry->track_session = self->session;
+      entry->depth = 0;
+      entry->failed = FALSE;
+    }
+  note = entry_note (self, entry);
+  if (holds_track (self, text, note, length))
+    {
+      entry->depth = length;
+      return TRUE;
+    }
+  low = entry->depth;
+  high = length;
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (holds_track (self, text, note, middle))
+        low = middle;
+      else
+        high = middle;
+    }
+  entry->depth = low;
+  entry->failed = TRUE;
+  return FALSE;
+}
+
 static gboolean
 matches_search (VpActionFilter *self, Entry *entry)
 {
@@ -334,14 +416,13 @@ matches_search (VpActionFilter *self, Entry *entry)
 
   for (char **word = self->words; word != NULL && *word != NULL; word++)
     {
+      if (word[1] == NULL && self->tracking && self->track_generation == self->generation)
+        return matches_last_word (self, entry, text, strlen (*word));
       if (strstr (text, *word) != NULL)
         continue;
       if (!note_looked_up)
         {
-          GPtrArray *notes = home_notes (self);
-          guint key = entry - (Entry *) (gpointer) self->entries->data;
-
-          note = key < notes->len ? g_ptr_array_index (notes, key) : NULL;
+          note = entry_note (self, entry);
           note_looked_up = TRUE;
         }
       if (note == NULL || strstr (note, *word) == NULL)
@@ -458,6 +539,44 @@ set_int_facet (VpActionFilter *self, int *slot, int value, GParamSpec *pspec)
   changed (self, was_any, value == VP_FILTER_ANY, pspec);
 }
 
+/* Typing on or deleting the last word of the search stays in its
+ * session; another word, or the store changed, begins a new one. */
+static void
+update_tracking (VpActionFilter *self)
+{
+  const char *last;
+
+  self->tracking = FALSE;
+  if (self->words == NULL)
+    return;
+  last = self->words[g_strv_length (self->words) - 1];
+  if (strlen (last) > G_MAXUINT8)
+    return;
+  self->tracking = TRUE;
+  if (self->track != NULL && self->track_generation == self->generation)
+    {
+      if (g_str_has_prefix (self->track, last))
+        return;
+      if (g_str_has_prefix (last, self->track))
+        {
+          /* what the entries noted of the shorter word holds */
+          g_free (self->track);
+          self->track = g_strdup (last);
+          return;
+        }
+    }
+  g_free (self->track);
+  self->track = g_strdup (last);
+  self->track_generation = self->generation;
+  if (++self->session == 0)
+    {
+      /* 65,536 sessions later: what the entries noted is forgotten */
+      for (guint i = 0; i < self->entries->len; i++)
+        g_array_index (self->entries, Entry, i).track_session = 0;
+      self->session = 1;
+    }
+}
+
 static void
 set_search (VpActionFilter *self, const char *search)
 {
@@ -483,6 +602,7 @@ set_search (VpActionFilter *self, const char *search)
   g_strv_builder_unref (builder);
   if (self->words[0] == NULL)
     g_clear_pointer (&self->words, g_strfreev);
+  update_tracking (self);
   self->search = g_strdup (search);
 
   /* Typing on narrows what was found, deleting widens it; no search at
@@ -509,6 +629,7 @@ vp_action_filter_finalize (GObject *object)
   g_free (self->notes_home);
   g_free (self->search);
   g_strfreev (self->words);
+  g_free (self->track);
   g_hash_table_unref (self->keys);
   g_array_unref (self->entries);
   g_string_chunk_free (self->texts);
