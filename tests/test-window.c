@@ -1146,6 +1146,110 @@ test_follows_changes (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A search and a status chosen find an action by what it is now: its
+ * text edited and its status changed after they looked at it before;
+ * typing on narrows, deleting widens, from no search at all too. */
+static void
+test_search_follows_edits (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  g_autoptr (GError) error = NULL;
+  VpWindow *window;
+  VpActionFilter *filter;
+  VpAction *action;
+  guint done;
+  gboolean found = FALSE;
+
+  vp_test_add_small_plan (store);
+  window = open_window (store);
+  filter = vp_window_get_filter (window);
+  action = first_action (store);
+
+  g_object_set (filter, "search", "x", NULL);
+  vp_test_wait_for_frames ();
+  g_object_set (filter, "search", "xyzzy", NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 0);
+  g_object_set (filter, "search", NULL, NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 6);
+  vp_store_update (store, VP_RECORD (action), &error, "text", "Xyzzy in het zwembad", NULL);
+  g_assert_no_error (error);
+  vp_test_wait_for_frames ();
+  g_object_set (filter, "search", "x", NULL);
+  vp_test_wait_for_frames ();
+  g_object_set (filter, "search", "xyzzy", NULL);
+  vp_test_wait_for_frames ();
+  /* the action under its priority */
+  g_assert_cmpuint (n_rows (window), ==, 2);
+  g_object_set (filter, "search", "xyzzy zwembad", NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 2);
+  g_object_set (filter, "search", "xyzzy zwembadje", NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 0);
+  g_object_set (filter, "search", "xyz", NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 2);
+  g_object_set (filter, "search", NULL, NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (n_rows (window), ==, 6);
+
+  /* typed letter by letter and deleted again (the filter then asks what
+   * it noted while typing): as many rows at each length as when the
+   * search is set anew */
+  {
+    const char *word = "zwembaden";
+    guint typed[10];
+
+    for (guint i = 1; i <= strlen (word); i++)
+      {
+        g_autofree char *part = g_strndup (word, i);
+
+        g_object_set (filter, "search", part, NULL);
+        vp_test_wait_for_frames ();
+        typed[i] = n_rows (window);
+      }
+    for (guint i = strlen (word) - 1; i > 0; i--)
+      {
+        g_autofree char *part = g_strndup (word, i);
+        g_autofree char *other = g_strconcat ("q", part, NULL);
+
+        g_object_set (filter, "search", part, NULL);
+        vp_test_wait_for_frames ();
+        g_assert_cmpuint (n_rows (window), ==, typed[i]);
+        /* anew: another word first */
+        g_object_set (filter, "search", other, NULL);
+        g_object_set (filter, "search", part, NULL);
+        vp_test_wait_for_frames ();
+        g_assert_cmpuint (n_rows (window), ==, typed[i]);
+      }
+    /* "zwembad" is in the first action's text now, "zwembaden" nowhere */
+    g_assert_cmpuint (typed[7], >=, 2);
+    g_assert_cmpuint (typed[9], ==, 0);
+  }
+  g_object_set (filter, "search", NULL, NULL);
+  vp_test_wait_for_frames ();
+
+  g_object_set (filter, "status", VP_STATUS_DONE, NULL);
+  vp_test_wait_for_frames ();
+  done = n_rows (window);
+  g_object_set (filter, "status", VP_FILTER_ANY, NULL);
+  vp_test_wait_for_frames ();
+  g_assert_cmpint (vp_action_get_status (store, action), !=, VP_STATUS_DONE);
+  vp_test_set_status_as (store, action, vp_store_get_home_municipality (store), VP_STATUS_DONE, 0,
+                         "");
+  vp_test_wait_for_frames ();
+  g_object_set (filter, "status", VP_STATUS_DONE, NULL);
+  vp_test_wait_for_frames ();
+  /* the action, and its priority if it had no action done before */
+  g_assert_cmpuint (n_rows (window), >, done);
+  for (guint i = 0; i < n_rows (window) && !found; i++)
+    found = vp_list_view_get_record (list_view_of (window), i) == (gpointer) action;
+  g_assert_true (found);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A plan that arrives while the window is open replaces the empty state. */
 static void
 test_plan_arrives (void)
@@ -1990,6 +2094,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/narrowed-priorities", test_narrowed_priorities);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/follows-changes", test_follows_changes);
+  g_test_add_func ("/window/search-follows-edits", test_search_follows_edits);
   g_test_add_func ("/window/plan-arrives", test_plan_arrives);
   g_test_add_func ("/window/load-example", test_load_example);
   g_test_add_func ("/window/sort-by-column", test_sort_by_column);

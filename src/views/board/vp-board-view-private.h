@@ -73,6 +73,13 @@ struct _VpBoardView
   GtkSortListModel *sorted;
   /* the sorted model's source: tells it of an action that moved */
   VpPokeModel *source;
+  /* the poke model's source: the records nearly in order (a
+   * VpBoardPresort) */
+  gpointer presort;
+  /* looks up the cards' positions in source, after the first frame */
+  guint prepare_id;
+  /* the UUIDs of the plan's priorities, interned */
+  GHashTable *plan_priorities;
   /* VpAction (a reference) → its Place, for the actions shown */
   GHashTable *placement;
   /* VpAction (a reference) set: to be placed again */

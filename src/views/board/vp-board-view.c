@@ -118,7 +118,9 @@ status_title (VpBoardView *self, guint column)
 static int
 status_column_of (VpBoardView *self, VpAction *action)
 {
-  return vp_action_get_status (self->store, action);
+  /* the filter keeps every action's status since the store last changed:
+   * placing 100,000 actions looks each up once */
+  return vp_action_filter_get_status (self->filter, action);
 }
 
 static gboolean
@@ -388,9 +390,13 @@ static int
 place_action (VpBoardView *self, VpAction *action)
 {
   int column;
+  /* what the filter took from the action: the placement is made after
+   * the store changed, never in the middle of a commit */
+  guint key = vp_action_filter_key (self->filter, action);
 
-  if (!in_plan (self, vp_store_lookup_priority_of (self->store, action))
-      || !gtk_filter_match (GTK_FILTER (self->filter), action))
+  if (!g_hash_table_contains (self->plan_priorities,
+                              vp_action_filter_key_priority (self->filter, key))
+      || !vp_action_filter_match_key (self->filter, key))
     return -1;
   column = self->def->column_of (self, action);
   return column >= 0 && column < (int) self->n_columns ? column : -1;
@@ -432,6 +438,23 @@ replace_action (VpBoardView *self, VpAction *action, guint *changes)
   return TRUE;
 }
 
+/* The UUIDs of the plan's priorities, interned (as the filter's). */
+static void
+update_plan_priorities (VpBoardView *self)
+{
+  GListModel *priorities = vp_store_get_records (self->store, VP_TYPE_PRIORITY);
+
+  g_hash_table_remove_all (self->plan_priorities);
+  for (guint i = 0; i < g_list_model_get_n_items (priorities); i++)
+    {
+      g_autoptr (VpPriority) priority = g_list_model_get_item (priorities, i);
+
+      if (in_plan (self, priority))
+        g_hash_table_add (self->plan_priorities,
+                          (gpointer) g_intern_string (vp_record_get_uuid (VP_RECORD (priority))));
+    }
+}
+
 static void
 update_placement (VpBoardView *self)
 {
@@ -447,6 +470,10 @@ update_placement (VpBoardView *self)
       g_hash_table_remove_all (self->columns[c].lanes);
       self->columns[c].n_cards = 0;
     }
+  /* no plan, no action in it (the board is shown before it has one) */
+  if (self->plan == NULL)
+    return;
+  update_plan_priorities (self);
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
     {
       g_autoptr (VpAction) action = g_list_model_get_item (actions, i);
@@ -495,6 +522,18 @@ update_headers (VpBoardView *self)
   gtk_label_set_text (GTK_LABEL (self->summary), summary);
 }
 
+static void fill (VpBoardView *self);
+
+static gboolean
+prepare_cb (gpointer data)
+{
+  VpBoardView *self = data;
+
+  self->prepare_id = 0;
+  vp_poke_model_prepare (self->source);
+  return G_SOURCE_REMOVE;
+}
+
 /* Places all actions again and refilters the columns: at once when the
  * board is on screen, else when it comes back. */
 static void
@@ -507,6 +546,12 @@ refresh (VpBoardView *self, GtkFilterChange change)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->stale = TRUE;
+      return;
+    }
+  /* not filled yet (it had no plan): filling places every action */
+  if (self->source == NULL)
+    {
+      fill (self);
       return;
     }
   self->stale = FALSE;
@@ -553,6 +598,7 @@ refresh_changed (VpBoardView *self)
   gpointer action;
 
   self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  update_plan_priorities (self);
   if (self->lanes == VP_BOARD_LANES_LEAD)
     update_lead_lanes (self);
   if (self->deleted)
@@ -589,7 +635,7 @@ run_refresh (VpBoardView *self)
   g_clear_handle_id (&self->placement_idle, g_source_remove);
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->stale = TRUE;
-  else if (self->replace_all || self->stale)
+  else if (self->replace_all || self->stale || self->source == NULL)
     refresh (self, GTK_FILTER_CHANGE_DIFFERENT);
   else
     refresh_changed (self);
@@ -982,6 +1028,324 @@ add_column (VpBoardView *self, guint index)
   gtk_box_append (GTK_BOX (self->columns_box), column->widget);
 }
 
+/* The board's records, nearly in its order, as the sort model's source.
+ * GtkSortListModel keeps the source's order among records it finds
+ * equal, and at 100,000 actions sorting them from the store's order (by
+ * position) and asking for each in the store's GSequence cost most of
+ * the board's first frame. Here, without lanes, the actions are put in
+ * the order of their priorities once, keeping the store's order among
+ * those of one priority: the sort model then finds them in order, and
+ * asks for each at its place in an array. With lanes, they are in the
+ * source's order. */
+
+#define VP_TYPE_BOARD_PRESORT (vp_board_presort_get_type ())
+
+G_DECLARE_FINAL_TYPE (VpBoardPresort, vp_board_presort, VP, BOARD_PRESORT, GObject)
+
+struct _VpBoardPresort
+{
+  GObject parent_instance;
+
+  VpStore *store;
+  GListModel *source;
+  /* the source's records (references), in the source's order */
+  GPtrArray *mirror;
+  /* the same, in this model's order (borrowed from mirror) */
+  GPtrArray *items;
+  /* whether items are in the order of their priorities */
+  gboolean ranked;
+  /* a priority's UUID → its rank + 1 (made when needed) */
+  GHashTable *ranks;
+};
+
+static void vp_board_presort_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VpBoardPresort,
+                               vp_board_presort,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      vp_board_presort_list_model_init))
+
+static GType
+vp_board_presort_get_item_type (GListModel *model)
+{
+  return G_TYPE_OBJECT;
+}
+
+static guint
+vp_board_presort_get_n_items (GListModel *model)
+{
+  return VP_BOARD_PRESORT (model)->items->len;
+}
+
+static gpointer
+vp_board_presort_get_item (GListModel *model, guint position)
+{
+  VpBoardPresort *self = VP_BOARD_PRESORT (model);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+vp_board_presort_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = vp_board_presort_get_item_type;
+  iface->get_n_items = vp_board_presort_get_n_items;
+  iface->get_item = vp_board_presort_get_item;
+}
+
+static int
+compare_priority_records (gconstpointer a, gconstpointer b)
+{
+  VpPriority *pa = *(VpPriority **) a;
+  VpPriority *pb = *(VpPriority **) b;
+  int by_number = compare_numbers (vp_priority_get_number (pa), vp_priority_get_number (pb));
+
+  if (by_number != 0)
+    return by_number;
+  return g_strcmp0 (vp_record_get_uuid (VP_RECORD (pa)), vp_record_get_uuid (VP_RECORD (pb)));
+}
+
+/* Where @record goes in the order of priorities (compare_priorities()):
+ * records of one priority, and those of none, rank the same. */
+static guint
+presort_rank (VpBoardPresort *self, gpointer record)
+{
+  VpStore *store = self->store;
+  gpointer rank;
+
+  if (self->ranks == NULL)
+    {
+      GListModel *priorities = vp_store_get_records (store, VP_TYPE_PRIORITY);
+      guint n = g_list_model_get_n_items (priorities);
+      g_autoptr (GPtrArray) sorted = g_ptr_array_new_full (n, g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (sorted, g_list_model_get_item (priorities, i));
+      g_ptr_array_sort (sorted, compare_priority_records);
+      self->ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < n; i++)
+        g_hash_table_insert (self->ranks,
+                             g_strdup (vp_record_get_uuid (g_ptr_array_index (sorted, i))),
+                             GUINT_TO_POINTER (i + 1));
+    }
+  if (!VP_IS_ACTION (record))
+    return 0;
+  /* one of none (an unknown UUID) ranks last */
+  rank = g_hash_table_lookup (self->ranks, vp_action_get_priority (record));
+  return rank != NULL ? GPOINTER_TO_UINT (rank) : G_MAXUINT;
+}
+
+typedef struct
+{
+  guint rank;
+  /* in the source */
+  guint position;
+} PresortKey;
+
+static int
+compare_presort_keys (gconstpointer a, gconstpointer b)
+{
+  const PresortKey *ka = a, *kb = b;
+
+  if (ka->rank != kb->rank)
+    return ka->rank < kb->rank ? -1 : 1;
+  return compare_numbers (ka->position, kb->position);
+}
+
+/* Takes every record from the source again, and puts them in order. */
+static void
+presort_reload (VpBoardPresort *self)
+{
+  guint n = g_list_model_get_n_items (self->source);
+  g_autofree PresortKey *keys = NULL;
+
+  g_ptr_array_set_size (self->items, 0);
+  g_ptr_array_set_size (self->mirror, 0);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->mirror, g_list_model_get_item (self->source, i));
+  if (!self->ranked)
+    {
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (self->items, g_ptr_array_index (self->mirror, i));
+      return;
+    }
+  keys = g_new (PresortKey, n);
+  for (guint i = 0; i < n; i++)
+    {
+      keys[i].rank = presort_rank (self, g_ptr_array_index (self->mirror, i));
+      keys[i].position = i;
+    }
+  qsort (keys, n, sizeof (PresortKey), compare_presort_keys);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->items, g_ptr_array_index (self->mirror, keys[i].position));
+}
+
+static guint
+presort_index_of (VpBoardPresort *self, gpointer record)
+{
+  guint index = 0;
+
+  g_ptr_array_find (self->items, record, &index);
+  return index;
+}
+
+/* Where the record at @position in the source goes: after the nearest
+ * record of its rank before it in the source, else before the first
+ * record of its rank or higher. */
+static guint
+presort_place (VpBoardPresort *self, guint position)
+{
+  guint rank = presort_rank (self, g_ptr_array_index (self->mirror, position));
+  guint low = 0, high = self->items->len;
+
+  for (guint i = position; i > 0; i--)
+    {
+      gpointer before = g_ptr_array_index (self->mirror, i - 1);
+
+      if (presort_rank (self, before) == rank)
+        return presort_index_of (self, before) + 1;
+    }
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (presort_rank (self, g_ptr_array_index (self->items, middle)) < rank)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+static void
+presort_rebuild (VpBoardPresort *self)
+{
+  guint before = self->items->len;
+
+  presort_reload (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, before, self->items->len);
+}
+
+static void
+on_presort_source_changed_cb (VpBoardPresort *self, guint position, guint removed, guint added)
+{
+  if (!self->ranked)
+    {
+      g_ptr_array_remove_range (self->items, position, removed);
+      g_ptr_array_remove_range (self->mirror, position, removed);
+      for (guint i = 0; i < added; i++)
+        {
+          gpointer record = g_list_model_get_item (self->source, position + i);
+
+          g_ptr_array_insert (self->mirror, position + i, record);
+          g_ptr_array_insert (self->items, position + i, record);
+        }
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+      return;
+    }
+  /* many (an import, a plan deleted): put in order anew */
+  if (removed + added > 64)
+    {
+      presort_rebuild (self);
+      return;
+    }
+  for (guint i = 0; i < removed; i++)
+    {
+      guint index = presort_index_of (self, g_ptr_array_index (self->mirror, position + i));
+
+      g_ptr_array_remove_index (self->items, index);
+      g_list_model_items_changed (G_LIST_MODEL (self), index, 1, 0);
+    }
+  g_ptr_array_remove_range (self->mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    {
+      gpointer record = g_list_model_get_item (self->source, position + i);
+      guint index;
+
+      g_ptr_array_insert (self->mirror, position + i, record);
+      index = presort_place (self, position + i);
+      g_ptr_array_insert (self->items, index, record);
+      g_list_model_items_changed (G_LIST_MODEL (self), index, 0, 1);
+    }
+}
+
+/* The priorities changed: their order may be another. */
+static void
+on_presort_priorities_changed_cb (VpBoardPresort *self)
+{
+  g_clear_pointer (&self->ranks, g_hash_table_unref);
+  if (self->ranked)
+    presort_rebuild (self);
+}
+
+static void
+vp_board_presort_dispose (GObject *object)
+{
+  VpBoardPresort *self = VP_BOARD_PRESORT (object);
+
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_data (self->source, self);
+  g_clear_object (&self->source);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->ranks, g_hash_table_unref);
+
+  G_OBJECT_CLASS (vp_board_presort_parent_class)->dispose (object);
+}
+
+static void
+vp_board_presort_finalize (GObject *object)
+{
+  VpBoardPresort *self = VP_BOARD_PRESORT (object);
+
+  g_ptr_array_unref (self->items);
+  g_ptr_array_unref (self->mirror);
+
+  G_OBJECT_CLASS (vp_board_presort_parent_class)->finalize (object);
+}
+
+static void
+vp_board_presort_class_init (VpBoardPresortClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = vp_board_presort_dispose;
+  G_OBJECT_CLASS (klass)->finalize = vp_board_presort_finalize;
+}
+
+static void
+vp_board_presort_init (VpBoardPresort *self)
+{
+  self->mirror = g_ptr_array_new_with_free_func (g_object_unref);
+  self->items = g_ptr_array_new ();
+}
+
+static VpBoardPresort *
+vp_board_presort_new (VpStore *store, GListModel *source, gboolean ranked)
+{
+  VpBoardPresort *self = g_object_new (VP_TYPE_BOARD_PRESORT, NULL);
+
+  self->store = g_object_ref (store);
+  self->source = g_object_ref (source);
+  self->ranked = ranked;
+  presort_reload (self);
+  g_signal_connect_object (source, "items-changed", G_CALLBACK (on_presort_source_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (vp_store_get_records (store, VP_TYPE_PRIORITY), "items-changed",
+                           G_CALLBACK (on_presort_priorities_changed_cb), self, G_CONNECT_SWAPPED);
+  return self;
+}
+
+/* With lanes or without: in the order of priorities only without. */
+static void
+vp_board_presort_set_ranked (VpBoardPresort *self, gboolean ranked)
+{
+  if (self->ranked == ranked)
+    return;
+  self->ranked = ranked;
+  presort_rebuild (self);
+}
+
 /* The models are filled when the board is first shown: the window makes
  * every view, and a board of 10,000 actions takes a moment to sort. */
 static void
@@ -995,15 +1359,26 @@ fill (VpBoardView *self)
         refresh (self, GTK_FILTER_CHANGE_DIFFERENT);
       return;
     }
+  /* without a plan nothing shows: the models are filled once it has one
+   * (the window gives it after showing the board) */
+  if (self->plan == NULL)
+    {
+      self->stale = FALSE;
+      update_headers (self);
+      return;
+    }
   if (self->lanes == VP_BOARD_LANES_LEAD)
     update_lead_lanes (self);
   update_placement (self);
   self->stale = FALSE;
   records = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->parts)));
-  self->source = vp_poke_model_new (G_LIST_MODEL (records));
+  self->presort = vp_board_presort_new (self->store, G_LIST_MODEL (records),
+                                        self->lanes == VP_BOARD_LANES_NONE);
+  self->source = vp_poke_model_new (G_LIST_MODEL (self->presort));
   gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (self->source));
-  /* the first card moved shows as soon as the others */
-  vp_poke_model_prepare (self->source);
+  /* the first card moved shows as soon as the others: its position is
+   * looked up after the first frame */
+  self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_cb, self, NULL);
   update_headers (self);
 }
 
@@ -1065,6 +1440,8 @@ set_lanes (VpBoardView *self, const char *nick)
     update_lead_lanes (self);
   model = headings_model (self);
   g_list_store_splice (self->parts, 0, 1, &model, 1);
+  if (self->presort != NULL)
+    vp_board_presort_set_ranked (self->presort, lanes == VP_BOARD_LANES_NONE);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   refresh (self, GTK_FILTER_CHANGE_DIFFERENT);
   update_lanes_button (self);
@@ -1214,8 +1591,10 @@ vp_board_view_dispose (GObject *object)
       g_clear_object (&self->columns[c].filter);
       g_clear_object (&self->columns[c].selection);
     }
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
   g_clear_object (&self->sorted);
   g_clear_object (&self->source);
+  g_clear_object (&self->presort);
   g_clear_object (&self->sorter);
   g_clear_object (&self->parts);
   g_clear_object (&self->lead_lanes);
@@ -1236,6 +1615,7 @@ vp_board_view_finalize (GObject *object)
     g_hash_table_unref (self->columns[c].lanes);
   g_free (self->columns);
   g_hash_table_unref (self->placement);
+  g_hash_table_unref (self->plan_priorities);
   g_hash_table_unref (self->dirty);
   g_hash_table_unref (self->watches);
   g_hash_table_unref (self->lead_ranks);
@@ -1350,6 +1730,7 @@ vp_board_view_init (VpBoardView *self)
 {
   self->def = &status_columns;
   self->placement = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) place_free);
+  self->plan_priorities = g_hash_table_new (NULL, NULL);
   self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->watches = g_hash_table_new (NULL, NULL);
   self->lead_lanes = g_list_store_new (GTK_TYPE_STRING_OBJECT);

@@ -79,8 +79,14 @@ struct _VpRowModel
   GtkSorter *sorter;
   /* every record of the source, in the sorter's order */
   GPtrArray *sorted;
-  /* those the filter lets through, borrowed from sorted */
-  GPtrArray *shown;
+  /* those the filter lets through: their positions in sorted (guint) */
+  GArray *shown;
+  /* with a key function: each sorted record's key (guint), which the
+   * match function filters by without looking at the record */
+  VpRowKeyFunc key_func;
+  VpRowMatchFunc match_func;
+  gpointer key_data;
+  GArray *keys;
   /* VpRows, at least as many as shown; the first n_items are the model */
   GPtrArray *rows;
   guint n_items;
@@ -147,16 +153,36 @@ sort (VpRowModel *self)
     g_ptr_array_sort_with_data (self->sorted, compare_records, self);
 }
 
-static gboolean
-shows (VpRowModel *self, gpointer record)
+static gpointer
+sorted_at (VpRowModel *self, guint index)
 {
-  return self->filter == NULL || gtk_filter_match (self->filter, record);
+  return g_ptr_array_index (self->sorted, index);
 }
 
-static VpRowKind
-kind_of (VpRowModel *self, gpointer record)
+static gpointer
+shown_at (VpRowModel *self, guint position)
 {
-  return self->kind_func != NULL ? self->kind_func (record, self->kind_data) : VP_ROW_ITEM;
+  return sorted_at (self, g_array_index (self->shown, guint, position));
+}
+
+/* Whether the record at @index in sorted shows. */
+static gboolean
+shows (VpRowModel *self, guint index)
+{
+  if (self->key_func != NULL)
+    return self->match_func (sorted_at (self, index), g_array_index (self->keys, guint, index),
+                             self->key_data);
+  return self->filter == NULL || gtk_filter_match (self->filter, sorted_at (self, index));
+}
+
+/* What the record at @index in sorted is: one with a key is an item. */
+static VpRowKind
+kind_of (VpRowModel *self, guint index)
+{
+  if (self->kind_func == NULL
+      || (self->key_func != NULL && g_array_index (self->keys, guint, index) != VP_ROW_NO_KEY))
+    return VP_ROW_ITEM;
+  return self->kind_func (sorted_at (self, index), self->kind_data);
 }
 
 /* Leaves out the headings that show only with items, where none follows
@@ -167,20 +193,21 @@ drop_lone_headings (VpRowModel *self)
   guint kept = 0;
   /* the record kept last is a heading that waits for an item */
   gboolean waiting = FALSE;
+  guint *shown = (guint *) (gpointer) self->shown->data;
 
   if (self->kind_func == NULL)
     return;
   for (guint i = 0; i < self->shown->len; i++)
     {
-      gpointer record = g_ptr_array_index (self->shown, i);
-      VpRowKind kind = kind_of (self, record);
+      guint index = shown[i];
+      VpRowKind kind = kind_of (self, index);
 
       if (waiting && kind != VP_ROW_ITEM)
         kept--;
-      self->shown->pdata[kept++] = record;
+      shown[kept++] = index;
       waiting = kind == VP_ROW_HEADING_OF_ITEMS;
     }
-  g_ptr_array_set_size (self->shown, waiting ? kept - 1 : kept);
+  g_array_set_size (self->shown, waiting ? kept - 1 : kept);
 }
 
 /* Which records show, asking the filter only what @change leaves open:
@@ -192,49 +219,56 @@ drop_lone_headings (VpRowModel *self)
 static void
 refilter (VpRowModel *self, GtkFilterChange change)
 {
-  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GArray) before = NULL;
   guint kept = 0;
+  guint *shown;
 
   switch (change)
     {
     case GTK_FILTER_CHANGE_MORE_STRICT:
+      shown = (guint *) (gpointer) self->shown->data;
       for (guint i = 0; i < self->shown->len; i++)
         {
-          gpointer record = g_ptr_array_index (self->shown, i);
-
-          if (shows (self, record))
-            self->shown->pdata[kept++] = record;
+          if (shows (self, shown[i]))
+            shown[kept++] = shown[i];
         }
-      g_ptr_array_set_size (self->shown, kept);
+      g_array_set_size (self->shown, kept);
       break;
     case GTK_FILTER_CHANGE_LESS_STRICT:
       before = g_steal_pointer (&self->shown);
-      self->shown = g_ptr_array_sized_new (self->sorted->len);
+      self->shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->sorted->len);
       for (guint i = 0; i < self->sorted->len; i++)
         {
-          gpointer record = g_ptr_array_index (self->sorted, i);
-
-          if (kept < before->len && g_ptr_array_index (before, kept) == record)
+          if (kept < before->len && g_array_index (before, guint, kept) == i)
             {
-              g_ptr_array_add (self->shown, record);
+              g_array_append_val (self->shown, i);
               kept++;
             }
-          else if (shows (self, record))
-            g_ptr_array_add (self->shown, record);
+          else if (shows (self, i))
+            g_array_append_val (self->shown, i);
         }
       break;
     case GTK_FILTER_CHANGE_DIFFERENT:
     default:
-      g_ptr_array_set_size (self->shown, 0);
+      g_array_set_size (self->shown, 0);
       for (guint i = 0; i < self->sorted->len; i++)
         {
-          gpointer record = g_ptr_array_index (self->sorted, i);
-
-          if (shows (self, record))
-            g_ptr_array_add (self->shown, record);
+          if (shows (self, i))
+            g_array_append_val (self->shown, i);
         }
     }
   drop_lone_headings (self);
+}
+
+/* Each sorted record's key. */
+static void
+make_keys (VpRowModel *self)
+{
+  if (self->key_func == NULL)
+    return;
+  g_array_set_size (self->keys, self->sorted->len);
+  for (guint i = 0; i < self->sorted->len; i++)
+    g_array_index (self->keys, guint, i) = self->key_func (sorted_at (self, i), self->key_data);
 }
 
 /* Announces the records shown: the change of length, then "published". */
@@ -265,11 +299,12 @@ rebuild (VpRowModel *self)
 {
   guint n = g_list_model_get_n_items (self->source);
 
-  g_ptr_array_set_size (self->shown, 0);
+  g_array_set_size (self->shown, 0);
   g_ptr_array_set_size (self->sorted, 0);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->sorted, g_list_model_get_item (self->source, i));
   sort (self);
+  make_keys (self);
   refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   publish (self);
 }
@@ -352,7 +387,8 @@ vp_row_model_finalize (GObject *object)
   VpRowModel *self = VP_ROW_MODEL (object);
 
   g_ptr_array_unref (self->rows);
-  g_ptr_array_unref (self->shown);
+  g_array_unref (self->shown);
+  g_array_unref (self->keys);
   g_ptr_array_unref (self->sorted);
 
   G_OBJECT_CLASS (vp_row_model_parent_class)->finalize (object);
@@ -390,7 +426,8 @@ static void
 vp_row_model_init (VpRowModel *self)
 {
   self->sorted = g_ptr_array_new_with_free_func (g_object_unref);
-  self->shown = g_ptr_array_new ();
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->keys = g_array_new (FALSE, FALSE, sizeof (guint));
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
@@ -405,9 +442,43 @@ vp_row_model_init (VpRowModel *self)
 VpRowModel *
 vp_row_model_new (GListModel *source, GtkFilter *filter, GtkSorter *sorter)
 {
+  return vp_row_model_new_full (source, filter, sorter, NULL, NULL, NULL, NULL);
+}
+
+/**
+ * vp_row_model_new_full:
+ * @key_func: (nullable): a record's key, or %VP_ROW_NO_KEY
+ * @match_func: (nullable): whether a record shows, told its key: what
+ *   the filter says, sooner
+ * @kind_func: (nullable): as vp_row_model_set_kind_func()
+ * @data: for the three functions
+ *
+ * As vp_row_model_new(). For many rows, with a key function: the model
+ * keeps each record's key, and filters by @match_func rather than by the
+ * filter, which still says when to filter again and how. A record with a
+ * key is an item, never a heading.
+ *
+ * Returns: (transfer full): a GListModel of VpRows, filled at once
+ */
+VpRowModel *
+vp_row_model_new_full (GListModel *source,
+                       GtkFilter *filter,
+                       GtkSorter *sorter,
+                       VpRowKeyFunc key_func,
+                       VpRowMatchFunc match_func,
+                       VpRowKindFunc kind_func,
+                       gpointer data)
+{
   VpRowModel *self = g_object_new (VP_TYPE_ROW_MODEL, NULL);
 
   g_return_val_if_fail (G_IS_LIST_MODEL (source), NULL);
+  g_return_val_if_fail ((key_func == NULL) == (match_func == NULL), NULL);
+
+  self->key_func = key_func;
+  self->match_func = match_func;
+  self->key_data = data;
+  self->kind_func = kind_func;
+  self->kind_data = data;
 
   self->source = g_object_ref (source);
   self->filter = filter != NULL ? g_object_ref (filter) : NULL;
@@ -430,11 +501,12 @@ vp_row_model_new (GListModel *source, GtkFilter *filter, GtkSorter *sorter)
 guint
 vp_row_model_find (VpRowModel *self, gpointer record)
 {
-  guint position;
-
   g_return_val_if_fail (VP_IS_ROW_MODEL (self), GTK_INVALID_LIST_POSITION);
-  if (record != NULL && g_ptr_array_find (self->shown, record, &position))
-    return position;
+  for (guint position = 0; record != NULL && position < self->shown->len; position++)
+    {
+      if (shown_at (self, position) == record)
+        return position;
+    }
   return GTK_INVALID_LIST_POSITION;
 }
 
@@ -452,7 +524,7 @@ vp_row_model_get_record (VpRowModel *self, guint position)
    * has no rows yet, past the new one its rows are about to go */
   if (position >= MIN (self->n_items, self->shown->len))
     return NULL;
-  return g_ptr_array_index (self->shown, position);
+  return shown_at (self, position);
 }
 
 /**
