@@ -26,6 +26,7 @@ vp_store_finalize_sync (VpStore *self)
   g_clear_pointer (&self->get_sync_base, sqlite3_finalize);
   g_clear_pointer (&self->set_sync_base, sqlite3_finalize);
   g_clear_pointer (&self->get_tombstone, sqlite3_finalize);
+  g_clear_pointer (&self->any_tombstone, sqlite3_finalize);
   g_clear_pointer (&self->put_tombstone, sqlite3_finalize);
   g_clear_pointer (&self->drop_tombstone, sqlite3_finalize);
   g_clear_pointer (&self->read_sync_base, sqlite3_finalize);
@@ -485,6 +486,7 @@ write_tombstone_row (VpStore *self, const VpTombstone *tombstone, GError **error
 
   if (stmt == NULL)
     return vp_store_set_sqlite_error (self, sqlite3_errcode (self->db), "tombstone", error);
+  self->no_tombstones = FALSE;
   sqlite3_bind_text (stmt, 1, tombstone->uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, tombstone->kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, tombstone->deleted_at, -1, SQLITE_STATIC);
@@ -547,9 +549,21 @@ vp_store_write_tombstone (
 gboolean
 vp_store_clear_tombstone (VpStore *self, const char *uuid, GError **error)
 {
-  g_autoptr (VpTombstone) tombstone = vp_store_find_tombstone (self, uuid);
+  g_autoptr (VpTombstone) tombstone = NULL;
   sqlite3_stmt *stmt;
 
+  if (self->in_transaction && !self->no_tombstones)
+    {
+      stmt = prepared (self, &self->any_tombstone, "SELECT 1 FROM tombstone LIMIT 1");
+      if (stmt != NULL)
+        {
+          self->no_tombstones = sqlite3_step (stmt) == SQLITE_DONE;
+          sqlite3_reset (stmt);
+        }
+    }
+  if (self->in_transaction && self->no_tombstones)
+    return TRUE;
+  tombstone = vp_store_find_tombstone (self, uuid);
   if (tombstone == NULL)
     return TRUE;
   stmt = prepared (self, &self->drop_tombstone, "DELETE FROM tombstone WHERE uuid = ?1");
@@ -608,6 +622,8 @@ vp_store_revert_book (VpStore *self, BookOp *op, GError **error)
     case BOOK_TOMBSTONE:
       {
         const char *values[] = { op->key, op->before[0], op->before[1], op->before[2], NULL };
+
+        self->no_tombstones = FALSE;
 
         if (op->existed)
           return run_sql (self,

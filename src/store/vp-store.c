@@ -424,6 +424,9 @@ vp_store_dispose (GObject *object)
   g_clear_pointer (&self->organisations, g_hash_table_unref);
   /* Statements before the handle: sqlite3_close refuses while any live. */
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->savepoint, sqlite3_finalize);
+  g_clear_pointer (&self->release, sqlite3_finalize);
+  g_clear_pointer (&self->rollback_to, sqlite3_finalize);
   vp_store_finalize_sync (self);
 
   G_OBJECT_CLASS (vp_store_parent_class)->dispose (object);
@@ -868,6 +871,7 @@ vp_store_begin (VpStore *self, GError **error)
   if (!vp_store_check_writable (self, error) || !vp_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
+  self->no_tombstones = FALSE;
   return TRUE;
 }
 
@@ -1017,6 +1021,7 @@ vp_store_commit (VpStore *self, GError **error)
       return FALSE;
     }
   self->in_transaction = FALSE;
+  self->no_tombstones = FALSE;
   pending = g_steal_pointer (&self->pending);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingOp));
   g_array_set_clear_func (self->pending, (GDestroyNotify) clear_pending_op);
@@ -1050,6 +1055,7 @@ vp_store_rollback (VpStore *self)
 
   vp_store_exec (self, "ROLLBACK", NULL);
   self->in_transaction = FALSE;
+  self->no_tombstones = FALSE;
   g_array_set_size (self->pending, 0);
   vp_store_forget_undo_label (self);
 }
@@ -1147,6 +1153,25 @@ write_tombstone (
   return TRUE;
 }
 
+/* Runs a statement of our own without arguments (a savepoint's), prepared
+ * on first use: an import runs three for every record. */
+static gboolean
+run_prepared (VpStore *self, sqlite3_stmt **slot, const char *sql, GError **error)
+{
+  int rc = SQLITE_OK;
+
+  if (*slot == NULL)
+    rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (*slot);
+      sqlite3_reset (*slot);
+    }
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    return vp_store_set_sqlite_error (self, rc, sql, error);
+  return TRUE;
+}
+
 /* Runs one write, in the caller's transaction or in one of its own. A
  * failed write leaves the caller's transaction as it was (a savepoint
  * around its rows), and so the objects. */
@@ -1201,7 +1226,7 @@ write_op (VpStore *self,
   PendingOp op = { kind, g_object_ref (record), draft ? g_object_ref (draft) : NULL, NULL };
 
   if ((own && !vp_store_begin (self, error))
-      || (!own && !vp_store_exec (self, "SAVEPOINT vp_write", error)))
+      || (!own && !run_prepared (self, &self->savepoint, "SAVEPOINT vp_write", error)))
     {
       clear_pending_op (&op);
       return FALSE;
@@ -1220,8 +1245,12 @@ write_op (VpStore *self,
   if (!own)
     {
       if (!ok)
-        vp_store_exec (self, "ROLLBACK TO vp_write", NULL);
-      vp_store_exec (self, "RELEASE vp_write", NULL);
+        {
+          run_prepared (self, &self->rollback_to, "ROLLBACK TO vp_write", NULL);
+          /* it may bring back a tombstone the write had removed */
+          self->no_tombstones = FALSE;
+        }
+      run_prepared (self, &self->release, "RELEASE vp_write", NULL);
       return ok;
     }
   if (!ok)
