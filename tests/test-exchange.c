@@ -1471,6 +1471,60 @@ test_invalid_in_background (void)
 /* What json-glib takes for a file as the program writes it, estimated:
  * well within what the reader allows (twelve times the file), also without
  * spaces. */
+/* The same JSON as json-glib's parser makes, written out again. */
+static char *
+json_glib_text (JsonNode *root)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+check_build_as_parser (const char *text)
+{
+  VpJsonLimits limits = { VP_EXCHANGE_MAX_DEPTH, NULL, 0, G_MAXUINT64 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonNode) built = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+
+  g_assert_true (vp_json_strict_check (text, strlen (text), &limits, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  built = vp_json_strict_build (text, strlen (text));
+  g_assert_nonnull (built);
+  g_assert_true (json_node_is_immutable (built));
+  g_assert_true (json_node_equal (built, json_parser_get_root (parser)));
+  /* the generator tells whole numbers from others, json_node_equal() not */
+  expected = json_glib_text (json_parser_get_root (parser));
+  got = json_glib_text (built);
+  g_assert_cmpstr (got, ==, expected);
+}
+
+/* The reader's tree is built by vp_json_strict_build(), not json-glib's
+ * parser: the same nodes, for the example and for every kind of value,
+ * escape and nesting. */
+static void
+test_build_as_parser (void)
+{
+  g_autofree char *example = example_text ();
+
+  check_build_as_parser (example);
+  check_build_as_parser ("\xef\xbb\xbf {\"a\": [1, -2, 0, -0, 3.5, -1e3, 2E+2, 1.25e-2, "
+                         "9223372036854775807, -9223372036854775808],\n"
+                         " \"b\": {\"\": null, \"t\": true, \"f\": false, \"e\": {}, "
+                         "\"l\": [[], [{}], [[[\"deep\"]]]]},\r\n"
+                         "\t\"\\u00e9\\n\": \"\\\"q\\\" \\\\ \\/ \\b\\f\\n\\r\\t "
+                         "\\u0041\\u00e9\\u20ac\\ud83d\\ude00 é€😀\", \"s\": \"\"}");
+  check_build_as_parser ("[]");
+  check_build_as_parser ("\"only a text\"");
+  check_build_as_parser ("42");
+}
+
 static void
 test_tree_estimate (void)
 {
@@ -2447,6 +2501,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/invalid/missing-file", test_invalid_missing_file);
   g_test_add_func ("/exchange/invalid/in-background", test_invalid_in_background);
   g_test_add_func ("/exchange/strict/tree-estimate", test_tree_estimate);
+  g_test_add_func ("/exchange/strict/build-as-parser", test_build_as_parser);
   g_test_add_func ("/exchange/invalid/empty/bytes", test_invalid_empty_bytes);
   g_test_add_func ("/exchange/invalid/empty/file", test_invalid_empty_file);
   g_test_add_func ("/exchange/import/again", test_reimport_idempotent);

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "model/vp-record-private.h"
@@ -55,6 +54,13 @@ typedef struct
   /* UUID → why the record cannot be taken though the file is valid (a
    * sub-theme letter used here by another sub-theme) */
   GHashTable *clashes;
+  /* UUID → VpTombstone, every deletion made here or taken (read once:
+   * a query for each record of a large file took longer than the rest of
+   * the comparison); owned by tombstone_list */
+  GHashTable *tombstones;
+  GPtrArray *tombstone_list;
+  /* GType → the keys its records may have (check_keys()) */
+  GHashTable *known_keys;
   /* the file's format version */
   int version;
 } Import;
@@ -257,44 +263,55 @@ read_value (Import *import,
   return TRUE;
 }
 
-static gboolean
-is_known_key (GType type, const char *key)
+/* The keys a record of @type may have, each once. */
+static GHashTable *
+make_known_keys (GType type)
 {
   VpRecordClass *klass = g_type_class_peek (type);
+  GHashTable *keys = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_kinds;
   const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
 
   /* a budget is "budget", with "budget_cents" besides (read_budget()) */
-  if (g_str_equal (key, "budget")
-      && g_object_class_find_property (G_OBJECT_CLASS (klass), "budget-cents") != NULL)
-    return TRUE;
-
-  if (g_str_equal (key, "uuid") || g_str_equal (key, "modified_at")
-      || g_str_equal (key, "modified_by") || g_str_equal (key, "base"))
-    return TRUE;
+  if (g_object_class_find_property (G_OBJECT_CLASS (klass), "budget-cents") != NULL)
+    g_hash_table_add (keys, (gpointer) "budget");
+  g_hash_table_add (keys, (gpointer) "uuid");
+  g_hash_table_add (keys, (gpointer) "modified_at");
+  g_hash_table_add (keys, (gpointer) "modified_by");
+  g_hash_table_add (keys, (gpointer) "base");
   for (guint i = 0; i < klass->n_fields; i++)
     {
-      if (g_str_equal (vp_exchange_key (klass->fields[i]), key)
-          && g_strcmp0 (klass->fields[i]->name, klass->parent_field) != 0)
-        return TRUE;
+      if (g_strcmp0 (klass->fields[i]->name, klass->parent_field) != 0)
+        g_hash_table_add (keys, (gpointer) vp_exchange_key (klass->fields[i]));
     }
   for (guint k = 0; k < n_kinds; k++)
     {
-      if (kinds[k].parent_type == type && g_str_equal (kinds[k].key, key))
-        return TRUE;
+      if (kinds[k].parent_type == type)
+        g_hash_table_add (keys, (gpointer) kinds[k].key);
     }
-  return FALSE;
+  return keys;
 }
 
+/* Every key of @object known for @type; the first unknown one, in the
+ * file's order, is the fault. The keys of each type are made once an
+ * import, not looked for among the fields for every key of every record. */
 static gboolean
-check_keys (GType type, JsonObject *object, const char *path, GError **error)
+check_keys (Import *import, GType type, JsonObject *object, const char *path, GError **error)
 {
-  g_autoptr (GList) members = json_object_get_members (object);
+  GHashTable *known = g_hash_table_lookup (import->known_keys, GSIZE_TO_POINTER (type));
+  JsonObjectIter iter;
+  const char *key;
 
-  for (GList *l = members; l != NULL; l = l->next)
+  if (known == NULL)
     {
-      if (!is_known_key (type, l->data))
-        return fail (error, path, _ ("unknown key “%s”"), (const char *) l->data);
+      known = make_known_keys (type);
+      g_hash_table_insert (import->known_keys, GSIZE_TO_POINTER (type), known);
+    }
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (known, key))
+        return fail (error, path, _ ("unknown key “%s”"), key);
     }
   return TRUE;
 }
@@ -573,7 +590,7 @@ read_record (Import *import,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return fail (error, path, _ ("expected an object, got %s"), json_type_name (node));
   object = json_node_get_object (node);
-  if (!check_keys (type, object, path, error)
+  if (!check_keys (import, type, object, path, error)
       || !read_identity (import, record, object, path, error)
       || !read_fields (import, record, object, path, error))
     return FALSE;
@@ -850,18 +867,36 @@ get_needed (VpRecord *record, const char *needed[2])
                 : NULL;
 }
 
+/* The database's tombstone of @uuid, if any. */
+static VpTombstone *
+find_tombstone (Import *import, const char *uuid)
+{
+  if (import->tombstones == NULL)
+    {
+      import->tombstone_list = vp_store_list_tombstones (import->store);
+      import->tombstones = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < import->tombstone_list->len; i++)
+        {
+          VpTombstone *tombstone = g_ptr_array_index (import->tombstone_list, i);
+
+          g_hash_table_insert (import->tombstones, tombstone->uuid, tombstone);
+        }
+    }
+  return g_hash_table_lookup (import->tombstones, uuid);
+}
+
 /* Our deletion of the record, where it counts for it. */
 static VpTombstone *
 find_deleted_here (Import *import, VpRecord *record, VpRecord *local)
 {
-  g_autoptr (VpTombstone) tombstone = NULL;
+  VpTombstone *tombstone;
 
   if (local != NULL)
     return NULL;
-  tombstone = vp_store_find_tombstone (import->store, vp_record_get_uuid (record));
+  tombstone = find_tombstone (import, vp_record_get_uuid (record));
   if (!vp_merge_tombstone_applies (tombstone, record))
     return NULL;
-  return g_steal_pointer (&tombstone);
+  return tombstone;
 }
 
 /* Records deleted here that the file has, each with what belongs to it in
@@ -876,7 +911,7 @@ find_deleted_subtrees (Import *import, GHashTable *roots, GHashTable *newest)
       Incoming *incoming = g_ptr_array_index (import->records, i);
       VpRecord *record = incoming->record;
       VpRecord *local = vp_store_lookup (import->store, vp_record_get_uuid (record));
-      g_autoptr (VpTombstone) tombstone = find_deleted_here (import, record, local);
+      VpTombstone *tombstone = find_deleted_here (import, record, local);
       const char *needed[2];
       const char *root = NULL;
       const char *stamp;
@@ -1004,7 +1039,7 @@ add_record (Build *build, Incoming *incoming)
   VpRecord *local = find_local (import, incoming->record);
   const char *uuid = vp_record_get_uuid (incoming->record);
   const char *clash = g_hash_table_lookup (import->clashes, uuid);
-  g_autoptr (VpTombstone) tombstone = find_deleted_here (import, incoming->record, local);
+  VpTombstone *tombstone = find_deleted_here (import, incoming->record, local);
   g_autofree char *reason = NULL;
   VpChangeKind kind
     = vp_merge_classify (import->store, import->partner, incoming->record, local, &reason);
@@ -1047,15 +1082,13 @@ add_deletion (Build *build, Deletion *deletion)
 {
   Import *import = build->import;
   VpRecord *local = vp_store_lookup (import->store, deletion->tombstone.uuid);
-  g_autoptr (VpTombstone) ours = NULL;
   g_autofree char *reason = NULL;
   VpChangeKind kind;
   VpChange *change;
 
   if (local == NULL)
     {
-      ours = vp_store_find_tombstone (import->store, deletion->tombstone.uuid);
-      if (ours == NULL)
+      if (find_tombstone (import, deletion->tombstone.uuid) == NULL)
         vp_change_set_add_relay (build->set, &deletion->tombstone);
       return;
     }
@@ -1392,11 +1425,13 @@ check_strict (GBytes *bytes, GError **error)
   return FALSE;
 }
 
+/* The tree of a file check_strict() passed: built by our own loop, which
+ * takes a fraction of the time json-glib's parser does (its scanner looks
+ * at the file character by character); the nodes are json-glib's. */
 static JsonNode *
 parse_json (GBytes *bytes, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr (GError) parse_error = NULL;
+  g_autoptr (JsonNode) root = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
@@ -1405,29 +1440,14 @@ parse_json (GBytes *bytes, GError **error)
       g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_SYNTAX, _ ("The file is empty."));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, data, (gssize) size, &parse_error))
-    {
-      int line = 0, column = 0, consumed = 0;
-
-      /* json-glib says "<data>:LINE:COLUMN: Parse error: …" */
-      if (sscanf (parse_error->message, "<data>:%d:%d: %n", &line, &column, &consumed) == 2
-          && consumed > 0)
-        g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_SYNTAX,
-                     _ ("The file is not valid JSON: line %d, column %d: %s"), line, column,
-                     parse_error->message + consumed);
-      else
-        g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_SYNTAX,
-                     _ ("The file is not valid JSON: %s"), parse_error->message);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  root = vp_json_strict_build (data, size);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, VP_EXCHANGE_ERROR, VP_EXCHANGE_ERROR_NOT_EXCHANGE,
                    _ ("This is not a Veiligheidsplan exchange file (it is not a JSON object)."));
       return NULL;
     }
-  return json_node_ref (json_parser_get_root (parser));
+  return g_steal_pointer (&root);
 }
 
 static gboolean
@@ -1506,6 +1526,7 @@ vp_exchange_read_json (VpStore *store, JsonNode *root, const char *file_name, GE
   import.deletions = g_ptr_array_new_with_free_func ((GDestroyNotify) deletion_free);
   import.deleted = g_hash_table_new (g_str_hash, g_str_equal);
   import.clashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  import.known_keys = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
   if (read_document (&import, json_node_get_object (root), &exported_at, error))
     set = build_change_set (&import, exported_at, file_name);
 
@@ -1516,6 +1537,9 @@ vp_exchange_read_json (VpStore *store, JsonNode *root, const char *file_name, GE
   g_ptr_array_unref (import.deletions);
   g_hash_table_unref (import.clashes);
   g_clear_pointer (&import.keys, g_hash_table_unref);
+  g_clear_pointer (&import.tombstones, g_hash_table_unref);
+  g_hash_table_unref (import.known_keys);
+  g_clear_pointer (&import.tombstone_list, g_ptr_array_unref);
   g_free (import.latest_stamp);
   g_free (import.partner);
   return set;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -43,5 +43,6 @@ typedef struct
 GQuark vp_json_strict_error_quark (void);
 gboolean vp_json_strict_check (
   const char *data, gsize size, const VpJsonLimits *limits, guint64 *tree_bytes, GError **error);
+JsonNode *vp_json_strict_build (const char *data, gsize size);
 
 G_END_DECLS
