@@ -1481,6 +1481,45 @@ json_glib_text (JsonNode *root)
   return json_generator_to_data (generator, NULL);
 }
 
+/* Two compact trees alike: types, values, keys in order. */
+static void
+assert_json_equal (const VpJson *a, const VpJson *b)
+{
+  g_assert_cmpint (a->type, ==, b->type);
+  switch (a->type)
+    {
+    case VP_JSON_NULL:
+      break;
+    case VP_JSON_BOOLEAN:
+      g_assert_cmpint (a->boolean, ==, b->boolean);
+      break;
+    case VP_JSON_INTEGER:
+      g_assert_cmpint (a->integer, ==, b->integer);
+      break;
+    case VP_JSON_DOUBLE:
+      g_assert_cmpfloat (a->number, ==, b->number);
+      break;
+    case VP_JSON_STRING:
+      g_assert_cmpstr (a->string, ==, b->string);
+      break;
+    case VP_JSON_OBJECT:
+    case VP_JSON_ARRAY:
+      g_assert_cmpuint (a->length, ==, b->length);
+      for (guint i = 0; i < a->length; i++)
+        {
+          if (a->type == VP_JSON_OBJECT)
+            {
+              g_assert_cmpstr (a->keys[i], ==, b->keys[i]);
+              g_assert_true (vp_json_get_member (a, a->keys[i]) == &a->elements[i]);
+            }
+          assert_json_equal (&a->elements[i], &b->elements[i]);
+        }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 check_build_as_parser (const char *text)
 {
@@ -1490,6 +1529,8 @@ check_build_as_parser (const char *text)
   g_autoptr (JsonNode) built = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *got = NULL;
+  g_autoptr (VpJsonDocument) doc = NULL;
+  g_autoptr (VpJsonDocument) from_node = NULL;
 
   g_assert_true (vp_json_strict_check (text, strlen (text), &limits, NULL, &error));
   g_assert_no_error (error);
@@ -1503,11 +1544,19 @@ check_build_as_parser (const char *text)
   expected = json_glib_text (json_parser_get_root (parser));
   got = json_glib_text (built);
   g_assert_cmpstr (got, ==, expected);
+
+  /* the reader's compact tree, from the text and from json-glib's nodes */
+  doc = vp_json_document_parse (text, strlen (text));
+  from_node = vp_json_document_from_node (json_parser_get_root (parser));
+  g_assert_nonnull (doc);
+  g_assert_nonnull (from_node);
+  assert_json_equal (vp_json_document_get_root (doc), vp_json_document_get_root (from_node));
 }
 
-/* The reader's tree is built by vp_json_strict_build(), not json-glib's
- * parser: the same nodes, for the example and for every kind of value,
- * escape and nesting. */
+/* The trees are built by our own loops, not json-glib's parser: json-glib's
+ * nodes by vp_json_strict_build(), the reader's compact tree by
+ * vp_json_document_parse() (or copied from nodes): the same values, for
+ * the example and for every kind of value, escape and nesting. */
 static void
 test_build_as_parser (void)
 {

@@ -891,3 +891,374 @@ vp_json_strict_build (const char *data, gsize size)
   json_node_seal (root);
   return root;
 }
+
+/* A compact tree of a checked document */
+
+/* Memory for the tree's values and key lists, handed out in blocks. */
+#define ARENA_BLOCK (256 * 1024)
+
+struct _VpJsonDocument
+{
+  VpJson root;
+  GStringChunk *strings;
+  /* blocks of values and key lists */
+  GPtrArray *blocks;
+  char *free;
+  gsize n_free;
+};
+
+static gpointer
+arena_alloc (VpJsonDocument *doc, gsize size)
+{
+  gpointer memory;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (size > ARENA_BLOCK / 4)
+    {
+      memory = g_malloc (size);
+      g_ptr_array_add (doc->blocks, memory);
+      return memory;
+    }
+  if (size > doc->n_free)
+    {
+      doc->free = g_malloc (ARENA_BLOCK);
+      doc->n_free = ARENA_BLOCK;
+      g_ptr_array_add (doc->blocks, doc->free);
+    }
+  memory = doc->free;
+  doc->free += size;
+  doc->n_free -= size;
+  return memory;
+}
+
+static VpJsonDocument *
+document_new (void)
+{
+  VpJsonDocument *doc = g_new0 (VpJsonDocument, 1);
+
+  doc->strings = g_string_chunk_new (ARENA_BLOCK);
+  doc->blocks = g_ptr_array_new_with_free_func (g_free);
+  return doc;
+}
+
+void
+vp_json_document_free (VpJsonDocument *doc)
+{
+  if (doc == NULL)
+    return;
+  g_string_chunk_free (doc->strings);
+  g_ptr_array_unref (doc->blocks);
+  g_free (doc);
+}
+
+const VpJson *
+vp_json_document_get_root (VpJsonDocument *doc)
+{
+  return &doc->root;
+}
+
+/* The values (and an object's keys) from @start on the stacks, moved into
+ * the document as the list or object @container. */
+static void
+close_values (VpJsonDocument *doc, VpJson *container, GArray *values, GPtrArray *keys, guint start)
+{
+  guint n = values->len - start;
+
+  container->length = n;
+  container->elements = arena_alloc (doc, MAX (n, 1) * sizeof (VpJson));
+  memcpy (container->elements, &g_array_index (values, VpJson, start), n * sizeof (VpJson));
+  g_array_set_size (values, start);
+  if (container->type == VP_JSON_OBJECT)
+    {
+      guint key_start = keys->len - n;
+
+      container->keys = arena_alloc (doc, MAX (n, 1) * sizeof (char *));
+      memcpy ((gpointer) container->keys, keys->pdata + key_start, n * sizeof (char *));
+      g_ptr_array_set_size (keys, key_start);
+    }
+}
+
+static VpJson
+parse_scalar (Builder *b, VpJsonDocument *doc)
+{
+  VpJson value = { VP_JSON_NULL };
+  const guchar *start = b->p;
+  gboolean whole = TRUE;
+
+  switch (*b->p)
+    {
+    case '"':
+      build_string (b);
+      value.type = VP_JSON_STRING;
+      value.string = g_string_chunk_insert_len (doc->strings, b->text->str, b->text->len);
+      return value;
+    case 't':
+      b->p += 4;
+      value.type = VP_JSON_BOOLEAN;
+      value.boolean = TRUE;
+      return value;
+    case 'f':
+      b->p += 5;
+      value.type = VP_JSON_BOOLEAN;
+      return value;
+    case 'n':
+      b->p += 4;
+      return value;
+    default:
+      break;
+    }
+  while (b->p < b->end
+         && (g_ascii_isdigit (*b->p) || *b->p == '-' || *b->p == '+' || *b->p == '.' || *b->p == 'e'
+             || *b->p == 'E'))
+    {
+      whole = whole && *b->p != '.' && *b->p != 'e' && *b->p != 'E';
+      b->p++;
+    }
+  g_string_truncate (b->text, 0);
+  g_string_append_len (b->text, (const char *) start, b->p - start);
+  if (whole)
+    {
+      value.type = VP_JSON_INTEGER;
+      value.integer = g_ascii_strtoll (b->text->str, NULL, 10);
+    }
+  else
+    {
+      value.type = VP_JSON_DOUBLE;
+      value.number = g_ascii_strtod (b->text->str, NULL);
+    }
+  return value;
+}
+
+/**
+ * vp_json_document_parse:
+ * @data: (array length=size): a text vp_json_strict_check() found to be
+ *   strict JSON within its limits
+ *
+ * The JSON value of @data as a compact tree: its texts in a few large
+ * blocks, each list's and object's values in one array, an object's keys
+ * in file order. Some five times less memory and time than json-glib's
+ * nodes, which take an allocation for every value, key and member table.
+ * Without recursion.
+ *
+ * Returns: (transfer full): the document
+ */
+VpJsonDocument *
+vp_json_document_parse (const char *data, gsize size)
+{
+  VpJsonDocument *doc = document_new ();
+  Builder b = { (const guchar *) data, (const guchar *) data + size, g_string_new (NULL) };
+  /* the values of the open lists and objects, innermost last; the keys of
+   * the open objects' values; each open container with the index of its
+   * first value */
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (VpJson));
+  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean want_key = FALSE;
+  gboolean have_root = FALSE;
+
+  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    b.p += 3;
+  for (;;)
+    {
+      VpJson value = { VP_JSON_NULL };
+
+      skip_space_in (&b);
+      if (b.p >= b.end)
+        break;
+      if (*b.p == ':')
+        {
+          b.p++;
+          continue;
+        }
+      if (*b.p == ',')
+        {
+          b.p++;
+          want_key
+            = g_array_index (values, VpJson, g_array_index (open, guint, open->len - 1) - 1).type
+              == VP_JSON_OBJECT;
+          continue;
+        }
+      if (*b.p == '}' || *b.p == ']')
+        {
+          guint start = g_array_index (open, guint, open->len - 1);
+          VpJson *container = &g_array_index (values, VpJson, start - 1);
+
+          b.p++;
+          g_array_set_size (open, open->len - 1);
+          close_values (doc, container, values, keys, start);
+          want_key = FALSE;
+          continue;
+        }
+      if (want_key)
+        {
+          build_string (&b);
+          g_ptr_array_add (keys,
+                           g_string_chunk_insert_len (doc->strings, b.text->str, b.text->len));
+          want_key = FALSE;
+          continue;
+        }
+      if (*b.p == '{' || *b.p == '[')
+        {
+          /* the container stands on the stack before its values */
+          value.type = *b.p == '{' ? VP_JSON_OBJECT : VP_JSON_ARRAY;
+          g_array_append_val (values, value);
+          g_array_append_val (open, values->len);
+          want_key = value.type == VP_JSON_OBJECT;
+          b.p++;
+          continue;
+        }
+      value = parse_scalar (&b, doc);
+      g_array_append_val (values, value);
+    }
+  g_string_free (b.text, TRUE);
+  have_root = values->len == 1 && open->len == 0;
+  g_return_val_if_fail (have_root, (vp_json_document_free (doc), NULL));
+  doc->root = g_array_index (values, VpJson, 0);
+  return doc;
+}
+
+/* @node as a value of @doc; FALSE when it nests too deep. */
+static gboolean
+copy_node (VpJsonDocument *doc, JsonNode *node, VpJson *value, guint depth)
+{
+  memset (value, 0, sizeof *value);
+  if (depth > VP_JSON_STRICT_MAX_DEPTH)
+    return FALSE;
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        guint n = json_object_get_size (object);
+        const char **keys = arena_alloc (doc, MAX (n, 1) * sizeof (char *));
+        JsonObjectIter iter;
+        const char *key;
+        JsonNode *member;
+        guint i = 0;
+
+        value->type = VP_JSON_OBJECT;
+        value->length = n;
+        value->elements = arena_alloc (doc, MAX (n, 1) * sizeof (VpJson));
+        value->keys = keys;
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &key, &member))
+          {
+            keys[i] = g_string_chunk_insert (doc->strings, key);
+            if (!copy_node (doc, member, &value->elements[i++], depth + 1))
+              return FALSE;
+          }
+        return TRUE;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        value->type = VP_JSON_ARRAY;
+        value->length = n;
+        value->elements = arena_alloc (doc, MAX (n, 1) * sizeof (VpJson));
+        for (guint i = 0; i < n; i++)
+          {
+            if (!copy_node (doc, json_array_get_element (array, i), &value->elements[i], depth + 1))
+              return FALSE;
+          }
+        return TRUE;
+      }
+    case JSON_NODE_NULL:
+      return TRUE;
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      value->type = VP_JSON_STRING;
+      value->string = g_string_chunk_insert (doc->strings, json_node_get_string (node));
+      break;
+    case G_TYPE_BOOLEAN:
+      value->type = VP_JSON_BOOLEAN;
+      value->boolean = json_node_get_boolean (node);
+      break;
+    case G_TYPE_INT64:
+      value->type = VP_JSON_INTEGER;
+      value->integer = json_node_get_int (node);
+      break;
+    default:
+      value->type = VP_JSON_DOUBLE;
+      value->number = json_node_get_double (node);
+    }
+  return TRUE;
+}
+
+/**
+ * vp_json_document_from_node:
+ *
+ * @node (a document from vp_exchange_parse()) as a compact tree.
+ *
+ * Returns: (transfer full) (nullable): the document, %NULL when @node
+ *   nests deeper than %VP_JSON_STRICT_MAX_DEPTH
+ */
+VpJsonDocument *
+vp_json_document_from_node (JsonNode *node)
+{
+  VpJsonDocument *doc = document_new ();
+
+  if (copy_node (doc, node, &doc->root, 1))
+    return doc;
+  vp_json_document_free (doc);
+  return NULL;
+}
+
+/**
+ * vp_json_get_member:
+ * @object: an object, or any value
+ *
+ * Returns: (nullable): the value of @key in @object, %NULL when it has
+ *   none (or is no object)
+ */
+const VpJson *
+vp_json_get_member (const VpJson *object, const char *key)
+{
+  if (object->type != VP_JSON_OBJECT)
+    return NULL;
+  for (guint i = 0; i < object->length; i++)
+    {
+      if (strcmp (object->keys[i], key) == 0)
+        return &object->elements[i];
+    }
+  return NULL;
+}
+
+/**
+ * vp_json_get_string:
+ *
+ * Returns: (nullable): the text of a text value, else %NULL
+ */
+const char *
+vp_json_get_string (const VpJson *value)
+{
+  return value->type == VP_JSON_STRING ? value->string : NULL;
+}
+
+/**
+ * vp_json_get_int:
+ *
+ * Returns: a number as a whole number (as json-glib's json_node_get_int()),
+ *   0 for what is not a number
+ */
+gint64
+vp_json_get_int (const VpJson *value)
+{
+  switch (value->type)
+    {
+    case VP_JSON_INTEGER:
+      return value->integer;
+    case VP_JSON_DOUBLE:
+      return (gint64) value->number;
+    case VP_JSON_BOOLEAN:
+      return value->boolean;
+    default:
+      return 0;
+    }
+}
