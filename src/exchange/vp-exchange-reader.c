@@ -34,6 +34,37 @@ typedef struct
   char *path;
 } Deletion;
 
+/* What the reader needs of a record type's fields, made once an import
+ * rather than asked of the type and the store for every record. */
+typedef struct
+{
+  GParamSpec *field;
+  /* its key in the file */
+  const char *key;
+  /* the format version that brought the key (vp_exchange_key_since()) */
+  int since;
+  VpFieldFlags flags;
+  /* "budget-cents", read by read_budget() */
+  gboolean is_budget;
+} FieldInfo;
+
+typedef struct
+{
+  /* the fields read from the file: all but the parent field */
+  FieldInfo *fields;
+  guint n_fields;
+  /* every key a record of the type may have */
+  GHashTable *keys;
+} TypeInfo;
+
+static void
+type_info_free (TypeInfo *info)
+{
+  g_free (info->fields);
+  g_hash_table_unref (info->keys);
+  g_free (info);
+}
+
 typedef struct
 {
   VpStore *store;
@@ -59,8 +90,10 @@ typedef struct
    * the comparison); owned by tombstone_list */
   GHashTable *tombstones;
   GPtrArray *tombstone_list;
-  /* GType → the keys its records may have (check_keys()) */
-  GHashTable *known_keys;
+  /* GType → TypeInfo */
+  GHashTable *types;
+  /* the place of a field in the file, for its faults */
+  GString *field_path;
   /* the file's format version */
   int version;
 } Import;
@@ -229,16 +262,14 @@ read_strv (const VpJson *node, GValue *value, const char *path, GError **error)
 
 /* Reads one field's JSON value into @value, checked. */
 static gboolean
-read_value (Import *import,
-            GType type,
+read_value (GType type,
             GParamSpec *field,
+            VpFieldFlags flags,
             const VpJson *node,
             GValue *value,
             const char *path,
             GError **error)
 {
-  VpFieldFlags flags = vp_store_get_field_flags (import->store, type, field);
-
   if ((node->type == VP_JSON_NULL) && field->value_type != G_TYPE_STRV)
     {
       if (!(flags & VP_FIELD_OPTIONAL))
@@ -265,48 +296,67 @@ read_value (Import *import,
   return TRUE;
 }
 
-/* The keys a record of @type may have, each once. */
-static GHashTable *
-make_known_keys (GType type)
+/* The fields and keys of @type. */
+static TypeInfo *
+make_type_info (Import *import, GType type)
 {
   VpRecordClass *klass = g_type_class_peek (type);
-  GHashTable *keys = g_hash_table_new (g_str_hash, g_str_equal);
+  TypeInfo *info = g_new0 (TypeInfo, 1);
   guint n_kinds;
   const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
 
-  /* a budget is "budget", with "budget_cents" besides (read_budget()) */
-  if (g_object_class_find_property (G_OBJECT_CLASS (klass), "budget-cents") != NULL)
-    g_hash_table_add (keys, (gpointer) "budget");
-  g_hash_table_add (keys, (gpointer) "uuid");
-  g_hash_table_add (keys, (gpointer) "modified_at");
-  g_hash_table_add (keys, (gpointer) "modified_by");
-  g_hash_table_add (keys, (gpointer) "base");
+  info->fields = g_new0 (FieldInfo, klass->n_fields);
+  info->keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_add (info->keys, (gpointer) "uuid");
+  g_hash_table_add (info->keys, (gpointer) "modified_at");
+  g_hash_table_add (info->keys, (gpointer) "modified_by");
+  g_hash_table_add (info->keys, (gpointer) "base");
   for (guint i = 0; i < klass->n_fields; i++)
     {
-      if (g_strcmp0 (klass->fields[i]->name, klass->parent_field) != 0)
-        g_hash_table_add (keys, (gpointer) vp_exchange_key (klass->fields[i]));
+      GParamSpec *field = klass->fields[i];
+      FieldInfo *fi;
+
+      if (g_strcmp0 (field->name, klass->parent_field) == 0)
+        continue;
+      fi = &info->fields[info->n_fields++];
+      /* a budget is "budget", with "budget_cents" besides (read_budget()) */
+      fi->is_budget = g_str_equal (field->name, "budget-cents");
+      if (fi->is_budget)
+        g_hash_table_add (info->keys, (gpointer) "budget");
+      g_hash_table_add (info->keys, (gpointer) vp_exchange_key (field));
+      fi->field = field;
+      fi->key = vp_exchange_key (field);
+      fi->since = vp_exchange_key_since (type, field);
+      fi->flags = vp_store_get_field_flags (import->store, type, field);
     }
   for (guint k = 0; k < n_kinds; k++)
     {
       if (kinds[k].parent_type == type)
-        g_hash_table_add (keys, (gpointer) kinds[k].key);
+        g_hash_table_add (info->keys, (gpointer) kinds[k].key);
     }
-  return keys;
+  return info;
+}
+
+static TypeInfo *
+get_type_info (Import *import, GType type)
+{
+  TypeInfo *info = g_hash_table_lookup (import->types, GSIZE_TO_POINTER (type));
+
+  if (info == NULL)
+    {
+      info = make_type_info (import, type);
+      g_hash_table_insert (import->types, GSIZE_TO_POINTER (type), info);
+    }
+  return info;
 }
 
 /* Every key of @object known for @type; the first unknown one, in the
- * file's order, is the fault. The keys of each type are made once an
- * import, not looked for among the fields for every key of every record. */
+ * file's order, is the fault. */
 static gboolean
 check_keys (Import *import, GType type, const VpJson *object, const char *path, GError **error)
 {
-  GHashTable *known = g_hash_table_lookup (import->known_keys, GSIZE_TO_POINTER (type));
+  GHashTable *known = get_type_info (import, type)->keys;
 
-  if (known == NULL)
-    {
-      known = make_known_keys (type);
-      g_hash_table_insert (import->known_keys, GSIZE_TO_POINTER (type), known);
-    }
   for (guint i = 0; i < object->length; i++)
     {
       if (!g_hash_table_contains (known, object->keys[i]))
@@ -334,12 +384,13 @@ get_member (const VpJson *object, const char *key, const char *path, GError **er
 static gboolean
 read_base (VpRecord *record, const VpJson *object, const char *path, GError **error)
 {
-  g_autofree char *base_path = g_strconcat (path, ".base", NULL);
+  g_autofree char *base_path = NULL;
   const VpJson *node = vp_json_get_member (object, "base");
   char *base;
 
   if (node == NULL)
     return TRUE;
+  base_path = g_strconcat (path, ".base", NULL);
   if (!expect_string (node, base_path, error))
     return FALSE;
   base = vp_exchange_normalize_timestamp (vp_json_get_string (node));
@@ -354,40 +405,55 @@ read_base (VpRecord *record, const VpJson *object, const char *path, GError **er
   return TRUE;
 }
 
+/* "path.key", for a fault: made only when there is one. */
+static const char *
+place (char **slot, const char *path, const char *key)
+{
+  if (*slot == NULL)
+    *slot = g_strconcat (path, ".", key, NULL);
+  return *slot;
+}
+
 static gboolean
 read_identity (
   Import *import, VpRecord *record, const VpJson *object, const char *path, GError **error)
 {
-  g_autofree char *uuid_path = g_strconcat (path, ".uuid", NULL);
-  g_autofree char *at_path = g_strconcat (path, ".modified_at", NULL);
-  g_autofree char *by_path = g_strconcat (path, ".modified_by", NULL);
+  g_autofree char *uuid_path = NULL;
+  g_autofree char *at_path = NULL;
+  g_autofree char *by_path = NULL;
   const VpJson *uuid, *at, *by;
   g_autofree char *modified_at = NULL;
 
   if ((uuid = get_member (object, "uuid", path, error)) == NULL
       || (at = get_member (object, "modified_at", path, error)) == NULL
-      || (by = get_member (object, "modified_by", path, error)) == NULL
-      || !expect_string (uuid, uuid_path, error) || !expect_string (at, at_path, error)
-      || !expect_string (by, by_path, error))
+      || (by = get_member (object, "modified_by", path, error)) == NULL)
     return FALSE;
+  if (uuid->type != VP_JSON_STRING)
+    return expect_string (uuid, place (&uuid_path, path, "uuid"), error);
+  if (at->type != VP_JSON_STRING)
+    return expect_string (at, place (&at_path, path, "modified_at"), error);
+  if (by->type != VP_JSON_STRING)
+    return expect_string (by, place (&by_path, path, "modified_by"), error);
 
   if (!vp_exchange_is_uuid (vp_json_get_string (uuid)))
-    return fail (error, uuid_path, _ ("expected a UUID, got “%s”"), vp_json_get_string (uuid));
-  if (g_hash_table_contains (import->by_uuid, vp_json_get_string (uuid)))
-    return fail (error, uuid_path, _ ("the UUID %s appears more than once in the file"),
+    return fail (error, place (&uuid_path, path, "uuid"), _ ("expected a UUID, got “%s”"),
                  vp_json_get_string (uuid));
+  if (g_hash_table_contains (import->by_uuid, vp_json_get_string (uuid)))
+    return fail (error, place (&uuid_path, path, "uuid"),
+                 _ ("the UUID %s appears more than once in the file"), vp_json_get_string (uuid));
   modified_at = vp_exchange_normalize_timestamp (vp_json_get_string (at));
   if (modified_at == NULL)
-    return fail (error, at_path,
+    return fail (error, place (&at_path, path, "modified_at"),
                  _ ("expected a time in UTC such as “2024-02-28T09:00:00.000Z”, got “%s”"),
                  vp_json_get_string (at));
   if (strcmp (modified_at, import->latest_stamp) > 0)
     return fail (
-      error, at_path,
+      error, place (&at_path, path, "modified_at"),
       _ ("the time %s lies in the future; is the clock of the computer that wrote the file right?"),
       modified_at);
   if (!vp_exchange_is_code (vp_json_get_string (by)))
-    return fail (error, by_path, _ ("expected an organisation code such as “nijkerk”, got “%s”"),
+    return fail (error, place (&by_path, path, "modified_by"),
+                 _ ("expected an organisation code such as “nijkerk”, got “%s”"),
                  vp_json_get_string (by));
 
   vp_record_set_identity (record, vp_json_get_string (uuid), modified_at, vp_json_get_string (by));
@@ -414,17 +480,28 @@ read_array (Import *import,
   const VpJson *node
     = path != NULL ? get_member (object, key, path, error) : vp_json_get_member (object, key);
   const VpJson *array;
+  g_autoptr (GString) item_path = NULL;
 
   if (node == NULL)
     return path != NULL ? FALSE : fail (error, array_path, _ ("required but missing"));
   if (!(node->type == VP_JSON_ARRAY))
     return fail (error, array_path, _ ("expected a list, got %s"), json_type_name (node));
   array = node;
+  item_path = g_string_new (array_path);
   for (guint i = 0; i < array->length; i++)
     {
-      g_autofree char *item_path = g_strdup_printf ("%s[%u]", array_path, i);
+      char digits[16];
+      guint n = 0;
 
-      if (!read_record (import, type, &array->elements[i], item_path, parent_uuid, error))
+      /* "array_path[i]", without a printf for each of thousands */
+      for (guint rest = i; n == 0 || rest > 0; rest /= 10)
+        digits[n++] = (char) ('0' + rest % 10);
+      g_string_truncate (item_path, strlen (array_path));
+      g_string_append_c (item_path, '[');
+      while (n > 0)
+        g_string_append_c (item_path, digits[--n]);
+      g_string_append_c (item_path, ']');
+      if (!read_record (import, type, &array->elements[i], item_path->str, parent_uuid, error))
         return FALSE;
     }
   return TRUE;
@@ -518,42 +595,70 @@ read_budget (
   return TRUE;
 }
 
+/* Sets the fields read so far, in one notification freeze rather than
+ * one for each property. */
+static void
+flush_fields (VpRecord *record, const char **names, GValue *values, guint *n)
+{
+  if (*n > 0)
+    g_object_setv (G_OBJECT (record), *n, names, values);
+  for (guint i = 0; i < *n; i++)
+    g_value_unset (&values[i]);
+  *n = 0;
+}
+
+/* The fields of @record from @object, checked, in the order of the
+ * class's fields (the first fault is the one named). */
 static gboolean
 read_fields (
   Import *import, VpRecord *record, const VpJson *object, const char *path, GError **error)
 {
-  VpRecordClass *klass = VP_RECORD_GET_CLASS (record);
+  TypeInfo *info = get_type_info (import, G_OBJECT_TYPE (record));
+  const char **names = g_newa (const char *, MAX (info->n_fields, 1));
+  GValue *values = g_newa (GValue, MAX (info->n_fields, 1));
+  guint n = 0;
+  gboolean ok = TRUE;
 
-  for (guint i = 0; i < klass->n_fields; i++)
+  memset (values, 0, sizeof (GValue) * MAX (info->n_fields, 1));
+  for (guint i = 0; ok && i < info->n_fields; i++)
     {
-      GParamSpec *field = klass->fields[i];
-      g_autofree char *field_path = g_strconcat (path, ".", vp_exchange_key (field), NULL);
-      g_auto (GValue) value = G_VALUE_INIT;
+      FieldInfo *fi = &info->fields[i];
       const VpJson *node;
 
-      if (g_strcmp0 (field->name, klass->parent_field) == 0)
-        continue;
-      if (g_str_equal (field->name, "budget-cents"))
+      if (fi->is_budget)
         {
-          if (!read_budget (import, record, object, path, error))
-            return FALSE;
+          /* it looks at the record as read so far */
+          flush_fields (record, names, values, &n);
+          ok = read_budget (import, record, object, path, error);
           continue;
         }
+      node = vp_json_get_member (object, fi->key);
       /* a key newer than the file's format: the value this database has */
-      if (vp_exchange_key_since (G_OBJECT_TYPE (record), field) > 1
-          && !(vp_json_get_member (object, vp_exchange_key (field)) != NULL))
+      if (node == NULL && fi->since > 1)
         {
-          keep_local_value (import, record, field);
+          flush_fields (record, names, values, &n);
+          keep_local_value (import, record, fi->field);
           continue;
         }
-      if ((node = get_member (object, vp_exchange_key (field), path, error)) == NULL)
-        return FALSE;
-      g_value_init (&value, field->value_type);
-      if (!read_value (import, G_OBJECT_TYPE (record), field, node, &value, field_path, error))
-        return FALSE;
-      g_object_set_property (G_OBJECT (record), field->name, &value);
+      if (node == NULL)
+        {
+          ok = get_member (object, fi->key, path, error) != NULL;
+          break;
+        }
+      g_string_truncate (import->field_path, 0);
+      g_string_append (import->field_path, path);
+      g_string_append_c (import->field_path, '.');
+      g_string_append (import->field_path, fi->key);
+      g_value_init (&values[n], fi->field->value_type);
+      names[n] = fi->field->name;
+      ok = read_value (G_OBJECT_TYPE (record), fi->field, fi->flags, node, &values[n++],
+                       import->field_path->str, error);
     }
-  return TRUE;
+  if (ok)
+    flush_fields (record, names, values, &n);
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+  return ok;
 }
 
 static gboolean
@@ -1534,7 +1639,8 @@ read_tree (VpStore *store, const VpJson *root, const char *file_name, GError **e
   import.deletions = g_ptr_array_new_with_free_func ((GDestroyNotify) deletion_free);
   import.deleted = g_hash_table_new (g_str_hash, g_str_equal);
   import.clashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  import.known_keys = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  import.types = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) type_info_free);
+  import.field_path = g_string_new (NULL);
   if (read_document (&import, root, &exported_at, error))
     set = build_change_set (&import, exported_at, file_name);
 
@@ -1546,7 +1652,8 @@ read_tree (VpStore *store, const VpJson *root, const char *file_name, GError **e
   g_hash_table_unref (import.clashes);
   g_clear_pointer (&import.keys, g_hash_table_unref);
   g_clear_pointer (&import.tombstones, g_hash_table_unref);
-  g_hash_table_unref (import.known_keys);
+  g_hash_table_unref (import.types);
+  g_string_free (import.field_path, TRUE);
   g_clear_pointer (&import.tombstone_list, g_ptr_array_unref);
   g_free (import.latest_stamp);
   g_free (import.partner);
