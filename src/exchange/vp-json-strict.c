@@ -59,8 +59,6 @@ typedef struct
   char type;
   /* of a list: the index of its key in the limits' kinds, or -1 */
   int kind;
-  /* of an object: the kind of the key just read, for its value */
-  int pending_kind;
   /* of an object: its keys so far; kept for the next object this deep */
   GHashTable *keys;
 } Frame;
@@ -205,8 +203,10 @@ open_container (Checker *c, char type)
     return FALSE;
   frame = &c->stack[c->depth++];
   frame->type = type;
-  frame->kind = type == '[' && parent != NULL && parent->type == '{' ? parent->pending_kind : -1;
-  frame->pending_kind = -1;
+  /* the key before a list is still in c->key; only a list's key is looked
+   * for among the kinds, not every key of every record */
+  frame->kind
+    = type == '[' && parent != NULL && parent->type == '{' ? find_kind (c, c->key->str) : -1;
   if (type == '{' && frame->keys == NULL)
     frame->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c->p++;
@@ -502,7 +502,6 @@ read_key (Checker *c, State *state)
       return fail (c, start, VP_JSON_STRICT_ERROR_DUPLICATE,
                    _ ("the key “%s” appears twice in one object"), key);
     }
-  frame->pending_kind = find_kind (c, c->key->str);
   *state = WANT_COLON;
   return TRUE;
 }

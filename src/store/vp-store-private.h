@@ -84,6 +84,7 @@ struct _VpStore
   /* the exchange bookkeeping, prepared on first use (vp-store-sync.c) */
   sqlite3_stmt *get_sync_base;
   sqlite3_stmt *set_sync_base;
+  sqlite3_stmt *add_sync_base;
   sqlite3_stmt *get_tombstone;
   sqlite3_stmt *any_tombstone;
   sqlite3_stmt *put_tombstone;
@@ -92,6 +93,10 @@ struct _VpStore
   sqlite3_stmt *get_sync_bases;
 
   gboolean in_transaction;
+  /* the transaction is kept whole or not at all (vp_store_begin_whole()):
+   * its writes take no savepoint; one failed */
+  gboolean whole;
+  gboolean write_failed;
   /* the tombstone table is empty, as the open transaction has it: asked
    * once, not for every record an import adds (vp_store_clear_tombstone());
    * no other connection writes while the transaction is open */

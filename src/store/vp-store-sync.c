@@ -25,6 +25,7 @@ vp_store_finalize_sync (VpStore *self)
 {
   g_clear_pointer (&self->get_sync_base, sqlite3_finalize);
   g_clear_pointer (&self->set_sync_base, sqlite3_finalize);
+  g_clear_pointer (&self->add_sync_base, sqlite3_finalize);
   g_clear_pointer (&self->get_tombstone, sqlite3_finalize);
   g_clear_pointer (&self->any_tombstone, sqlite3_finalize);
   g_clear_pointer (&self->put_tombstone, sqlite3_finalize);
@@ -180,7 +181,32 @@ vp_store_set_sync_base (
   if (g_strcmp0 (partner, VP_STORE_SENT) != 0)
     {
       BookOp *op = book_op_new (BOOK_SYNC_BASE, partner, uuid);
+      sqlite3_stmt *add = prepared (self, &self->add_sync_base,
+                                    "INSERT INTO sync_base (partner, uuid, modified_at) "
+                                    "VALUES (?1, ?2, ?3) ON CONFLICT (partner, uuid) DO NOTHING");
+      int rc;
 
+      if (add == NULL)
+        {
+          vp_book_op_free (op);
+          return vp_store_set_sqlite_error (self, sqlite3_errcode (self->db), "sync_base", error);
+        }
+      /* A row that was not there (most of a first import) is added
+       * without asking first what it was, for the undo. */
+      sqlite3_bind_text (add, 1, partner, -1, SQLITE_STATIC);
+      sqlite3_bind_text (add, 2, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (add, 3, modified_at, -1, SQLITE_STATIC);
+      rc = sqlite3_step (add);
+      if (rc == SQLITE_DONE && sqlite3_changes (self->db) == 1)
+        {
+          vp_store_queue_book (self, op);
+          return finish (self, add, rc, error);
+        }
+      if (!finish (self, add, rc, error))
+        {
+          vp_book_op_free (op);
+          return FALSE;
+        }
       op->before[0] = read_sync_base (self, partner, uuid);
       op->existed = op->before[0] != NULL;
       vp_store_queue_book (self, op);

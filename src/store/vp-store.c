@@ -877,6 +877,25 @@ vp_store_begin (VpStore *self, GError **error)
     return FALSE;
   self->in_transaction = TRUE;
   self->no_tombstones = FALSE;
+  self->whole = FALSE;
+  self->write_failed = FALSE;
+  return TRUE;
+}
+
+/**
+ * vp_store_begin_whole:
+ *
+ * As vp_store_begin(), for a change that is kept whole or not at all (an
+ * import of thousands of records): its writes take no savepoint each, and
+ * after a write failed the transaction can only be rolled back;
+ * vp_store_commit() refuses it.
+ */
+gboolean
+vp_store_begin_whole (VpStore *self, GError **error)
+{
+  if (!vp_store_begin (self, error))
+    return FALSE;
+  self->whole = TRUE;
   return TRUE;
 }
 
@@ -1020,6 +1039,13 @@ vp_store_commit (VpStore *self, GError **error)
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
+  /* a write of a whole transaction failed: what it wrote may be half */
+  if (self->write_failed)
+    {
+      vp_store_set_sqlite_error (self, SQLITE_ABORT, "commit after a failed write", error);
+      vp_store_rollback (self);
+      return FALSE;
+    }
   if (!vp_store_exec (self, "COMMIT", error))
     {
       vp_store_rollback (self);
@@ -1226,12 +1252,14 @@ write_op (VpStore *self,
           GError **error)
 {
   gboolean own = !self->in_transaction;
+  /* in a whole transaction a failed write fails all of it */
+  gboolean savepoint = !own && !self->whole;
   guint n_pending = self->pending->len;
   gboolean ok;
   PendingOp op = { kind, g_object_ref (record), draft ? g_object_ref (draft) : NULL, NULL };
 
   if ((own && !vp_store_begin (self, error))
-      || (!own && !run_prepared (self, &self->savepoint, "SAVEPOINT vp_write", error)))
+      || (savepoint && !run_prepared (self, &self->savepoint, "SAVEPOINT vp_write", error)))
     {
       clear_pending_op (&op);
       return FALSE;
@@ -1247,6 +1275,11 @@ write_op (VpStore *self,
   if (!ok)
     g_array_set_size (self->pending, n_pending);
 
+  if (!own && !savepoint)
+    {
+      self->write_failed = self->write_failed || !ok;
+      return ok;
+    }
   if (!own)
     {
       if (!ok)
