@@ -1053,7 +1053,6 @@ vp_json_document_parse (const char *data, gsize size)
   g_autoptr (GPtrArray) keys = g_ptr_array_new ();
   g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean want_key = FALSE;
-  gboolean have_root = FALSE;
 
   if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     b.p += 3;
@@ -1110,8 +1109,13 @@ vp_json_document_parse (const char *data, gsize size)
       g_array_append_val (values, value);
     }
   g_string_free (b.text, TRUE);
-  have_root = values->len == 1 && open->len == 0;
-  g_return_val_if_fail (have_root, (vp_json_document_free (doc), NULL));
+  /* one value, every list and object closed: what the check passed */
+  if (values->len != 1 || open->len != 0)
+    {
+      g_critical ("vp_json_document_parse: the text was not checked");
+      vp_json_document_free (doc);
+      return NULL;
+    }
   doc->root = g_array_index (values, VpJson, 0);
   return doc;
 }
