@@ -1471,6 +1471,109 @@ test_invalid_in_background (void)
 /* What json-glib takes for a file as the program writes it, estimated:
  * well within what the reader allows (twelve times the file), also without
  * spaces. */
+/* The same JSON as json-glib's parser makes, written out again. */
+static char *
+json_glib_text (JsonNode *root)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Two compact trees alike: types, values, keys in order. */
+static void
+assert_json_equal (const VpJson *a, const VpJson *b)
+{
+  g_assert_cmpint (a->type, ==, b->type);
+  switch (a->type)
+    {
+    case VP_JSON_NULL:
+      break;
+    case VP_JSON_BOOLEAN:
+      g_assert_cmpint (a->boolean, ==, b->boolean);
+      break;
+    case VP_JSON_INTEGER:
+      g_assert_cmpint (a->integer, ==, b->integer);
+      break;
+    case VP_JSON_DOUBLE:
+      g_assert_cmpfloat (a->number, ==, b->number);
+      break;
+    case VP_JSON_STRING:
+      g_assert_cmpstr (a->string, ==, b->string);
+      break;
+    case VP_JSON_OBJECT:
+    case VP_JSON_ARRAY:
+      g_assert_cmpuint (a->length, ==, b->length);
+      for (guint i = 0; i < a->length; i++)
+        {
+          if (a->type == VP_JSON_OBJECT)
+            {
+              g_assert_cmpstr (a->keys[i], ==, b->keys[i]);
+              g_assert_true (vp_json_get_member (a, a->keys[i]) == &a->elements[i]);
+            }
+          assert_json_equal (&a->elements[i], &b->elements[i]);
+        }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+check_build_as_parser (const char *text)
+{
+  VpJsonLimits limits = { VP_EXCHANGE_MAX_DEPTH, NULL, 0, G_MAXUINT64 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (JsonNode) built = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr (VpJsonDocument) doc = NULL;
+  g_autoptr (VpJsonDocument) from_node = NULL;
+
+  g_assert_true (vp_json_strict_check (text, strlen (text), &limits, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  built = vp_json_strict_build (text, strlen (text));
+  g_assert_nonnull (built);
+  g_assert_true (json_node_is_immutable (built));
+  g_assert_true (json_node_equal (built, json_parser_get_root (parser)));
+  /* the generator tells whole numbers from others, json_node_equal() not */
+  expected = json_glib_text (json_parser_get_root (parser));
+  got = json_glib_text (built);
+  g_assert_cmpstr (got, ==, expected);
+
+  /* the reader's compact tree, from the text and from json-glib's nodes */
+  doc = vp_json_document_parse (text, strlen (text));
+  from_node = vp_json_document_from_node (json_parser_get_root (parser));
+  g_assert_nonnull (doc);
+  g_assert_nonnull (from_node);
+  assert_json_equal (vp_json_document_get_root (doc), vp_json_document_get_root (from_node));
+}
+
+/* The trees are built by our own loops, not json-glib's parser: json-glib's
+ * nodes by vp_json_strict_build(), the reader's compact tree by
+ * vp_json_document_parse() (or copied from nodes): the same values, for
+ * the example and for every kind of value, escape and nesting. */
+static void
+test_build_as_parser (void)
+{
+  g_autofree char *example = example_text ();
+
+  check_build_as_parser (example);
+  check_build_as_parser ("\xef\xbb\xbf {\"a\": [1, -2, 0, -0, 3.5, -1e3, 2E+2, 1.25e-2, "
+                         "9223372036854775807, -9223372036854775808],\n"
+                         " \"b\": {\"\": null, \"t\": true, \"f\": false, \"e\": {}, "
+                         "\"l\": [[], [{}], [[[\"deep\"]]]]},\r\n"
+                         "\t\"\\u00e9\\n\": \"\\\"q\\\" \\\\ \\/ \\b\\f\\n\\r\\t "
+                         "\\u0041\\u00e9\\u20ac\\ud83d\\ude00 é€😀\", \"s\": \"\"}");
+  check_build_as_parser ("[]");
+  check_build_as_parser ("\"only a text\"");
+  check_build_as_parser ("42");
+}
+
 static void
 test_tree_estimate (void)
 {
@@ -2447,6 +2550,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/invalid/missing-file", test_invalid_missing_file);
   g_test_add_func ("/exchange/invalid/in-background", test_invalid_in_background);
   g_test_add_func ("/exchange/strict/tree-estimate", test_tree_estimate);
+  g_test_add_func ("/exchange/strict/build-as-parser", test_build_as_parser);
   g_test_add_func ("/exchange/invalid/empty/bytes", test_invalid_empty_bytes);
   g_test_add_func ("/exchange/invalid/empty/file", test_invalid_empty_file);
   g_test_add_func ("/exchange/import/again", test_reimport_idempotent);

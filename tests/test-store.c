@@ -2541,6 +2541,38 @@ test_undo_transaction (void)
   assert_records_reopened (&store, snapshot);
 }
 
+/* A whole transaction (an import's) takes no savepoint for each write:
+ * after a write failed, the commit is refused and nothing is kept, not
+ * even the writes before it. */
+static void
+test_whole_transaction (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpStore) store = undo_store ();
+  g_autoptr (GPtrArray) snapshot = snapshot_records (store);
+  const char *local = uuid_of (store, VP_TYPE_PRIORITY, "title", PRIORITY_2);
+  g_autoptr (VpRecord) kept
+    = make (VP_TYPE_ACTION, "priority", local, "text", "Actie.", "lead-kind", VP_LEAD_KIND_JOINT,
+            "category", VP_CATEGORY_LOCAL, "position", 1, NULL);
+  g_autoptr (VpRecord) orphan
+    = make (VP_TYPE_ACTION, "priority", "00000000-0000-4000-8000-000000000000", "text", "Wees.",
+            "lead-kind", VP_LEAD_KIND_JOINT, "category", VP_CATEGORY_LOCAL, "position", 2, NULL);
+  guint n_actions = vp_store_count (store, VP_TYPE_ACTION);
+
+  g_assert_true (vp_store_begin_whole (store, &error));
+  g_assert_true (vp_store_insert (store, kept, VP_STORE_WRITE_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_false (vp_store_insert (store, orphan, VP_STORE_WRITE_DEFAULT, &error));
+  g_assert_error (error, VP_STORE_ERROR, VP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (vp_store_commit (store, &error));
+  g_assert_nonnull (error);
+  g_assert_false (vp_store_in_transaction (store));
+  g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, n_actions);
+  g_assert_null (vp_store_lookup (store, vp_record_get_uuid (kept)));
+  assert_records_reopened (&store, snapshot);
+}
+
 /* The dump without the exchange's bookkeeping, which an undo keeps. */
 static char *
 dump_records (const char *path)
@@ -3046,6 +3078,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/undo/delete-priority", test_undo_delete_priority);
   g_test_add_func ("/store/undo/delete-subtheme", test_undo_delete_subtheme);
   g_test_add_func ("/store/undo/transaction", test_undo_transaction);
+  g_test_add_func ("/store/transaction/whole", test_whole_transaction);
   g_test_add_func ("/store/undo/import", test_undo_import);
   g_test_add_func ("/store/undo/can-undo-notify", test_undo_can_undo_notify);
   g_test_add_func ("/store/undo/label", test_undo_label);

@@ -869,7 +869,8 @@ vp_change_set_apply (VpChangeSet *self, VpStore *store, GError **error)
                    _ ("This file was imported already."));
       return FALSE;
     }
-  if (!vp_store_begin (store, error))
+  /* applied whole or not at all: no savepoint for each of its writes */
+  if (!vp_store_begin_whole (store, error))
     return FALSE;
   if (!apply_all (self, store, error))
     {

@@ -19,6 +19,30 @@
  * bytes, whichever database holds it (the header's exported_at aside).
  */
 
+/* A field as a record type writes it: made once an export, not asked of
+ * the type and the store for every record. */
+typedef struct
+{
+  GParamSpec *field;
+  const char *key;
+  VpFieldFlags flags;
+  /* "budget-cents": "budget" and "budget_cents" (write_budget()) */
+  gboolean is_budget;
+} FieldOut;
+
+typedef struct
+{
+  FieldOut *fields;
+  guint n_fields;
+} TypeOut;
+
+static void
+type_out_free (TypeOut *type)
+{
+  g_free (type->fields);
+  g_free (type);
+}
+
 typedef struct
 {
   VpStore *store;
@@ -31,13 +55,45 @@ typedef struct
   GPtrArray *written;
   /* UUID → the version a change made here was built on (find_bases()) */
   GHashTable *bases;
+  /* GType → TypeOut */
+  GHashTable *types;
 } Export;
 
+/* The fields of @type the export writes, in order: not the parent (where
+ * the record stands), nor keys newer than the version written. */
+static TypeOut *
+get_type_out (Export *export, GType type)
+{
+  TypeOut *out = g_hash_table_lookup (export->types, GSIZE_TO_POINTER (type));
+  VpRecordClass *klass;
+
+  if (out != NULL)
+    return out;
+  klass = g_type_class_peek (type);
+  out = g_new0 (TypeOut, 1);
+  out->fields = g_new0 (FieldOut, klass->n_fields);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      GParamSpec *field = klass->fields[i];
+      FieldOut *fo;
+
+      if (g_strcmp0 (field->name, klass->parent_field) == 0
+          || vp_exchange_key_since (type, field) > export->version)
+        continue;
+      fo = &out->fields[out->n_fields++];
+      fo->field = field;
+      fo->key = vp_exchange_key (field);
+      fo->flags = vp_store_get_field_flags (export->store, type, field);
+      fo->is_budget = g_str_equal (field->name, "budget-cents");
+    }
+  g_hash_table_insert (export->types, GSIZE_TO_POINTER (type), out);
+  return out;
+}
+
 static void
-write_value (Export *export, VpRecord *record, GParamSpec *field)
+write_value (Export *export, VpRecord *record, GParamSpec *field, VpFieldFlags flags)
 {
   const GValue *value = vp_record_get_field (record, field);
-  VpFieldFlags flags = vp_store_get_field_flags (export->store, G_OBJECT_TYPE (record), field);
   gboolean optional = (flags & VP_FIELD_OPTIONAL) != 0;
 
   if (field->value_type == G_TYPE_STRING)
@@ -117,26 +173,24 @@ write_children (Export *export, VpRecord *record)
 static void
 write_record (Export *export, VpRecord *record)
 {
-  VpRecordClass *klass = VP_RECORD_GET_CLASS (record);
+  TypeOut *type = get_type_out (export, G_OBJECT_TYPE (record));
 
   if (export->written != NULL)
     g_ptr_array_add (export->written, g_object_ref (record));
   vp_json_writer_begin_object (export->json);
   vp_json_writer_key (export->json, "uuid");
   vp_json_writer_string (export->json, vp_record_get_uuid (record));
-  for (guint i = 0; i < klass->n_fields; i++)
+  for (guint i = 0; i < type->n_fields; i++)
     {
-      /* The parent is where the record stands. */
-      if (g_strcmp0 (klass->fields[i]->name, klass->parent_field) == 0
-          || vp_exchange_key_since (G_OBJECT_TYPE (record), klass->fields[i]) > export->version)
-        continue;
-      if (g_str_equal (klass->fields[i]->name, "budget-cents"))
+      FieldOut *fo = &type->fields[i];
+
+      if (fo->is_budget)
         {
           write_budget (export, record);
           continue;
         }
-      vp_json_writer_key (export->json, vp_exchange_key (klass->fields[i]));
-      write_value (export, record, klass->fields[i]);
+      vp_json_writer_key (export->json, fo->key);
+      write_value (export, record, fo->field, fo->flags);
     }
   vp_json_writer_key (export->json, "modified_at");
   vp_json_writer_string (export->json, vp_record_get_modified_at (record));
@@ -294,7 +348,7 @@ find_bases (Export *export)
 static char *
 write_export (VpStore *store, VpPlan *plan, int version, GPtrArray *written, GError **error)
 {
-  Export export = { store, NULL, version, { NULL }, written, NULL };
+  Export export = { store, NULL, version, { NULL }, written, NULL, NULL };
   guint n_kinds;
   const VpChildKind *kinds = vp_exchange_child_kinds (&n_kinds);
   g_autoptr (GPtrArray) organisations = NULL;
@@ -315,6 +369,7 @@ write_export (VpStore *store, VpPlan *plan, int version, GPtrArray *written, GEr
   plans = sorted_records (store, VP_TYPE_PLAN, plan);
 
   find_bases (&export);
+  export.types = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) type_out_free);
   export.json = vp_json_writer_new ();
   vp_json_writer_begin_object (export.json);
   write_header (&export);
@@ -326,6 +381,7 @@ write_export (VpStore *store, VpPlan *plan, int version, GPtrArray *written, GEr
   for (guint k = 0; k < n_kinds; k++)
     g_hash_table_unref (export.children[k]);
   g_hash_table_unref (export.bases);
+  g_hash_table_unref (export.types);
   return vp_json_writer_free_to_string (export.json);
 }
 

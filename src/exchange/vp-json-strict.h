@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -43,5 +43,50 @@ typedef struct
 GQuark vp_json_strict_error_quark (void);
 gboolean vp_json_strict_check (
   const char *data, gsize size, const VpJsonLimits *limits, guint64 *tree_bytes, GError **error);
+JsonNode *vp_json_strict_build (const char *data, gsize size);
+
+/* A checked document as a compact tree (the reader's) */
+typedef enum
+{
+  VP_JSON_NULL,
+  VP_JSON_BOOLEAN,
+  VP_JSON_INTEGER,
+  VP_JSON_DOUBLE,
+  VP_JSON_STRING,
+  VP_JSON_ARRAY,
+  VP_JSON_OBJECT,
+} VpJsonType;
+
+typedef struct _VpJson VpJson;
+
+struct _VpJson
+{
+  VpJsonType type;
+  /* of a list or object: its elements or members */
+  guint length;
+  union
+  {
+    gboolean boolean;
+    gint64 integer;
+    double number;
+    const char *string;
+    /* of a list or object: @length values */
+    VpJson *elements;
+  };
+  /* of an object: @length keys, in file order, beside the values */
+  const char *const *keys;
+};
+
+typedef struct _VpJsonDocument VpJsonDocument;
+
+VpJsonDocument *vp_json_document_parse (const char *data, gsize size);
+VpJsonDocument *vp_json_document_from_node (JsonNode *node);
+const VpJson *vp_json_document_get_root (VpJsonDocument *doc);
+void vp_json_document_free (VpJsonDocument *doc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VpJsonDocument, vp_json_document_free)
+
+const VpJson *vp_json_get_member (const VpJson *object, const char *key);
+const char *vp_json_get_string (const VpJson *value);
+gint64 vp_json_get_int (const VpJson *value);
 
 G_END_DECLS

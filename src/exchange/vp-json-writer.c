@@ -57,9 +57,18 @@ vp_json_writer_free_to_string (VpJsonWriter *self)
 static void
 newline (VpJsonWriter *self, guint depth)
 {
+  /* the indent appended in pieces of up to 64 spaces, not two at a time */
+  static const char spaces[] = "                                                                ";
+  guint width = 2 * depth;
+
   g_string_append_c (self->out, '\n');
-  for (guint i = 0; i < depth; i++)
-    g_string_append (self->out, "  ");
+  while (width > 0)
+    {
+      guint n = MIN (width, (guint) sizeof spaces - 1);
+
+      g_string_append_len (self->out, spaces, n);
+      width -= n;
+    }
 }
 
 /* Before a value: a comma and a new line where it is an array element. */
@@ -129,39 +138,48 @@ vp_json_writer_end_array (VpJsonWriter *self)
 static void
 append_quoted (GString *out, const char *text)
 {
+  const char *run = text;
+
   g_string_append_c (out, '"');
   for (const char *p = text; *p != '\0'; p++)
     {
+      const char *escape = NULL;
+
+      /* characters that need no escape go out as a run, at once */
+      if ((guchar) *p >= 0x20 && *p != '"' && *p != '\\')
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
       switch (*p)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          escape = "\\\"";
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          escape = "\\\\";
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          escape = "\\n";
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          escape = "\\r";
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          escape = "\\t";
           break;
         case '\b':
-          g_string_append (out, "\\b");
+          escape = "\\b";
           break;
         case '\f':
-          g_string_append (out, "\\f");
+          escape = "\\f";
           break;
         default:
-          if ((guchar) *p < 0x20)
-            g_string_append_printf (out, "\\u%04x", (guchar) *p);
-          else
-            g_string_append_c (out, *p);
+          g_string_append_printf (out, "\\u%04x", (guchar) *p);
         }
+      if (escape != NULL)
+        g_string_append (out, escape);
     }
+  g_string_append (out, run);
   g_string_append_c (out, '"');
 }
 

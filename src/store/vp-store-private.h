@@ -88,13 +88,27 @@ struct _VpStore
   /* the exchange bookkeeping, prepared on first use (vp-store-sync.c) */
   sqlite3_stmt *get_sync_base;
   sqlite3_stmt *set_sync_base;
+  sqlite3_stmt *add_sync_base;
   sqlite3_stmt *get_tombstone;
+  sqlite3_stmt *any_tombstone;
   sqlite3_stmt *put_tombstone;
   sqlite3_stmt *drop_tombstone;
   sqlite3_stmt *read_sync_base;
   sqlite3_stmt *get_sync_bases;
 
   gboolean in_transaction;
+  /* the transaction is kept whole or not at all (vp_store_begin_whole()):
+   * its writes take no savepoint; one failed */
+  gboolean whole;
+  gboolean write_failed;
+  /* the tombstone table is empty, as the open transaction has it: asked
+   * once, not for every record an import adds (vp_store_clear_tombstone());
+   * no other connection writes while the transaction is open */
+  gboolean no_tombstones;
+  /* the savepoint around each write in a transaction, prepared once */
+  sqlite3_stmt *savepoint;
+  sqlite3_stmt *release;
+  sqlite3_stmt *rollback_to;
   /* PendingOp, applied to the objects once the transaction commits */
   GArray *pending;
 

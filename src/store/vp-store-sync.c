@@ -25,7 +25,9 @@ vp_store_finalize_sync (VpStore *self)
 {
   g_clear_pointer (&self->get_sync_base, sqlite3_finalize);
   g_clear_pointer (&self->set_sync_base, sqlite3_finalize);
+  g_clear_pointer (&self->add_sync_base, sqlite3_finalize);
   g_clear_pointer (&self->get_tombstone, sqlite3_finalize);
+  g_clear_pointer (&self->any_tombstone, sqlite3_finalize);
   g_clear_pointer (&self->put_tombstone, sqlite3_finalize);
   g_clear_pointer (&self->drop_tombstone, sqlite3_finalize);
   g_clear_pointer (&self->read_sync_base, sqlite3_finalize);
@@ -179,7 +181,32 @@ vp_store_set_sync_base (
   if (g_strcmp0 (partner, VP_STORE_SENT) != 0)
     {
       BookOp *op = book_op_new (BOOK_SYNC_BASE, partner, uuid);
+      sqlite3_stmt *add = prepared (self, &self->add_sync_base,
+                                    "INSERT INTO sync_base (partner, uuid, modified_at) "
+                                    "VALUES (?1, ?2, ?3) ON CONFLICT (partner, uuid) DO NOTHING");
+      int rc;
 
+      if (add == NULL)
+        {
+          vp_book_op_free (op);
+          return vp_store_set_sqlite_error (self, sqlite3_errcode (self->db), "sync_base", error);
+        }
+      /* A row that was not there (most of a first import) is added
+       * without asking first what it was, for the undo. */
+      sqlite3_bind_text (add, 1, partner, -1, SQLITE_STATIC);
+      sqlite3_bind_text (add, 2, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_text (add, 3, modified_at, -1, SQLITE_STATIC);
+      rc = sqlite3_step (add);
+      if (rc == SQLITE_DONE && sqlite3_changes (self->db) == 1)
+        {
+          vp_store_queue_book (self, op);
+          return finish (self, add, rc, error);
+        }
+      if (!finish (self, add, rc, error))
+        {
+          vp_book_op_free (op);
+          return FALSE;
+        }
       op->before[0] = read_sync_base (self, partner, uuid);
       op->existed = op->before[0] != NULL;
       vp_store_queue_book (self, op);
@@ -485,6 +512,7 @@ write_tombstone_row (VpStore *self, const VpTombstone *tombstone, GError **error
 
   if (stmt == NULL)
     return vp_store_set_sqlite_error (self, sqlite3_errcode (self->db), "tombstone", error);
+  self->no_tombstones = FALSE;
   sqlite3_bind_text (stmt, 1, tombstone->uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, tombstone->kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, tombstone->deleted_at, -1, SQLITE_STATIC);
@@ -547,9 +575,21 @@ vp_store_write_tombstone (
 gboolean
 vp_store_clear_tombstone (VpStore *self, const char *uuid, GError **error)
 {
-  g_autoptr (VpTombstone) tombstone = vp_store_find_tombstone (self, uuid);
+  g_autoptr (VpTombstone) tombstone = NULL;
   sqlite3_stmt *stmt;
 
+  if (self->in_transaction && !self->no_tombstones)
+    {
+      stmt = prepared (self, &self->any_tombstone, "SELECT 1 FROM tombstone LIMIT 1");
+      if (stmt != NULL)
+        {
+          self->no_tombstones = sqlite3_step (stmt) == SQLITE_DONE;
+          sqlite3_reset (stmt);
+        }
+    }
+  if (self->in_transaction && self->no_tombstones)
+    return TRUE;
+  tombstone = vp_store_find_tombstone (self, uuid);
   if (tombstone == NULL)
     return TRUE;
   stmt = prepared (self, &self->drop_tombstone, "DELETE FROM tombstone WHERE uuid = ?1");
@@ -608,6 +648,8 @@ vp_store_revert_book (VpStore *self, BookOp *op, GError **error)
     case BOOK_TOMBSTONE:
       {
         const char *values[] = { op->key, op->before[0], op->before[1], op->before[2], NULL };
+
+        self->no_tombstones = FALSE;
 
         if (op->existed)
           return run_sql (self,

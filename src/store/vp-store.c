@@ -402,7 +402,12 @@ open_database (VpStore *self, GError **error)
   if (!vp_store_exec (self, "PRAGMA foreign_keys = ON", error) || !migrate (self, version, error)
       || !vp_store_exec (self, "PRAGMA journal_mode = WAL", error)
       || !vp_store_exec (self, "PRAGMA synchronous = FULL", error)
-      || !vp_store_exec (self, "PRAGMA cache_spill = OFF", error))
+      || !vp_store_exec (self, "PRAGMA cache_spill = OFF", error)
+      /* The journal of each statement and savepoint in memory: once one
+       * outgrew SQLite's 64 KiB it went to a file for good, and every
+       * row of a large import cost a write to it (1.6 million writes
+       * for 100,000 actions). */
+      || !vp_store_exec (self, "PRAGMA temp_store = MEMORY", error))
     return FALSE;
 
   self->home_code = read_meta (self, "home_municipality");
@@ -428,6 +433,9 @@ vp_store_dispose (GObject *object)
   g_clear_pointer (&self->organisations, g_hash_table_unref);
   /* Statements before the handle: sqlite3_close refuses while any live. */
   g_clear_pointer (&self->tables, g_ptr_array_unref);
+  g_clear_pointer (&self->savepoint, sqlite3_finalize);
+  g_clear_pointer (&self->release, sqlite3_finalize);
+  g_clear_pointer (&self->rollback_to, sqlite3_finalize);
   vp_store_finalize_sync (self);
 
   G_OBJECT_CLASS (vp_store_parent_class)->dispose (object);
@@ -897,6 +905,26 @@ vp_store_begin (VpStore *self, GError **error)
   if (!vp_store_check_writable (self, error) || !vp_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
+  self->no_tombstones = FALSE;
+  self->whole = FALSE;
+  self->write_failed = FALSE;
+  return TRUE;
+}
+
+/**
+ * vp_store_begin_whole:
+ *
+ * As vp_store_begin(), for a change that is kept whole or not at all (an
+ * import of thousands of records): its writes take no savepoint each, and
+ * after a write failed the transaction can only be rolled back;
+ * vp_store_commit() refuses it.
+ */
+gboolean
+vp_store_begin_whole (VpStore *self, GError **error)
+{
+  if (!vp_store_begin (self, error))
+    return FALSE;
+  self->whole = TRUE;
   return TRUE;
 }
 
@@ -946,16 +974,20 @@ forget_record (VpStore *self, VpRecord *record)
   remove_from_list (self, record);
 }
 
+/* @user_data: the field's name. Its spec is looked up once a comparison,
+ * not three times: an import of thousands of records makes as many
+ * comparisons as it sorts them into their lists. */
 static int
 compare_order (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   const char *field = user_data;
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS ((gpointer) a), field);
+  const GValue *va = vp_record_get_field ((VpRecord *) a, pspec);
+  const GValue *vb = vp_record_get_field ((VpRecord *) b, pspec);
 
   if (pspec->value_type == G_TYPE_INT)
-    return vp_record_get_int ((VpRecord *) a, field) - vp_record_get_int ((VpRecord *) b, field);
-  return g_strcmp0 (vp_record_get_string ((VpRecord *) a, field),
-                    vp_record_get_string ((VpRecord *) b, field));
+    return g_value_get_int (va) - g_value_get_int (vb);
+  return g_strcmp0 (g_value_get_string (va), g_value_get_string (vb));
 }
 
 /* Puts a record where it belongs in its list: in the order it loads in. */
@@ -1040,12 +1072,20 @@ vp_store_commit (VpStore *self, GError **error)
   g_return_val_if_fail (VP_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
+  /* a write of a whole transaction failed: what it wrote may be half */
+  if (self->write_failed)
+    {
+      vp_store_set_sqlite_error (self, SQLITE_ABORT, "commit after a failed write", error);
+      vp_store_rollback (self);
+      return FALSE;
+    }
   if (!vp_store_exec (self, "COMMIT", error))
     {
       vp_store_rollback (self);
       return FALSE;
     }
   self->in_transaction = FALSE;
+  self->no_tombstones = FALSE;
   pending = g_steal_pointer (&self->pending);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingOp));
   g_array_set_clear_func (self->pending, (GDestroyNotify) clear_pending_op);
@@ -1079,6 +1119,7 @@ vp_store_rollback (VpStore *self)
 
   vp_store_exec (self, "ROLLBACK", NULL);
   self->in_transaction = FALSE;
+  self->no_tombstones = FALSE;
   g_array_set_size (self->pending, 0);
   vp_store_forget_undo_label (self);
 }
@@ -1176,6 +1217,25 @@ write_tombstone (
   return TRUE;
 }
 
+/* Runs a statement of our own without arguments (a savepoint's), prepared
+ * on first use: an import runs three for every record. */
+static gboolean
+run_prepared (VpStore *self, sqlite3_stmt **slot, const char *sql, GError **error)
+{
+  int rc = SQLITE_OK;
+
+  if (*slot == NULL)
+    rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (*slot);
+      sqlite3_reset (*slot);
+    }
+  if (rc != SQLITE_OK && rc != SQLITE_DONE)
+    return vp_store_set_sqlite_error (self, rc, sql, error);
+  return TRUE;
+}
+
 /* Runs one write, in the caller's transaction or in one of its own. A
  * failed write leaves the caller's transaction as it was (a savepoint
  * around its rows), and so the objects. */
@@ -1225,12 +1285,14 @@ write_op (VpStore *self,
           GError **error)
 {
   gboolean own = !self->in_transaction;
+  /* in a whole transaction a failed write fails all of it */
+  gboolean savepoint = !own && !self->whole;
   guint n_pending = self->pending->len;
   gboolean ok;
   PendingOp op = { kind, g_object_ref (record), draft ? g_object_ref (draft) : NULL, NULL };
 
   if ((own && !vp_store_begin (self, error))
-      || (!own && !vp_store_exec (self, "SAVEPOINT vp_write", error)))
+      || (savepoint && !run_prepared (self, &self->savepoint, "SAVEPOINT vp_write", error)))
     {
       clear_pending_op (&op);
       return FALSE;
@@ -1246,11 +1308,20 @@ write_op (VpStore *self,
   if (!ok)
     g_array_set_size (self->pending, n_pending);
 
+  if (!own && !savepoint)
+    {
+      self->write_failed = self->write_failed || !ok;
+      return ok;
+    }
   if (!own)
     {
       if (!ok)
-        vp_store_exec (self, "ROLLBACK TO vp_write", NULL);
-      vp_store_exec (self, "RELEASE vp_write", NULL);
+        {
+          run_prepared (self, &self->rollback_to, "ROLLBACK TO vp_write", NULL);
+          /* it may bring back a tombstone the write had removed */
+          self->no_tombstones = FALSE;
+        }
+      run_prepared (self, &self->release, "RELEASE vp_write", NULL);
       return ok;
     }
   if (!ok)

@@ -65,6 +65,7 @@ char *vp_store_make_stamp (VpStore *self);
 GDateTime *vp_store_get_now (VpStore *self);
 
 gboolean vp_store_begin (VpStore *self, GError **error);
+gboolean vp_store_begin_whole (VpStore *self, GError **error);
 gboolean vp_store_in_transaction (VpStore *self);
 gboolean vp_store_commit (VpStore *self, GError **error);
 void vp_store_rollback (VpStore *self);
