@@ -170,15 +170,36 @@ print_conflict (VpChange *change, const char *path, const char *what)
     }
 }
 
+/* Only the changes worth a line are described: a large import's
+ * thousands of additions are counted, not told one by one. */
+static gboolean
+is_told (VpChange *change)
+{
+  switch (vp_change_get_kind (change))
+    {
+    case VP_CHANGE_CONFLICT:
+    case VP_CHANGE_REFUSED:
+    case VP_CHANGE_DELETED:
+      return TRUE;
+    case VP_CHANGE_UPDATED:
+      return vp_change_get_reason (change) != NULL;
+    default:
+      return FALSE;
+    }
+}
+
 static void
 print_change (VpChange *change)
 {
-  g_autofree char *what = describe (vp_change_get_incoming (change));
-  g_autofree char *path = vp_untrusted_text_for_terminal (vp_change_get_path (change));
-  g_autofree char *reason = vp_untrusted_text_for_terminal (vp_change_get_reason (change));
+  g_autofree char *what = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *reason = NULL;
 
-  if (vp_change_get_depends_on (change) != NULL)
+  if (vp_change_get_depends_on (change) != NULL || !is_told (change))
     return;
+  what = describe (vp_change_get_incoming (change));
+  path = vp_untrusted_text_for_terminal (vp_change_get_path (change));
+  reason = vp_untrusted_text_for_terminal (vp_change_get_reason (change));
   switch (vp_change_get_kind (change))
     {
     case VP_CHANGE_CONFLICT:
