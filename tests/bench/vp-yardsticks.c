@@ -122,16 +122,16 @@ typedef struct
 {
   double first_ms; /* exec to the window's first frame */
   double shown_ms; /* exec to the frame with the plan shown */
-  double rss_mib;  /* resident memory then */
+  double rss_mib;  /* resident memory half a second later, all made */
   double cpu_ms;   /* processor time, start to end */
 } Start;
 
-/* Runs @argv until it prints the plan-shown marker (src/app/
- * vp-application.c) or ends: the time from before the exec until its
- * first frame and until the plan was shown, and the resident memory it
- * reports then; then its processor time, start to end (it quits after
- * that frame). A program that shows no plan (the yardstick's empty
- * window) has it shown with its first frame. */
+/* Runs @argv to its end (src/app/vp-application.c): the time from before
+ * the exec until its first frame and until the plan was shown, the
+ * resident memory it reports last (half a second after the plan showed,
+ * when what followed it is made too), and its processor time, start to
+ * end. A program that shows no plan (the yardstick's empty window, which
+ * quits after its first frame) has it shown with its first frame. */
 static gboolean
 run_to_first_frame (const char *const *argv, Start *result)
 {
@@ -158,6 +158,7 @@ run_to_first_frame (const char *const *argv, Start *result)
     {
       double ms = (g_get_monotonic_time () - start) / 1000.0;
       gboolean shown = g_str_has_prefix (line, "plan-shown rss-kib=");
+      gboolean settled = g_str_has_prefix (line, "settled rss-kib=");
 
       if (g_str_has_prefix (line, "first-frame rss-kib="))
         {
@@ -170,8 +171,10 @@ run_to_first_frame (const char *const *argv, Start *result)
           result->shown_ms = ms;
           result->rss_mib = atol (line + strlen ("plan-shown rss-kib=")) / 1024.0;
         }
+      else if (settled)
+        result->rss_mib = atol (line + strlen ("settled rss-kib=")) / 1024.0;
       g_free (line);
-      if (shown)
+      if (settled)
         break;
     }
   if (!found)
@@ -236,7 +239,7 @@ measure_startup (guint n, const char *database, VpYardsticks which)
   const char *floor[] = { VP_BENCH_FLOOR_WINDOW, NULL };
   g_autofree char *label = g_strdup_printf ("start-up to the plan shown, %u actions", n);
   g_autofree char *label_first = g_strdup_printf ("start-up to first frame, %u actions", n);
-  g_autofree char *label_rss = g_strdup_printf ("resident memory, plan shown, %u actions", n);
+  g_autofree char *label_rss = g_strdup_printf ("resident memory, 0.5 s after, %u actions", n);
   /* the issue's targets: the plan shown for the example plan and 10,000
    * actions; at 100,000 the window first, the plan following */
   Comparison *startup = comparison_new (label, "ms", n < 1000 ? 1.15 : n <= 10000 ? 1.5 : 0);

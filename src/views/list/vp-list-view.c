@@ -78,6 +78,9 @@ struct _VpListView
   /* priorities before their actions, in their numbers' order */
   GtkCustomSorter *group_sorter;
   VpRowModel *rows;
+  /* the rows the column view is given: at first only those the first
+   * frame can show (show_all_rows()); the selection holds it */
+  GtkSliceListModel *first_rows;
   GtkSingleSelection *selection;
   /* the record selected, kept there while the rows show others */
   GObject *selected;
@@ -1503,6 +1506,27 @@ on_selected_cb (VpListView *self)
       vp_row_model_get_record (self->rows, gtk_single_selection_get_selected (self->selection)));
 }
 
+/* GTK 4.8's list views make up to 200 rows whatever their height, each
+ * bound, measured and laid out before the window's first frame, where
+ * some 20 show: the first frame gets as many rows as a tall window
+ * shows, the others follow right after it. */
+#define FIRST_ROWS 40
+
+static void
+show_all_rows (GtkWidget *widget, gpointer data)
+{
+  VpListView *self = VP_LIST_VIEW (widget);
+
+  gtk_slice_list_model_set_size (self->first_rows, G_MAXUINT);
+}
+
+static void
+on_first_map_cb (VpListView *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_first_map_cb, NULL);
+  vp_after_frame (GTK_WIDGET (self), show_all_rows, NULL, NULL);
+}
+
 /* The rows: the store's priorities and actions (in the store's order,
  * which the stable sort keeps among equals), sorted into groups and by the
  * column view's sorter within them, then filtered. */
@@ -1525,7 +1549,10 @@ setup_rows (VpListView *self)
   /* filtered by row_shown_key(), which says what row_filter does */
   self->rows = vp_row_model_new_full (G_LIST_MODEL (records), GTK_FILTER (self->row_filter),
                                       GTK_SORTER (sorter), row_key, row_shown_key, row_kind, self);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  self->first_rows
+    = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)), 0, FIRST_ROWS);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->first_rows));
+  g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
