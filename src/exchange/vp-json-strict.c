@@ -756,12 +756,30 @@ build_string (Builder *b)
   return b->text->str;
 }
 
+/* A number (checked already) into b->text: whether it is whole. */
+static gboolean
+scan_number (Builder *b)
+{
+  const guchar *start = b->p;
+  gboolean whole = TRUE;
+
+  while (b->p < b->end
+         && (g_ascii_isdigit (*b->p) || *b->p == '-' || *b->p == '+' || *b->p == '.' || *b->p == 'e'
+             || *b->p == 'E'))
+    {
+      whole = whole && *b->p != '.' && *b->p != 'e' && *b->p != 'E';
+      b->p++;
+    }
+  g_string_truncate (b->text, 0);
+  g_string_append_len (b->text, (const char *) start, b->p - start);
+  return whole;
+}
+
 static JsonNode *
 build_scalar (Builder *b)
 {
   JsonNode *node = json_node_alloc ();
-  const guchar *start = b->p;
-  gboolean whole = TRUE;
+  gboolean whole;
 
   switch (*b->p)
     {
@@ -779,15 +797,7 @@ build_scalar (Builder *b)
     default:
       break;
     }
-  while (b->p < b->end
-         && (g_ascii_isdigit (*b->p) || *b->p == '-' || *b->p == '+' || *b->p == '.' || *b->p == 'e'
-             || *b->p == 'E'))
-    {
-      whole = whole && *b->p != '.' && *b->p != 'e' && *b->p != 'E';
-      b->p++;
-    }
-  g_string_truncate (b->text, 0);
-  g_string_append_len (b->text, (const char *) start, b->p - start);
+  whole = scan_number (b);
   if (whole)
     return json_node_init_int (node, g_ascii_strtoll (b->text->str, NULL, 10));
   return json_node_init_double (node, g_ascii_strtod (b->text->str, NULL));
@@ -981,8 +991,7 @@ static VpJson
 parse_scalar (Builder *b, VpJsonDocument *doc)
 {
   VpJson value = { VP_JSON_NULL };
-  const guchar *start = b->p;
-  gboolean whole = TRUE;
+  gboolean whole;
 
   switch (*b->p)
     {
@@ -1006,15 +1015,7 @@ parse_scalar (Builder *b, VpJsonDocument *doc)
     default:
       break;
     }
-  while (b->p < b->end
-         && (g_ascii_isdigit (*b->p) || *b->p == '-' || *b->p == '+' || *b->p == '.' || *b->p == 'e'
-             || *b->p == 'E'))
-    {
-      whole = whole && *b->p != '.' && *b->p != 'e' && *b->p != 'E';
-      b->p++;
-    }
-  g_string_truncate (b->text, 0);
-  g_string_append_len (b->text, (const char *) start, b->p - start);
+  whole = scan_number (b);
   if (whole)
     {
       value.type = VP_JSON_INTEGER;
