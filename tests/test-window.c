@@ -77,17 +77,17 @@ find_home_dialog (void)
   return NULL;
 }
 
-/* The button (or other widget) that activates @action_name. */
+/* The button under @widget that activates @action, or NULL. */
 static GtkWidget *
-find_actionable (GtkWidget *widget, const char *action_name)
+find_action_button (GtkWidget *widget, const char *action)
 {
-  if (GTK_IS_ACTIONABLE (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_actionable (child, action_name);
+      GtkWidget *found = find_action_button (child, action);
 
       if (found != NULL)
         return found;
@@ -95,8 +95,9 @@ find_actionable (GtkWidget *widget, const char *action_name)
   return NULL;
 }
 
-static AdwMessageDialog *
-find_any_message (void)
+/* The toplevel of @type, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -104,8 +105,8 @@ find_any_message (void)
     {
       g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WIDGET (window);
     }
   return NULL;
 }
@@ -113,7 +114,7 @@ find_any_message (void)
 static gboolean
 message_shown (gpointer data)
 {
-  return find_any_message () != NULL;
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static gboolean
@@ -144,7 +145,7 @@ test_opening (void)
   g_assert_true (g_file_set_contents (partner, "not an exchange file", -1, NULL));
   gtk_window_present (GTK_WINDOW (window));
   vp_test_wait_for_frames ();
-  new_action = find_actionable (GTK_WIDGET (window), "win.new-action");
+  new_action = find_action_button (GTK_WIDGET (window), "win.new-action");
   g_assert_nonnull (new_action);
   g_assert_null (vp_window_get_store (window));
   g_assert_cmpstr (vp_window_get_path (window), ==, vp_store_get_path (store));
@@ -152,7 +153,7 @@ test_opening (void)
   g_assert_false (gtk_widget_is_sensitive (new_action));
   g_assert_false (gtk_widget_is_sensitive (search));
   g_assert_false (
-    gtk_widget_is_sensitive (find_actionable (GTK_WIDGET (window), "win.show-overdue")));
+    gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (window), "win.show-overdue")));
 
   /* a moment later, what it does and how far it is */
   vp_window_set_opening_progress (window, 0.5);
@@ -165,7 +166,7 @@ test_opening (void)
    * is refused then, with its reason) */
   vp_window_import_file (window, file);
   vp_test_wait_ms (200);
-  g_assert_null (find_any_message ());
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   vp_window_set_store (window, store);
   vp_test_wait_for_frames ();
@@ -177,10 +178,11 @@ test_opening (void)
   g_assert_cmpuint (n_rows (window), ==, 6);
   g_assert_true (vp_test_shows_text (GTK_WIDGET (window), "1. Ondermijnende criminaliteit"));
   g_assert_true (vp_test_wait_until (message_shown, NULL, 5000));
-  g_assert_cmpstr (adw_message_dialog_get_heading (find_any_message ()), ==,
-                   tr ("The File Cannot Be Imported", "Het bestand kan niet worden geïmporteerd"));
+  g_assert_cmpstr (
+    adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))),
+    ==, tr ("The File Cannot Be Imported", "Het bestand kan niet worden geïmporteerd"));
 
-  gtk_window_destroy (GTK_WINDOW (find_any_message ()));
+  gtk_window_destroy (GTK_WINDOW (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)));
   gtk_window_destroy (GTK_WINDOW (window));
   vp_test_wait_for_frames ();
 }
@@ -470,40 +472,6 @@ test_sidebar_chooses_priority (void)
     }
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 2))));
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* The button under @widget that activates @action, or NULL. */
-static GtkWidget *
-find_action_button (GtkWidget *widget, const char *action)
-{
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The toplevel of @type, or NULL. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
 }
 
 /* What a screen reader meets first: the window named after the plan, the
@@ -950,21 +918,6 @@ test_view_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWindow *
-find_shortcuts_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (window))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
 /* Ctrl+Shift+F opens the filter popover; the shortcuts window (Ctrl+?)
  * lists it and every view's Alt+number. */
 static void
@@ -993,7 +946,7 @@ test_filter_shortcut (void)
   gtk_popover_popdown (GTK_POPOVER (popover));
 
   /* Ctrl+? shows the shortcuts window, built only then */
-  g_assert_null (find_shortcuts_window ());
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
   /* GTK 4.8's GtkShortcutsWindow warns that one of its own labels
    * "reported min width -3" when it shows (as it did when GtkApplication
    * built it): not fatal while it shows, criticals still are */
@@ -1003,9 +956,11 @@ test_filter_shortcut (void)
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
                                                GTK_WIDGET (window), NULL));
   vp_test_wait_for_frames ();
-  g_assert_nonnull (find_shortcuts_window ());
-  g_assert_true (gtk_window_get_transient_for (find_shortcuts_window ()) == GTK_WINDOW (window));
-  gtk_window_destroy (find_shortcuts_window ());
+  g_assert_nonnull (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_assert_true (
+    gtk_window_get_transient_for (GTK_WINDOW (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)))
+    == GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)));
   g_log_set_always_fatal (fatal);
 
   g_assert_nonnull (strstr (text, "&lt;Control&gt;&lt;Shift&gt;f"));
