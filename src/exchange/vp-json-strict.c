@@ -975,13 +975,18 @@ close_values (VpJsonDocument *doc, VpJson *container, GArray *values, GPtrArray 
 
   container->length = n;
   container->elements = arena_alloc (doc, MAX (n, 1) * sizeof (VpJson));
+  if (container->type == VP_JSON_OBJECT)
+    container->keys = arena_alloc (doc, MAX (n, 1) * sizeof (char *));
+  /* an empty list or object: nothing to move (and the stacks may have no
+   * memory yet: no pointer arithmetic on NULL) */
+  if (n == 0)
+    return;
   memcpy (container->elements, &g_array_index (values, VpJson, start), n * sizeof (VpJson));
   g_array_set_size (values, start);
   if (container->type == VP_JSON_OBJECT)
     {
       guint key_start = keys->len - n;
 
-      container->keys = arena_alloc (doc, MAX (n, 1) * sizeof (char *));
       memcpy ((gpointer) container->keys, keys->pdata + key_start, n * sizeof (char *));
       g_ptr_array_set_size (keys, key_start);
     }
