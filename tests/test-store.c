@@ -21,8 +21,8 @@
 
 /* One per schema version: a new version needs its migration test here. */
 static const char *const sql_files[] = {
-  "001-initial.sql",    "002-exchange.sql", "003-deletions.sql",
-  "004-evaluation.sql", "005-own-plan.sql", "006-budgets.sql",
+  "001-initial.sql",  "002-exchange.sql", "003-deletions.sql", "004-evaluation.sql",
+  "005-own-plan.sql", "006-budgets.sql",  "007-checks.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (sql_files) == VP_STORE_SCHEMA_VERSION);
 
@@ -532,6 +532,140 @@ test_migrate_v5 (void)
                            " '33333333-3333-4333-8333-333333333333'",
                            NULL),
                    ==, 1500000);
+}
+
+static const char v6_rows[]
+  = "INSERT INTO organisation (uuid, code, name, kind, modified_at, modified_by) VALUES "
+    " ('11111111-1111-4111-8111-111111111111', 'nijkerk', 'Nijkerk', 'municipality',"
+    "  '2024-01-01T08:00:00.000Z', 'nijkerk');"
+    "INSERT INTO plan (uuid, title, first_year, last_year, owner, modified_at, modified_by)"
+    " VALUES ('22222222-2222-4222-8222-222222222222', 'Uitvoeringsplan Veiligheid 2024', 2024,"
+    "  2024, 'nijkerk', '2024-01-02T08:00:00.000Z', 'nijkerk');"
+    "INSERT INTO priority (uuid, plan, number, title, scope, modified_at, modified_by) VALUES "
+    " ('33333333-3333-4333-8333-333333333333', '22222222-2222-4222-8222-222222222222', 1,"
+    "  'Ondermijnende criminaliteit', 'joint', '2024-01-03T08:00:00.000Z', 'nijkerk');"
+    "INSERT INTO goal (uuid, priority, kind, text, modified_at, modified_by, assessment) VALUES "
+    " ('66666666-6666-4666-8666-666666666666', '33333333-3333-4333-8333-333333333333', 'year',"
+    "  'Meer meldingen', '2024-01-03T08:00:00.000Z', 'nijkerk', 'partly');"
+    "INSERT INTO action (uuid, priority, text, lead_kind, lead, category, modified_at,"
+    " modified_by, evaluation, origin) VALUES "
+    " ('44444444-4444-4444-8444-444444444441', '33333333-3333-4333-8333-333333333333',"
+    "  'Controles', 'organisation', 'nijkerk', 'joint', '2024-01-04T08:00:00.000Z', 'nijkerk',"
+    "  'Vier van de vijf', NULL),"
+    " ('44444444-4444-4444-8444-444444444442', '33333333-3333-4333-8333-333333333333',"
+    "  'Weg', 'joint', NULL, 'joint', '2024-01-04T08:00:00.000Z', 'nijkerk', '', NULL),"
+    " ('44444444-4444-4444-8444-444444444443', '33333333-3333-4333-8333-333333333333',"
+    "  'Bibob', 'each', NULL, 'local', '2024-01-04T08:00:00.000Z', 'nijkerk', '',"
+    "  '44444444-4444-4444-8444-444444444440');"
+    "DELETE FROM action WHERE uuid = '44444444-4444-4444-8444-444444444442';"
+    "INSERT INTO action_status (uuid, action, municipality, status, achieved, modified_at,"
+    " modified_by) VALUES "
+    " ('55555555-5555-4555-8555-555555555555', '44444444-4444-4444-8444-444444444443',"
+    "  'nijkerk', 'in-progress', 2, '2024-02-01T08:00:00.000Z', 'nijkerk');";
+
+/* The SQLite result of @sql on @path, with foreign keys on as the store
+ * has them. */
+static int
+db_try (const char *path, const char *sql)
+{
+  sqlite3 *db = db_open (path, SQLITE_OPEN_READWRITE);
+  int rc;
+
+  sqlite3_extended_result_codes (db, TRUE);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), ==, SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_close (db);
+  return rc;
+}
+
+/* Whether writing a row by @sql makes SQLite build a temporary index. */
+static gboolean
+db_writes_ephemeral (const char *path, const char *sql)
+{
+  sqlite3 *db = db_open (path, SQLITE_OPEN_READWRITE);
+  g_autofree char *explain = g_strconcat ("EXPLAIN ", sql, NULL);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ephemeral = FALSE;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    ephemeral |= g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "OpenEphemeral") == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ephemeral;
+}
+
+#define INSERT_STATUS                                                                              \
+  "INSERT INTO action_status (uuid, action, municipality, status, modified_at, modified_by)"       \
+  " VALUES ('55555555-5555-4555-8555-555555555556', '44444444-4444-4444-8444-444444444441',"       \
+  " 'nijkerk', 'done', '2024-03-01T08:00:00.000Z', 'nijkerk')"
+
+/* Version 7 makes action, action_status and goal again, their lists of
+ * values written as comparisons: every row keeps its values and rowid, the
+ * indexes, triggers and cascades are as they were, the checks refuse what
+ * they refused, and a row written builds no temporary index any more. */
+static void
+test_migrate_v6 (void)
+{
+  g_autofree char *path = vp_test_db_path ();
+  g_autoptr (VpStore) store = NULL;
+  const char *const rows_sql
+    = "SELECT group_concat (r, ' ') FROM (SELECT rowid || ':' || uuid || ':' || lead_kind || ':'"
+      " || evaluation || ':' || ifnull (origin, '-') AS r FROM action ORDER BY rowid)";
+  const char *const objects_sql
+    = "SELECT group_concat (name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type IN"
+      " ('index', 'trigger') AND tbl_name IN ('action', 'action_status', 'goal') ORDER BY name)";
+  g_autofree char *rows = NULL;
+  g_autofree char *objects = NULL;
+  g_autofree char *rows_after = NULL;
+  g_autofree char *objects_after = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *assessment = NULL;
+
+  build_database (path, 6);
+  db_exec (path, v6_rows);
+  rows = db_text (path, rows_sql, NULL);
+  objects = db_text (path, objects_sql, NULL);
+  g_assert_true (db_writes_ephemeral (path, INSERT_STATUS));
+
+  store = open_store (path);
+  assert_current_schema (path);
+  g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 2);
+  rows_after = db_text (path, rows_sql, NULL);
+  objects_after = db_text (path, objects_sql, NULL);
+  g_assert_cmpstr (rows_after, ==, rows);
+  g_assert_cmpstr (objects_after, ==, objects);
+  g_assert_cmpint (
+    db_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name GLOB '*_new'",
+            NULL),
+    ==, 0);
+  status = db_text (path, "SELECT status || ':' || achieved FROM action_status", NULL);
+  g_assert_cmpstr (status, ==, "in-progress:2");
+  assessment = db_text (path, "SELECT assessment FROM goal", NULL);
+  g_assert_cmpstr (assessment, ==, "partly");
+
+  /* the same checks, none of them with a temporary index */
+  g_assert_false (db_writes_ephemeral (path, INSERT_STATUS));
+  g_assert_false (db_writes_ephemeral (path, "UPDATE action SET lead_kind = 'each', lead = NULL"));
+  g_assert_false (db_writes_ephemeral (path, "UPDATE goal SET assessment = 'achieved'"));
+  g_assert_cmpint (db_try (path, "UPDATE action_status SET status = 'klaar'"), ==,
+                   SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (db_try (path, "UPDATE action SET lead_kind = 'iedereen', lead = NULL"), ==,
+                   SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (db_try (path, "UPDATE goal SET assessment = 'half'"), ==,
+                   SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (db_try (path, "UPDATE action SET priority = '" MISSING_UUID "'"), ==,
+                   SQLITE_CONSTRAINT_FOREIGNKEY);
+  /* two actions made, one status: and the new status is history too */
+  g_assert_cmpint (db_count (path, "action_fact"), ==, 3);
+  g_assert_cmpint (db_try (path, INSERT_STATUS), ==, SQLITE_OK);
+  g_assert_cmpint (db_count (path, "action_fact"), ==, 4);
+
+  /* the cascade and the history's triggers come along */
+  g_assert_cmpint (db_try (path, "DELETE FROM action WHERE uuid LIKE '%443'"), ==, SQLITE_OK);
+  g_assert_cmpint (db_count (path, "action_status"), ==, 1);
+  g_assert_cmpint (db_int (path, "SELECT count(*) FROM action_fact WHERE action LIKE '%443'", NULL),
+                   ==, 0);
 }
 
 static void
@@ -3012,6 +3146,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migrate/v1-to-v3", test_migrate_v1);
   g_test_add_func ("/store/migrate/v2-to-v3", test_migrate_v2);
   g_test_add_func ("/store/migrate/v5-to-v6", test_migrate_v5);
+  g_test_add_func ("/store/migrate/v6-to-v7", test_migrate_v6);
   g_test_add_func ("/store/migrate/refuse-dangling", test_migrate_refuse_dangling);
 
   g_test_add_func ("/store/refuse/too-new", test_refuse_too_new);

@@ -56,8 +56,8 @@ static guint signals[N_SIGNALS];
 
 /* One SQL file per schema version, applied in order. */
 static const char *const migrations[] = {
-  "001-initial.sql",    "002-exchange.sql", "003-deletions.sql",
-  "004-evaluation.sql", "005-own-plan.sql", "006-budgets.sql",
+  "001-initial.sql",  "002-exchange.sql", "003-deletions.sql", "004-evaluation.sql",
+  "005-own-plan.sql", "006-budgets.sql",  "007-checks.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VP_STORE_SCHEMA_VERSION);
 
@@ -399,7 +399,10 @@ open_database (VpStore *self, GError **error)
    * switch to WAL only after the migration succeeded, so that a refused
    * file keeps even its header. */
   sqlite3_busy_timeout (self->db, 5000);
-  if (!vp_store_exec (self, "PRAGMA foreign_keys = ON", error) || !migrate (self, version, error)
+  /* Foreign keys go on after the migration: a migration that makes a
+   * table again drops the old one, which must not cascade. migrate()
+   * checks every reference before it commits. */
+  if (!migrate (self, version, error) || !vp_store_exec (self, "PRAGMA foreign_keys = ON", error)
       || !vp_store_exec (self, "PRAGMA journal_mode = WAL", error)
       || !vp_store_exec (self, "PRAGMA synchronous = FULL", error)
       || !vp_store_exec (self, "PRAGMA cache_spill = OFF", error)

@@ -21,7 +21,7 @@ typedef enum
 } VpStoreError;
 
 /* The schema version this program writes; see resources/sql/. */
-#define VP_STORE_SCHEMA_VERSION 6
+#define VP_STORE_SCHEMA_VERSION 7
 
 #define VP_TYPE_STORE (vp_store_get_type ())
 
