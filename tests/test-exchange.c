@@ -1574,6 +1574,123 @@ test_build_as_parser (void)
   check_build_as_parser ("42");
 }
 
+/* The encoding check skips ASCII eight bytes at a time; it finds the same
+ * faults at the same places as g_utf8_validate_len() over the whole text:
+ * bytes of broken, cut and whole characters, and NUL, at every offset. */
+static void
+test_strict_encoding (void)
+{
+  const guchar alphabet[] = { 'a', '"', ' ', '{', 0x00, 0xc3, 0xab, 0x80, 0xff, 0xe2, 0x82, 0xac };
+  VpJsonLimits limits = { VP_EXCHANGE_MAX_DEPTH, NULL, 0, G_MAXUINT64 };
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      guchar text[40];
+      gsize length = (gsize) g_test_rand_int_range (1, sizeof text);
+      g_autoptr (GError) error = NULL;
+      const char *bad = NULL;
+      gboolean valid;
+
+      for (gsize j = 0; j < length; j++)
+        {
+          /* mostly ASCII, as a file is: long runs of it */
+          gboolean ascii = g_test_rand_int_range (0, 4) != 0;
+
+          text[j] = alphabet[g_test_rand_int_range (0, ascii ? 4 : G_N_ELEMENTS (alphabet))];
+        }
+      valid = g_utf8_validate_len ((const char *) text, length, &bad);
+      vp_json_strict_check ((const char *) text, length, &limits, NULL, &error);
+      if (valid)
+        {
+          g_assert_false (
+            g_error_matches (error, VP_JSON_STRICT_ERROR, VP_JSON_STRICT_ERROR_ENCODING));
+        }
+      else
+        {
+          guint column = 1;
+          g_autofree char *where = NULL;
+
+          for (const guchar *p = text; p < (const guchar *) bad; p++)
+            column += (*p & 0xc0) != 0x80;
+          where = g_strdup_printf ("line 1, column %u: ", column);
+          g_assert_error (error, VP_JSON_STRICT_ERROR, VP_JSON_STRICT_ERROR_ENCODING);
+          g_assert_true (g_str_has_prefix (error->message, where));
+        }
+    }
+}
+
+/* What GDateTime makes of @text, in the database's form: the reference
+ * vp_exchange_normalize_timestamp() keeps to. */
+static char *
+normalize_by_gdatetime (const char *text)
+{
+  g_autoptr (GDateTime) time = g_date_time_new_from_iso8601 (text, NULL);
+
+  return time != NULL ? vp_store_format_timestamp (time) : NULL;
+}
+
+/* Stamps already in the database's form are taken as they are, without a
+ * GDateTime; the result is the same as GDateTime's for every input. */
+static void
+test_normalize_timestamp (void)
+{
+  const struct
+  {
+    const char *text;
+    const char *expected;
+  } cases[] = {
+    { "2024-02-28T09:00:00.123Z", "2024-02-28T09:00:00.123Z" },
+    { "2024-02-28T09:00:00Z", "2024-02-28T09:00:00.000Z" },
+    { "2024-02-28T09:00:00.1Z", "2024-02-28T09:00:00.100Z" },
+    { "2024-02-28T09:00:00.123456Z", "2024-02-28T09:00:00.123Z" },
+    { "2024-02-29T23:59:59.999Z", "2024-02-29T23:59:59.999Z" },
+    { "2023-02-29T10:00:00.000Z", NULL },
+    { "2024-04-31T10:00:00.000Z", NULL },
+    { "2024-13-01T00:00:00.000Z", NULL },
+    { "2024-00-10T00:00:00.000Z", NULL },
+    { "2024-02-00T00:00:00.000Z", NULL },
+    { "2024-02-28T24:00:00.000Z", NULL },
+    { "2024-02-28T09:60:00.000Z", NULL },
+    { "2024-02-28T09:00:00.000+01:00", NULL },
+    { "2024-02-28 09:00:00.000Z", NULL },
+    { "2024-02-28T09:00:00.00aZ", NULL },
+  };
+  /* not the database's form, so GDateTime decides as before */
+  const char *const to_gdatetime[]
+    = { "2024-12-31T23:59:60.000Z", "0999-01-01T00:00:00.000Z", "1000-01-01T00:00:00.000Z" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = vp_exchange_normalize_timestamp (cases[i].text);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (to_gdatetime); i++)
+    {
+      g_autofree char *got = vp_exchange_normalize_timestamp (to_gdatetime[i]);
+      g_autofree char *reference = normalize_by_gdatetime (to_gdatetime[i]);
+
+      g_assert_cmpstr (got, ==, reference);
+    }
+  /* and for stamps of every shape: days past the month's end, hours,
+   * minutes and seconds past their range, every year of four digits */
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *text
+        = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", g_test_rand_int_range (0, 10000),
+                           g_test_rand_int_range (0, 14), g_test_rand_int_range (0, 33),
+                           g_test_rand_int_range (0, 26), g_test_rand_int_range (0, 62),
+                           g_test_rand_int_range (0, 62), g_test_rand_int_range (0, 1000));
+      g_autofree char *got = vp_exchange_normalize_timestamp (text);
+      g_autofree char *reference = normalize_by_gdatetime (text);
+
+      if (g_strcmp0 (got, reference) != 0)
+        g_test_message ("%s", text);
+      g_assert_cmpstr (got, ==, reference);
+    }
+}
+
 static void
 test_tree_estimate (void)
 {
@@ -2550,6 +2667,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/exchange/invalid/missing-file", test_invalid_missing_file);
   g_test_add_func ("/exchange/invalid/in-background", test_invalid_in_background);
   g_test_add_func ("/exchange/strict/tree-estimate", test_tree_estimate);
+  g_test_add_func ("/exchange/strict/encoding", test_strict_encoding);
+  g_test_add_func ("/exchange/timestamp/normalize", test_normalize_timestamp);
   g_test_add_func ("/exchange/strict/build-as-parser", test_build_as_parser);
   g_test_add_func ("/exchange/invalid/empty/bytes", test_invalid_empty_bytes);
   g_test_add_func ("/exchange/invalid/empty/file", test_invalid_empty_file);

@@ -181,6 +181,33 @@ vp_exchange_is_code (const char *text)
   return TRUE;
 }
 
+static guint
+digits_at (const char *text, guint at, guint n)
+{
+  guint value = 0;
+
+  for (guint i = at; i < at + n; i++)
+    value = value * 10 + (guint) (text[i] - '0');
+  return value;
+}
+
+/* Whether @text (digits and separators checked) is a time the database
+ * writes as it is: milliseconds, and every part in its range. Most files
+ * hold only such stamps; what is not (a leap second, a year before 1000,
+ * 30 February) is left to GDateTime, as before. */
+static gboolean
+is_database_form (const char *text)
+{
+  guint year = digits_at (text, 0, 4);
+  guint month = digits_at (text, 5, 2);
+  guint day = digits_at (text, 8, 2);
+
+  return text[19] == '.' && year >= 1000 && month >= 1 && month <= 12 && day >= 1
+         && day <= g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year)
+         && digits_at (text, 11, 2) <= 23 && digits_at (text, 14, 2) <= 59
+         && digits_at (text, 17, 2) <= 59;
+}
+
 /**
  * vp_exchange_normalize_timestamp:
  * @text: "2024-02-28T09:00:00Z", with up to six digits of fraction
@@ -208,6 +235,8 @@ vp_exchange_normalize_timestamp (const char *text)
           && !g_ascii_isdigit (text[i]))
         return NULL;
     }
+  if (len == 24 && is_database_form (text))
+    return g_strndup (text, len);
   time = g_date_time_new_from_iso8601 (text, NULL);
   return time != NULL ? vp_store_format_timestamp (time) : NULL;
 }
