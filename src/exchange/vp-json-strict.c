@@ -41,6 +41,9 @@
 #define MEMBER_BYTES  90
 #define ELEMENT_BYTES 8
 
+/* the keys of one object: a record's fit in one block */
+#define KEY_TEXT_BYTES 512
+
 typedef enum
 {
   WANT_VALUE,
@@ -59,8 +62,10 @@ typedef struct
   char type;
   /* of a list: the index of its key in the limits' kinds, or -1 */
   int kind;
-  /* of an object: its keys so far; kept for the next object this deep */
+  /* of an object: its keys so far, and where their text is kept; both
+   * kept for the next object this deep */
   GHashTable *keys;
+  GStringChunk *key_text;
 } Frame;
 
 typedef struct
@@ -208,7 +213,9 @@ open_container (Checker *c, char type)
   frame->kind
     = type == '[' && parent != NULL && parent->type == '{' ? find_kind (c, c->key->str) : -1;
   if (type == '{' && frame->keys == NULL)
-    frame->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    frame->keys = g_hash_table_new (g_str_hash, g_str_equal);
+  if (type == '{' && frame->key_text == NULL)
+    frame->key_text = g_string_chunk_new (KEY_TEXT_BYTES);
   c->p++;
   return TRUE;
 }
@@ -224,6 +231,8 @@ close_container (Checker *c)
     g_clear_pointer (&frame->keys, g_hash_table_unref);
   else if (frame->type == '{')
     g_hash_table_remove_all (frame->keys);
+  if (frame->type == '{')
+    g_string_chunk_clear (frame->key_text);
   c->p++;
 }
 
@@ -495,7 +504,8 @@ read_key (Checker *c, State *state)
 
   if (!read_string (c, TRUE) || !charge (c, MEMBER_BYTES, start))
     return FALSE;
-  if (!g_hash_table_add (frame->keys, g_strndup (c->key->str, c->key->len)))
+  if (!g_hash_table_add (frame->keys,
+                         g_string_chunk_insert_len (frame->key_text, c->key->str, c->key->len)))
     {
       g_autofree char *key = describe_key (c->key->str);
 
@@ -715,7 +725,10 @@ vp_json_strict_check (
   c.error = error;
   ok = check_encoding (&c) && check_document (&c);
   for (guint i = 0; i < limits->max_depth; i++)
-    g_clear_pointer (&c.stack[i].keys, g_hash_table_unref);
+    {
+      g_clear_pointer (&c.stack[i].keys, g_hash_table_unref);
+      g_clear_pointer (&c.stack[i].key_text, g_string_chunk_free);
+    }
   g_free (c.stack);
   g_free (c.counts);
   g_string_free (c.key, TRUE);
