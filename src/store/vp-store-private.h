@@ -55,6 +55,7 @@ typedef struct
   gboolean *nullable;
   /* the field records are ordered by (position, number, letter), or NULL */
   const char *order_field;
+  GParamSpec *order_pspec;
   sqlite3_stmt *select_all;
   sqlite3_stmt *insert;
   sqlite3_stmt *update;

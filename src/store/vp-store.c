@@ -977,14 +977,13 @@ forget_record (VpStore *self, VpRecord *record)
   remove_from_list (self, record);
 }
 
-/* @user_data: the field's name. Its spec is looked up once a comparison,
- * not three times: an import of thousands of records makes as many
- * comparisons as it sorts them into their lists. */
+/* @user_data: the spec of the field, looked up once per table: an import
+ * of thousands of records makes as many comparisons as it sorts them into
+ * their lists. */
 static int
 compare_order (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  const char *field = user_data;
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS ((gpointer) a), field);
+  GParamSpec *pspec = user_data;
   const GValue *va = vp_record_get_field ((VpRecord *) a, pspec);
   const GValue *vb = vp_record_get_field ((VpRecord *) b, pspec);
 
@@ -1000,8 +999,7 @@ place_record (VpTable *table, VpRecord *record)
   if (table->order_field == NULL)
     g_list_store_append (table->records, record);
   else
-    g_list_store_insert_sorted (table->records, record, compare_order,
-                                (gpointer) table->order_field);
+    g_list_store_insert_sorted (table->records, record, compare_order, table->order_pspec);
 }
 
 static void
@@ -1011,8 +1009,7 @@ update_record (VpTable *table, VpRecord *record, VpRecord *draft)
    * priority) is taken out and put back, so that filtered lists of it
    * look at it again. */
   gboolean moves
-    = (table->order_field != NULL
-       && compare_order (record, draft, (gpointer) table->order_field) != 0)
+    = (table->order_field != NULL && compare_order (record, draft, table->order_pspec) != 0)
       || g_strcmp0 (vp_record_get_parent_uuid (record), vp_record_get_parent_uuid (draft)) != 0;
   guint position;
 
