@@ -328,6 +328,14 @@ add_timing (guint n, const char *measure, Timing *timing, double target)
 
   add_row (n, work, timing->work, target);
   add_row (n, painted, timing->painted, 0);
+  /* every sample, in the order taken, to see which change is the slow one */
+  if (g_getenv ("VP_BENCH_SAMPLES") != NULL)
+    {
+      g_printerr ("%u %s, work:", n, measure);
+      for (guint i = 0; i < timing->work->len; i++)
+        g_printerr (" %.1f", g_array_index (timing->work, double, i));
+      g_printerr ("\n");
+    }
 }
 
 /* The work row add_timing() added last. */
