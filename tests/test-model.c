@@ -485,6 +485,7 @@ test_record_assign (gconstpointer data)
   GPtrArray *names;
   g_autofree char *got = NULL;
   g_autofree char *want = NULL;
+  guint revision;
 
   /* change every other field, and the stamp but not its author */
   for (guint i = 0; i < klass->n_fields; i += 2)
@@ -496,7 +497,9 @@ test_record_assign (gconstpointer data)
   g_ptr_array_add (expected, "modified-at");
 
   names = watch_notify (record);
+  revision = vp_record_get_revision (record);
   vp_record_assign (record, source);
+  g_assert_cmpuint (vp_record_get_revision (record), !=, revision);
   got = notified (names);
   want = notified (expected);
   g_assert_cmpstr (got, ==, want);
@@ -509,10 +512,19 @@ test_record_assign (gconstpointer data)
   /* the identity is the record's own */
   g_assert_cmpstr (vp_record_get_uuid (record), ==, "6f1c2c52-3f0e-4a53-9d4b-0d1b1d6c9a01");
 
-  /* assigning equal values notifies nothing */
+  /* assigning equal values notifies nothing, and is no revision */
   g_ptr_array_set_size (names, 0);
+  revision = vp_record_get_revision (record);
   vp_record_assign (record, source);
   g_assert_cmpuint (names->len, ==, 0);
+  g_assert_cmpuint (vp_record_get_revision (record), ==, revision);
+  /* one field, or who changed it, is a revision too */
+  set_sample (record, klass->fields[0], 0);
+  g_assert_cmpuint (vp_record_get_revision (record), !=, revision);
+  revision = vp_record_get_revision (record);
+  g_object_set (record, "modified-by", "barneveld", NULL);
+  g_assert_cmpuint (vp_record_get_revision (record), !=, revision);
+  vp_record_assign (record, source);
 
   /* the source stays independent */
   set_sample (source, klass->fields[0], 0);

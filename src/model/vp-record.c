@@ -24,9 +24,19 @@ typedef struct
   const char *modified_by;
   /* one per field of the final class, allocated on first use */
   GValue *values;
+  /* counts the changes of any value (vp_record_get_revision()) */
+  guint revision;
 } VpRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (VpRecord, vp_record, G_TYPE_OBJECT)
+
+static void
+vp_record_changed (VpRecord *self)
+{
+  VpRecordPrivate *priv = vp_record_get_instance_private (self);
+
+  priv->revision++;
+}
 
 enum
 {
@@ -153,6 +163,7 @@ set_field_property (GObject *object, guint prop_id, const GValue *value, GParamS
 
   if (values_equal (pspec, slot, value))
     return;
+  vp_record_changed (self);
   if (pspec->value_type == G_TYPE_STRING)
     set_slot_string (self, index, g_value_get_string (value));
   else
@@ -165,6 +176,7 @@ set_string (VpRecord *self, char **slot, const char *value, GParamSpec *pspec)
 {
   if (g_strcmp0 (*slot, value) == 0)
     return;
+  vp_record_changed (self);
   g_free (*slot);
   *slot = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
@@ -228,6 +240,7 @@ vp_record_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       if (g_strcmp0 (priv->modified_by, g_value_get_string (value)) != 0)
         {
           priv->modified_by = g_intern_string (g_value_get_string (value));
+          vp_record_changed (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -298,6 +311,23 @@ vp_record_get_uuid (VpRecord *self)
 
   g_return_val_if_fail (VP_IS_RECORD (self), NULL);
   return priv->uuid;
+}
+
+/**
+ * vp_record_get_revision:
+ *
+ * Returns: a number that changes whenever one of the record's values
+ *   does (its fields, UUID, modified-at or modified-by), for a view that
+ *   keeps what it took from the record and needs to know whether that is
+ *   still what the record holds
+ */
+guint
+vp_record_get_revision (VpRecord *self)
+{
+  VpRecordPrivate *priv = vp_record_get_instance_private (self);
+
+  g_return_val_if_fail (VP_IS_RECORD (self), 0);
+  return priv->revision;
 }
 
 const char *
@@ -523,6 +553,7 @@ vp_record_set_identity (VpRecord *self,
   g_free (priv->modified_at);
   priv->modified_at = new_modified_at;
   priv->modified_by = g_intern_string (modified_by);
+  vp_record_changed (self);
 }
 
 /**
@@ -539,4 +570,5 @@ vp_record_load_string (VpRecord *self, guint index, const char *text)
 
   g_return_if_fail (index < klass->n_fields);
   set_slot_string (self, index, text);
+  vp_record_changed (self);
 }

@@ -39,6 +39,7 @@ void vp_record_class_install_fields (VpRecordClass *klass,
 
 const char *vp_record_get_uuid (VpRecord *self);
 const char *vp_record_get_modified_at (VpRecord *self);
+guint vp_record_get_revision (VpRecord *self);
 const char *vp_record_get_modified_by (VpRecord *self);
 const char *vp_record_get_parent_uuid (VpRecord *self);
 

@@ -60,7 +60,7 @@ struct _VpActionFilter
   /* where a text is put together before it is folded */
   GString *scratch;
   /* counts the store's changes: an entry made before the last one is
-   * looked at again (its action's modified-at) before it is used */
+   * looked at again (its action's revision) before it is used */
   guint generation;
   /* the store shows the plan as of a date (vp_store_get_as_of()) */
   gboolean as_of;
@@ -123,7 +123,8 @@ typedef struct
   const char *folded;
   /* a reference: the key stays this action's while the filter lives */
   VpAction *action;
-  char *modified_at;
+  /* the action's revision it was filled from */
+  guint revision;
 } Entry;
 
 G_STATIC_ASSERT (VP_STATUS_CANCELLED <= G_MAXINT8 && VP_QUARTER_Q4 <= G_MAXINT8
@@ -133,7 +134,6 @@ static void
 entry_clear (Entry *entry)
 {
   g_clear_object (&entry->action);
-  g_clear_pointer (&entry->modified_at, g_free);
 }
 
 static const char *
@@ -151,8 +151,7 @@ fill_entry (VpActionFilter *self, Entry *entry)
 {
   VpAction *action = entry->action;
 
-  g_free (entry->modified_at);
-  entry->modified_at = g_strdup (vp_record_get_modified_at (VP_RECORD (action)));
+  entry->revision = vp_record_get_revision (VP_RECORD (action));
   entry->priority = g_intern_string (vp_action_get_priority (action));
   entry->subtheme = g_intern_string (vp_action_get_subtheme (action));
   entry->lead = g_intern_string (lead_key (action));
@@ -163,8 +162,8 @@ fill_entry (VpActionFilter *self, Entry *entry)
 }
 
 /* The entry of @key, up to date. Since the store last changed, an entry
- * is looked at once: whether its action's modified-at is still the one
- * it was filled at. @strict: look at it anyway (for a filter model that
+ * is looked at once: whether its action's revision is still the one it
+ * was filled at. @strict: look at it anyway (for a filter model that
  * asks in the middle of a commit, before the store says it changed). */
 static Entry *
 get_entry (VpActionFilter *self, guint key, gboolean strict)
@@ -174,7 +173,7 @@ get_entry (VpActionFilter *self, guint key, gboolean strict)
   if (entry->generation == self->generation && !strict)
     return entry;
   if (entry->generation == 0
-      || g_strcmp0 (entry->modified_at, vp_record_get_modified_at (VP_RECORD (entry->action))) != 0)
+      || entry->revision != vp_record_get_revision (VP_RECORD (entry->action)))
     fill_entry (self, entry);
   entry->generation = self->generation;
   return entry;
