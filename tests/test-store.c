@@ -2675,6 +2675,38 @@ test_undo_transaction (void)
   assert_records_reopened (&store, snapshot);
 }
 
+/* Without the undo stack (the command line's), a change is committed as
+ * ever and leaves nothing to undo; a step made before stays. */
+static void
+test_undo_not_kept (void)
+{
+  g_autoptr (VpStore) store = undo_store ();
+  VpRecord *action = find (store, VP_TYPE_ACTION, "text", ACTION_CONTROLS);
+  g_autofree char *uuid = g_strdup (vp_record_get_uuid (action));
+  g_autoptr (GError) error = NULL;
+
+  vp_store_set_keeps_undo (store, FALSE);
+  vp_store_set_undo_label (store, "Edit Action");
+  g_assert_true (vp_store_update (store, action, &error, "target", 6, NULL));
+  g_assert_no_error (error);
+  g_assert_false (vp_store_can_undo (store));
+  g_assert_null (vp_store_get_undo_label (store));
+
+  vp_store_set_keeps_undo (store, TRUE);
+  g_assert_true (vp_store_update (store, action, &error, "target", 7, NULL));
+  g_assert_true (vp_store_can_undo (store));
+  vp_store_set_keeps_undo (store, FALSE);
+  g_assert_true (vp_store_update (store, action, &error, "target", 8, NULL));
+  g_assert_true (vp_store_can_undo (store));
+  undo (store);
+  g_assert_cmpint (vp_action_get_target (VP_ACTION (action)), ==, 6);
+
+  /* every change is in the file */
+  reopen (&store);
+  action = vp_store_lookup (store, uuid);
+  g_assert_cmpint (vp_action_get_target (VP_ACTION (action)), ==, 6);
+}
+
 /* A whole transaction (an import's) takes no savepoint for each write:
  * after a write failed, the commit is refused and nothing is kept, not
  * even the writes before it. */
@@ -3209,6 +3241,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/store/undo/insert", test_undo_insert);
   g_test_add_func ("/store/undo/update", test_undo_update);
+  g_test_add_func ("/store/undo/not-kept", test_undo_not_kept);
   g_test_add_func ("/store/undo/update-partner", test_undo_update_partner);
   g_test_add_func ("/store/undo/delete-priority", test_undo_delete_priority);
   g_test_add_func ("/store/undo/delete-subtheme", test_undo_delete_subtheme);

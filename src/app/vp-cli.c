@@ -403,6 +403,8 @@ vp_cli_run (GVariantDict *options)
       print_error (NULL, error);
       return 1;
     }
+  /* the process ends with these changes: nobody undoes them */
+  vp_store_set_keeps_undo (store, FALSE);
   if (municipality != NULL && !vp_store_set_home_municipality (store, municipality, &error))
     {
       print_error (NULL, error);

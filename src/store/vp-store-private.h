@@ -122,6 +122,8 @@ struct _VpStore
    * undone is such a step */
   gboolean undo_exact;
   gboolean undoing_exact;
+  /* committed changes make no steps (vp_store_set_keeps_undo()) */
+  gboolean no_undo;
   /* the last change committed (not an undo, not an export's notes) is
    * the top step */
   gboolean last_change_undoable;

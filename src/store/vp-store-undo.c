@@ -615,3 +615,19 @@ vp_store_set_undo_exact (VpStore *self)
   g_return_if_fail (VP_IS_STORE (self));
   self->undo_exact = TRUE;
 }
+
+/**
+ * vp_store_set_keeps_undo:
+ * @keeps_undo: whether committed changes go on the undo stack (they do
+ *   unless told otherwise)
+ *
+ * A program that makes its changes and quits (the command line) has
+ * nobody to undo them: without the stack, an import keeps no second copy
+ * of every record it wrote. A step on the stack already stays.
+ */
+void
+vp_store_set_keeps_undo (VpStore *self, gboolean keeps_undo)
+{
+  g_return_if_fail (VP_IS_STORE (self));
+  self->no_undo = !keeps_undo;
+}

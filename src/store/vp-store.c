@@ -1089,18 +1089,22 @@ vp_store_commit (VpStore *self, GError **error)
   pending = g_steal_pointer (&self->pending);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingOp));
   g_array_set_clear_func (self->pending, (GDestroyNotify) clear_pending_op);
-  step = vp_undo_step_new ();
+  step = self->no_undo ? NULL : vp_undo_step_new ();
   for (guint i = 0; i < pending->len; i++)
     {
       PendingOp *op = &g_array_index (pending, PendingOp, i);
 
       /* Before the op is applied the objects are as the transaction had
        * them at that write: what the step needs to reverse it. */
-      vp_undo_step_add (self, step, op->kind, op->record, g_steal_pointer (&op->book));
+      if (step != NULL)
+        vp_undo_step_add (self, step, op->kind, op->record, g_steal_pointer (&op->book));
       apply_op (self, op);
       n_records += op->kind != OP_BOOK;
     }
-  vp_store_push_undo_step (self, step);
+  if (step != NULL)
+    vp_store_push_undo_step (self, step);
+  else
+    vp_store_forget_undo_label (self);
   if (n_records > 0)
     g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;

@@ -106,6 +106,7 @@ gboolean vp_store_undo (VpStore *self, GError **error);
 void vp_store_set_undo_label (VpStore *self, const char *label);
 const char *vp_store_get_undo_label (VpStore *self);
 void vp_store_set_undo_exact (VpStore *self);
+void vp_store_set_keeps_undo (VpStore *self, gboolean keeps_undo);
 
 char *vp_make_code (const char *name);
 
