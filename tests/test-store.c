@@ -610,8 +610,13 @@ test_migrate_v6 (void)
   g_autofree char *path = vp_test_db_path ();
   g_autoptr (VpStore) store = NULL;
   const char *const rows_sql
-    = "SELECT group_concat (r, ' ') FROM (SELECT rowid || ':' || uuid || ':' || lead_kind || ':'"
-      " || evaluation || ':' || ifnull (origin, '-') AS r FROM action ORDER BY rowid)";
+    = "SELECT group_concat (r, ' ') FROM ("
+      " SELECT * FROM (SELECT rowid || ':' || uuid || ':' || lead_kind || ':' || evaluation || ':'"
+      "  || ifnull (origin, '-') AS r FROM action ORDER BY rowid)"
+      " UNION ALL SELECT * FROM (SELECT rowid || ':' || uuid || ':' || status || ':' || achieved"
+      "  FROM action_status ORDER BY rowid)"
+      " UNION ALL SELECT * FROM (SELECT rowid || ':' || uuid || ':' || assessment FROM goal"
+      "  ORDER BY rowid))";
   const char *const objects_sql
     = "SELECT group_concat (name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type IN"
       " ('index', 'trigger') AND tbl_name IN ('action', 'action_status', 'goal') ORDER BY name)";
@@ -2676,7 +2681,8 @@ test_undo_transaction (void)
 }
 
 /* Without the undo stack (the command line's), a change is committed as
- * ever and leaves nothing to undo; a step made before stays. */
+ * ever and leaves nothing to undo; turning the stack off empties it (a
+ * step on it would be undone on a state it did not leave). */
 static void
 test_undo_not_kept (void)
 {
@@ -2684,6 +2690,7 @@ test_undo_not_kept (void)
   VpRecord *action = find (store, VP_TYPE_ACTION, "text", ACTION_CONTROLS);
   g_autofree char *uuid = g_strdup (vp_record_get_uuid (action));
   g_autoptr (GError) error = NULL;
+  GPtrArray *names;
 
   vp_store_set_keeps_undo (store, FALSE);
   vp_store_set_undo_label (store, "Edit Action");
@@ -2695,16 +2702,22 @@ test_undo_not_kept (void)
   vp_store_set_keeps_undo (store, TRUE);
   g_assert_true (vp_store_update (store, action, &error, "target", 7, NULL));
   g_assert_true (vp_store_can_undo (store));
+  g_assert_true (vp_store_last_change_can_undo (store));
+  names = watch_notify (store);
   vp_store_set_keeps_undo (store, FALSE);
+  g_assert_false (vp_store_can_undo (store));
+  g_assert_false (vp_store_last_change_can_undo (store));
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "can-undo");
+  unwatch_notify (store, names);
   g_assert_true (vp_store_update (store, action, &error, "target", 8, NULL));
-  g_assert_true (vp_store_can_undo (store));
-  undo (store);
-  g_assert_cmpint (vp_action_get_target (VP_ACTION (action)), ==, 6);
+  g_assert_false (vp_store_can_undo (store));
+  g_assert_cmpint (vp_action_get_target (VP_ACTION (action)), ==, 8);
 
   /* every change is in the file */
   reopen (&store);
   action = vp_store_lookup (store, uuid);
-  g_assert_cmpint (vp_action_get_target (VP_ACTION (action)), ==, 6);
+  g_assert_cmpint (vp_action_get_target (VP_ACTION (action)), ==, 8);
 }
 
 /* A whole transaction (an import's) takes no savepoint for each write:

@@ -62,8 +62,9 @@ typedef struct
   char type;
   /* of a list: the index of its key in the limits' kinds, or -1 */
   int kind;
-  /* of an object: its keys so far, and where their text is kept; both
-   * kept for the next object this deep */
+  /* of an object: its keys so far, kept for the next object this deep;
+   * their text, one block per object (emptied when it closes) rather
+   * than a copy per key */
   GHashTable *keys;
   GStringChunk *key_text;
 } Frame;

@@ -30,14 +30,6 @@ typedef struct
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (VpRecord, vp_record, G_TYPE_OBJECT)
 
-static void
-vp_record_changed (VpRecord *self)
-{
-  VpRecordPrivate *priv = vp_record_get_instance_private (self);
-
-  priv->revision++;
-}
-
 enum
 {
   PROP_0,
@@ -48,6 +40,15 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* One more revision (vp_record_get_revision()): a value changed. */
+static void
+count_change (VpRecord *self)
+{
+  VpRecordPrivate *priv = vp_record_get_instance_private (self);
+
+  priv->revision++;
+}
 
 /*
  * Memory: a plan of 10,000 actions holds ten thousand copies of a few
@@ -163,7 +164,7 @@ set_field_property (GObject *object, guint prop_id, const GValue *value, GParamS
 
   if (values_equal (pspec, slot, value))
     return;
-  vp_record_changed (self);
+  count_change (self);
   if (pspec->value_type == G_TYPE_STRING)
     set_slot_string (self, index, g_value_get_string (value));
   else
@@ -176,7 +177,7 @@ set_string (VpRecord *self, char **slot, const char *value, GParamSpec *pspec)
 {
   if (g_strcmp0 (*slot, value) == 0)
     return;
-  vp_record_changed (self);
+  count_change (self);
   g_free (*slot);
   *slot = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
@@ -240,7 +241,7 @@ vp_record_set_property (GObject *object, guint prop_id, const GValue *value, GPa
       if (g_strcmp0 (priv->modified_by, g_value_get_string (value)) != 0)
         {
           priv->modified_by = g_intern_string (g_value_get_string (value));
-          vp_record_changed (self);
+          count_change (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -553,7 +554,7 @@ vp_record_set_identity (VpRecord *self,
   g_free (priv->modified_at);
   priv->modified_at = new_modified_at;
   priv->modified_by = g_intern_string (modified_by);
-  vp_record_changed (self);
+  count_change (self);
 }
 
 /**
@@ -570,5 +571,5 @@ vp_record_load_string (VpRecord *self, guint index, const char *text)
 
   g_return_if_fail (index < klass->n_fields);
   set_slot_string (self, index, text);
-  vp_record_changed (self);
+  count_change (self);
 }

@@ -181,8 +181,11 @@ vp_store_prepare_tables (VpStore *self, GError **error)
       table->klass = g_type_class_ref (types[i]);
       table->order_field = order_field_for (table->klass);
       if (table->order_field != NULL)
-        table->order_pspec
-          = g_object_class_find_property (G_OBJECT_CLASS (table->klass), table->order_field);
+        {
+          table->order_pspec
+            = g_object_class_find_property (G_OBJECT_CLASS (table->klass), table->order_field);
+          g_assert (table->order_pspec != NULL);
+        }
       table->records = g_list_store_new (types[i]);
       g_ptr_array_add (self->tables, table);
       if (!inspect_columns (self, table, error) || !prepare_statements (self, table, error))

@@ -623,11 +623,22 @@ vp_store_set_undo_exact (VpStore *self)
  *
  * A program that makes its changes and quits (the command line) has
  * nobody to undo them: without the stack, an import keeps no second copy
- * of every record it wrote. A step on the stack already stays.
+ * of every record it wrote. Turning it off empties the stack: a step on
+ * it would later be undone on a state it did not leave.
  */
 void
 vp_store_set_keeps_undo (VpStore *self, gboolean keeps_undo)
 {
+  gboolean could_undo;
+
   g_return_if_fail (VP_IS_STORE (self));
+  g_return_if_fail (!self->in_transaction && !self->undoing);
   self->no_undo = !keeps_undo;
+  if (keeps_undo)
+    return;
+  could_undo = vp_store_can_undo (self);
+  g_clear_pointer (&self->undo_steps, g_ptr_array_unref);
+  self->last_change_undoable = FALSE;
+  if (could_undo)
+    vp_store_notify_can_undo (self);
 }

@@ -399,10 +399,12 @@ open_database (VpStore *self, GError **error)
    * switch to WAL only after the migration succeeded, so that a refused
    * file keeps even its header. */
   sqlite3_busy_timeout (self->db, 5000);
-  /* Foreign keys go on after the migration: a migration that makes a
-   * table again drops the old one, which must not cascade. migrate()
-   * checks every reference before it commits. */
-  if (!migrate (self, version, error) || !vp_store_exec (self, "PRAGMA foreign_keys = ON", error)
+  /* Foreign keys are off during the migration, whatever this SQLite's
+   * default: a migration that makes a table again drops the old one,
+   * which must not cascade (it would empty the tables that refer to it).
+   * migrate() checks every reference before it commits. */
+  if (!vp_store_exec (self, "PRAGMA foreign_keys = OFF", error) || !migrate (self, version, error)
+      || !vp_store_exec (self, "PRAGMA foreign_keys = ON", error)
       || !vp_store_exec (self, "PRAGMA journal_mode = WAL", error)
       || !vp_store_exec (self, "PRAGMA synchronous = FULL", error)
       || !vp_store_exec (self, "PRAGMA cache_spill = OFF", error)

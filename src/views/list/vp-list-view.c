@@ -1022,7 +1022,7 @@ refresh_status (VpListView *self, GtkListItem *item)
   if (!settable)
     refused = refusal (self, keeper);
   gtk_widget_set_sensitive (button, settable);
-  /* why it is greyed, for query_status_tooltip_cb() */
+  /* why it is greyed, for on_status_tooltip_cb() */
   g_object_set_data_full (G_OBJECT (button), "vp-refusal", g_strdup (refused), g_free);
   describe_status (button, label, record, refused);
   if (g_object_get_data (G_OBJECT (button), "vp-menu-action") != NULL)
@@ -1033,7 +1033,7 @@ refresh_status (VpListView *self, GtkListItem *item)
  * every bind, a widget's tooltip text asked the display server where the
  * pointer is (a round trip per row a search or a scroll showed anew). */
 static gboolean
-query_status_tooltip_cb (
+on_status_tooltip_cb (
   GtkWidget *button, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
 {
   const char *refused = g_object_get_data (G_OBJECT (button), "vp-refusal");
@@ -1062,7 +1062,7 @@ setup_status_cb (GtkSignalListItemFactory *factory, GtkListItem *item, VpListVie
   gtk_widget_set_valign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "status");
   gtk_widget_set_has_tooltip (button, TRUE);
-  g_signal_connect (button, "query-tooltip", G_CALLBACK (query_status_tooltip_cb), NULL);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (on_status_tooltip_cb), NULL);
   g_object_set_data (G_OBJECT (button), "vp-item", item);
   set_cell (self, item, button, refresh_status);
 }

@@ -876,8 +876,9 @@ vp_action_filter_match_key (VpActionFilter *self, guint key)
 {
   g_return_val_if_fail (VP_IS_ACTION_FILTER (self), FALSE);
   g_return_val_if_fail (key < self->entries->len, FALSE);
-  /* nothing to look at (the window's start): the entry is filled later,
-   * at idle (warm_up_cb()), not before the first frame */
+  /* nothing to look at: the entry is not filled here. The list with
+   * every priority open asks only this at the window's start, so its
+   * first frame fills no entry; the idle warm-up (warm_up_cb()) does */
   if (!self->as_of && !vp_action_filter_is_active (self))
     return TRUE;
   return matches_entry (self, get_entry (self, key, FALSE), FALSE);
