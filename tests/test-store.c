@@ -2720,6 +2720,72 @@ test_undo_not_kept (void)
   g_assert_cmpint (vp_action_get_target (VP_ACTION (action)), ==, 8);
 }
 
+static gint64
+wal_size (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf buf;
+
+  return g_stat (wal, &buf) == 0 ? (gint64) buf.st_size : 0;
+}
+
+static char *
+sent_base (const char *path, const char *uuid)
+{
+  return db_text (path,
+                  "SELECT modified_at FROM sync_base WHERE partner = '" VP_STORE_SENT "'"
+                  " AND uuid = ?1",
+                  uuid);
+}
+
+/* What an export sent is noted per record: sending the same versions
+ * again writes nothing to the file (the WAL stays empty: a weekly export
+ * of an unchanged plan costs no disk writes), a newer version is noted,
+ * an older one changes nothing. */
+static void
+test_note_sent (void)
+{
+  g_autofree char *path = vp_test_db_path ();
+  g_autoptr (VpStore) store = open_store (path);
+  g_autoptr (GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  GListModel *model;
+  VpRecord *action;
+  g_autofree char *uuid = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *kept = NULL;
+
+  vp_test_add_small_plan (store);
+  model = vp_store_get_records (store, VP_TYPE_ACTION);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (actions, g_list_model_get_item (model, i));
+  action = g_ptr_array_index (actions, 0);
+  uuid = g_strdup (vp_record_get_uuid (action));
+  g_assert_true (vp_store_note_sent (store, actions, &error));
+  g_assert_no_error (error);
+  before = sent_base (path, uuid);
+  g_assert_cmpstr (before, ==, vp_record_get_modified_at (action));
+
+  db_exec (path, "PRAGMA wal_checkpoint(TRUNCATE)");
+  g_assert_cmpint (wal_size (path), ==, 0);
+  g_assert_true (vp_store_note_sent (store, actions, &error));
+  g_assert_cmpint (wal_size (path), ==, 0);
+
+  set_clock (store, "2030-01-01T10:00:00Z");
+  g_assert_true (vp_store_update (store, action, &error, "target", 9, NULL));
+  g_assert_true (vp_store_note_sent (store, actions, &error));
+  after = sent_base (path, uuid);
+  g_assert_cmpstr (after, ==, "2030-01-01T10:00:00.000Z");
+
+  g_assert_true (vp_store_begin (store, &error));
+  g_assert_true (
+    vp_store_set_sync_base (store, VP_STORE_SENT, uuid, "2024-01-01T00:00:00.000Z", &error));
+  g_assert_true (vp_store_commit (store, &error));
+  kept = sent_base (path, uuid);
+  g_assert_cmpstr (kept, ==, "2030-01-01T10:00:00.000Z");
+}
+
 /* A whole transaction (an import's) takes no savepoint for each write:
  * after a write failed, the commit is refused and nothing is kept, not
  * even the writes before it. */
@@ -3255,6 +3321,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/undo/insert", test_undo_insert);
   g_test_add_func ("/store/undo/update", test_undo_update);
   g_test_add_func ("/store/undo/not-kept", test_undo_not_kept);
+  g_test_add_func ("/store/sync/note-sent", test_note_sent);
   g_test_add_func ("/store/undo/update-partner", test_undo_update_partner);
   g_test_add_func ("/store/undo/delete-priority", test_undo_delete_priority);
   g_test_add_func ("/store/undo/delete-subtheme", test_undo_delete_subtheme);
