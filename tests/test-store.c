@@ -700,6 +700,52 @@ test_migrate_v1 (void)
   assert_v1_rows (store);
 }
 
+static gpointer
+open_in_thread (gpointer path)
+{
+  g_autoptr (GError) error = NULL;
+  VpStore *store = vp_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Two programs open a version-5 file at once: the one that waits for the
+ * other's migration to commit finds the file current then, and does not
+ * apply the steps again (006 renames a column the file no longer has). */
+static void
+test_migrate_concurrent (void)
+{
+  g_autofree char *path = vp_test_db_path ();
+  sqlite3 *other;
+  GThread *thread;
+  g_autoptr (VpStore) store = NULL;
+
+  build_database (path, 5);
+  db_exec (path, v6_rows);
+  other = db_open (path, SQLITE_OPEN_READWRITE);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  thread = g_thread_new ("open", open_in_thread, path);
+  /* the store reads version 5, then waits for the file (busy timeout) */
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  for (int v = 6; v <= VP_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *name = g_strconcat (SQL_RESOURCES, sql_files[v - 1], NULL);
+      g_autoptr (GBytes) sql = g_resources_lookup_data (name, 0, NULL);
+
+      g_assert_cmpint (sqlite3_exec (other, g_bytes_get_data (sql, NULL), NULL, NULL, NULL), ==,
+                       SQLITE_OK);
+    }
+  g_assert_cmpint (
+    sqlite3_exec (other, "PRAGMA user_version = " G_STRINGIFY (VP_STORE_SCHEMA_VERSION) "; COMMIT",
+                  NULL, NULL, NULL),
+    ==, SQLITE_OK);
+  sqlite3_close (other);
+  store = g_thread_join (thread);
+  assert_current_schema (path);
+  g_assert_cmpuint (vp_store_count (store, VP_TYPE_ACTION), ==, 2);
+}
+
 /* A version-1 file with a dangling reference is damaged: the migration
  * checks the foreign keys and refuses it, leaving the file as it was.
  * The refused file keeps even its header: the switch to WAL (header bytes
@@ -3258,6 +3304,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/migrate/v2-to-v3", test_migrate_v2);
   g_test_add_func ("/store/migrate/v5-to-v6", test_migrate_v5);
   g_test_add_func ("/store/migrate/v6-to-v7", test_migrate_v6);
+  g_test_add_func ("/store/migrate/concurrent", test_migrate_concurrent);
   g_test_add_func ("/store/migrate/refuse-dangling", test_migrate_refuse_dangling);
 
   g_test_add_func ("/store/refuse/too-new", test_refuse_too_new);

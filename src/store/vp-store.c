@@ -222,6 +222,24 @@ create_private_file (const char *path, GError **error)
   return TRUE;
 }
 
+static gboolean
+refuse_foreign (VpStore *self, GError **error)
+{
+  g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_DAMAGED,
+               _ ("The file “%s” is not a Veiligheidsplan plan database."), self->path);
+  return FALSE;
+}
+
+static gboolean
+refuse_too_new (VpStore *self, GError **error)
+{
+  g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_TOO_NEW,
+               _ ("The plan database “%s” was made by a newer version of Veiligheidsplan than "
+                  "this program understands. Update Veiligheidsplan to open it."),
+               self->path);
+  return FALSE;
+}
+
 /* Before anything is written: is this a plan database we understand, and
  * is it whole? A refused file is left exactly as it was. */
 static gboolean
@@ -239,29 +257,15 @@ check_file (VpStore *self, int *version, GError **error)
   /* We never write a negative version: another program's file, refused
    * before the version picks a migration. */
   if (*version < 0)
-    {
-      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_DAMAGED,
-                   _ ("The file “%s” is not a Veiligheidsplan plan database."), self->path);
-      return FALSE;
-    }
+    return refuse_foreign (self, error);
   if (*version > VP_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_TOO_NEW,
-                   _ ("The plan database “%s” was made by a newer version of Veiligheidsplan than "
-                      "this program understands. Update Veiligheidsplan to open it."),
-                   self->path);
-      return FALSE;
-    }
+    return refuse_too_new (self, error);
 
   n_tables = query_text (self, "SELECT count(*) FROM sqlite_schema", &rc);
   if (rc != SQLITE_OK)
     return vp_store_set_sqlite_error (self, rc, "sqlite_schema", error);
   if (*version == 0 && g_strcmp0 (n_tables, "0") != 0)
-    {
-      g_set_error (error, VP_STORE_ERROR, VP_STORE_ERROR_DAMAGED,
-                   _ ("The file “%s” is not a Veiligheidsplan plan database."), self->path);
-      return FALSE;
-    }
+    return refuse_foreign (self, error);
 
   check = query_text (self, "PRAGMA quick_check", &rc);
   if (rc != SQLITE_OK)
@@ -290,17 +294,34 @@ apply_migration (VpStore *self, int version, GError **error)
          && vp_store_exec (self, set_version, error);
 }
 
-/* All steps in one transaction: a database is never left half-migrated. */
+/* All steps in one transaction: a database is never left half-migrated.
+ * The version is read again once the transaction holds the file: another
+ * program opening it at the same time may have migrated it meanwhile. */
 static gboolean
 migrate (VpStore *self, int from_version, GError **error)
 {
   int rc;
   g_autofree char *violation = NULL;
+  g_autofree char *now = NULL;
 
   if (from_version == VP_STORE_SCHEMA_VERSION)
     return TRUE;
   if (!vp_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  now = query_text (self, "PRAGMA user_version", &rc);
+  if (rc != SQLITE_OK)
+    {
+      vp_store_exec (self, "ROLLBACK", NULL);
+      return vp_store_set_sqlite_error (self, rc, "user_version", error);
+    }
+  from_version = (int) g_ascii_strtoll (now, NULL, 10);
+  if (from_version < 0 || from_version >= VP_STORE_SCHEMA_VERSION)
+    {
+      vp_store_exec (self, "ROLLBACK", NULL);
+      if (from_version < 0)
+        return refuse_foreign (self, error);
+      return from_version == VP_STORE_SCHEMA_VERSION || refuse_too_new (self, error);
+    }
   for (int v = from_version + 1; v <= VP_STORE_SCHEMA_VERSION; v++)
     {
       if (!apply_migration (self, v, error))
