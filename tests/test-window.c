@@ -2022,6 +2022,89 @@ test_huge_titles_fit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The rows the list has at the window's first frame: as many as the
+ * window shows (GTK 4.8 binds and lays out every row the list has, up to
+ * 200, before that frame), and no gap under them; the rest right after. */
+typedef struct
+{
+  VpWindow *window;
+  guint rows;      /* the rows the list had at the first frame */
+  int rows_bottom; /* where the lowest row shown then ended */
+  int view_height; /* the column view's height */
+} FirstFrame;
+
+/* Where the lowest row under @widget ends, in @view's coordinates. */
+static int
+rows_bottom (GtkWidget *view, GtkWidget *widget)
+{
+  int bottom = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_child_visible (child) || !gtk_widget_get_visible (child))
+        continue;
+      if (!g_str_equal (gtk_widget_get_css_name (child), "row"))
+        bottom = MAX (bottom, rows_bottom (view, child));
+      else if (gtk_widget_compute_bounds (child, view, &bounds))
+        bottom = MAX (bottom, (int) (bounds.origin.y + bounds.size.height));
+    }
+  return bottom;
+}
+
+static void
+on_first_paint_cb (GdkFrameClock *clock, FirstFrame *first)
+{
+  GtkWidget *view = vp_test_find (GTK_WIDGET (first->window), GTK_TYPE_COLUMN_VIEW);
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint_cb, first);
+  first->rows = n_rows (first->window);
+  first->rows_bottom = rows_bottom (view, view);
+  first->view_height = gtk_widget_get_height (view);
+}
+
+static void
+assert_first_frame_rows (VpStore *store, int window_height)
+{
+  FirstFrame first = { g_object_new (VP_TYPE_WINDOW, "store", store, NULL) };
+
+  gtk_window_set_default_size (GTK_WINDOW (first.window), 1280, window_height);
+  /* that tall even on a lower screen (GTK keeps a default size on it) */
+  gtk_widget_set_size_request (GTK_WIDGET (first.window), -1, window_height);
+  gtk_window_present (GTK_WINDOW (first.window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (first.window)), "after-paint",
+                    G_CALLBACK (on_first_paint_cb), &first);
+  vp_test_wait_for_frames ();
+
+  /* five priorities and their 42 actions: more than the window shows */
+  g_assert_cmpuint (first.rows, >, 1);
+  g_assert_cmpuint (first.rows, <, 47);
+  g_assert_cmpint (first.view_height, >, window_height / 2);
+  g_assert_cmpint (first.rows_bottom, >=, first.view_height);
+  g_assert_cmpuint (n_rows (first.window), ==, 47);
+  gtk_window_destroy (GTK_WINDOW (first.window));
+  vp_test_wait_for_frames ();
+}
+
+static void
+test_first_frame_rows (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpWindow *window = open_window (store);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.load-example", NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+  vp_test_wait_for_frames ();
+
+  assert_first_frame_rows (store, 500);
+  assert_first_frame_rows (store, 800);
+  /* taller than 40 rows, which the first frame once had whatever the
+   * window's height */
+  assert_first_frame_rows (store, 1750);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2064,5 +2147,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/selection-follows-action", test_selection_follows_action);
   g_test_add_func ("/window/cell-texts-share-layouts", test_cell_texts_share_layouts);
   g_test_add_func ("/window/list-columns-fit", test_list_columns_fit);
+  g_test_add_func ("/window/first-frame-rows", test_first_frame_rows);
   return g_test_run ();
 }

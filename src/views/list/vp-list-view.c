@@ -1532,9 +1532,90 @@ on_selected_cb (VpListView *self)
 
 /* GTK 4.8's list views make up to 200 rows whatever their height, each
  * bound, measured and laid out before the window's first frame, where
- * some 20 show: the first frame gets as many rows as a tall window
- * shows, the others follow right after it. */
-#define FIRST_ROWS 40
+ * some 20 show. So the list first holds two rows; when it is about to be
+ * shown, as many as the window's height has room for (measured on those
+ * rows: a priority's heading and an action, alike in height but not quite,
+ * see refresh_activity()); the others follow right after the first
+ * frame. */
+#define FIRST_ROWS_MEASURED   2
+#define FIRST_ROWS_UNMEASURED 40
+
+/* The widget of the row a cell's @child is in, or NULL. */
+static GtkWidget *
+row_of_cell (GtkWidget *child)
+{
+  for (GtkWidget *widget = child; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      if (g_str_equal (gtk_widget_get_css_name (widget), "row"))
+        return widget;
+    }
+  return NULL;
+}
+
+/* The size the list's window has, or will have in its first frame;
+ * FALSE when unknown. */
+static gboolean
+window_size (VpListView *self, int *width, int *height)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GdkSurface *surface;
+  GdkMonitor *monitor;
+  GdkRectangle area;
+
+  if (!GTK_IS_WINDOW (root))
+    return FALSE;
+  *width = gtk_widget_get_width (GTK_WIDGET (root));
+  *height = gtk_widget_get_height (GTK_WIDGET (root));
+  if (*width > 0 && *height > 0)
+    return TRUE;
+  if (!gtk_window_is_maximized (GTK_WINDOW (root)) && !gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    {
+      gtk_window_get_default_size (GTK_WINDOW (root), width, height);
+      return *width > 0 && *height > 0;
+    }
+  /* as large as its screen */
+  surface = gtk_native_get_surface (GTK_NATIVE (root));
+  monitor
+    = surface != NULL
+        ? gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (root)), surface)
+        : NULL;
+  if (monitor == NULL)
+    return FALSE;
+  gdk_monitor_get_geometry (monitor, &area);
+  *width = area.width;
+  *height = area.height;
+  return TRUE;
+}
+
+/* How many rows the window's first frame can show at most: as many as
+ * its height holds of the lowest row made so far, measured as wide as the
+ * window (a row no wider is no lower). */
+static guint
+rows_first_shown (VpListView *self)
+{
+  GHashTableIter iter;
+  gpointer watch;
+  int width, height;
+  int lowest = G_MAXINT;
+
+  if (!window_size (self, &width, &height))
+    return FIRST_ROWS_UNMEASURED;
+  g_hash_table_iter_init (&iter, self->watches);
+  while (g_hash_table_iter_next (&iter, &watch, NULL))
+    {
+      GtkWidget *row = row_of_cell (gtk_list_item_get_child (((Watch *) watch)->item));
+      int row_height = 0;
+
+      if (row != NULL)
+        gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &row_height, NULL, NULL, NULL);
+      if (row_height > 0)
+        lowest = MIN (lowest, row_height);
+    }
+  if (lowest == G_MAXINT)
+    return FIRST_ROWS_UNMEASURED;
+  /* and the one cut off at the bottom */
+  return height / lowest + 1;
+}
 
 static void
 show_all_rows (GtkWidget *widget, gpointer data)
@@ -1548,6 +1629,7 @@ static void
 on_first_map_cb (VpListView *self)
 {
   g_signal_handlers_disconnect_by_func (self, on_first_map_cb, NULL);
+  gtk_slice_list_model_set_size (self->first_rows, rows_first_shown (self));
   vp_after_frame (GTK_WIDGET (self), show_all_rows, NULL, NULL);
 }
 
@@ -1574,7 +1656,7 @@ setup_rows (VpListView *self)
   self->rows = vp_row_model_new_full (G_LIST_MODEL (records), GTK_FILTER (self->row_filter),
                                       GTK_SORTER (sorter), row_key, row_shown_key, row_kind, self);
   self->first_rows
-    = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)), 0, FIRST_ROWS);
+    = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)), 0, FIRST_ROWS_MEASURED);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->first_rows));
   g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
