@@ -1532,11 +1532,10 @@ on_selected_cb (VpListView *self)
 
 /* GTK 4.8's list views make up to 200 rows whatever their height, each
  * bound, measured and laid out before the window's first frame, where
- * some 20 show. So the list first holds two rows; when it is about to be
- * shown, as many as the window's height has room for (measured on those
- * rows: a priority's heading and an action, alike in height but not quite,
- * see refresh_activity()); the others follow right after the first
- * frame. */
+ * some 20 show. So the list first holds two rows, a priority's heading
+ * and an action (alike in height by design, see refresh_activity(); the
+ * lower counts); when it is about to be shown, as many as the window's
+ * height has room for. The others follow right after the first frame. */
 #define FIRST_ROWS_MEASURED   2
 #define FIRST_ROWS_UNMEASURED 40
 
