@@ -107,16 +107,26 @@ vp_exchange_key (GParamSpec *field)
   return key;
 }
 
-static const char *
-sort_field (VpRecord *record)
+/**
+ * vp_exchange_sort_field:
+ * @type: a VpRecord type
+ *
+ * Returns: (nullable): the field that orders records of @type in a file
+ * (see vp_exchange_compare_records()), or NULL for a history
+ */
+GParamSpec *
+vp_exchange_sort_field (GType type)
 {
   static const char *const candidates[]
     = { "position", "number", "letter", "code", "municipality" };
+  g_autoptr (GTypeClass) klass = g_type_class_ref (type);
 
   for (gsize i = 0; i < G_N_ELEMENTS (candidates); i++)
     {
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (record), candidates[i]) != NULL)
-        return candidates[i];
+      GParamSpec *field = g_object_class_find_property (G_OBJECT_CLASS (klass), candidates[i]);
+
+      if (field != NULL)
+        return field;
     }
   return NULL;
 }
@@ -124,27 +134,30 @@ sort_field (VpRecord *record)
 /**
  * vp_exchange_compare_records:
  * @a: (type VpRecord*): a pointer to a record of the same type as @b
+ * @sort_field: (type GParamSpec) (nullable): vp_exchange_sort_field() of
+ *   their type, looked up once for a whole sort
  *
  * The order records stand in a file: by position, number, letter, code or
  * municipality as the type has one, a history by time, then by UUID, so
  * that the order never depends on a database.
  */
 int
-vp_exchange_compare_records (gconstpointer a, gconstpointer b)
+vp_exchange_compare_records (gconstpointer a, gconstpointer b, gpointer sort_field)
 {
   VpRecord *ra = *(VpRecord **) a;
   VpRecord *rb = *(VpRecord **) b;
-  const char *field = sort_field (ra);
+  GParamSpec *field = sort_field;
   int result = 0;
 
   if (field != NULL)
     {
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (ra), field);
+      const GValue *va = vp_record_get_field (ra, field);
+      const GValue *vb = vp_record_get_field (rb, field);
 
-      if (pspec->value_type == G_TYPE_INT)
-        result = vp_record_get_int (ra, field) - vp_record_get_int (rb, field);
+      if (field->value_type == G_TYPE_INT)
+        result = g_value_get_int (va) - g_value_get_int (vb);
       else
-        result = g_strcmp0 (vp_record_get_string (ra, field), vp_record_get_string (rb, field));
+        result = g_strcmp0 (g_value_get_string (va), g_value_get_string (vb));
     }
   else
     result = g_strcmp0 (vp_record_get_modified_at (ra), vp_record_get_modified_at (rb));

@@ -16,7 +16,8 @@ typedef struct
 const VpChildKind *vp_exchange_child_kinds (guint *n_kinds);
 const char *vp_exchange_key (GParamSpec *field);
 int vp_exchange_key_since (GType type, GParamSpec *field);
-int vp_exchange_compare_records (gconstpointer a, gconstpointer b);
+GParamSpec *vp_exchange_sort_field (GType type);
+int vp_exchange_compare_records (gconstpointer a, gconstpointer b, gpointer sort_field);
 
 /* vp-merge.c */
 const char *vp_merge_get_base (VpRecord *incoming);

@@ -224,7 +224,7 @@ sorted_records (VpStore *store, GType type, VpPlan *plan)
       else
         g_object_unref (record);
     }
-  g_ptr_array_sort (records, vp_exchange_compare_records);
+  g_ptr_array_sort_with_data (records, vp_exchange_compare_records, vp_exchange_sort_field (type));
   return records;
 }
 
