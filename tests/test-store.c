@@ -2801,6 +2801,9 @@ test_note_sent (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *kept = NULL;
+  g_autofree char *still = NULL;
+  g_autoptr (VpRecord) old_version = NULL;
+  g_autoptr (GPtrArray) old_actions = g_ptr_array_new ();
 
   vp_test_add_small_plan (store);
   model = vp_store_get_records (store, VP_TYPE_ACTION);
@@ -2808,6 +2811,8 @@ test_note_sent (void)
     g_ptr_array_add (actions, g_list_model_get_item (model, i));
   action = g_ptr_array_index (actions, 0);
   uuid = g_strdup (vp_record_get_uuid (action));
+  old_version = vp_record_copy (action);
+  g_ptr_array_add (old_actions, old_version);
   g_assert_true (vp_store_note_sent (store, actions, &error));
   g_assert_no_error (error);
   before = sent_base (path, uuid);
@@ -2830,6 +2835,45 @@ test_note_sent (void)
   g_assert_true (vp_store_commit (store, &error));
   kept = sent_base (path, uuid);
   g_assert_cmpstr (kept, ==, "2030-01-01T10:00:00.000Z");
+
+  /* an export of the older version (the plan as of a date) notes nothing */
+  g_assert_cmpstr (vp_record_get_modified_at (old_version), <, "2030-01-01T10:00:00.000Z");
+  g_assert_true (vp_store_note_sent (store, old_actions, &error));
+  g_assert_no_error (error);
+  still = sent_base (path, uuid);
+  g_assert_cmpstr (still, ==, "2030-01-01T10:00:00.000Z");
+}
+
+/* The version a change here was built on (an exchange file's "base"): of
+ * each record, the newest any partner sent, not what was sent to them. */
+static void
+test_taken_versions (void)
+{
+  g_autofree char *path = vp_test_db_path ();
+  g_autoptr (VpStore) store = open_store (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) taken = NULL;
+  const char *a = "11111111-1111-4111-8111-111111111111";
+  const char *b = "22222222-2222-4222-8222-222222222222";
+
+  g_assert_true (vp_store_begin (store, &error));
+  g_assert_true (
+    vp_store_set_sync_base (store, "barneveld", a, "2024-03-01T00:00:00.000Z", &error));
+  g_assert_true (
+    vp_store_set_sync_base (store, "scherpenzeel", a, "2024-05-01T00:00:00.000Z", &error));
+  g_assert_true (
+    vp_store_set_sync_base (store, "veenendaal", a, "2024-04-01T00:00:00.000Z", &error));
+  g_assert_true (
+    vp_store_set_sync_base (store, VP_STORE_SENT, a, "2024-06-01T00:00:00.000Z", &error));
+  g_assert_true (
+    vp_store_set_sync_base (store, VP_STORE_SENT, b, "2024-06-01T00:00:00.000Z", &error));
+  g_assert_true (vp_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  taken = vp_store_dup_taken_versions (store);
+  g_assert_cmpuint (g_hash_table_size (taken), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (taken, a), ==, "2024-05-01T00:00:00.000Z");
+  g_assert_false (g_hash_table_contains (taken, b));
 }
 
 /* A whole transaction (an import's) takes no savepoint for each write:
@@ -3369,6 +3413,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/undo/update", test_undo_update);
   g_test_add_func ("/store/undo/not-kept", test_undo_not_kept);
   g_test_add_func ("/store/sync/note-sent", test_note_sent);
+  g_test_add_func ("/store/sync/taken-versions", test_taken_versions);
   g_test_add_func ("/store/undo/update-partner", test_undo_update_partner);
   g_test_add_func ("/store/undo/delete-priority", test_undo_delete_priority);
   g_test_add_func ("/store/undo/delete-subtheme", test_undo_delete_subtheme);

@@ -373,18 +373,44 @@ vp_store_dup_taken_versions (VpStore *self)
   GHashTable *taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_stmt *stmt = NULL;
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT uuid, max (modified_at) FROM sync_base WHERE partner != ?1 "
-                          "GROUP BY uuid",
+  /* the newest of each record's partners kept here: a GROUP BY uuid made
+   * SQLite sort every row (the key starts with the partner) */
+  if (sqlite3_prepare_v2 (self->db, "SELECT uuid, modified_at FROM sync_base WHERE partner != ?1",
                           -1, &stmt, NULL)
       != SQLITE_OK)
     return taken;
   sqlite3_bind_text (stmt, 1, VP_STORE_SENT, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (taken, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+      const char *version = (const char *) sqlite3_column_text (stmt, 1);
+      const char *newest = g_hash_table_lookup (taken, uuid);
+
+      /* as SQLite's max () on text: byte by byte */
+      if (newest == NULL || strcmp (version, newest) > 0)
+        g_hash_table_insert (taken, g_strdup (uuid), g_strdup (version));
+    }
   sqlite3_finalize (stmt);
   return taken;
+}
+
+/* The versions noted as sent, by UUID. */
+static GHashTable *
+dup_sent_versions (VpStore *self)
+{
+  GHashTable *sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT uuid, modified_at FROM sync_base WHERE partner = ?1",
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
+    return sent;
+  sqlite3_bind_text (stmt, 1, VP_STORE_SENT, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (sent, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  return sent;
 }
 
 /**
@@ -399,14 +425,23 @@ vp_store_dup_taken_versions (VpStore *self)
 gboolean
 vp_store_note_sent (VpStore *self, GPtrArray *records, GError **error)
 {
+  g_autoptr (GHashTable) noted = NULL;
+
   if (!vp_store_begin (self, error))
     return FALSE;
+  noted = dup_sent_versions (self);
   for (guint i = 0; i < records->len; i++)
     {
       VpRecord *record = g_ptr_array_index (records, i);
+      const char *version = vp_record_get_modified_at (record);
+      const char *before = g_hash_table_lookup (noted, vp_record_get_uuid (record));
 
-      if (!vp_store_set_sync_base (self, VP_STORE_SENT, vp_record_get_uuid (record),
-                                   vp_record_get_modified_at (record), error))
+      /* sent before, this version or a newer one: writing it again would
+       * change nothing (vp_store_set_sync_base() keeps the newer) */
+      if (before != NULL && version != NULL && strcmp (before, version) >= 0)
+        continue;
+      if (!vp_store_set_sync_base (self, VP_STORE_SENT, vp_record_get_uuid (record), version,
+                                   error))
         {
           vp_store_rollback (self);
           return FALSE;
