@@ -2078,9 +2078,11 @@ assert_first_frame_rows (VpStore *store, int window_height)
                     G_CALLBACK (on_first_paint_cb), &first);
   vp_test_wait_for_frames ();
 
-  /* five priorities and their 42 actions: more than the window shows */
+  /* five priorities and their 42 actions: more than the lower windows
+   * show (a tall one may hold them all) */
   g_assert_cmpuint (first.rows, >, 1);
-  g_assert_cmpuint (first.rows, <, 47);
+  if (window_height <= 800)
+    g_assert_cmpuint (first.rows, <, 47);
   g_assert_cmpint (first.view_height, >, window_height / 2);
   g_assert_cmpint (first.rows_bottom, >=, first.view_height);
   g_assert_cmpuint (n_rows (first.window), ==, 47);

@@ -112,7 +112,8 @@ vp_exchange_key (GParamSpec *field)
  * @type: a VpRecord type
  *
  * Returns: (nullable): the field that orders records of @type in a file
- * (see vp_exchange_compare_records()), or NULL for a history
+ * (see vp_exchange_compare_records()), or NULL for a type with none of
+ * them (a plan)
  */
 GParamSpec *
 vp_exchange_sort_field (GType type)
@@ -138,8 +139,9 @@ vp_exchange_sort_field (GType type)
  *   their type, looked up once for a whole sort
  *
  * The order records stand in a file: by position, number, letter, code or
- * municipality as the type has one, a history by time, then by UUID, so
- * that the order never depends on a database.
+ * municipality as the type has one (vp_exchange_sort_field()), else by
+ * the time they were changed, then by UUID, so that the order never
+ * depends on a database.
  */
 int
 vp_exchange_compare_records (gconstpointer a, gconstpointer b, gpointer sort_field)

@@ -394,7 +394,9 @@ vp_store_dup_taken_versions (VpStore *self)
   return taken;
 }
 
-/* The versions noted as sent, by UUID. */
+/* The versions noted as sent, by UUID: all of them, in one read of the
+ * table's "sent" rows. That costs more than it saves only for an export
+ * of a few records from a database that has sent very many. */
 static GHashTable *
 dup_sent_versions (VpStore *self)
 {

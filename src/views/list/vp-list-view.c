@@ -1536,7 +1536,10 @@ on_selected_cb (VpListView *self)
  * and an action (alike in height by design, see refresh_activity(); the
  * lower counts); when it is about to be shown, as many as the window's
  * height has room for. The others follow right after the first frame. */
-#define FIRST_ROWS_MEASURED   2
+#define FIRST_ROWS_MEASURED 2
+/* With no row to measure (a plan still empty, or one that arrives after
+ * the list is shown: its rows are published after the first map), the
+ * first frame may hold this many: as many as a tall window shows. */
 #define FIRST_ROWS_UNMEASURED 40
 
 /* The widget of the row a cell's @child is in, or NULL. */
@@ -1551,39 +1554,22 @@ row_of_cell (GtkWidget *child)
   return NULL;
 }
 
-/* The size the list's window has, or will have in its first frame;
- * FALSE when unknown. */
+/* The size the list's window has in the frame being made, else the size
+ * it will have in its first frame (its default size); FALSE when
+ * unknown. The list is first mapped within the window's first
+ * allocation, so the window's own size is the one that counts. */
 static gboolean
 window_size (VpListView *self, int *width, int *height)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GdkSurface *surface;
-  GdkMonitor *monitor;
-  GdkRectangle area;
 
   if (!GTK_IS_WINDOW (root))
     return FALSE;
   *width = gtk_widget_get_width (GTK_WIDGET (root));
   *height = gtk_widget_get_height (GTK_WIDGET (root));
-  if (*width > 0 && *height > 0)
-    return TRUE;
-  if (!gtk_window_is_maximized (GTK_WINDOW (root)) && !gtk_window_is_fullscreen (GTK_WINDOW (root)))
-    {
-      gtk_window_get_default_size (GTK_WINDOW (root), width, height);
-      return *width > 0 && *height > 0;
-    }
-  /* as large as its screen */
-  surface = gtk_native_get_surface (GTK_NATIVE (root));
-  monitor
-    = surface != NULL
-        ? gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (root)), surface)
-        : NULL;
-  if (monitor == NULL)
-    return FALSE;
-  gdk_monitor_get_geometry (monitor, &area);
-  *width = area.width;
-  *height = area.height;
-  return TRUE;
+  if (*width <= 0 || *height <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (root), width, height);
+  return *width > 0 && *height > 0;
 }
 
 /* How many rows the window's first frame can show at most: as many as
