@@ -360,6 +360,34 @@ vp_store_dup_latest_sync_base (VpStore *self, const char *uuid)
   return result;
 }
 
+/* By UUID, the newest version of each record sent to partners (@sent),
+ * or else taken from any of them. The newest is found here as SQLite's
+ * max () on text finds it (byte by byte): a GROUP BY uuid made SQLite
+ * sort every row, whose key starts with the partner. */
+static GHashTable *
+newest_versions (VpStore *self, gboolean sent)
+{
+  GHashTable *newest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+  const char *sql = sent ? "SELECT uuid, modified_at FROM sync_base WHERE partner = ?1"
+                         : "SELECT uuid, modified_at FROM sync_base WHERE partner != ?1";
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return newest;
+  sqlite3_bind_text (stmt, 1, VP_STORE_SENT, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
+      const char *version = (const char *) sqlite3_column_text (stmt, 1);
+      const char *known = g_hash_table_lookup (newest, uuid);
+
+      if (known == NULL || strcmp (version, known) > 0)
+        g_hash_table_insert (newest, g_strdup (uuid), g_strdup (version));
+    }
+  sqlite3_finalize (stmt);
+  return newest;
+}
+
 /**
  * vp_store_dup_taken_versions:
  *
@@ -370,49 +398,7 @@ vp_store_dup_latest_sync_base (VpStore *self, const char *uuid)
 GHashTable *
 vp_store_dup_taken_versions (VpStore *self)
 {
-  GHashTable *taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = NULL;
-
-  /* the newest of each record's partners kept here: a GROUP BY uuid made
-   * SQLite sort every row (the key starts with the partner) */
-  if (sqlite3_prepare_v2 (self->db, "SELECT uuid, modified_at FROM sync_base WHERE partner != ?1",
-                          -1, &stmt, NULL)
-      != SQLITE_OK)
-    return taken;
-  sqlite3_bind_text (stmt, 1, VP_STORE_SENT, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *uuid = (const char *) sqlite3_column_text (stmt, 0);
-      const char *version = (const char *) sqlite3_column_text (stmt, 1);
-      const char *newest = g_hash_table_lookup (taken, uuid);
-
-      /* as SQLite's max () on text: byte by byte */
-      if (newest == NULL || strcmp (version, newest) > 0)
-        g_hash_table_insert (taken, g_strdup (uuid), g_strdup (version));
-    }
-  sqlite3_finalize (stmt);
-  return taken;
-}
-
-/* The versions noted as sent, by UUID: all of them, in one read of the
- * table's "sent" rows. That costs more than it saves only for an export
- * of a few records from a database that has sent very many. */
-static GHashTable *
-dup_sent_versions (VpStore *self)
-{
-  GHashTable *sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (self->db, "SELECT uuid, modified_at FROM sync_base WHERE partner = ?1",
-                          -1, &stmt, NULL)
-      != SQLITE_OK)
-    return sent;
-  sqlite3_bind_text (stmt, 1, VP_STORE_SENT, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_insert (sent, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_finalize (stmt);
-  return sent;
+  return newest_versions (self, FALSE);
 }
 
 /**
@@ -431,7 +417,10 @@ vp_store_note_sent (VpStore *self, GPtrArray *records, GError **error)
 
   if (!vp_store_begin (self, error))
     return FALSE;
-  noted = dup_sent_versions (self);
+  /* all of them, in one read: that costs more than the writes it saves
+   * only for an export of a few records from a database that has sent
+   * very many */
+  noted = newest_versions (self, TRUE);
   for (guint i = 0; i < records->len; i++)
     {
       VpRecord *record = g_ptr_array_index (records, i);
