@@ -73,9 +73,6 @@ struct _VpWindow
   GPtrArray *facets;
   /* the sidebar's update is queued (vp_window_after_frame()) */
   gboolean sidebar_queued;
-  /* the sidebar's rows were made once (the first time, only those the
-   * window has room for may be: vp-window-sidebar.c) */
-  gboolean sidebar_made;
   /* the exchange folder, when settings are there (vp-window-exchange.c) */
   VpExchangeFolder *exchange_folder;
   /* the width the sidebar folds below, once the window is allocated */

@@ -8,7 +8,6 @@
 #include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
 #include "vp-accessible.h"
-#include "vp-after-frame.h"
 #include "vp-format.h"
 #include "vp-swatch.h"
 #include "vp-window-private.h"
@@ -202,28 +201,6 @@ rows_are (VpWindow *self, GPtrArray *priorities)
   return gtk_widget_get_next_sibling (row) == NULL;
 }
 
-static void queue_update (VpWindow *self);
-
-/* How many rows the sidebar makes now, "All priorities" among them: the
- * first time, before the window's first frame, those it has room for
- * (measured on the first row); the others follow right after that frame
- * (queue_update()), or at idle if the window is not shown. A window to be
- * maximized is not yet as large as it will be: all. */
-static guint
-rows_made_now (VpWindow *self, GtkWidget *first_row)
-{
-  gboolean first_time = !self->sidebar_made;
-  guint fit;
-
-  self->sidebar_made = TRUE;
-  if (!first_time || gtk_widget_get_mapped (GTK_WIDGET (self))
-      || gtk_window_is_maximized (GTK_WINDOW (self))
-      || gtk_window_is_fullscreen (GTK_WINDOW (self)))
-    return G_MAXUINT;
-  fit = vp_first_frame_rows (first_row);
-  return fit > 0 ? fit : G_MAXUINT;
-}
-
 void
 vp_window_update_sidebar (VpWindow *self)
 {
@@ -235,7 +212,6 @@ vp_window_update_sidebar (VpWindow *self)
   gboolean same_rows;
   GtkWidget *row;
   GtkListBoxRow *selected = NULL;
-  guint made_now = G_MAXUINT;
 
   if (self->plan == NULL)
     {
@@ -268,7 +244,6 @@ vp_window_update_sidebar (VpWindow *self)
       while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
         gtk_list_box_remove (self->sidebar_list, row);
       gtk_list_box_append (self->sidebar_list, make_row (NULL, NULL, _ ("All Priorities"), &all));
-      made_now = rows_made_now (self, gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)));
     }
   row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
   show_row (row, NULL, _ ("All Priorities"), &all);
@@ -284,12 +259,6 @@ vp_window_update_sidebar (VpWindow *self)
         {
           row = gtk_widget_get_next_sibling (row);
           show_row (row, vp_priority_get_colour (priority), title, c != NULL ? c : &none);
-        }
-      else if (i + 1 >= made_now)
-        {
-          /* the rest after the first frame: all made anew then */
-          queue_update (self);
-          break;
         }
       else
         {
