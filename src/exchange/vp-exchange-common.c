@@ -148,21 +148,10 @@ vp_exchange_compare_records (gconstpointer a, gconstpointer b, gpointer sort_fie
 {
   VpRecord *ra = *(VpRecord **) a;
   VpRecord *rb = *(VpRecord **) b;
-  GParamSpec *field = sort_field;
-  int result = 0;
+  int result = sort_field != NULL
+                 ? vp_record_compare_field (ra, rb, sort_field)
+                 : g_strcmp0 (vp_record_get_modified_at (ra), vp_record_get_modified_at (rb));
 
-  if (field != NULL)
-    {
-      const GValue *va = vp_record_get_field (ra, field);
-      const GValue *vb = vp_record_get_field (rb, field);
-
-      if (field->value_type == G_TYPE_INT)
-        result = g_value_get_int (va) - g_value_get_int (vb);
-      else
-        result = g_strcmp0 (g_value_get_string (va), g_value_get_string (vb));
-    }
-  else
-    result = g_strcmp0 (vp_record_get_modified_at (ra), vp_record_get_modified_at (rb));
   return result != 0 ? result : g_strcmp0 (vp_record_get_uuid (ra), vp_record_get_uuid (rb));
 }
 

@@ -504,6 +504,24 @@ vp_record_field_equal (VpRecord *a, VpRecord *b, GParamSpec *field)
 }
 
 /**
+ * vp_record_compare_field:
+ * @field: an int or string field of the type of @a and @b
+ *
+ * Returns: how @a and @b stand by @field: a number's difference, a
+ *   text's byte order (none before any)
+ */
+int
+vp_record_compare_field (VpRecord *a, VpRecord *b, GParamSpec *field)
+{
+  const GValue *va = vp_record_get_field (a, field);
+  const GValue *vb = vp_record_get_field (b, field);
+
+  if (field->value_type == G_TYPE_INT)
+    return g_value_get_int (va) - g_value_get_int (vb);
+  return g_strcmp0 (g_value_get_string (va), g_value_get_string (vb));
+}
+
+/**
  * vp_record_assign:
  * @source: a record of the same type
  *

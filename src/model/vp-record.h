@@ -54,6 +54,7 @@ int vp_record_int_field (VpRecord *self, guint prop_id);
 VpRecord *vp_record_copy (VpRecord *self);
 gboolean vp_record_fields_equal (VpRecord *a, VpRecord *b);
 gboolean vp_record_field_equal (VpRecord *a, VpRecord *b, GParamSpec *field);
+int vp_record_compare_field (VpRecord *a, VpRecord *b, GParamSpec *field);
 void vp_record_assign (VpRecord *self, VpRecord *source);
 
 G_END_DECLS

@@ -1006,13 +1006,7 @@ forget_record (VpStore *self, VpRecord *record)
 static int
 compare_order (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  GParamSpec *pspec = user_data;
-  const GValue *va = vp_record_get_field ((VpRecord *) a, pspec);
-  const GValue *vb = vp_record_get_field ((VpRecord *) b, pspec);
-
-  if (pspec->value_type == G_TYPE_INT)
-    return g_value_get_int (va) - g_value_get_int (vb);
-  return g_strcmp0 (g_value_get_string (va), g_value_get_string (vb));
+  return vp_record_compare_field ((VpRecord *) a, (VpRecord *) b, user_data);
 }
 
 /* Puts a record where it belongs in its list: in the order it loads in. */
