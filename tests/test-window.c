@@ -2107,6 +2107,123 @@ test_first_frame_rows (void)
   assert_first_frame_rows (store, 1750);
 }
 
+/* The sidebar's first frame, like the list's: a plan of many priorities
+ * (a regional one) shows as many rows as the window has room for, with no
+ * gap under them; the others are added under them right after, the rows
+ * shown kept (and the focus on them). */
+typedef struct
+{
+  VpWindow *window;
+  guint rows;        /* the sidebar's rows at the first frame */
+  int bottom;        /* where the lowest of them ended, in the sidebar */
+  int height;        /* the height of the sidebar's scrolled part */
+  GtkWidget *all;    /* the row "All priorities" then (a reference) */
+  GtkWidget *lowest; /* the lowest row then (a reference) */
+  GtkWidget *focus;  /* the window's focus then */
+} SidebarFrame;
+
+static guint
+sidebar_rows (VpWindow *window)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (window_child (window, "sidebar_list"));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+static void
+on_sidebar_painted_cb (GdkFrameClock *clock, SidebarFrame *first)
+{
+  GtkWidget *list = window_child (first->window, "sidebar_list");
+  GtkWidget *scrolled = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  g_signal_handlers_disconnect_by_func (clock, on_sidebar_painted_cb, first);
+  first->rows = sidebar_rows (first->window);
+  first->all = g_object_ref (gtk_widget_get_first_child (list));
+  first->lowest = g_object_ref (gtk_widget_get_last_child (list));
+  first->focus = gtk_window_get_focus (GTK_WINDOW (first->window));
+  g_assert_true (gtk_widget_compute_bounds (first->lowest, scrolled, &bounds));
+  first->bottom = (int) (bounds.origin.y + bounds.size.height);
+  first->height = gtk_widget_get_height (scrolled);
+}
+
+static void
+test_first_frame_sidebar (void)
+{
+  g_autoptr (VpStore) store = vp_test_store_new ();
+  VpPlan *plan = vp_test_add_small_plan (store);
+  SidebarFrame first = { NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (VpRecord) added = NULL;
+  GtkWidget *list;
+  VpWindow *folded;
+
+  /* 40 priorities more: 42 */
+  for (int i = 3; i <= 42; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Thema %d", i);
+      g_autoptr (VpRecord) priority
+        = g_object_new (VP_TYPE_PRIORITY, "plan", vp_record_get_uuid (VP_RECORD (plan)), "number",
+                        i, "title", title, "scope", VP_SCOPE_JOINT, "colour", "#2a7ab0", NULL);
+
+      g_assert_true (vp_test_insert_as_owner (store, priority, &error));
+      g_assert_no_error (error);
+    }
+  first.window = g_object_new (VP_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (first.window), 1280, 600);
+  gtk_window_present (GTK_WINDOW (first.window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (first.window)), "after-paint",
+                    G_CALLBACK (on_sidebar_painted_cb), &first);
+  vp_test_wait_for_frames ();
+  list = window_child (first.window, "sidebar_list");
+
+  /* "All priorities" and 42: of them, as many as fill the sidebar */
+  g_assert_cmpuint (first.rows, >, 2);
+  g_assert_cmpuint (first.rows, <, 43);
+  g_assert_cmpint (first.bottom, >=, first.height);
+  /* then all, under the rows shown */
+  g_assert_cmpuint (sidebar_rows (first.window), ==, 43);
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (first.window), "42. Thema 42"));
+  g_assert_true (gtk_widget_get_first_child (list) == first.all);
+  g_assert_true (gtk_widget_get_parent (first.lowest) == list);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (first.window)) == first.focus);
+
+  /* a priority added at the end: a row added, those there kept */
+  added = g_object_new (VP_TYPE_PRIORITY, "plan", vp_record_get_uuid (VP_RECORD (plan)), "number",
+                        43, "title", "Thema 43", "scope", VP_SCOPE_JOINT, NULL);
+  g_assert_true (vp_test_insert_as_owner (store, added, &error));
+  g_assert_no_error (error);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (sidebar_rows (first.window), ==, 44);
+  g_assert_true (gtk_widget_get_first_child (list) == first.all);
+  g_assert_true (gtk_widget_get_parent (first.lowest) == list);
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (first.window), "43. Thema 43"));
+  /* and one taken away: the rows made anew, in the plan's order */
+  g_assert_true (vp_store_delete (store, added, &error));
+  g_assert_no_error (error);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (sidebar_rows (first.window), ==, 43);
+  g_assert_false (vp_test_shows_text (GTK_WIDGET (first.window), "43. Thema 43"));
+  g_clear_object (&first.all);
+  g_clear_object (&first.lowest);
+  gtk_window_destroy (GTK_WINDOW (first.window));
+  vp_test_wait_for_frames ();
+
+  /* a narrow window folds the sidebar away: it has its rows all the same */
+  folded = g_object_new (VP_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (folded), 700, 500);
+  gtk_window_present (GTK_WINDOW (folded));
+  for (int i = 0; i < 50 && !adw_leaflet_get_folded (window_child (folded, "leaflet")); i++)
+    vp_test_wait_for_frames ();
+  g_assert_true (adw_leaflet_get_folded (window_child (folded, "leaflet")));
+  g_assert_cmpuint (sidebar_rows (folded), ==, 43);
+  gtk_window_destroy (GTK_WINDOW (folded));
+  vp_test_wait_for_frames ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -2150,5 +2267,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/cell-texts-share-layouts", test_cell_texts_share_layouts);
   g_test_add_func ("/window/list-columns-fit", test_list_columns_fit);
   g_test_add_func ("/window/first-frame-rows", test_first_frame_rows);
+  g_test_add_func ("/window/first-frame-sidebar", test_first_frame_sidebar);
   return g_test_run ();
 }

@@ -73,6 +73,11 @@ struct _VpWindow
   GPtrArray *facets;
   /* the sidebar's update is queued (vp_window_after_frame()) */
   gboolean sidebar_queued;
+  /* how many priorities' rows the sidebar makes (vp-window-sidebar.c):
+   * 0 until its first rows are made */
+  guint sidebar_room;
+  /* the plan's actions, counted by priority for the sidebar's rows */
+  GHashTable *sidebar_counts;
   /* the exchange folder, when settings are there (vp-window-exchange.c) */
   VpExchangeFolder *exchange_folder;
   /* the width the sidebar folds below, once the window is allocated */

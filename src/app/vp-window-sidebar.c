@@ -8,6 +8,7 @@
 #include "store/vp-store-as-of.h"
 #include "store/vp-store-status.h"
 #include "vp-accessible.h"
+#include "vp-after-frame.h"
 #include "vp-format.h"
 #include "vp-swatch.h"
 #include "vp-window-private.h"
@@ -19,7 +20,16 @@
  * a GtkListBox, brought up to date (at idle, once) when priorities,
  * actions or statuses change: the counts in place, the rows made anew
  * only when the priorities changed.
+ *
+ * A regional plan has dozens of priorities, and a list box lays out all
+ * its rows before the window's first frame. So until the window is first
+ * shown the sidebar makes one priority's row, to measure; then those the
+ * window has room for; right after that frame the others, added below
+ * them.
  */
+
+/* The priorities' rows made before the window is first shown: one. */
+#define SIDEBAR_ROWS_MEASURED 1
 
 typedef struct
 {
@@ -29,11 +39,12 @@ typedef struct
 } Counts;
 
 /* One look at each action: a status change counts again 10,000 actions
- * before the next frame. */
+ * after the next frame. The counts are kept for rows made later, past the
+ * store's next change: the keys are copies. */
 static GHashTable *
 count_actions (VpWindow *self)
 {
-  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GListModel *actions = vp_store_get_records (self->store, VP_TYPE_ACTION);
   guint n = g_list_model_get_n_items (actions);
   g_autoptr (GDateTime) now = vp_store_get_shown_now (self->store);
@@ -50,7 +61,7 @@ count_actions (VpWindow *self)
       if (!vp_store_is_shown (self->store, action))
         continue;
       if (c == NULL)
-        g_hash_table_insert (counts, (gpointer) priority, (c = g_new0 (Counts, 1)));
+        g_hash_table_insert (counts, g_strdup (priority), (c = g_new0 (Counts, 1)));
       if (status == VP_STATUS_DONE)
         c->done++;
       else if (status != VP_STATUS_CANCELLED)
@@ -181,51 +192,46 @@ plan_priorities (VpWindow *self)
   return of_plan;
 }
 
-/* Whether the rows are "All priorities" and then those of @priorities. */
-static gboolean
-rows_are (VpWindow *self, GPtrArray *priorities)
+/* How many rows of @priorities the sidebar has after "All priorities",
+ * in their order from the first; -1 when its rows are others (or more). */
+static int
+rows_made (VpWindow *self, GPtrArray *priorities)
 {
   GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+  guint made = 0;
 
   if (row == NULL || g_object_get_data (G_OBJECT (row), "vp-priority") != NULL)
-    return FALSE;
-  for (guint i = 0; i < priorities->len; i++)
+    return -1;
+  for (row = gtk_widget_get_next_sibling (row); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
     {
-      row = gtk_widget_get_next_sibling (row);
-      if (row == NULL
+      if (made == priorities->len
           || g_strcmp0 (g_object_get_data (G_OBJECT (row), "vp-priority"),
-                        vp_record_get_uuid (g_ptr_array_index (priorities, i)))
+                        vp_record_get_uuid (g_ptr_array_index (priorities, made)))
                != 0)
-        return FALSE;
+        return -1;
+      made++;
     }
-  return gtk_widget_get_next_sibling (row) == NULL;
+  return (int) made;
 }
 
-void
-vp_window_update_sidebar (VpWindow *self)
+/* The rows: "All priorities" and as many of the plan's priorities as the
+ * sidebar makes now, with the counts last counted. */
+static void
+show_rows (VpWindow *self)
 {
-  g_autoptr (GHashTable) counts = NULL;
-  g_autoptr (GPtrArray) priorities = NULL;
+  g_autoptr (GPtrArray) priorities = plan_priorities (self);
   g_autofree char *chosen = NULL;
   const Counts none = { 0, 0, 0 };
   Counts all = { 0, 0, 0 };
-  gboolean same_rows;
+  int made;
   GtkWidget *row;
   GtkListBoxRow *selected = NULL;
 
-  if (self->plan == NULL)
-    {
-      while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
-        gtk_list_box_remove (self->sidebar_list, row);
-      gtk_widget_set_visible (self->overdue_button, FALSE);
-      return;
-    }
-  counts = count_actions (self);
-  priorities = plan_priorities (self);
   for (guint i = 0; i < priorities->len; i++)
     {
-      const Counts *c
-        = g_hash_table_lookup (counts, vp_record_get_uuid (g_ptr_array_index (priorities, i)));
+      const Counts *c = g_hash_table_lookup (
+        self->sidebar_counts, vp_record_get_uuid (g_ptr_array_index (priorities, i)));
 
       if (c != NULL)
         {
@@ -237,25 +243,31 @@ vp_window_update_sidebar (VpWindow *self)
   show_overdue_count (self, all.overdue);
   g_object_get (self->filter, "priority", &chosen, NULL);
 
-  /* a status change: the counts change in place */
-  same_rows = rows_are (self, priorities);
-  if (!same_rows)
+  if (self->sidebar_room == 0)
+    self->sidebar_room
+      = gtk_widget_get_mapped (GTK_WIDGET (self)) ? G_MAXUINT : SIDEBAR_ROWS_MEASURED;
+
+  /* a status change: the counts change in place; priorities added at
+   * the end (or rows not made yet): the rows added */
+  made = rows_made (self, priorities);
+  if (made < 0)
     {
       while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
         gtk_list_box_remove (self->sidebar_list, row);
       gtk_list_box_append (self->sidebar_list, make_row (NULL, NULL, _ ("All Priorities"), &all));
+      made = 0;
     }
   row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
   show_row (row, NULL, _ ("All Priorities"), &all);
   selected = GTK_LIST_BOX_ROW (row);
-  for (guint i = 0; i < priorities->len; i++)
+  for (guint i = 0; i < priorities->len && i < self->sidebar_room; i++)
     {
       VpPriority *priority = g_ptr_array_index (priorities, i);
       const char *uuid = vp_record_get_uuid (VP_RECORD (priority));
-      const Counts *c = g_hash_table_lookup (counts, uuid);
+      const Counts *c = g_hash_table_lookup (self->sidebar_counts, uuid);
       g_autofree char *title = vp_format_priority (self->store, priority);
 
-      if (same_rows)
+      if (i < (guint) made)
         {
           row = gtk_widget_get_next_sibling (row);
           show_row (row, vp_priority_get_colour (priority), title, c != NULL ? c : &none);
@@ -269,6 +281,23 @@ vp_window_update_sidebar (VpWindow *self)
         selected = GTK_LIST_BOX_ROW (row);
     }
   mark_chosen (self, selected);
+}
+
+void
+vp_window_update_sidebar (VpWindow *self)
+{
+  GtkWidget *row;
+
+  g_clear_pointer (&self->sidebar_counts, g_hash_table_unref);
+  if (self->plan == NULL)
+    {
+      while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
+        gtk_list_box_remove (self->sidebar_list, row);
+      gtk_widget_set_visible (self->overdue_button, FALSE);
+      return;
+    }
+  self->sidebar_counts = count_actions (self);
+  show_rows (self);
 }
 
 static void
@@ -290,6 +319,39 @@ queue_update (VpWindow *self)
   vp_after_frame (GTK_WIDGET (self), update_sidebar, NULL, NULL);
 }
 
+static void
+make_all_rows (GtkWidget *window, gpointer data)
+{
+  VpWindow *self = VP_WINDOW (window);
+
+  self->sidebar_room = G_MAXUINT;
+  /* with the counts of the rows made: a change since is queued */
+  if (self->sidebar_counts != NULL)
+    show_rows (self);
+}
+
+/* The window is about to show its first frame: of the sidebar's rows,
+ * those it has room for, as low as the lowest made so far, now; the others
+ * right after that frame. (A folded sidebar is not shown; it has its rows
+ * all the same.) */
+static void
+on_first_map_cb (VpWindow *self)
+{
+  guint room = 0;
+
+  g_signal_handlers_disconnect_by_func (self, on_first_map_cb, NULL);
+  if (self->sidebar_room == G_MAXUINT)
+    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    room = MAX (room, vp_first_frame_rows (row));
+  /* less "All priorities"; none measured: all */
+  self->sidebar_room = room > 1 ? room - 1 : G_MAXUINT;
+  if (self->sidebar_counts != NULL)
+    show_rows (self);
+  vp_after_frame (GTK_WIDGET (self), make_all_rows, NULL, NULL);
+}
+
 /**
  * vp_window_watch_sidebar:
  *
@@ -304,6 +366,7 @@ vp_window_watch_sidebar (VpWindow *self)
   for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
     g_signal_connect_object (vp_store_get_records (self->store, types[i]), "items-changed",
                              G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
 }
 
 void

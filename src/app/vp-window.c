@@ -969,6 +969,7 @@ vp_window_dispose (GObject *object)
   g_clear_handle_id (&self->fold_id, g_source_remove);
   g_clear_handle_id (&self->opening_id, g_source_remove);
   g_clear_pointer (&self->pending_imports, g_ptr_array_unref);
+  g_clear_pointer (&self->sidebar_counts, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), VP_TYPE_WINDOW);
   g_clear_object (&self->settings);

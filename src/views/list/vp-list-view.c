@@ -1554,52 +1554,24 @@ row_of_cell (GtkWidget *child)
   return NULL;
 }
 
-/* The size the list's window has in the frame being made, else the size
- * it will have in its first frame (its default size); FALSE when
- * unknown. The list is first mapped within the window's first
- * allocation, so the window's own size is the one that counts. */
-static gboolean
-window_size (VpListView *self, int *width, int *height)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (!GTK_IS_WINDOW (root))
-    return FALSE;
-  *width = gtk_widget_get_width (GTK_WIDGET (root));
-  *height = gtk_widget_get_height (GTK_WIDGET (root));
-  if (*width <= 0 || *height <= 0)
-    gtk_window_get_default_size (GTK_WINDOW (root), width, height);
-  return *width > 0 && *height > 0;
-}
-
 /* How many rows the window's first frame can show at most: as many as
- * its height holds of the lowest row made so far, measured as wide as the
- * window (a row no wider is no lower). */
+ * of the lowest row made so far (vp_first_frame_rows()). */
 static guint
 rows_first_shown (VpListView *self)
 {
   GHashTableIter iter;
   gpointer watch;
-  int width, height;
-  int lowest = G_MAXINT;
+  guint most = 0;
 
-  if (!window_size (self, &width, &height))
-    return FIRST_ROWS_UNMEASURED;
   g_hash_table_iter_init (&iter, self->watches);
   while (g_hash_table_iter_next (&iter, &watch, NULL))
     {
       GtkWidget *row = row_of_cell (gtk_list_item_get_child (((Watch *) watch)->item));
-      int row_height = 0;
 
       if (row != NULL)
-        gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &row_height, NULL, NULL, NULL);
-      if (row_height > 0)
-        lowest = MIN (lowest, row_height);
+        most = MAX (most, vp_first_frame_rows (row));
     }
-  if (lowest == G_MAXINT)
-    return FIRST_ROWS_UNMEASURED;
-  /* and the one cut off at the bottom */
-  return height / lowest + 1;
+  return most > 0 ? most : FIRST_ROWS_UNMEASURED;
 }
 
 static void

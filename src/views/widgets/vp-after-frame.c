@@ -147,3 +147,47 @@ vp_after_frame (GtkWidget *widget, VpAfterFrameFunc func, gpointer data, GDestro
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_painted_cb), waiting);
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
+
+/* The size @widget's window has in the frame being made, else the size
+ * it will have in its first frame (its default size); FALSE when
+ * unknown. */
+static gboolean
+window_size (GtkWidget *widget, int *width, int *height)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (!GTK_IS_WINDOW (root))
+    return FALSE;
+  *width = gtk_widget_get_width (GTK_WIDGET (root));
+  *height = gtk_widget_get_height (GTK_WIDGET (root));
+  if (*width <= 0 || *height <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (root), width, height);
+  return *width > 0 && *height > 0;
+}
+
+/**
+ * vp_first_frame_rows:
+ * @row: a row of a list in a window
+ *
+ * GTK lays out every row a list has before the window's first frame; a
+ * list that makes its rows off screen after it needs to know how many its
+ * window can show: as many rows as low as @row, measured as wide as the
+ * window (a row no wider is no lower), as the window's height holds, and
+ * the one cut off at the bottom.
+ *
+ * Returns: that many, or 0 when the window's size is not known
+ */
+guint
+vp_first_frame_rows (GtkWidget *row)
+{
+  int width, height, row_height = 0;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (row), 0);
+
+  if (!window_size (row, &width, &height))
+    return 0;
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, &row_height, NULL, NULL, NULL);
+  if (row_height <= 0)
+    return 0;
+  return height / row_height + 1;
+}

@@ -10,4 +10,6 @@ typedef void (*VpAfterFrameFunc) (GtkWidget *widget, gpointer data);
 void
 vp_after_frame (GtkWidget *widget, VpAfterFrameFunc func, gpointer data, GDestroyNotify destroy);
 
+guint vp_first_frame_rows (GtkWidget *row);
+
 G_END_DECLS
