@@ -2150,16 +2150,40 @@ on_sidebar_painted_cb (GdkFrameClock *clock, SidebarFrame *first)
   first->height = gtk_widget_get_height (scrolled);
 }
 
+/* The sidebar at @first's window's next frame, and after it: as many
+ * rows as fill it, then all, those there kept. */
+static void
+assert_sidebar_fills (SidebarFrame *first)
+{
+  GtkWidget *list = window_child (first->window, "sidebar_list");
+
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (first->window)), "after-paint",
+                    G_CALLBACK (on_sidebar_painted_cb), first);
+  vp_test_wait_for_frames ();
+
+  /* "All priorities" and 42: of them, as many as fill the sidebar */
+  g_assert_cmpuint (first->rows, >, 2);
+  g_assert_cmpuint (first->rows, <, 43);
+  g_assert_cmpint (first->bottom, >=, first->height);
+  /* then all, under the rows shown */
+  g_assert_cmpuint (sidebar_rows (first->window), ==, 43);
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (first->window), "42. Thema 42"));
+  g_assert_true (gtk_widget_get_first_child (list) == first->all);
+  g_assert_true (gtk_widget_get_parent (first->lowest) == list);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (first->window)) == first->focus);
+}
+
 static void
 test_first_frame_sidebar (void)
 {
   g_autoptr (VpStore) store = vp_test_store_new ();
   VpPlan *plan = vp_test_add_small_plan (store);
   SidebarFrame first = { NULL };
+  SidebarFrame opening = { NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (VpRecord) added = NULL;
   GtkWidget *list;
-  VpWindow *folded;
+  VpWindow *folded, *maximized;
 
   /* 40 priorities more: 42 */
   for (int i = 3; i <= 42; i++)
@@ -2175,21 +2199,21 @@ test_first_frame_sidebar (void)
   first.window = g_object_new (VP_TYPE_WINDOW, "store", store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (first.window), 1280, 600);
   gtk_window_present (GTK_WINDOW (first.window));
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (first.window)), "after-paint",
-                    G_CALLBACK (on_sidebar_painted_cb), &first);
-  vp_test_wait_for_frames ();
+  assert_sidebar_fills (&first);
   list = window_child (first.window, "sidebar_list");
 
-  /* "All priorities" and 42: of them, as many as fill the sidebar */
-  g_assert_cmpuint (first.rows, >, 2);
-  g_assert_cmpuint (first.rows, <, 43);
-  g_assert_cmpint (first.bottom, >=, first.height);
-  /* then all, under the rows shown */
-  g_assert_cmpuint (sidebar_rows (first.window), ==, 43);
-  g_assert_true (vp_test_shows_text (GTK_WIDGET (first.window), "42. Thema 42"));
-  g_assert_true (gtk_widget_get_first_child (list) == first.all);
-  g_assert_true (gtk_widget_get_parent (first.lowest) == list);
-  g_assert_true (gtk_window_get_focus (GTK_WINDOW (first.window)) == first.focus);
+  /* a priority chosen elsewhere (a bar of the evaluation's chart): its
+   * row is marked */
+  g_object_set (vp_window_get_filter (first.window), "priority",
+                g_object_get_data (
+                  G_OBJECT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 3)), "vp-priority"),
+                NULL);
+  g_assert_true (
+    gtk_widget_get_state_flags (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 3)))
+    & GTK_STATE_FLAG_SELECTED);
+  g_assert_false (gtk_widget_get_state_flags (first.all) & GTK_STATE_FLAG_SELECTED);
+  g_object_set (vp_window_get_filter (first.window), "priority", NULL, NULL);
+  g_assert_true (gtk_widget_get_state_flags (first.all) & GTK_STATE_FLAG_SELECTED);
 
   /* a priority added at the end: a row added, those there kept */
   added = g_object_new (VP_TYPE_PRIORITY, "plan", vp_record_get_uuid (VP_RECORD (plan)), "number",
@@ -2221,6 +2245,35 @@ test_first_frame_sidebar (void)
   g_assert_true (adw_leaflet_get_folded (window_child (folded, "leaflet")));
   g_assert_cmpuint (sidebar_rows (folded), ==, 43);
   gtk_window_destroy (GTK_WINDOW (folded));
+  vp_test_wait_for_frames ();
+
+  /* a window shown before its plan is read: the same, once it is */
+  opening.window = vp_window_new_opening (NULL, vp_store_get_path (store));
+  gtk_window_set_default_size (GTK_WINDOW (opening.window), 1280, 600);
+  gtk_window_present (GTK_WINDOW (opening.window));
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (sidebar_rows (opening.window), ==, 0);
+  vp_window_set_store (opening.window, store);
+  assert_sidebar_fills (&opening);
+  g_clear_object (&opening.all);
+  g_clear_object (&opening.lowest);
+  gtk_window_destroy (GTK_WINDOW (opening.window));
+  vp_test_wait_for_frames ();
+
+  /* a maximized window is not told its size before its first frame:
+   * all rows, so as to fill it */
+  maximized = g_object_new (VP_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (maximized), 1000, 300);
+  gtk_window_maximize (GTK_WINDOW (maximized));
+  first.window = maximized;
+  gtk_window_present (GTK_WINDOW (maximized));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (maximized)), "after-paint",
+                    G_CALLBACK (on_sidebar_painted_cb), &first);
+  vp_test_wait_for_frames ();
+  g_assert_cmpuint (first.rows, ==, 43);
+  g_clear_object (&first.all);
+  g_clear_object (&first.lowest);
+  gtk_window_destroy (GTK_WINDOW (maximized));
   vp_test_wait_for_frames ();
 }
 

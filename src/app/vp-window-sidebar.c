@@ -22,13 +22,13 @@
  * only when the priorities changed.
  *
  * A regional plan has dozens of priorities, and a list box lays out all
- * its rows before the window's first frame. So until the window is first
- * shown the sidebar makes one priority's row, to measure; then those the
- * window has room for; right after that frame the others, added below
- * them.
+ * its rows before the window's first frame. So until the window is shown
+ * the sidebar makes one priority's row, to measure; then those the window
+ * has room for; right after that frame the others, added below them. (A
+ * window never shown keeps the one, as its list keeps its first rows.)
  */
 
-/* The priorities' rows made before the window is first shown: one. */
+/* The priorities' rows made before the window is shown: one. */
 #define SIDEBAR_ROWS_MEASURED 1
 
 typedef struct
@@ -243,10 +243,6 @@ show_rows (VpWindow *self)
   show_overdue_count (self, all.overdue);
   g_object_get (self->filter, "priority", &chosen, NULL);
 
-  if (self->sidebar_room == 0)
-    self->sidebar_room
-      = gtk_widget_get_mapped (GTK_WIDGET (self)) ? G_MAXUINT : SIDEBAR_ROWS_MEASURED;
-
   /* a status change: the counts change in place; priorities added at
    * the end (or rows not made yet): the rows added */
   made = rows_made (self, priorities);
@@ -260,6 +256,12 @@ show_rows (VpWindow *self)
   row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
   show_row (row, NULL, _ ("All Priorities"), &all);
   selected = GTK_LIST_BOX_ROW (row);
+  /* chosen, but its row not made yet: none marked until it is */
+  for (guint i = MIN (self->sidebar_room, priorities->len); i < priorities->len; i++)
+    {
+      if (g_strcmp0 (vp_record_get_uuid (g_ptr_array_index (priorities, i)), chosen) == 0)
+        selected = NULL;
+    }
   for (guint i = 0; i < priorities->len && i < self->sidebar_room; i++)
     {
       VpPriority *priority = g_ptr_array_index (priorities, i);
@@ -283,10 +285,40 @@ show_rows (VpWindow *self)
   mark_chosen (self, selected);
 }
 
+static void
+make_all_rows (GtkWidget *window, gpointer data)
+{
+  VpWindow *self = VP_WINDOW (window);
+
+  self->sidebar_room = G_MAXUINT;
+  /* with the counts of the rows made: a change since is queued */
+  if (self->sidebar_counts != NULL)
+    show_rows (self);
+}
+
+/* The window is shown, or about to be: of the sidebar's rows, those it
+ * has room for (as low as the lowest made so far) now, the others right
+ * after its next frame. */
+static void
+make_rows_with_room (VpWindow *self)
+{
+  guint room = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    room = MAX (room, vp_first_frame_rows (row));
+  /* less "All priorities"; none measured, or the window's size not known
+   * (maximized, before it is told how large): all */
+  self->sidebar_room = room > 1 ? room - 1 : G_MAXUINT;
+  show_rows (self);
+  vp_after_frame (GTK_WIDGET (self), make_all_rows, NULL, NULL);
+}
+
 void
 vp_window_update_sidebar (VpWindow *self)
 {
   GtkWidget *row;
+  gboolean first;
 
   g_clear_pointer (&self->sidebar_counts, g_hash_table_unref);
   if (self->plan == NULL)
@@ -294,10 +326,18 @@ vp_window_update_sidebar (VpWindow *self)
       while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
         gtk_list_box_remove (self->sidebar_list, row);
       gtk_widget_set_visible (self->overdue_button, FALSE);
+      /* none made: a plan to come is shown as the first */
+      self->sidebar_room = 0;
       return;
     }
   self->sidebar_counts = count_actions (self);
+  first = self->sidebar_room == 0;
+  if (first)
+    self->sidebar_room = SIDEBAR_ROWS_MEASURED;
   show_rows (self);
+  /* a window shown before its plan was read: measured now */
+  if (first && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    make_rows_with_room (self);
 }
 
 static void
@@ -319,37 +359,22 @@ queue_update (VpWindow *self)
   vp_after_frame (GTK_WIDGET (self), update_sidebar, NULL, NULL);
 }
 
-static void
-make_all_rows (GtkWidget *window, gpointer data)
-{
-  VpWindow *self = VP_WINDOW (window);
-
-  self->sidebar_room = G_MAXUINT;
-  /* with the counts of the rows made: a change since is queued */
-  if (self->sidebar_counts != NULL)
-    show_rows (self);
-}
-
-/* The window is about to show its first frame: of the sidebar's rows,
- * those it has room for, as low as the lowest made so far, now; the others
- * right after that frame. (A folded sidebar is not shown; it has its rows
- * all the same.) */
+/* The window is about to show its first frame. (A folded sidebar is not
+ * shown; it has its rows all the same.) */
 static void
 on_first_map_cb (VpWindow *self)
 {
-  guint room = 0;
-
   g_signal_handlers_disconnect_by_func (self, on_first_map_cb, NULL);
-  if (self->sidebar_room == G_MAXUINT)
-    return;
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    room = MAX (room, vp_first_frame_rows (row));
-  /* less "All priorities"; none measured: all */
-  self->sidebar_room = room > 1 ? room - 1 : G_MAXUINT;
+  /* some rows made, not all */
+  if (self->sidebar_counts != NULL && self->sidebar_room != G_MAXUINT)
+    make_rows_with_room (self);
+}
+
+static void
+on_priority_chosen_cb (VpWindow *self)
+{
   if (self->sidebar_counts != NULL)
     show_rows (self);
-  vp_after_frame (GTK_WIDGET (self), make_all_rows, NULL, NULL);
 }
 
 /**
@@ -366,7 +391,11 @@ vp_window_watch_sidebar (VpWindow *self)
   for (gsize i = 0; i < G_N_ELEMENTS (types); i++)
     g_signal_connect_object (vp_store_get_records (self->store, types[i]), "items-changed",
                              G_CALLBACK (queue_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
+  /* chosen here, or elsewhere (a bar of the evaluation's chart) */
+  g_signal_connect_object (self->filter, "notify::priority", G_CALLBACK (on_priority_chosen_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 void

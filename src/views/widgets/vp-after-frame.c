@@ -27,6 +27,8 @@ typedef struct
   /* the frame clock whose next frame is waited for */
   gpointer clock;
   guint idle;
+  /* the idle is there for want of a frame clock */
+  gboolean clockless;
 } Waiting;
 
 static void
@@ -76,6 +78,7 @@ run_cb (gpointer data)
   g_autoptr (GPtrArray) due = g_steal_pointer (&waiting->pending);
 
   waiting->idle = 0;
+  waiting->clockless = FALSE;
   waiting->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
   for (guint i = 0; i < due->len; i++)
     {
@@ -102,7 +105,10 @@ on_clock_gone (gpointer data, GObject *where_the_clock_was)
 
   waiting->clock = NULL;
   if (waiting->idle == 0)
-    waiting->idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_cb, waiting, NULL);
+    {
+      waiting->idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_cb, waiting, NULL);
+      waiting->clockless = TRUE;
+    }
 }
 
 /**
@@ -112,7 +118,8 @@ on_clock_gone (gpointer data, GObject *where_the_clock_was)
  * @destroy: (nullable): frees @data afterwards, or when @widget goes
  *
  * Calls @func at idle after @widget's next frame is painted, or at idle
- * when @widget has no frame clock. Nothing is called once @widget is
+ * when @widget has no frame clock (unless it gets one before that idle:
+ * then after its first frame). Nothing is called once @widget is
  * finalized.
  */
 void
@@ -134,11 +141,19 @@ vp_after_frame (GtkWidget *widget, VpAfterFrameFunc func, gpointer data, GDestro
   pending->data = data;
   pending->destroy = destroy;
   g_ptr_array_add (waiting->pending, pending);
+  /* asked before the widget was realized, and now it has a clock (it is
+   * being shown): all wait for its frame */
+  if (waiting->clockless && clock != NULL)
+    {
+      g_clear_handle_id (&waiting->idle, g_source_remove);
+      waiting->clockless = FALSE;
+    }
   if (waiting->idle != 0 || (clock != NULL && clock == waiting->clock))
     return;
   if (clock == NULL)
     {
       waiting->idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, run_cb, waiting, NULL);
+      waiting->clockless = TRUE;
       return;
     }
   stop_waiting_for_clock (waiting);
@@ -149,8 +164,9 @@ vp_after_frame (GtkWidget *widget, VpAfterFrameFunc func, gpointer data, GDestro
 }
 
 /* The size @widget's window has in the frame being made, else the size
- * it will have in its first frame (its default size); FALSE when
- * unknown. */
+ * it will have in its first frame (its default size, unless it is
+ * maximized or fullscreen: then as large as its monitor, which it is not
+ * told yet); FALSE when unknown. */
 static gboolean
 window_size (GtkWidget *widget, int *width, int *height)
 {
@@ -160,8 +176,11 @@ window_size (GtkWidget *widget, int *width, int *height)
     return FALSE;
   *width = gtk_widget_get_width (GTK_WIDGET (root));
   *height = gtk_widget_get_height (GTK_WIDGET (root));
-  if (*width <= 0 || *height <= 0)
-    gtk_window_get_default_size (GTK_WINDOW (root), width, height);
+  if (*width > 0 && *height > 0)
+    return TRUE;
+  if (gtk_window_is_maximized (GTK_WINDOW (root)) || gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    return FALSE;
+  gtk_window_get_default_size (GTK_WINDOW (root), width, height);
   return *width > 0 && *height > 0;
 }
 
