@@ -2150,6 +2150,25 @@ on_sidebar_painted_cb (GdkFrameClock *clock, SidebarFrame *first)
   first->height = gtk_widget_get_height (scrolled);
 }
 
+/* Notes the sidebar at @first's window's next frame, and waits for the
+ * frames after it. */
+static void
+watch_sidebar_frame (SidebarFrame *first)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (first->window)), "after-paint",
+                    G_CALLBACK (on_sidebar_painted_cb), first);
+  vp_test_wait_for_frames ();
+}
+
+static void
+close_sidebar_frame (SidebarFrame *first)
+{
+  g_clear_object (&first->all);
+  g_clear_object (&first->lowest);
+  gtk_window_destroy (GTK_WINDOW (first->window));
+  vp_test_wait_for_frames ();
+}
+
 /* The sidebar at @first's window's next frame, and after it: as many
  * rows as fill it, then all, those there kept. */
 static void
@@ -2157,9 +2176,7 @@ assert_sidebar_fills (SidebarFrame *first)
 {
   GtkWidget *list = window_child (first->window, "sidebar_list");
 
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (first->window)), "after-paint",
-                    G_CALLBACK (on_sidebar_painted_cb), first);
-  vp_test_wait_for_frames ();
+  watch_sidebar_frame (first);
 
   /* "All priorities" and 42: of them, as many as fill the sidebar */
   g_assert_cmpuint (first->rows, >, 2);
@@ -2180,10 +2197,11 @@ test_first_frame_sidebar (void)
   VpPlan *plan = vp_test_add_small_plan (store);
   SidebarFrame first = { NULL };
   SidebarFrame opening = { NULL };
+  SidebarFrame maximized = { NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (VpRecord) added = NULL;
   GtkWidget *list;
-  VpWindow *folded, *maximized;
+  VpWindow *folded;
 
   /* 40 priorities more: 42 */
   for (int i = 3; i <= 42; i++)
@@ -2231,10 +2249,7 @@ test_first_frame_sidebar (void)
   vp_test_wait_for_frames ();
   g_assert_cmpuint (sidebar_rows (first.window), ==, 43);
   g_assert_false (vp_test_shows_text (GTK_WIDGET (first.window), "43. Thema 43"));
-  g_clear_object (&first.all);
-  g_clear_object (&first.lowest);
-  gtk_window_destroy (GTK_WINDOW (first.window));
-  vp_test_wait_for_frames ();
+  close_sidebar_frame (&first);
 
   /* a narrow window folds the sidebar away: it has its rows all the same */
   folded = g_object_new (VP_TYPE_WINDOW, "store", store, NULL);
@@ -2255,26 +2270,17 @@ test_first_frame_sidebar (void)
   g_assert_cmpuint (sidebar_rows (opening.window), ==, 0);
   vp_window_set_store (opening.window, store);
   assert_sidebar_fills (&opening);
-  g_clear_object (&opening.all);
-  g_clear_object (&opening.lowest);
-  gtk_window_destroy (GTK_WINDOW (opening.window));
-  vp_test_wait_for_frames ();
+  close_sidebar_frame (&opening);
 
   /* a maximized window is not told its size before its first frame:
    * all rows, so as to fill it */
-  maximized = g_object_new (VP_TYPE_WINDOW, "store", store, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (maximized), 1000, 300);
-  gtk_window_maximize (GTK_WINDOW (maximized));
-  first.window = maximized;
-  gtk_window_present (GTK_WINDOW (maximized));
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (maximized)), "after-paint",
-                    G_CALLBACK (on_sidebar_painted_cb), &first);
-  vp_test_wait_for_frames ();
-  g_assert_cmpuint (first.rows, ==, 43);
-  g_clear_object (&first.all);
-  g_clear_object (&first.lowest);
-  gtk_window_destroy (GTK_WINDOW (maximized));
-  vp_test_wait_for_frames ();
+  maximized.window = g_object_new (VP_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (maximized.window), 1000, 300);
+  gtk_window_maximize (GTK_WINDOW (maximized.window));
+  gtk_window_present (GTK_WINDOW (maximized.window));
+  watch_sidebar_frame (&maximized);
+  g_assert_cmpuint (maximized.rows, ==, 43);
+  close_sidebar_frame (&maximized);
 }
 
 int
