@@ -2200,7 +2200,7 @@ test_first_frame_sidebar (void)
   SidebarFrame maximized = { NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (VpRecord) added = NULL;
-  GtkWidget *list;
+  GtkWidget *list, *row;
   VpWindow *folded;
 
   /* 40 priorities more: 42 */
@@ -2243,12 +2243,21 @@ test_first_frame_sidebar (void)
   g_assert_true (gtk_widget_get_first_child (list) == first.all);
   g_assert_true (gtk_widget_get_parent (first.lowest) == list);
   g_assert_true (vp_test_shows_text (GTK_WIDGET (first.window), "43. Thema 43"));
-  /* and one taken away: the rows made anew, in the plan's order */
+  /* and one taken away: the rows made anew, in the plan's order; a row
+   * chosen meanwhile, before they are, stays and is marked */
   g_assert_true (vp_store_delete (store, added, &error));
   g_assert_no_error (error);
+  row = g_object_ref (GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1)));
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_true (gtk_widget_get_parent (row) == list);
+  g_assert_true (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED);
+  g_object_unref (row);
   vp_test_wait_for_frames ();
   g_assert_cmpuint (sidebar_rows (first.window), ==, 43);
   g_assert_false (vp_test_shows_text (GTK_WIDGET (first.window), "43. Thema 43"));
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  g_assert_true (gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED);
+  g_object_set (vp_window_get_filter (first.window), "priority", NULL, NULL);
   close_sidebar_frame (&first);
 
   /* a narrow window folds the sidebar away: it has its rows all the same */

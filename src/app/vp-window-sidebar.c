@@ -73,17 +73,24 @@ count_actions (VpWindow *self)
   return counts;
 }
 
-/* The chosen row looks and reads selected. The list box selects nothing
- * itself: its selection followed the focus, and tabbing or arrowing
- * through the sidebar narrowed every view to each priority in turn; a
- * priority is chosen only by activating its row (a click, Enter, Space). */
+/* The row of the priority chosen (the filter's) looks and reads
+ * selected: "All priorities" when none is, none while the chosen one's
+ * row is not made yet. The list box selects nothing itself: its selection
+ * followed the focus, and tabbing or arrowing through the sidebar
+ * narrowed every view to each priority in turn; a priority is chosen only
+ * by activating its row (a click, Enter, Space), or elsewhere (a bar of
+ * the evaluation's chart). */
 static void
-mark_chosen (VpWindow *self, GtkListBoxRow *chosen)
+mark_chosen (VpWindow *self)
 {
+  g_autofree char *chosen = NULL;
+
+  g_object_get (self->filter, "priority", &chosen, NULL);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      gboolean is_chosen = row == GTK_WIDGET (chosen);
+      gboolean is_chosen
+        = g_strcmp0 (g_object_get_data (G_OBJECT (row), "vp-priority"), chosen) == 0;
 
       if (is_chosen)
         gtk_widget_set_state_flags (row, GTK_STATE_FLAG_SELECTED, FALSE);
@@ -221,12 +228,10 @@ static void
 show_rows (VpWindow *self)
 {
   g_autoptr (GPtrArray) priorities = plan_priorities (self);
-  g_autofree char *chosen = NULL;
   const Counts none = { 0, 0, 0 };
   Counts all = { 0, 0, 0 };
   int made;
   GtkWidget *row;
-  GtkListBoxRow *selected = NULL;
 
   for (guint i = 0; i < priorities->len; i++)
     {
@@ -241,7 +246,6 @@ show_rows (VpWindow *self)
         }
     }
   show_overdue_count (self, all.overdue);
-  g_object_get (self->filter, "priority", &chosen, NULL);
 
   /* a status change: the counts change in place; priorities added at
    * the end (or rows not made yet): the rows added */
@@ -255,13 +259,6 @@ show_rows (VpWindow *self)
     }
   row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
   show_row (row, NULL, _ ("All Priorities"), &all);
-  selected = GTK_LIST_BOX_ROW (row);
-  /* chosen, but its row not made yet: none marked until it is */
-  for (guint i = MIN (self->sidebar_room, priorities->len); i < priorities->len; i++)
-    {
-      if (g_strcmp0 (vp_record_get_uuid (g_ptr_array_index (priorities, i)), chosen) == 0)
-        selected = NULL;
-    }
   for (guint i = 0; i < priorities->len && i < self->sidebar_room; i++)
     {
       VpPriority *priority = g_ptr_array_index (priorities, i);
@@ -279,10 +276,8 @@ show_rows (VpWindow *self)
           row = make_row (uuid, vp_priority_get_colour (priority), title, c != NULL ? c : &none);
           gtk_list_box_append (self->sidebar_list, row);
         }
-      if (g_strcmp0 (uuid, chosen) == 0)
-        selected = GTK_LIST_BOX_ROW (row);
     }
-  mark_chosen (self, selected);
+  mark_chosen (self);
 }
 
 static void
@@ -290,10 +285,12 @@ make_all_rows (GtkWidget *window, gpointer data)
 {
   VpWindow *self = VP_WINDOW (window);
 
+  /* the plan gone meanwhile: the next is shown as a first */
+  if (self->sidebar_counts == NULL)
+    return;
   self->sidebar_room = G_MAXUINT;
   /* with the counts of the rows made: a change since is queued */
-  if (self->sidebar_counts != NULL)
-    show_rows (self);
+  show_rows (self);
 }
 
 /* The window is shown, or about to be: of the sidebar's rows, those it
@@ -370,13 +367,6 @@ on_first_map_cb (VpWindow *self)
     make_rows_with_room (self);
 }
 
-static void
-on_priority_chosen_cb (VpWindow *self)
-{
-  if (self->sidebar_counts != NULL)
-    show_rows (self);
-}
-
 /**
  * vp_window_watch_sidebar:
  *
@@ -394,15 +384,15 @@ vp_window_watch_sidebar (VpWindow *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
   /* chosen here, or elsewhere (a bar of the evaluation's chart) */
-  g_signal_connect_object (self->filter, "notify::priority", G_CALLBACK (on_priority_chosen_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter, "notify::priority", G_CALLBACK (mark_chosen), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void
 vp_window_on_sidebar_row_activated_cb (VpWindow *self, GtkListBoxRow *row)
 {
+  /* marked as it is chosen (mark_chosen()) */
   g_object_set (self->filter, "priority", g_object_get_data (G_OBJECT (row), "vp-priority"), NULL);
-  mark_chosen (self, row);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -414,7 +404,6 @@ vp_window_show_overdue_action (GtkWidget *widget, const char *action_name, GVari
 
   /* every priority's: the count was of the whole plan */
   vp_action_filter_clear (self->filter);
-  mark_chosen (self, gtk_list_box_get_row_at_index (self->sidebar_list, 0));
   g_object_set (self->filter, "priority", NULL, "overdue", TRUE, NULL);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
