@@ -73,8 +73,7 @@ struct _VpWindow
   GPtrArray *facets;
   /* the sidebar's update is queued (vp_window_after_frame()) */
   gboolean sidebar_queued;
-  /* how many priorities' rows the sidebar makes (vp-window-sidebar.c):
-   * 0 until its first rows are made */
+  /* how many priorities' rows the sidebar makes (vp-window-sidebar.c) */
   guint sidebar_room;
   /* the plan's actions, counted by priority for the sidebar's rows */
   GHashTable *sidebar_counts;

@@ -285,7 +285,7 @@ make_all_rows (GtkWidget *window, gpointer data)
 {
   VpWindow *self = VP_WINDOW (window);
 
-  /* the plan gone meanwhile: the next is shown as a first */
+  /* the plan gone meanwhile: the next is shown as the first */
   if (self->sidebar_counts == NULL)
     return;
   self->sidebar_room = G_MAXUINT;
@@ -323,12 +323,11 @@ vp_window_update_sidebar (VpWindow *self)
       while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
         gtk_list_box_remove (self->sidebar_list, row);
       gtk_widget_set_visible (self->overdue_button, FALSE);
-      /* none made: a plan to come is shown as the first */
-      self->sidebar_room = 0;
       return;
     }
   self->sidebar_counts = count_actions (self);
-  first = self->sidebar_room == 0;
+  /* none made yet (or since the plan went): a plan shown as the first */
+  first = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list)) == NULL;
   if (first)
     self->sidebar_room = SIDEBAR_ROWS_MEASURED;
   show_rows (self);
