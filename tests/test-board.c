@@ -880,6 +880,80 @@ test_menu_and_window_actions (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (vp_board_view_get_count (fixture->board, VP_STATUS_PLANNED), ==, 2);
 }
 
+/* Without lanes, a column's cards are in the order of their priorities'
+ * numbers, and in the store's order within a priority. */
+static void
+assert_in_priority_order (Fixture *fixture, guint n)
+{
+  g_autoptr (GPtrArray) cards = cards_of (fixture, VP_STATUS_PLANNED);
+  GListModel *actions = vp_store_get_records (fixture->store, VP_TYPE_ACTION);
+  int last_number = G_MININT;
+  guint last_index = 0;
+
+  g_assert_cmpuint (cards->len, ==, n);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      gpointer card = g_ptr_array_index (cards, i);
+      int number = vp_priority_get_number (vp_store_lookup_priority_of (fixture->store, card));
+      guint index = 0;
+
+      while (index < g_list_model_get_n_items (actions))
+        {
+          g_autoptr (GObject) action = g_list_model_get_item (actions, index);
+
+          if (action == card)
+            break;
+          index++;
+        }
+      g_assert_cmpint (number, >=, last_number);
+      if (number == last_number)
+        g_assert_cmpuint (index, >, last_index);
+      last_number = number;
+      last_index = index;
+    }
+}
+
+/* The cards follow a priority renumbered and an action moved to another
+ * priority, without lanes as with them. */
+static void
+test_priority_order (Fixture *fixture, gconstpointer data)
+{
+  VpAction *housing = find_action (fixture, HOUSING);
+  VpAction *ariadne = find_action (fixture, ARIADNE);
+  VpPriority *first = vp_store_lookup_priority_of (fixture->store, housing);
+  VpPriority *second = vp_store_lookup_priority_of (fixture->store, ariadne);
+  g_autoptr (GPtrArray) planned = NULL;
+  g_autoptr (GError) error = NULL;
+
+  open_window (fixture);
+  assert_in_priority_order (fixture, 4);
+  g_assert_true (vp_store_update (fixture->store, VP_RECORD (first), &error, "number", 3, NULL));
+  g_assert_no_error (error);
+  vp_test_wait_for_frames ();
+  assert_in_priority_order (fixture, 4);
+  planned = cards_of (fixture, VP_STATUS_PLANNED);
+  g_assert_true (g_ptr_array_index (planned, 0) == ariadne);
+  g_assert_true (vp_store_update (fixture->store, VP_RECORD (housing), &error, "priority",
+                                  vp_record_get_uuid (VP_RECORD (second)), NULL));
+  g_assert_no_error (error);
+  vp_test_wait_for_frames ();
+  assert_in_priority_order (fixture, 4);
+  g_clear_pointer (&planned, g_ptr_array_unref);
+  planned = cards_of (fixture, VP_STATUS_PLANNED);
+  g_assert_true (g_ptr_array_index (planned, 0) == ariadne
+                 || g_ptr_array_index (planned, 0) == housing);
+
+  /* with lanes, and back */
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.lanes", "s", "priority"));
+  vp_test_wait_for_frames ();
+  assert_in_priority_order (fixture, 4);
+  g_assert_true (
+    gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.lanes", "s", "none"));
+  vp_test_wait_for_frames ();
+  assert_in_priority_order (fixture, 4);
+}
+
 /* Lanes: headings in each column before its group, only where the column
  * has cards of the group; the choice is kept in the settings. */
 static void
@@ -1256,6 +1330,7 @@ main (int argc, char *argv[])
   ADD ("keyboard", test_keyboard);
   ADD ("menu-and-window-actions", test_menu_and_window_actions);
   ADD ("lanes", test_lanes);
+  ADD ("priority-order", test_priority_order);
   ADD ("partner-badges", test_partner_badges);
   ADD ("quarter-columns", test_quarter_columns);
   ADD ("quarter-opens-today", test_quarter_opens_today);

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 #include <stdlib.h>
 
+#include "vp-board-split.h"
 #include "vp-format.h"
 #include "vp-poke-model.h"
 #include "vp-row-model.h"
@@ -348,6 +349,140 @@ test_status_watch (void)
   g_assert_null (vp_status_watch_get_record (&watch));
 }
 
+/* The split: each column holds the records func puts in it, in the
+ * model's order, and tells of every change so that a list kept by its
+ * items-changed alone stays the same, through the model's changes,
+ * refilters and limits. */
+
+#define SPLIT_COLUMNS 4
+
+typedef struct
+{
+  /* a record's number → the columns that show it */
+  guint32 masks[64];
+  /* per column, what its items-changed said */
+  GPtrArray *told[SPLIT_COLUMNS];
+} Split;
+
+static guint32
+split_columns_cb (gpointer item, gpointer data)
+{
+  Split *split = data;
+
+  return split->masks[atoi (gtk_string_object_get_string (item)) % 64];
+}
+
+static void
+on_split_column_changed_cb (
+  GListModel *column, guint position, guint removed, guint added, GPtrArray *told)
+{
+  g_ptr_array_remove_range (told, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (told, position + i, g_list_model_get_item (column, position + i));
+}
+
+/* Each column is what func says of the model's records, the first @limit,
+ * and what it told. */
+static void
+assert_split (Split *split, VpBoardSplit *columns, GListModel *model, guint limit)
+{
+  for (guint c = 0; c < SPLIT_COLUMNS; c++)
+    {
+      GListModel *column = vp_board_split_get_column (columns, c);
+      guint n = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (model) && n < limit; i++)
+        {
+          g_autoptr (GObject) item = g_list_model_get_item (model, i);
+          g_autoptr (GObject) shown = NULL;
+
+          if (!(split_columns_cb (item, split) & (1u << c)))
+            continue;
+          shown = g_list_model_get_item (column, n);
+          g_assert_true (shown == item);
+          g_assert_true (g_ptr_array_index (split->told[c], n) == item);
+          n++;
+        }
+      g_assert_cmpuint (g_list_model_get_n_items (column), ==, n);
+      g_assert_cmpuint (split->told[c]->len, ==, n);
+      g_assert_null (g_list_model_get_item (column, n));
+    }
+}
+
+static void
+test_board_split (void)
+{
+  g_autoptr (GListModel) model = numbers (40);
+  g_autoptr (GListModel) none = numbers (0);
+  g_autoptr (VpBoardSplit) columns = NULL;
+  Split split = { 0 };
+  GRand *rand = g_rand_new_with_seed (20240228);
+  guint limit = G_MAXUINT;
+  guint next = 40;
+
+  for (guint i = 0; i < G_N_ELEMENTS (split.masks); i++)
+    split.masks[i] = g_rand_int_range (rand, 0, 1 << SPLIT_COLUMNS);
+  columns = vp_board_split_new (SPLIT_COLUMNS, split_columns_cb, &split);
+  for (guint c = 0; c < SPLIT_COLUMNS; c++)
+    {
+      split.told[c] = g_ptr_array_new_with_free_func (g_object_unref);
+      g_signal_connect (vp_board_split_get_column (columns, c), "items-changed",
+                        G_CALLBACK (on_split_column_changed_cb), split.told[c]);
+    }
+  vp_board_split_set_model (columns, model);
+  assert_split (&split, columns, model, limit);
+
+  for (guint step = 0; step < 400; step++)
+    {
+      guint n = g_list_model_get_n_items (model);
+
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0:
+          {
+            /* records taken out and others put in */
+            guint at = g_rand_int_range (rand, 0, n + 1);
+            guint removed = g_rand_int_range (rand, 0, MIN (n - at, 5) + 1);
+            guint added = g_rand_int_range (rand, 0, 5);
+            g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+            g_auto (GStrv) texts = NULL;
+
+            for (guint i = 0; i < added; i++)
+              {
+                g_autofree char *text = g_strdup_printf ("%u", next++);
+
+                g_strv_builder_add (builder, text);
+              }
+            texts = g_strv_builder_end (builder);
+            gtk_string_list_splice (GTK_STRING_LIST (model), at, removed,
+                                    (const char *const *) texts);
+            break;
+          }
+        case 1:
+          /* what func says changes for a few records */
+          for (guint i = 0; i < 3; i++)
+            split.masks[g_rand_int_range (rand, 0, 64)] = g_rand_int_range (rand, 0, 16);
+          vp_board_split_refilter (columns);
+          break;
+        case 2:
+          /* nothing changes */
+          vp_board_split_refilter (columns);
+          break;
+        default:
+          limit = g_rand_boolean (rand) ? G_MAXUINT : (guint) g_rand_int_range (rand, 0, 12);
+          vp_board_split_set_limit (columns, limit);
+        }
+      assert_split (&split, columns, model, limit);
+    }
+
+  /* without a model, the columns are empty */
+  vp_board_split_set_model (columns, NULL);
+  assert_split (&split, columns, none, limit);
+  for (guint c = 0; c < SPLIT_COLUMNS; c++)
+    g_ptr_array_unref (split.told[c]);
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -358,6 +493,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/views/rows-are-positions", test_rows_are_positions);
   g_test_add_func ("/views/lone-headings-left-out", test_lone_headings_left_out);
   g_test_add_func ("/views/poke-tells-of-one-item", test_poke_tells_of_one_item);
+  g_test_add_func ("/views/board-split", test_board_split);
   g_test_add_func ("/views/display-text-is-tamed", test_display_text_is_tamed);
   g_test_add_func ("/views/status-watch", test_status_watch);
   return g_test_run ();

@@ -114,9 +114,10 @@ width_of (GtkWidget *child, gboolean natural)
   return natural ? nat : min;
 }
 
-/* Whether the card is on screen: mapped in a list laid out before. When
- * the board is first shown, GTK maps all the cards it makes, and then
- * hides those it does not place on screen. */
+/* Whether the card is on screen: mapped in a list laid out before, and
+ * laid out itself before. GTK maps all the cards it makes (when the board
+ * is first shown, and as a column makes more after that), and then hides
+ * those it does not place on screen. */
 static gboolean
 on_screen (VpBoardCard *self)
 {
@@ -124,7 +125,7 @@ on_screen (VpBoardCard *self)
   GtkWidget *list = row != NULL ? gtk_widget_get_parent (row) : NULL;
 
   return gtk_widget_get_mapped (GTK_WIDGET (self)) && list != NULL
-         && gtk_widget_get_width (list) > 0;
+         && gtk_widget_get_width (list) > 0 && gtk_widget_get_width (GTK_WIDGET (self)) > 0;
 }
 
 /* The height of the text's lines at @width, four at most, guessed from

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "vp-board-card.h"
+#include "vp-board-split.h"
 #include "vp-board-view.h"
 #include "vp-poke-model.h"
 
@@ -21,8 +22,8 @@ typedef enum
   VP_BOARD_LANES_LEAD,
 } VpBoardLanes;
 
-/* A column: its widgets, its cards (a filter of the board's sorted
- * actions) and what the last placement put in it. */
+/* A column: its widgets, its cards (the split's column of the board's
+ * sorted records) and what the last placement put in it. */
 typedef struct
 {
   VpBoardView *self;
@@ -32,7 +33,6 @@ typedef struct
   GtkWidget *count;
   GtkWidget *placeholder;
   GtkWidget *list;
-  GtkCustomFilter *filter;
   GtkSingleSelection *selection;
   /* lane key → number of cards in the lane, by the last placement */
   GHashTable *lanes;
@@ -71,6 +71,8 @@ struct _VpBoardView
   GHashTable *lead_ranks;
   GtkCustomSorter *sorter;
   GtkSortListModel *sorted;
+  /* the sorted records, split into the columns' models */
+  VpBoardSplit *split;
   /* the sorted model's source: tells it of an action that moved */
   VpPokeModel *source;
   /* the poke model's source: the records nearly in order (a

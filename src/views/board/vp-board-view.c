@@ -7,6 +7,7 @@
 
 #include "store/vp-store-status.h"
 #include "vp-accessible.h"
+#include "vp-after-frame.h"
 #include "vp-board-view-private.h"
 #include "vp-format.h"
 #include "vp-status-watch.h"
@@ -42,6 +43,8 @@
 
 /* in pixels */
 #define COLUMN_MIN_WIDTH 180
+/* the least a card or a lane's heading is high, in pixels */
+#define LEAST_CARD_HEIGHT 32
 
 static const char *const lanes_nicks[] = { "none", "priority", "lead" };
 
@@ -402,17 +405,10 @@ place_action (VpBoardView *self, VpAction *action)
   return column >= 0 && column < (int) self->n_columns ? column : -1;
 }
 
-/* How a column's cards changed in a placement, for its filter's hint. */
-enum
-{
-  CARDS_LOST = 1 << 0,
-  CARDS_GAINED = 1 << 1,
-};
-
-/* Places @action again; notes in @changes (per column) what that did. */
+/* Places @action again. */
 /* Returns: whether the action went to another column or lane */
 static gboolean
-replace_action (VpBoardView *self, VpAction *action, guint *changes)
+replace_action (VpBoardView *self, VpAction *action)
 {
   Place *old = g_hash_table_lookup (self->placement, action);
   int column = place_action (self, action);
@@ -424,7 +420,6 @@ replace_action (VpBoardView *self, VpAction *action, guint *changes)
   if (old != NULL)
     {
       count_card (&self->columns[old->column], old->lane, -1);
-      changes[old->column] |= CARDS_LOST;
       g_hash_table_remove (self->placement, action);
     }
   if (column < 0)
@@ -434,7 +429,6 @@ replace_action (VpBoardView *self, VpAction *action, guint *changes)
   place->lane = g_strdup (lane);
   g_hash_table_insert (self->placement, g_object_ref (action), place);
   count_card (&self->columns[column], lane, 1);
-  changes[column] |= CARDS_GAINED;
   return TRUE;
 }
 
@@ -459,7 +453,6 @@ static void
 update_placement (VpBoardView *self)
 {
   GListModel *actions = vp_store_get_records (self->store, VP_TYPE_ACTION);
-  g_autofree guint *changes = g_new0 (guint, self->n_columns);
 
   g_hash_table_remove_all (self->placement);
   g_hash_table_remove_all (self->dirty);
@@ -478,7 +471,7 @@ update_placement (VpBoardView *self)
     {
       g_autoptr (VpAction) action = g_list_model_get_item (actions, i);
 
-      replace_action (self, action, changes);
+      replace_action (self, action);
     }
 }
 
@@ -490,16 +483,30 @@ vp_board_view_column_of (VpBoardView *self, VpAction *action)
   return place != NULL ? place->column : -1;
 }
 
-static gboolean
-column_shows (gpointer item, gpointer data)
+/* The columns that show @item (a bit each): an action's card shows in
+ * its column, a lane's heading in every column with cards in the lane. */
+static guint32
+columns_showing (gpointer item, gpointer data)
 {
-  VpBoardColumn *column = data;
-  VpBoardView *self = column->self;
+  VpBoardView *self = data;
+  const char *lane;
+  guint32 columns = 0;
 
   if (VP_IS_ACTION (item))
-    return vp_board_view_column_of (self, item) == (int) column->index;
-  return self->lanes != VP_BOARD_LANES_NONE
-         && g_hash_table_contains (column->lanes, lane_key (self, item));
+    {
+      int column = vp_board_view_column_of (self, item);
+
+      return column >= 0 ? 1u << column : 0;
+    }
+  if (self->lanes == VP_BOARD_LANES_NONE)
+    return 0;
+  lane = lane_key (self, item);
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      if (g_hash_table_contains (self->columns[c].lanes, lane))
+        columns |= 1u << c;
+    }
+  return columns;
 }
 
 static void
@@ -537,11 +544,8 @@ prepare_cb (gpointer data)
 /* Places all actions again and refilters the columns: at once when the
  * board is on screen, else when it comes back. */
 static void
-refresh (VpBoardView *self, GtkFilterChange change)
+refresh (VpBoardView *self)
 {
-  /* another change waited: the hint holds only for the filter's */
-  if (self->placement_idle != 0)
-    change = GTK_FILTER_CHANGE_DIFFERENT;
   g_clear_handle_id (&self->placement_idle, g_source_remove);
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -558,17 +562,18 @@ refresh (VpBoardView *self, GtkFilterChange change)
   if (self->lanes == VP_BOARD_LANES_LEAD)
     update_lead_lanes (self);
   update_placement (self);
-  for (guint c = 0; c < self->n_columns; c++)
-    gtk_filter_changed (GTK_FILTER (self->columns[c].filter), change);
+  vp_board_split_refilter (self->split);
   update_headers (self);
 }
 
 /* Takes the cards of deleted actions off the board. */
-static void
-forget_deleted (VpBoardView *self, guint *changes)
+/* Returns: whether there were any */
+static gboolean
+forget_deleted (VpBoardView *self)
 {
   GHashTableIter iter;
   gpointer action, value;
+  gboolean any = FALSE;
 
   self->deleted = FALSE;
   g_hash_table_iter_init (&iter, self->placement);
@@ -579,34 +584,35 @@ forget_deleted (VpBoardView *self, guint *changes)
       if (vp_store_lookup (self->store, vp_record_get_uuid (action)) == action)
         continue;
       count_card (&self->columns[place->column], place->lane, -1);
-      changes[place->column] |= CARDS_LOST;
       g_hash_table_iter_remove (&iter);
+      any = TRUE;
     }
+  return any;
 }
 
 /* Places again only the actions that changed (a status, a move). Without
  * lanes, the columns look again only at the cards that moved (told by
  * the sorted model's source); with lanes, a lane's heading may come or go
- * too, and the columns that lost or gained cards refilter. */
+ * too, and the columns are split again when any card moved or went. */
 static void
 refresh_changed (VpBoardView *self)
 {
-  g_autofree guint *changes = g_new0 (guint, self->n_columns);
   g_autoptr (GHashTable) dirty = g_steal_pointer (&self->dirty);
   g_autoptr (GPtrArray) moved = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer action;
+  gboolean gone = FALSE;
 
   self->dirty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   update_plan_priorities (self);
   if (self->lanes == VP_BOARD_LANES_LEAD)
     update_lead_lanes (self);
   if (self->deleted)
-    forget_deleted (self, changes);
+    gone = forget_deleted (self);
   g_hash_table_iter_init (&iter, dirty);
   while (g_hash_table_iter_next (&iter, &action, NULL))
     {
-      if (replace_action (self, action, changes))
+      if (replace_action (self, action))
         g_ptr_array_add (moved, action);
     }
   if (self->lanes == VP_BOARD_LANES_NONE)
@@ -615,17 +621,8 @@ refresh_changed (VpBoardView *self)
       for (guint i = 0; i < moved->len; i++)
         vp_poke_model_poke (self->source, g_ptr_array_index (moved, i));
     }
-  else
-    for (guint c = 0; c < self->n_columns; c++)
-      {
-        /* a column that only lost cards looks again only at those it has */
-        if (changes[c] == (CARDS_LOST | CARDS_GAINED))
-          gtk_filter_changed (GTK_FILTER (self->columns[c].filter), GTK_FILTER_CHANGE_DIFFERENT);
-        else if (changes[c] == CARDS_LOST)
-          gtk_filter_changed (GTK_FILTER (self->columns[c].filter), GTK_FILTER_CHANGE_MORE_STRICT);
-        else if (changes[c] == CARDS_GAINED)
-          gtk_filter_changed (GTK_FILTER (self->columns[c].filter), GTK_FILTER_CHANGE_LESS_STRICT);
-      }
+  else if (gone || moved->len > 0)
+    vp_board_split_refilter (self->split);
   update_headers (self);
 }
 
@@ -636,7 +633,7 @@ run_refresh (VpBoardView *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->stale = TRUE;
   else if (self->replace_all || self->stale || self->source == NULL)
-    refresh (self, GTK_FILTER_CHANGE_DIFFERENT);
+    refresh (self);
   else
     refresh_changed (self);
 }
@@ -688,11 +685,9 @@ vp_board_view_flush (VpBoardView *self)
 }
 
 static void
-on_filter_changed_cb (VpBoardView *self, GtkFilterChange change)
+on_filter_changed_cb (VpBoardView *self)
 {
-  /* a narrower search hides cards and lanes, never shows them: only the
-   * cards shown need looking at again */
-  refresh (self, change);
+  refresh (self);
 }
 
 /* What a bound card watches: its action and the home status of it, as in
@@ -970,16 +965,13 @@ static GtkWidget *
 make_list (VpBoardView *self, VpBoardColumn *column)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkFilterListModel *cards;
+  GListModel *cards = vp_board_split_get_column (self->split, column->index);
   g_autofree char *title = self->def->title (self, column->index);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), self);
-  column->filter = gtk_custom_filter_new (column_shows, column, NULL);
-  cards = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
-                                     GTK_FILTER (g_object_ref (column->filter)));
-  column->selection = gtk_single_selection_new (G_LIST_MODEL (cards));
+  column->selection = gtk_single_selection_new (g_object_ref (cards));
   gtk_single_selection_set_autoselect (column->selection, FALSE);
   gtk_single_selection_set_can_unselect (column->selection, TRUE);
   g_signal_connect (column->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb),
@@ -1028,15 +1020,15 @@ add_column (VpBoardView *self, guint index)
   gtk_box_append (GTK_BOX (self->columns_box), column->widget);
 }
 
-/* The board's records, nearly in its order, as the sort model's source.
- * GtkSortListModel keeps the source's order among records it finds
- * equal, and at 100,000 actions sorting them from the store's order (by
- * position) and asking for each in the store's GSequence cost most of
- * the board's first frame. Here, without lanes, the actions are put in
- * the order of their priorities once, keeping the store's order among
- * those of one priority: the sort model then finds them in order, and
- * asks for each at its place in an array. With lanes, they are in the
- * source's order. */
+/* The board's records, as the sort model's source. At 100,000 actions,
+ * sorting them from the store's order (by position) and asking for each
+ * in the store's GSequence cost most of the board's first frame. Here,
+ * without lanes, the actions are put in the order of their priorities
+ * once, keeping the store's order among those of one priority, and each
+ * added or moved one is put in its place: that is the board's order
+ * (compare_items() without lanes), and the sort model, given no sorter
+ * then, only passes it on. With lanes, they are in the source's order,
+ * and the sort model sorts them. */
 
 #define VP_TYPE_BOARD_PRESORT (vp_board_presort_get_type ())
 
@@ -1346,6 +1338,39 @@ vp_board_presort_set_ranked (VpBoardPresort *self, gboolean ranked)
   presort_rebuild (self);
 }
 
+/* How many cards a column shows at most on screen: the board's height
+ * by the least card's. */
+static guint
+cards_on_screen (VpBoardView *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* not laid out yet: the window's height is more than the board's */
+  if (height <= 0 && root != NULL)
+    height = gtk_widget_get_height (GTK_WIDGET (root));
+  return height > 0 ? (guint) height / LEAST_CARD_HEIGHT + 1 : G_MAXUINT;
+}
+
+/* After the board's first frame: every card in its column's model. */
+static void
+show_all_cards (GtkWidget *widget, gpointer data)
+{
+  VpBoardView *self = VP_BOARD_VIEW (widget);
+
+  if (self->split != NULL)
+    vp_board_split_set_limit (self->split, G_MAXUINT);
+}
+
+/* Without lanes the presort's order is the board's (the sort model then
+ * only passes it on: sorting 100,000 actions found in order still took a
+ * tenth of a second); with lanes, the sorter puts them in order. */
+static GtkSorter *
+board_sorter (VpBoardView *self)
+{
+  return self->lanes == VP_BOARD_LANES_NONE ? NULL : GTK_SORTER (self->sorter);
+}
+
 /* The models are filled when the board is first shown: the window makes
  * every view, and a board of 10,000 actions takes a moment to sort. */
 static void
@@ -1356,7 +1381,7 @@ fill (VpBoardView *self)
   if (gtk_sort_list_model_get_model (self->sorted) != NULL)
     {
       if (self->stale)
-        refresh (self, GTK_FILTER_CHANGE_DIFFERENT);
+        refresh (self);
       return;
     }
   /* without a plan nothing shows: the models are filled once it has one
@@ -1375,7 +1400,14 @@ fill (VpBoardView *self)
   self->presort = vp_board_presort_new (self->store, G_LIST_MODEL (records),
                                         self->lanes == VP_BOARD_LANES_NONE);
   self->source = vp_poke_model_new (G_LIST_MODEL (self->presort));
+  /* GTK 4.8's GtkListView makes a card for up to 200 records of its
+   * model at once, and five columns of 200 cards were half the first
+   * frame of a large board: that frame makes those on screen, the next
+   * the others (one frame more, not one per screenful: the drops a
+   * person makes right away wait for it once) */
+  vp_board_split_set_limit (self->split, cards_on_screen (self));
   gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (self->source));
+  vp_after_frame (GTK_WIDGET (self), show_all_cards, NULL, NULL);
   /* the first card moved shows as soon as the others: its position is
    * looked up after the first frame */
   self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_cb, self, NULL);
@@ -1442,8 +1474,11 @@ set_lanes (VpBoardView *self, const char *nick)
   g_list_store_splice (self->parts, 0, 1, &model, 1);
   if (self->presort != NULL)
     vp_board_presort_set_ranked (self->presort, lanes == VP_BOARD_LANES_NONE);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-  refresh (self, GTK_FILTER_CHANGE_DIFFERENT);
+  if (gtk_sort_list_model_get_sorter (self->sorted) != NULL && lanes != VP_BOARD_LANES_NONE)
+    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  else
+    gtk_sort_list_model_set_sorter (self->sorted, board_sorter (self));
+  refresh (self);
   update_lanes_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
 }
@@ -1475,7 +1510,7 @@ on_actions_changed_cb (
 static void
 on_priorities_changed_cb (VpBoardView *self, guint position, guint removed, guint added)
 {
-  if (removed > 0 && added > 0)
+  if (removed > 0 && added > 0 && gtk_sort_list_model_get_sorter (self->sorted) != NULL)
     gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   refresh_cards (self);
   queue_refresh (self, TRUE);
@@ -1492,8 +1527,12 @@ setup_models (VpBoardView *self)
   g_list_store_append (self->parts, headings_model (self));
   g_list_store_append (self->parts, actions);
   self->sorter = gtk_custom_sorter_new (compare_items, self, NULL);
-  self->sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (g_object_ref (self->sorter)));
+  self->sorted = gtk_sort_list_model_new (NULL, NULL);
+  gtk_sort_list_model_set_sorter (self->sorted, board_sorter (self));
   self->n_columns = self->def->n_columns (self);
+  g_assert (self->n_columns <= VP_BOARD_SPLIT_MAX_COLUMNS);
+  self->split = vp_board_split_new (self->n_columns, columns_showing, self);
+  vp_board_split_set_model (self->split, G_LIST_MODEL (self->sorted));
   self->columns = g_new0 (VpBoardColumn, self->n_columns);
   for (guint c = 0; c < self->n_columns; c++)
     add_column (self, c);
@@ -1587,11 +1626,9 @@ vp_board_view_dispose (GObject *object)
   g_clear_object (&self->last_moved);
   g_clear_object (&self->dragged_card);
   for (guint c = 0; self->columns != NULL && c < self->n_columns; c++)
-    {
-      g_clear_object (&self->columns[c].filter);
-      g_clear_object (&self->columns[c].selection);
-    }
+    g_clear_object (&self->columns[c].selection);
   g_clear_handle_id (&self->prepare_id, g_source_remove);
+  g_clear_object (&self->split);
   g_clear_object (&self->sorted);
   g_clear_object (&self->source);
   g_clear_object (&self->presort);
@@ -1802,7 +1839,7 @@ vp_board_view_set_plan (VpBoardView *self, VpPlan *plan)
   g_return_if_fail (VP_IS_BOARD_VIEW (self));
 
   if (g_set_object (&self->plan, plan))
-    refresh (self, GTK_FILTER_CHANGE_DIFFERENT);
+    refresh (self);
 }
 
 /**
