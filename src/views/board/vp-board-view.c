@@ -1106,6 +1106,7 @@ static guint
 presort_rank (VpBoardPresort *self, gpointer record)
 {
   VpStore *store = self->store;
+  const char *priority;
   gpointer rank;
 
   if (self->ranks == NULL)
@@ -1117,16 +1118,22 @@ presort_rank (VpBoardPresort *self, gpointer record)
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (sorted, g_list_model_get_item (priorities, i));
       g_ptr_array_sort (sorted, compare_priority_records);
-      self->ranks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      self->ranks = g_hash_table_new (NULL, NULL);
       for (guint i = 0; i < n; i++)
-        g_hash_table_insert (self->ranks,
-                             g_strdup (vp_record_get_uuid (g_ptr_array_index (sorted, i))),
-                             GUINT_TO_POINTER (i + 1));
+        g_hash_table_insert (
+          self->ranks,
+          (gpointer) g_intern_string (vp_record_get_uuid (g_ptr_array_index (sorted, i))),
+          GUINT_TO_POINTER (i + 1));
     }
   if (!VP_IS_ACTION (record))
     return 0;
+  /* an action's priority is interned, as the keys are (the string's own
+   * interned copy, if it has one, for any other) */
+  priority = vp_action_get_priority (record);
+  rank = g_hash_table_lookup (self->ranks, priority);
+  if (rank == NULL && priority != NULL && g_quark_try_string (priority) != 0)
+    rank = g_hash_table_lookup (self->ranks, g_quark_to_string (g_quark_try_string (priority)));
   /* one of none (an unknown UUID) ranks last */
-  rank = g_hash_table_lookup (self->ranks, vp_action_get_priority (record));
   return rank != NULL ? GPOINTER_TO_UINT (rank) : G_MAXUINT;
 }
 
