@@ -558,6 +558,10 @@ vp_board_card_init (VpBoardCard *self)
   gtk_widget_add_css_class (self->overdue, "overdue");
   gtk_widget_set_parent (self->overdue, GTK_WIDGET (self));
   self->quarter = add_label (self, "caption");
+  /* a moved action's "Q3 2024 (planned Q1 2024)" may be wider than a
+   * narrow card: cut short, not spilling over the strip and the icon */
+  gtk_label_set_ellipsize (GTK_LABEL (self->quarter), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (self->quarter), 0);
   self->lead = add_text (self, 0, 16, 1, "caption");
   gtk_widget_add_css_class (self->lead, "dim-label");
   self->progress = add_label (self, "caption");
