@@ -492,6 +492,47 @@ test_example_plan (void)
   g_assert_cmpuint (vp_board_view_get_count (fixture.board, VP_STATUS_DONE), ==, 1);
   undo (&fixture);
   g_assert_cmpuint (vp_board_view_get_count (fixture.board, VP_STATUS_PLANNED), ==, 42);
+
+  /* A board shown anew (here in a window that opens on it) makes the
+   * cards that fit on screen first, the others after that frame; a move
+   * before that frame still selects the card moved. */
+  {
+    VpWindow *window = g_object_new (VP_TYPE_WINDOW, "store", fixture.store, NULL);
+    AdwViewStack *views = NULL;
+    VpBoardView *board;
+    g_autoptr (GPtrArray) planned = cards_of (&fixture, VP_STATUS_PLANNED);
+    VpAction *last = g_ptr_array_index (planned, 41);
+
+    /* the window opens on the board, as when it was left there */
+    views = ADW_VIEW_STACK (
+      gtk_widget_get_template_child (GTK_WIDGET (window), VP_TYPE_WINDOW, "views"));
+    adw_view_stack_set_visible_child_name (views, "board");
+    /* the last card in progress, to come back below the first cards */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.board), "board.move-to", "(su)",
+                                               vp_record_get_uuid (VP_RECORD (last)),
+                                               (guint) VP_STATUS_IN_PROGRESS));
+    vp_test_wait_for_frames ();
+    gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+    gtk_window_present (GTK_WINDOW (window));
+    board = VP_BOARD_VIEW (vp_test_find (GTK_WIDGET (window), VP_TYPE_BOARD_VIEW));
+    /* the board is given its plan once shown */
+    while (g_list_model_get_n_items (vp_board_view_get_cards (board, VP_STATUS_PLANNED)) == 0)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (vp_board_view_get_cards (board, VP_STATUS_PLANNED)),
+                      <, 41);
+    g_assert_cmpuint (g_list_model_get_n_items (vp_board_view_get_cards (board, VP_STATUS_PLANNED)),
+                      >, 4);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-to", "(su)",
+                                               vp_record_get_uuid (VP_RECORD (last)),
+                                               (guint) VP_STATUS_PLANNED));
+    g_assert_true (vp_board_view_get_selected_action (board) == last);
+    vp_test_wait_for_frames ();
+    g_assert_cmpuint (g_list_model_get_n_items (vp_board_view_get_cards (board, VP_STATUS_PLANNED)),
+                      ==, 42);
+    g_assert_true (vp_board_view_get_selected_action (board) == last);
+    gtk_window_destroy (GTK_WINDOW (window));
+    vp_test_wait_for_frames ();
+  }
   fixture_tear_down (&fixture, NULL);
 }
 
@@ -913,6 +954,31 @@ assert_in_priority_order (Fixture *fixture, guint n)
     }
 }
 
+/* With lanes by priority, each card is under its priority's heading, and
+ * the headings are in the order of their numbers. */
+static void
+assert_in_lanes (Fixture *fixture)
+{
+  GListModel *cards = vp_board_view_get_cards (fixture->board, VP_STATUS_PLANNED);
+  VpPriority *lane = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (cards, i);
+
+      if (VP_IS_PRIORITY (item))
+        {
+          g_assert_true (lane == NULL
+                         || vp_priority_get_number (lane)
+                              < vp_priority_get_number (VP_PRIORITY (item)));
+          lane = VP_PRIORITY (item);
+        }
+      else
+        g_assert_true (vp_store_lookup_priority_of (fixture->store, item) == lane);
+    }
+  g_assert_nonnull (lane);
+}
+
 /* The cards follow a priority renumbered and an action moved to another
  * priority, without lanes as with them. */
 static void
@@ -943,13 +1009,23 @@ test_priority_order (Fixture *fixture, gconstpointer data)
   g_assert_true (g_ptr_array_index (planned, 0) == ariadne
                  || g_ptr_array_index (planned, 0) == housing);
 
-  /* with lanes, and back */
+  /* with lanes, a priority renumbered, and back */
   g_assert_true (
     gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.lanes", "s", "priority"));
   vp_test_wait_for_frames ();
   assert_in_priority_order (fixture, 4);
+  assert_in_lanes (fixture);
+  g_assert_true (vp_store_update (fixture->store, VP_RECORD (first), &error, "number", 1, NULL));
+  g_assert_no_error (error);
+  vp_test_wait_for_frames ();
+  assert_in_priority_order (fixture, 4);
+  assert_in_lanes (fixture);
   g_assert_true (
     gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.lanes", "s", "none"));
+  vp_test_wait_for_frames ();
+  assert_in_priority_order (fixture, 4);
+  g_assert_true (vp_store_update (fixture->store, VP_RECORD (first), &error, "number", 3, NULL));
+  g_assert_no_error (error);
   vp_test_wait_for_frames ();
   assert_in_priority_order (fixture, 4);
 }

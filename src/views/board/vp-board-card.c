@@ -338,6 +338,8 @@ allocate_bottom (VpBoardCard *self, int x, int y, int inner, int height)
     place (self->lead, x, y, end - x, height);
 }
 
+static gboolean remeasure_cb (gpointer data);
+
 static gboolean
 resize_cb (gpointer data)
 {
@@ -399,6 +401,11 @@ vp_board_card_size_allocate (GtkWidget *widget, int width, int height, int basel
 
   allocate_bottom (self, x, y, inner, bottom_height (self, inner));
   ask_again_if_short (self, width, height);
+  /* a card made (and mapped) outside a frame is measured before it is
+   * first laid out, so its height was guessed even where it is on screen:
+   * now that it is laid out, it is measured if so */
+  if (self->estimated && self->remeasure_id == 0 && gtk_widget_get_mapped (widget))
+    self->remeasure_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, remeasure_cb, self, NULL);
 }
 
 static void

@@ -79,6 +79,7 @@ find_card (VpBoardView *self, VpAction *action, guint *position)
 
   if (index < 0)
     return NULL;
+  vp_board_view_show_all_cards (self);
   cards = G_LIST_MODEL (self->columns[index].selection);
   for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
     {

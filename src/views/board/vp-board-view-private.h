@@ -73,6 +73,8 @@ struct _VpBoardView
   GtkSortListModel *sorted;
   /* the sorted records, split into the columns' models */
   VpBoardSplit *split;
+  /* the priorities changed: with lanes, the sorter is to sort again */
+  gboolean resort;
   /* the sorted model's source: tells it of an action that moved */
   VpPokeModel *source;
   /* the poke model's source: the records nearly in order (a
@@ -109,6 +111,7 @@ struct _VpBoardView
 /* vp-board-view.c */
 int vp_board_view_column_of (VpBoardView *self, VpAction *action);
 void vp_board_view_flush (VpBoardView *self);
+void vp_board_view_show_all_cards (VpBoardView *self);
 
 /* vp-board-view-moves.c */
 void vp_board_view_watch_column (VpBoardView *self, VpBoardColumn *column);

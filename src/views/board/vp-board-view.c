@@ -562,6 +562,10 @@ refresh (VpBoardView *self)
   if (self->lanes == VP_BOARD_LANES_LEAD)
     update_lead_lanes (self);
   update_placement (self);
+  /* without lanes, the presort puts the priorities in order itself */
+  if (self->resort && gtk_sort_list_model_get_sorter (self->sorted) != NULL)
+    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  self->resort = FALSE;
   vp_board_split_refilter (self->split);
   update_headers (self);
 }
@@ -1351,22 +1355,27 @@ static guint
 cards_on_screen (VpBoardView *self)
 {
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  /* not laid out yet: the window's height is more than the board's */
-  if (height <= 0 && root != NULL)
-    height = gtk_widget_get_height (GTK_WIDGET (root));
+  /* not laid out yet: the window's height is more than the board's (at
+   * start-up, the window's first frame is the board's) */
+  if (height <= 0)
+    height = vp_first_frame_height (GTK_WIDGET (self));
   return height > 0 ? (guint) height / LEAST_CARD_HEIGHT + 1 : G_MAXUINT;
 }
 
-/* After the board's first frame: every card in its column's model. */
-static void
-show_all_cards (GtkWidget *widget, gpointer data)
+/* Every card in its column's model: after the board's first frame, or
+ * before a card is looked for (a move made before that frame). */
+void
+vp_board_view_show_all_cards (VpBoardView *self)
 {
-  VpBoardView *self = VP_BOARD_VIEW (widget);
-
   if (self->split != NULL)
     vp_board_split_set_limit (self->split, G_MAXUINT);
+}
+
+static void
+show_all_cards_cb (GtkWidget *widget, gpointer data)
+{
+  vp_board_view_show_all_cards (VP_BOARD_VIEW (widget));
 }
 
 /* Without lanes the presort's order is the board's (the sort model then
@@ -1414,7 +1423,7 @@ fill (VpBoardView *self)
    * person makes right away wait for it once) */
   vp_board_split_set_limit (self->split, cards_on_screen (self));
   gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (self->source));
-  vp_after_frame (GTK_WIDGET (self), show_all_cards, NULL, NULL);
+  vp_after_frame (GTK_WIDGET (self), show_all_cards_cb, NULL, NULL);
   /* the first card moved shows as soon as the others: its position is
    * looked up after the first frame */
   self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_cb, self, NULL);
@@ -1512,13 +1521,13 @@ on_actions_changed_cb (
   queue_refresh (self, FALSE);
 }
 
-/* A priority renumbered comes back in the store's list: its cards move
- * with it. Its title or colour may have changed too. */
+/* A priority renumbered comes back in the store's list (taken out, then
+ * put back: two changes): its cards and lane move with it, sorted again
+ * once, in the refresh. Its title or colour may have changed too. */
 static void
 on_priorities_changed_cb (VpBoardView *self, guint position, guint removed, guint added)
 {
-  if (removed > 0 && added > 0 && gtk_sort_list_model_get_sorter (self->sorted) != NULL)
-    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  self->resort = TRUE;
   refresh_cards (self);
   queue_refresh (self, TRUE);
 }

@@ -185,6 +185,23 @@ window_size (GtkWidget *widget, int *width, int *height)
 }
 
 /**
+ * vp_first_frame_height:
+ * @widget: a widget in a window
+ *
+ * Returns: the height of @widget's window, or the height it will have at
+ *   its first frame (its default height), or 0 when that is not known (a
+ *   window maximized or fullscreen before its first frame)
+ */
+int
+vp_first_frame_height (GtkWidget *widget)
+{
+  int width, height;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+  return window_size (widget, &width, &height) ? height : 0;
+}
+
+/**
  * vp_first_frame_rows:
  * @row: a row of a list in a window
  *
