@@ -1546,7 +1546,15 @@ setup_models (VpBoardView *self)
   self->sorted = gtk_sort_list_model_new (NULL, NULL);
   gtk_sort_list_model_set_sorter (self->sorted, board_sorter (self));
   self->n_columns = self->def->n_columns (self);
-  g_assert (self->n_columns <= VP_BOARD_SPLIT_MAX_COLUMNS);
+  /* a plan covers four years at most (18 quarter columns); a database
+   * written by other means is shown as far as the board reaches, the
+   * cards of the columns beyond it left out */
+  if (self->n_columns > VP_BOARD_SPLIT_MAX_COLUMNS)
+    {
+      g_warning ("The board has %u columns; it shows the first %u", self->n_columns,
+                 VP_BOARD_SPLIT_MAX_COLUMNS);
+      self->n_columns = VP_BOARD_SPLIT_MAX_COLUMNS;
+    }
   self->split = vp_board_split_new (self->n_columns, columns_showing, self);
   vp_board_split_set_model (self->split, G_LIST_MODEL (self->sorted));
   self->columns = g_new0 (VpBoardColumn, self->n_columns);
