@@ -1139,6 +1139,27 @@ open_quarters (Fixture *fixture)
   g_signal_connect (fixture->board, "done", G_CALLBACK (on_done_cb), fixture);
 }
 
+/* A plan of more years than a plan may have (written around the store's
+ * checks): the board shows seven years' quarters, the actions of the
+ * years after them under Later, and hides none. */
+static void
+test_quarter_years_capped (Fixture *fixture, gconstpointer data)
+{
+  guint n, total = 0;
+
+  /* in memory only: the store would refuse it */
+  g_object_set (fixture->plan, "first-year", 2020, "last-year", 2043, NULL);
+  open_quarters (fixture);
+  n = vp_board_view_get_n_columns (fixture->board);
+  g_assert_cmpuint (n, ==, 4 * 7 + 2);
+  g_assert_true (
+    vp_test_shows_text (vp_board_view_get_column (fixture->board, n - 2), tr ("Later", "Later")));
+  g_assert_true (vp_test_shows_text (GTK_WIDGET (fixture->board), "Q4 2026"));
+  for (guint c = 0; c < n; c++)
+    total += vp_board_view_get_count (fixture->board, c);
+  g_assert_cmpuint (total, ==, 4);
+}
+
 /* Q1–Q4 2024, Later and No Quarter; today's quarter (the tests' clock:
  * 1 March 2024) marked; each action in its quarter. */
 static void
@@ -1409,6 +1430,7 @@ main (int argc, char *argv[])
   ADD ("priority-order", test_priority_order);
   ADD ("partner-badges", test_partner_badges);
   ADD ("quarter-columns", test_quarter_columns);
+  ADD ("quarter-years-capped", test_quarter_years_capped);
   ADD ("quarter-opens-today", test_quarter_opens_today);
   ADD ("quarter-drop-moves", test_quarter_drop_moves);
   ADD ("quarter-refusal-and-keys", test_quarter_refusal_and_keys);

@@ -1423,6 +1423,8 @@ fill (VpBoardView *self)
    * person makes right away wait for it once) */
   vp_board_split_set_limit (self->split, cards_on_screen (self));
   gtk_sort_list_model_set_model (self->sorted, G_LIST_MODEL (self->source));
+  /* sorted now, with the priorities as they are */
+  self->resort = FALSE;
   vp_after_frame (GTK_WIDGET (self), show_all_cards_cb, NULL, NULL);
   /* the first card moved shows as soon as the others: its position is
    * looked up after the first frame */
@@ -1546,9 +1548,7 @@ setup_models (VpBoardView *self)
   self->sorted = gtk_sort_list_model_new (NULL, NULL);
   gtk_sort_list_model_set_sorter (self->sorted, board_sorter (self));
   self->n_columns = self->def->n_columns (self);
-  /* a plan covers four years at most (18 quarter columns); a database
-   * written by other means is shown as far as the board reaches, the
-   * cards of the columns beyond it left out */
+  /* no board has more (the quarter board shows seven years at most) */
   if (self->n_columns > VP_BOARD_SPLIT_MAX_COLUMNS)
     {
       g_warning ("The board has %u columns; it shows the first %u", self->n_columns,

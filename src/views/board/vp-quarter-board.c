@@ -17,6 +17,9 @@
  * move goes into the action's history. Today's quarter is marked.
  */
 
+/* the most years the board shows: 30 columns */
+#define MAX_YEARS 7
+
 /* The years the board was made for, read off its plan once: its columns
  * are made then, and stay (a plan of other years gets a new board). */
 static void
@@ -36,6 +39,11 @@ plan_years (VpBoardView *board, int *first, int *last)
         years[0] = g_date_time_get_year (now);
       if (years[1] < years[0])
         years[1] = years[0];
+      /* a plan covers four years at most; one written around the store's
+       * checks shows its first seven, the years after them under Later
+       * (the board takes 32 columns) */
+      if ((gint64) years[1] - years[0] > MAX_YEARS - 1)
+        years[1] = years[0] + MAX_YEARS - 1;
       g_object_set_data_full (G_OBJECT (board), "vp-quarter-years", years, g_free);
     }
   *first = years[0];
