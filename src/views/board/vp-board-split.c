@@ -190,6 +190,9 @@ tell_columns (VpBoardSplit *self, const Change *changes)
             continue;
           change.removed = MIN (change.old_length, column->limit) - change.position;
           change.added = MIN (column->positions->len, column->limit) - change.position;
+          /* all of it below what is shown */
+          if (change.removed == 0 && change.added == 0)
+            continue;
         }
       g_list_model_items_changed (G_LIST_MODEL (column), change.position, change.removed,
                                   change.added);
