@@ -563,7 +563,7 @@ refresh (VpBoardView *self)
     update_lead_lanes (self);
   update_placement (self);
   /* without lanes, the presort puts the priorities in order itself */
-  if (self->resort && gtk_sort_list_model_get_sorter (self->sorted) != NULL)
+  if (self->resort && self->lanes != VP_BOARD_LANES_NONE)
     gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   self->resort = FALSE;
   vp_board_split_refilter (self->split);
@@ -1548,13 +1548,8 @@ setup_models (VpBoardView *self)
   self->sorted = gtk_sort_list_model_new (NULL, NULL);
   gtk_sort_list_model_set_sorter (self->sorted, board_sorter (self));
   self->n_columns = self->def->n_columns (self);
-  /* no board has more (the quarter board shows seven years at most) */
-  if (self->n_columns > VP_BOARD_SPLIT_MAX_COLUMNS)
-    {
-      g_warning ("The board has %u columns; it shows the first %u", self->n_columns,
-                 VP_BOARD_SPLIT_MAX_COLUMNS);
-      self->n_columns = VP_BOARD_SPLIT_MAX_COLUMNS;
-    }
+  /* whatever the plan's years: the quarter board shows seven at most */
+  g_assert (self->n_columns <= VP_BOARD_SPLIT_MAX_COLUMNS);
   self->split = vp_board_split_new (self->n_columns, columns_showing, self);
   vp_board_split_set_model (self->split, G_LIST_MODEL (self->sorted));
   self->columns = g_new0 (VpBoardColumn, self->n_columns);
